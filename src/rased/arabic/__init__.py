@@ -1,0 +1,1 @@
+"""The Arabic text layer: pure functions over strings, knowing nothing of articles."""
