@@ -1,0 +1,49 @@
+# Set-up and everyday jobs. `make demo` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+SAMPLE := samples/seed_article.txt
+DB ?= demo.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test eval bench system-deps clean-venv
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP) $@
+
+# Debian packages the tests use (PostgreSQL server binaries, Chromium for browser tests).
+system-deps:
+	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  missing=""; \
+	  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	  [ -n "$$missing" ] && { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; } || true; \
+	else echo "note: not root or no apt-get; tests needing PostgreSQL will skip"; fi
+
+demo: $(STAMP)
+	$(BIN)/rased analyze $(SAMPLE) --format text
+	$(BIN)/rased analyze $(SAMPLE) --pretty > demo-article.json
+	@echo "JSON record written to demo-article.json"
+
+test: $(TEST_STAMP) system-deps
+	$(BIN)/python -m pytest -q -n 2 -m "not slow"
+
+eval: $(TEST_STAMP)
+	$(BIN)/python -m pytest -q -m "gate" tests/gates
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_analyze.py
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,1 @@
+"""Command-line shell: thin commands over the library calls."""

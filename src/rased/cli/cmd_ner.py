@@ -1,0 +1,108 @@
+"""``rased train ner`` and ``rased eval ner``.
+
+The main CLI calls ``register_train(train_subparsers)`` and ``register_eval(eval_subparsers)``;
+``register(subparsers)`` adds both under ``train``/``eval`` parsers of its own (standalone use).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..errors import DataError
+
+
+def _default_train() -> Path:
+    from .. import datasets
+
+    return datasets.path("ner", "anercorp_original", "train.txt")
+
+
+def _default_clusters() -> Path | None:
+    from ..ner.tagger import MODEL_DIR
+    from ..ner.train import CLUSTERS_FILE
+
+    p = MODEL_DIR / CLUSTERS_FILE
+    return p if p.exists() else None
+
+
+def _check_data(p: Path, what: str) -> Path:
+    if not p.is_file():
+        raise DataError(f"{what} not found: {p}",
+                        hint="give --data FILE (CoNLL 'token LABEL' lines) or set RASED_DATA to the shared data folder")
+    return p
+
+
+def run_train(args: argparse.Namespace) -> int:
+    from ..ner import clusters as clusters_mod
+    from ..ner.tagger import MODEL_DIR
+    from ..ner.train import CLUSTERS_FILE, train
+
+    data = _check_data(Path(args.data) if args.data else _default_train(), "NER training data")
+    out = Path(args.out) if args.out else MODEL_DIR
+    log = (lambda msg: print(msg, file=sys.stderr))
+    clusters: Path | None
+    if args.clusters == "none":
+        clusters = None
+    elif args.clusters == "build":
+        clusters = clusters_mod.build(out / CLUSTERS_FILE, max_tokens=args.cluster_tokens, log=log)
+    elif args.clusters:
+        clusters = Path(args.clusters)
+        if not clusters.is_file():
+            raise DataError(f"cluster table not found: {clusters}",
+                            hint="give a clusters.tsv.gz, 'build' to make one from the corpora, or 'none'")
+    else:
+        clusters = _default_clusters()
+    params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
+    train(data, out, clusters_path=clusters, params=params, use_gazetteer=not args.no_gazetteer, log=log)
+    print(json.dumps({"model": str(out), "data": str(data), "clusters": str(clusters) if clusters else None}))
+    return 0
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    from ..ner.train import evaluate
+
+    data = _check_data(Path(args.data), "NER evaluation data")
+    model = Path(args.model) if args.model else None
+    result = evaluate(data, model)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
+
+
+def register_train(train_subparsers) -> argparse.ArgumentParser:
+    from ..ner.train import DEFAULT_PARAMS
+
+    p = train_subparsers.add_parser("ner", help="train the CRF named-entity tagger",
+                                    description="Train the NER model from a CoNLL file (default: ANERcorp train "
+                                                "in the shared data) into a model folder (default: the packaged model).")
+    p.add_argument("--data", help="CoNLL training file ('token LABEL' lines, blank line between sentences)")
+    p.add_argument("--out", help="model folder to write (default: the model folder inside the package)")
+    p.add_argument("--clusters", help="word cluster table (clusters.tsv.gz); 'build' trains word2vec + k-means "
+                                      "on the shared corpora (needs the 'train' extra); 'none' for no clusters; "
+                                      "default: the table shipped with the model")
+    p.add_argument("--cluster-tokens", type=int, default=8_000_000, help="corpus tokens for --clusters build")
+    p.add_argument("--no-gazetteer", action="store_true", help="no gazetteer features from the training names")
+    p.add_argument("--c1", type=float, default=DEFAULT_PARAMS["c1"], help="L1 penalty")
+    p.add_argument("--c2", type=float, default=DEFAULT_PARAMS["c2"], help="L2 penalty")
+    p.add_argument("--iterations", type=int, default=DEFAULT_PARAMS["max_iterations"], help="L-BFGS iterations")
+    p.set_defaults(func=run_train)
+    return p
+
+
+def register_eval(eval_subparsers) -> argparse.ArgumentParser:
+    p = eval_subparsers.add_parser("ner", help="score the NER model on a CoNLL file",
+                                   description="Entity-level precision/recall/F1 (conlleval chunking, exact match), "
+                                               "per type and micro, printed as JSON.")
+    p.add_argument("--data", required=True, help="CoNLL file with gold labels")
+    p.add_argument("--model", help="model folder (default: the packaged model)")
+    p.set_defaults(func=run_eval)
+    return p
+
+
+def register(subparsers) -> None:
+    """Standalone registration: adds ``train ner`` and ``eval ner`` to ``subparsers``."""
+    train = subparsers.add_parser("train", help="train a model")
+    register_train(train.add_subparsers(dest="train_command", required=True))
+    ev = subparsers.add_parser("eval", help="evaluate a model")
+    register_eval(ev.add_subparsers(dest="eval_command", required=True))

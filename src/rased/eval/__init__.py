@@ -1,0 +1,1 @@
+"""Evaluation of quality on real data; each function returns a JSON-ready dict."""

@@ -1,0 +1,343 @@
+"""Readers: turn paths into documents to analyse (``Doc``) or reasons they cannot be read (``Bad``).
+
+Formats: ``text`` and ``html`` files, ``jsonl`` (one object per line; the text in a named field),
+``rss`` (RSS/Atom via feedparser), ``warc`` (WARC/ARC via warcio, gzipped or not), ``ant`` (the ANT corpus's
+TREC-style documents) and ``saudinewsnet`` (JSON arrays, also inside the corpus's ZIP files). ``auto`` picks
+per file from the name and the first bytes. Folders are read recursively in sorted order (hidden entries
+skipped); ZIP and tar archives are read member by member.
+
+Every document has a ``locator`` (path, plus line, member or record offset) and a ``raw_hash`` of its
+bytes; together they tell the store whether this exact input was already taken in.
+"""
+from __future__ import annotations
+
+import calendar
+import hashlib
+import io
+import json
+import re
+import tarfile
+import time
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from ..datasets import parse_ant
+from ..errors import InputError
+from ..io.decode import sniff_binary
+from ..record import SCHEMA
+
+FORMATS = ("auto", "text", "html", "jsonl", "rss", "warc", "ant", "saudinewsnet")
+
+TEXT_FIELDS = ("text", "content", "body", "article", "html", "TEXT")
+TITLE_FIELDS = ("title", "headline", "TITLE")
+URL_FIELDS = ("url", "link", "URL")
+SOURCE_FIELDS = ("source", "site", "outlet", "SRC")
+DATE_FIELDS = ("published", "date", "date_published", "pubDate", "time", "TIME")
+FETCHED_FIELDS = ("fetched_at", "date_extracted", "crawled")
+
+
+@dataclass(slots=True, frozen=True)
+class Doc:
+    locator: str
+    raw_hash: str
+    data: str | bytes
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    published: str | None = None
+    fetched_at: str | None = None
+    record: dict[str, Any] | None = None  # a stored-format record («rased.article/1»): taken as it is
+
+
+@dataclass(slots=True, frozen=True)
+class Bad:
+    locator: str
+    raw_hash: str
+    reason: str
+    code: str = "input"
+
+
+def digest(data: bytes | str) -> str:
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+# ---------------------------------------------------------------------------------------------- walking
+
+def read(paths: list[str | Path], *, format: str = "auto", text_field: str | None = None) -> Iterator[Doc | Bad]:
+    """Every document under ``paths``, in order; unreadable inputs come out as ``Bad``."""
+    if format not in FORMATS:
+        raise InputError(f"unknown format {format!r}", hint="one of " + ", ".join(FORMATS))
+    missing = [str(p) for p in paths if not Path(p).exists()]
+    if missing:
+        raise InputError(f"no such file or folder: {missing[0]}", hint="check the path")
+    for p in paths:
+        yield from _walk(Path(p), format, text_field)
+
+
+def files(paths: list[str | Path]) -> Iterator[Path]:
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                rel = child.relative_to(p)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if child.is_file():
+                    yield child
+        elif p.is_file():
+            yield p
+
+
+def _walk(path: Path, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
+    for f in files([path]):
+        name = f.name.lower()
+        locator = str(f)
+        try:
+            if name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")) and fmt in ("auto", "warc"):
+                with open(f, "rb") as fh:
+                    yield from _warc(locator, fh)
+                continue
+            data = f.read_bytes()
+        except OSError as err:
+            yield Bad(locator, "", f"cannot read the file: {err.strerror or err}", "io")
+            continue
+        yield from _bytes(locator, f.name, data, fmt, text_field)
+
+
+def _archive_kind(name: str, data: bytes) -> str | None:
+    if name.endswith(".zip") and data.startswith(b"PK"):
+        return "zip"
+    if name.endswith((".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2")):
+        return "tar"
+    return None
+
+
+def detect(name: str, data: bytes) -> str | None:
+    """The format of one file from its name and first bytes (None: not a format we read)."""
+    name = name.lower()
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")) or head.startswith(b"WARC/"):
+        return "warc"
+    if name.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    if name.endswith(".json"):
+        return "saudinewsnet" if head.startswith(b"[") else "jsonl"
+    lower = head[:2048].lower()
+    if b"<docno>" in lower or lower.startswith(b"<doc>"):
+        return "ant"
+    if re.search(rb"<(rss|feed|rdf:rdf)[\s>]", lower):
+        return "rss"
+    if name.endswith((".rss", ".atom", ".xml")):
+        return "rss"  # the feed reader reports what it cannot read
+    if name.endswith((".html", ".htm", ".xhtml")) or re.search(rb"<(!doctype html|html|body|p|div)[\s>]", lower):
+        return "html"
+    if sniff_binary(data):
+        return None
+    return "text"
+
+
+def _bytes(locator: str, name: str, data: bytes, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
+    kind = _archive_kind(name.lower(), data)
+    if kind == "zip":
+        yield from _zip(locator, data, fmt, text_field)
+        return
+    if kind == "tar":
+        yield from _tar(locator, data, fmt, text_field)
+        return
+    h = digest(data)
+    if not data.strip():
+        yield Bad(locator, h, "the file is empty", "empty")
+        return
+    use = detect(name, data) if fmt == "auto" else fmt
+    if use is None:
+        yield Bad(locator, h, f"not a text document ({sniff_binary(data)})", "binary")
+        return
+    if use in ("text", "html"):
+        yield Doc(locator, h, data)
+    elif use == "jsonl":
+        yield from _jsonl(locator, data, text_field)
+    elif use == "saudinewsnet":
+        yield from _json_array(locator, data, text_field)
+    elif use == "rss":
+        yield from _rss(locator, data)
+    elif use == "warc":
+        yield from _warc(locator, io.BytesIO(data))
+    elif use == "ant":
+        yield from _ant(locator, data)
+
+
+def _zip(locator: str, data: bytes, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        names = sorted(n for n in zf.namelist() if not n.endswith("/"))
+    except zipfile.BadZipFile as err:
+        yield Bad(locator, digest(data), f"not a readable ZIP archive: {err}", "archive")
+        return
+    for n in names:
+        try:
+            member = zf.read(n)
+        except (zipfile.BadZipFile, OSError, EOFError) as err:
+            yield Bad(f"{locator}!{n}", "", f"cannot read the archive member: {err}", "archive")
+            continue
+        yield from _bytes(f"{locator}!{n}", n, member, fmt, text_field)
+
+
+def _tar(locator: str, data: bytes, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
+    try:
+        tf = tarfile.open(fileobj=io.BytesIO(data), mode="r:*")
+        for member in tf:
+            if not member.isfile() or Path(member.name).name.startswith("."):
+                continue
+            handle = tf.extractfile(member)
+            if handle is None:
+                continue
+            yield from _bytes(f"{locator}!{member.name}", member.name, handle.read(), fmt, text_field)
+    except (tarfile.TarError, EOFError, OSError) as err:
+        yield Bad(locator, digest(data), f"truncated or unreadable tar archive: {err}", "archive")
+
+
+# ---------------------------------------------------------------------------------------------- fields
+
+def _field(obj: dict[str, Any], names: tuple[str, ...]) -> str | None:
+    for n in names:
+        v = obj.get(n)
+        if isinstance(v, str) and v.strip():
+            return v.strip()
+    return None
+
+
+def _from_object(locator: str, raw: bytes | str, obj: Any, text_field: str | None) -> Doc | Bad:
+    h = digest(raw)
+    if not isinstance(obj, dict):
+        return Bad(locator, h, f"a JSON {type(obj).__name__}, not an object", "json")
+    if obj.get("schema") == SCHEMA:
+        return Doc(locator, h, "", record=obj)
+    if text_field:
+        text = obj.get(text_field)
+        if text is None:
+            return Bad(locator, h, f"no field {text_field!r} (fields: {', '.join(list(obj)[:8])})", "field")
+        text = text if isinstance(text, str) else None
+    else:
+        text = _field(obj, TEXT_FIELDS)
+    if not text or not text.strip():
+        return Bad(locator, h, "no text (no non-empty field " + (repr(text_field) if text_field else "text/content/body") + ")", "empty")
+    return Doc(
+        locator, h, text,
+        url=_field(obj, URL_FIELDS), source=_field(obj, SOURCE_FIELDS), title=_field(obj, TITLE_FIELDS),
+        published=_field(obj, DATE_FIELDS), fetched_at=_field(obj, FETCHED_FIELDS),
+    )
+
+
+def _jsonl(locator: str, data: bytes, text_field: str | None) -> Iterator[Doc | Bad]:
+    for i, line in enumerate(data.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{locator}:{i}"
+        try:
+            obj = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as err:
+            yield Bad(where, digest(line), f"invalid JSON: {err}", "json")
+            continue
+        yield _from_object(where, line, obj, text_field)
+
+
+def _json_array(locator: str, data: bytes, text_field: str | None) -> Iterator[Doc | Bad]:
+    try:
+        items = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        yield Bad(locator, digest(data), f"invalid JSON: {err}", "json")
+        return
+    if isinstance(items, dict):
+        items = [items]
+    if not isinstance(items, list):
+        yield Bad(locator, digest(data), "a JSON value that is neither an array nor an object", "json")
+        return
+    for i, obj in enumerate(items):
+        raw = json.dumps(obj, ensure_ascii=False, sort_keys=True)
+        yield _from_object(f"{locator}#{i}", raw, obj, text_field)
+
+
+def _rss(locator: str, data: bytes) -> Iterator[Doc | Bad]:
+    import feedparser
+
+    feed = feedparser.parse(data)
+    if not feed.entries:
+        why = getattr(feed, "bozo_exception", None)
+        yield Bad(locator, digest(data), f"not a readable RSS/Atom feed{': ' + str(why) if why else ' (no entries)'}", "feed")
+        return
+    source = feed.feed.get("title") or None
+    for i, e in enumerate(feed.entries):
+        content = ""
+        if e.get("content"):
+            content = max((c.get("value", "") for c in e.content), key=len)
+        content = content or e.get("summary", "") or ""
+        title, link = e.get("title"), e.get("link")
+        ident = e.get("id") or link or str(i)
+        raw = json.dumps([title, link, content], ensure_ascii=False)
+        if not content.strip():
+            yield Bad(f"{locator}#{ident}", digest(raw), "feed entry without content", "empty")
+            continue
+        stamp = e.get("published_parsed") or e.get("updated_parsed")
+        published = (
+            time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(calendar.timegm(stamp))) if stamp else e.get("published")
+        )
+        yield Doc(f"{locator}#{ident}", digest(raw), content, url=link, source=source, title=title, published=published)
+
+
+def _warc(locator: str, stream: BinaryIO) -> Iterator[Doc | Bad]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    count = 0
+    try:
+        it = ArchiveIterator(stream, arc2warc=True)
+        for record in it:
+            if record.rec_type not in ("response", "resource"):
+                continue
+            offset = it.get_record_offset()
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            fetched = record.rec_headers.get_header("WARC-Date")
+            ctype = ""
+            if record.http_headers is not None:
+                status = record.http_headers.get_statuscode()
+                if status and not status.startswith("2"):
+                    continue
+                ctype = record.http_headers.get_header("Content-Type") or ""
+            else:
+                ctype = record.rec_headers.get_header("Content-Type") or ""
+            if ctype and not re.match(r"\s*(text/|application/xhtml)", ctype, re.I):
+                continue
+            payload = record.content_stream().read()
+            count += 1
+            where = f"{locator}@{offset}"
+            if not payload.strip():
+                yield Bad(where, digest(payload), "empty WARC record", "empty")
+                continue
+            yield Doc(where, digest(payload), payload, url=url, fetched_at=fetched)
+    except Exception as err:  # warcio raises plain Exception subclasses of many kinds on a cut file
+        yield Bad(f"{locator}@end", "", f"truncated or corrupt WARC/ARC after {count} records: {type(err).__name__}: {err}", "warc")
+
+
+_ANT_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.S)
+
+
+def _ant(locator: str, data: bytes) -> Iterator[Doc | Bad]:
+    text = data.decode("utf-8", errors="replace")
+    if "\ufffd" in text[:10000] and text[:10000].count("\ufffd") > 20:
+        yield Bad(locator, digest(data), "an ANT file that is not UTF-8", "encoding")
+        return
+    chunks = _ANT_DOC.findall(text) or [text]
+    for i, chunk in enumerate(chunks):
+        fields = parse_ant(chunk)
+        where = f"{locator}#{fields.get('DOCNO') or i}"
+        if not fields.get("TEXT"):
+            yield Bad(where, digest(chunk), "no ANT document (no <TEXT> field; invalid or cut XML?)", "ant")
+            continue
+        yield Doc(
+            where, digest(chunk), fields["TEXT"], url=fields.get("URL") or None, source=fields.get("SRC") or None,
+            title=fields.get("TITLE") or None, published=fields.get("TIME") or None,
+        )

@@ -1,0 +1,1 @@
+"""Turning bytes into text: encoding detection and HTML extraction."""

@@ -1,0 +1,115 @@
+"""The shipped Arabic NER tagger (CRF over cached word features; python-crfsuite at run time).
+
+    from rased.ner.tagger import load
+    ner = load()
+    ner.tag(["قال", "الرئيس", "محمد", "مرسي", "في", "القاهرة"])   # IOB2 labels, PER/ORG/LOC/MISC
+    ner.entities("قال الرئيس محمد مرسي في القاهرة")               # [(start, end, type, score), ...]
+"""
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import ModelError
+from . import conll
+from .features import Featurizer, Gazetteer
+
+MODEL_DIR = Path(__file__).resolve().parent / "model"
+_SENTENCE_ENDS = frozenset(".!?\u061F\u06D4")
+_OUTPUT_TYPES = {"PERS": "PER"}
+_MAX_SENTENCE = 200
+
+_cache: dict[tuple[str, bool], "Tagger"] = {}
+_lock = threading.Lock()
+
+
+class Tagger:
+    """A loaded model. ``raw_labels=True`` keeps the labels of the training data (``PERS``);
+    otherwise they are mapped to PER/ORG/LOC/MISC."""
+
+    def __init__(self, model_dir: str | Path, *, raw_labels: bool = False):
+        import pycrfsuite
+
+        from .clusters import read_table
+        from .train import CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, MODEL_FILE, read_gazetteer
+
+        d = Path(model_dir)
+        if not (d / MODEL_FILE).exists():
+            raise ModelError(f"NER model not found in {d}", hint="reinstall rased or run `rased train ner`")
+        self.model_dir = d
+        self.config = json.loads((d / CONFIG_FILE).read_text(encoding="utf-8")) if (d / CONFIG_FILE).exists() else {}
+        clusters, names = None, ("k64", "k256", "k1024")
+        if (d / CLUSTERS_FILE).exists():
+            clusters, sizes = read_table(d / CLUSTERS_FILE)
+            names = tuple(f"k{k}" for k in sizes)
+        gazetteer = Gazetteer(read_gazetteer(d / GAZETTEER_FILE)) if (d / GAZETTEER_FILE).exists() else None
+        self.featurizer = Featurizer(clusters, gazetteer, cluster_names=names)
+        self._crf = pycrfsuite.Tagger()
+        self._crf.open(str(d / MODEL_FILE))
+        self._lock = threading.Lock()
+        self.raw_labels = raw_labels
+        self.labels = self._crf.labels()
+
+    def _out(self, labels: Sequence[str]) -> list[str]:
+        if self.raw_labels:
+            return list(labels)
+        out = []
+        for lab in labels:
+            if lab != "O":
+                p, _, t = lab.partition("-")
+                lab = f"{p}-{_OUTPUT_TYPES.get(t, t)}"
+            out.append(lab)
+        return out
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """IOB2 labels for one sentence given as token strings."""
+        if not tokens:
+            return []
+        xseq = self.featurizer.sequence(tokens)
+        with self._lock:
+            return self._out(self._crf.tag(xseq))
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        return [self.tag(s) for s in sentences]
+
+    def _tag_scored(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
+        xseq = self.featurizer.sequence(tokens)
+        with self._lock:
+            self._crf.set(xseq)
+            labels = self._crf.tag()
+            probs = [self._crf.marginal(lab, i) for i, lab in enumerate(labels)]
+        return labels, probs
+
+    def entities(self, text: str) -> list[tuple[int, int, str, float]]:
+        """Named entities of display text: ``(start, end, type, score)`` with character offsets into
+        ``text``; score is the mean marginal probability of the entity's labels."""
+        from ..arabic.tokenize import tokens as tokenize
+
+        toks = tokenize(text)
+        out: list[tuple[int, int, str, float]] = []
+        lo = 0
+        for i, t in enumerate(toks):
+            end_here = (t.kind == "punct" and t.text in _SENTENCE_ENDS) or i - lo + 1 >= _MAX_SENTENCE
+            if i + 1 < len(toks) and "\n" in text[t.end:toks[i + 1].start]:
+                end_here = True
+            if end_here or i == len(toks) - 1:
+                sent = toks[lo:i + 1]
+                labels, probs = self._tag_scored([s.text for s in sent])
+                for s, e, typ in conll.chunks(labels):
+                    score = sum(probs[s:e]) / (e - s)
+                    out.append((sent[s].start, sent[e - 1].end, _OUTPUT_TYPES.get(typ, typ) if not self.raw_labels
+                                else typ, round(score, 4)))
+                lo = i + 1
+        return out
+
+
+def load(model_dir: str | Path | None = None, *, raw_labels: bool = False) -> Tagger:
+    """The tagger of ``model_dir`` (default: the model shipped in the package), loaded once."""
+    d = str(Path(model_dir) if model_dir else MODEL_DIR)
+    k = (d, raw_labels)
+    with _lock:
+        if k not in _cache:
+            _cache[k] = Tagger(d, raw_labels=raw_labels)
+        return _cache[k]

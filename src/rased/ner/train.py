@@ -1,0 +1,134 @@
+"""Training and evaluation of the CRF tagger (``rased train ner`` / ``rased eval ner``).
+
+The model folder holds ``ner.crfsuite`` (the CRF), ``clusters.tsv.gz`` (word clusters, optional),
+``gazetteer.tsv.gz`` (names from the training data) and ``config.json``.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from . import conll
+from .features import Featurizer, Gazetteer
+
+MODEL_FILE = "ner.crfsuite"
+CLUSTERS_FILE = "clusters.tsv.gz"
+GAZETTEER_FILE = "gazetteer.tsv.gz"
+CONFIG_FILE = "config.json"
+
+DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200}
+
+
+def names_of(sentences: Iterable[conll.Sentence]) -> list[tuple[tuple[str, ...], str]]:
+    """Gold entity names ``(tokens, type)`` of labelled sentences."""
+    out = []
+    for toks, labs in sentences:
+        for s, e, typ in conll.chunks(labs):
+            out.append((tuple(toks[s:e]), typ))
+    return out
+
+
+def read_gazetteer(path: str | Path) -> list[tuple[tuple[str, ...], str]]:
+    out = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            typ, _, name = line.rstrip("\n").partition("\t")
+            if name:
+                out.append((tuple(name.split(" ")), typ))
+    return out
+
+
+def write_gazetteer(path: str | Path, names: Iterable[tuple[Sequence[str], str]]) -> None:
+    uniq = sorted({(typ, " ".join(toks)) for toks, typ in names})
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        for typ, name in uniq:
+            fh.write(f"{typ}\t{name}\n")
+
+
+def featurize_out_of_fold(sentences: Sequence[conll.Sentence], clusters, *, folds: int = 5,
+                          extra_names: Sequence[tuple[Sequence[str], str]] = (),
+                          use_gazetteer: bool = True) -> list[list[list[str]]]:
+    """Feature lists for training sentences. The gazetteer of each of ``folds`` contiguous blocks is
+    built from the names of the other blocks only, so that the CRF does not learn to trust a
+    gazetteer that always contains the answer."""
+    if not use_gazetteer:
+        fz = Featurizer(clusters)
+        return [fz.sequence(t) for t, _ in sentences]
+    n = len(sentences)
+    bounds = [round(i * n / folds) for i in range(folds + 1)]
+    out: list[list[list[str]]] = []
+    for k in range(folds):
+        lo, hi = bounds[k], bounds[k + 1]
+        others = list(sentences[:lo]) + list(sentences[hi:])
+        gz = Gazetteer(names_of(others) + list(extra_names))
+        fz = Featurizer(clusters, gz)
+        out.extend(fz.sequence(t) for t, _ in sentences[lo:hi])
+    return out
+
+
+def fit(X, y, model_path: str | Path, params: dict | None = None, log=print) -> Path:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for xseq, yseq in zip(X, y):
+        trainer.append(xseq, yseq)
+    p = dict(DEFAULT_PARAMS)
+    p.update(params or {})
+    trainer.set_params({"c1": p["c1"], "c2": p["c2"], "max_iterations": p["max_iterations"],
+                        "feature.possible_transitions": True})
+    t0 = time.time()
+    trainer.train(str(model_path))
+    log(f"ner: CRF trained in {time.time() - t0:.0f}s ({len(X)} sentences)")
+    return Path(model_path)
+
+
+def train(data: str | Path, out: str | Path, *, clusters_path: str | Path | None = None,
+          params: dict | None = None, use_gazetteer: bool = True, folds: int = 5, log=print) -> Path:
+    """Train a model folder from a CoNLL file."""
+    from .clusters import read_table
+
+    sentences = conll.read(data)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    clusters = None
+    cluster_names: tuple[str, ...] = ()
+    if clusters_path:
+        clusters, sizes = read_table(clusters_path)
+        cluster_names = tuple(f"k{k}" for k in sizes)
+        if Path(clusters_path).resolve() != (out / CLUSTERS_FILE).resolve():
+            (out / CLUSTERS_FILE).write_bytes(Path(clusters_path).read_bytes())
+    elif (out / CLUSTERS_FILE).exists():
+        (out / CLUSTERS_FILE).unlink()
+    t0 = time.time()
+    X = featurize_out_of_fold(sentences, clusters, folds=folds, use_gazetteer=use_gazetteer)
+    y = [labs for _, labs in sentences]
+    log(f"ner: features for {len(X)} sentences in {time.time() - t0:.0f}s")
+    p = dict(DEFAULT_PARAMS)
+    p.update(params or {})
+    fit(X, y, out / MODEL_FILE, p, log=log)
+    if use_gazetteer:
+        write_gazetteer(out / GAZETTEER_FILE, names_of(sentences))
+    elif (out / GAZETTEER_FILE).exists():
+        (out / GAZETTEER_FILE).unlink()
+    config = {"format": 1, "params": p, "gazetteer": use_gazetteer, "cluster_names": list(cluster_names),
+              "trained_on": Path(data).name, "sentences": len(sentences),
+              "tokens": sum(len(t) for t, _ in sentences)}
+    (out / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    return out
+
+
+def evaluate(data: str | Path, model_dir: str | Path | None = None) -> dict:
+    """Score a model folder on a CoNLL file (labels compared as they are in the gold file)."""
+    from .tagger import load
+
+    sentences = conll.read(data)
+    tagger = load(model_dir, raw_labels=True) if model_dir else load(raw_labels=True)
+    t0 = time.perf_counter()
+    pred = tagger.tag_many([t for t, _ in sentences])
+    dt = time.perf_counter() - t0
+    result = conll.score([labs for _, labs in sentences], pred)
+    result["tokens_per_second"] = round(result["tokens"] / dt) if dt > 0 else None
+    return result

@@ -1,0 +1,43 @@
+"""One frozen settings object with a sub-object per stage. Defaults live here; only shells read config files."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True, frozen=True)
+class InputSettings:
+    max_bytes: int = 10_000_000  # one article; a corpus goes through `rased ingest`
+
+
+@dataclass(slots=True, frozen=True)
+class HeaderSettings:
+    max_title_words: int = 30
+    header_lines: int = 6  # non-empty lines at the top that may hold title, date, author
+
+
+@dataclass(slots=True, frozen=True)
+class CleanSettings:
+    max_boilerplate_words: int = 12  # a print/share line longer than this is content
+    caption_min_words: int = 2  # a title-prefix caption has at least this many words
+    repeat_min: int = 3  # a short line seen this often is a repeated caption
+    repeat_max_words: int = 12
+    glue_min_part: int = 100  # corpus count each half of a glued word must reach
+    glue_min_opener: int = 50  # ... and the second half, as a paragraph opener, for a lost paragraph break
+    glue_max_whole: int = 1  # ... while the glued form itself is (almost) unseen
+
+
+@dataclass(slots=True, frozen=True)
+class StructureSettings:
+    max_heading_words: int = 8
+    max_point_heading_words: int = 10
+
+
+@dataclass(slots=True, frozen=True)
+class Settings:
+    input: InputSettings = field(default_factory=InputSettings)
+    header: HeaderSettings = field(default_factory=HeaderSettings)
+    clean: CleanSettings = field(default_factory=CleanSettings)
+    structure: StructureSettings = field(default_factory=StructureSettings)
+
+
+DEFAULT = Settings()

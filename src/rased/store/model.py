@@ -1,0 +1,196 @@
+"""What the store takes and gives back: plain frozen records, no SQL.
+
+``prepare`` turns an ``Article`` into everything the store writes for it (the JSON record, the search keys,
+the MinHash signature and its LSH bands, the entity/quote/relation rows); both backends write the same.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ..record import Article, Mention, to_dict
+from . import dedup, text_index
+from .text_index import Snippet
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+STORY_WORDS = 80  # body words that go into a story's terms (the lead carries the event)
+
+
+@dataclass(slots=True, frozen=True)
+class Stored:
+    """An analysed article and the input it came from."""
+
+    article: Article
+    locator: str
+    raw_hash: str
+
+
+@dataclass(slots=True, frozen=True)
+class Failed:
+    """An input that could not be read or analysed: recorded, never dropped silently."""
+
+    locator: str
+    raw_hash: str
+    reason: str
+    code: str = "input"
+
+
+@dataclass(slots=True)
+class PutResult:
+    stored: int = 0  # new articles
+    existing: int = 0  # already in the store (same content hash)
+    duplicates: int = 0  # new articles marked as near-duplicates of an earlier one
+    failed: int = 0
+    ids: list[str] = field(default_factory=list)  # ids of new articles, in order
+
+    def add(self, other: PutResult) -> None:
+        self.stored += other.stored
+        self.existing += other.existing
+        self.duplicates += other.duplicates
+        self.failed += other.failed
+        self.ids.extend(other.ids)
+
+
+@dataclass(slots=True, frozen=True)
+class Hit:
+    id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    score: float  # higher is better; comparable within one result list only
+    snippet: Snippet
+    title_highlights: tuple[tuple[int, int], ...]  # spans into the title
+    duplicates: int  # stored near-duplicates folded into this hit
+    story_id: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["snippet"] = {
+            "text": self.snippet.text,
+            "start": self.snippet.start,
+            "end": self.snippet.end,
+            "highlights": [list(h) for h in self.snippet.highlights],
+        }
+        d["title_highlights"] = [list(h) for h in self.title_highlights]
+        return d
+
+
+@dataclass(slots=True, frozen=True)
+class ActorSummary:
+    actor_id: str
+    name: str
+    name_en: str | None
+    wikidata: str | None
+    type: str
+    articles: int
+    mentions: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True, frozen=True)
+class StoryArticle:
+    id: str
+    source: str | None
+    title: str | None
+    day: str | None
+    url: str | None
+
+
+@dataclass(slots=True, frozen=True)
+class Story:
+    id: str
+    first_day: str
+    last_day: str
+    sources: tuple[str, ...]
+    articles: tuple[StoryArticle, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True, frozen=True)
+class FailureRow:
+    locator: str
+    code: str
+    reason: str
+    at: str
+
+
+def _s(value: str | None) -> str | None:
+    """PostgreSQL text cannot hold NUL; the JSON record keeps the exact value."""
+    return None if value is None else value.replace("\x00", "")
+
+
+def _actor(m: Mention | None) -> str | None:
+    return m.actor_id if m is not None else None
+
+
+def _text(m: Mention | None) -> str | None:
+    return _s(m.text) if m is not None else None
+
+
+@dataclass(slots=True)
+class Prepared:
+    article: Article
+    record: str
+    title_keys: list[str]
+    body_keys: list[str]
+    signature: bytes
+    bands: list[tuple[int, int]]
+    story_terms: str
+    published: str | None
+    day: str | None
+    mentions: list[tuple]
+    quotes: list[tuple]
+    relations: list[tuple]
+
+
+def prepare(article: Article) -> Prepared:
+    a = article
+    title_keys = [t.key for t in text_index.key_tokens(a.title or "")]
+    body_keys = [t.key for t in text_index.key_tokens(a.text)]
+    sig = dedup.signature(a.text)
+    story: list[str] = []
+    for k in title_keys + body_keys[:STORY_WORDS]:
+        if len(k) >= 3 and not k.isdigit() and k not in story:
+            story.append(k)
+    published = a.published.value if a.published else None
+    day = published[:10] if published and _DAY.match(published) else None
+    mentions = []
+    for e in a.entities or ():
+        ref = e.actor
+        mentions.append((
+            e.start, e.end, _s(e.text), text_index.keys_text(e.text), _s(e.type), e.actor_id,
+            _s(ref.name_ar) if ref else None, _s(ref.name_en) if ref else None, ref.wikidata if ref else None,
+            float(e.score),
+        ))
+    quotes = [
+        (_s(q.speaker_text), _actor(q.speaker), int(q.direct), q.cue_start, q.cue_end, q.content_start,
+         q.content_end, _s(a.text[q.content_start : q.content_end]))
+        for q in a.quotes or ()
+    ]
+    relations = [
+        (_s(r.type), _text(r.source), _actor(r.source), _text(r.target), _actor(r.target),
+         _text(r.attributed_to), _actor(r.attributed_to), _s(r.modality), _s(r.trigger),
+         r.evidence_start, r.evidence_end, _s(a.text[r.evidence_start : r.evidence_end]), r.event_time)
+        for r in a.relations or ()
+    ]
+    return Prepared(
+        article=a,
+        record=json.dumps(to_dict(a), ensure_ascii=False, separators=(",", ":")),
+        title_keys=title_keys,
+        body_keys=body_keys,
+        signature=sig,
+        bands=dedup.bands(sig) if body_keys else [],
+        story_terms=" ".join(story),
+        published=_s(published),
+        day=day,
+        mentions=mentions,
+        quotes=quotes,
+        relations=relations,
+    )

@@ -1,0 +1,544 @@
+"""The store: the one place that speaks SQL (with its two dialects in ``sqlite.py`` and ``postgres.py``).
+
+Statements are written once with ``?`` placeholders and the subset of SQL that SQLite (≥ 3.35) and
+PostgreSQL share (``ON CONFLICT``, ``RETURNING``); a backend adapts the placeholders and supplies the
+full-text parts. Every write of a batch runs in one transaction: an article, its search keys, its LSH
+bands, its entity rows and the input it came from are committed together or not at all, so a store
+killed at any moment is consistent and a re-run neither loses nor duplicates anything.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime, timezone
+from typing import Any
+
+from ..errors import InputError, StoreError
+from ..record import Article, from_dict
+from . import dedup, stories as story_clustering, text_index
+from .migrations import steps
+from .model import ActorSummary, Failed, FailureRow, Hit, PutResult, Story, StoryArticle, Stored, prepare
+
+ARTICLE_INSERT_COLUMNS = (
+    "id", "url", "source", "title", "published", "published_day", "ingested_at", "length", "story_terms",
+    "record", "minhash",
+)
+MAX_LIMIT = 1000
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _day(value: str | None, what: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise InputError(f"{what} date {value!r} is not a date", hint="write dates as YYYY-MM-DD", code="date") from None
+
+
+class SQLStore:
+    """Shared implementation; subclasses connect and provide the dialect hooks marked below."""
+
+    dialect = "sql"
+    url: str
+
+    # --------------------------------------------------------------------------------- dialect hooks
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        raise NotImplementedError
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        raise NotImplementedError
+
+    def _transaction(self) -> contextlib.AbstractContextManager:
+        raise NotImplementedError
+
+    def _migration_lock(self) -> None:
+        """Called first inside the migration transaction (PostgreSQL takes an advisory lock)."""
+
+    def _run_optional(self, sql: str) -> bool:
+        raise NotImplementedError
+
+    def _insert_article(self, p, values: list[Any]) -> int | None:
+        """Insert one article row; its ``n``, or None when the id is already stored."""
+        raise NotImplementedError
+
+    def _index_keys(self, n: int, p) -> None:
+        """Add the article's search keys to the full-text index."""
+        raise NotImplementedError
+
+    def _clear_index(self) -> None:
+        raise NotImplementedError
+
+    def _match_sql(self, query: text_index.Query) -> tuple[str, str, list[Any]]:
+        """(FROM/WHERE fragment matching the query, score expression with higher = better, params)."""
+        raise NotImplementedError
+
+    def _table_names(self) -> set[str]:
+        raise NotImplementedError
+
+    def size_bytes(self) -> int:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    # --------------------------------------------------------------------------------- life cycle
+    def __enter__(self) -> SQLStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self._execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return [tuple(r) for r in self._execute(sql, params).fetchall()]
+
+    def migrate(self) -> list[int]:
+        """Apply the numbered migrations not yet applied; returns their numbers."""
+        applied: list[int] = []
+        if "schema_migrations" not in self._table_names():
+            with self._transaction():
+                self._migration_lock()
+                self._execute(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                    " applied_at TEXT NOT NULL)"
+                )
+        for version, module in steps():
+            with self._transaction():
+                self._migration_lock()
+                if self._one("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)):
+                    continue
+                for stmt in getattr(module, "POSTGRES" if self.dialect == "postgres" else "SQLITE"):
+                    if isinstance(stmt, tuple):
+                        self._run_optional(stmt[1])
+                    else:
+                        self._execute(stmt)
+                self._execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (version, module.NAME, _now()),
+                )
+                if version == 1:
+                    self._set_meta("key_version", text_index.KEY_VERSION)
+                applied.append(version)
+        newest = max(v for v, _ in steps())
+        have = self._one("SELECT max(version) FROM schema_migrations")
+        if have is not None and have > newest:
+            raise StoreError(
+                f"the store's schema (version {have}) is newer than this rased (version {newest})",
+                hint="upgrade rased",
+            )
+        return applied
+
+    def schema_version(self) -> int:
+        return int(self._one("SELECT max(version) FROM schema_migrations") or 0)
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self._execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def meta(self, key: str) -> str | None:
+        return self._one("SELECT value FROM meta WHERE key = ?", (key,))
+
+    def _check_keys(self) -> None:
+        if self.meta("key_version") != text_index.KEY_VERSION:
+            raise StoreError(
+                "the search index was built with other search keys (the stemmer changed)",
+                hint="run `rased ingest --reindex` once",
+            )
+
+    # --------------------------------------------------------------------------------- writing
+    def seen(self, locator: str, raw_hash: str) -> bool:
+        """Whether this exact input (place and bytes) is already stored."""
+        return self._one("SELECT 1 FROM inputs WHERE locator = ? AND raw_hash = ?", (locator, raw_hash)) is not None
+
+    def put(self, items: Iterable[Stored | Failed]) -> PutResult:
+        """Store a batch in one transaction: articles (idempotent by id) and failures."""
+        self._check_keys()
+        result = PutResult()
+        now = _now()
+        with self._transaction():
+            for item in items:
+                if isinstance(item, Failed):
+                    self._execute(
+                        "INSERT INTO failures (locator, raw_hash, code, reason, at) VALUES (?, ?, ?, ?, ?)"
+                        " ON CONFLICT (locator, raw_hash) DO UPDATE SET code = excluded.code,"
+                        " reason = excluded.reason, at = excluded.at",
+                        (item.locator, item.raw_hash, item.code, item.reason.replace("\x00", ""), now),
+                    )
+                    result.failed += 1
+                    continue
+                self._put_article(item, now, result)
+        return result
+
+    def add(self, article: Article, *, locator: str | None = None) -> PutResult:
+        """Store one article (its own transaction); the locator defaults to ``article:<id>``."""
+        return self.put([Stored(article, locator or f"article:{article.id}", article.id)])
+
+    def _put_article(self, item: Stored, now: str, result: PutResult) -> None:
+        a = item.article
+        if not a.id:
+            raise StoreError("an article without an id cannot be stored", hint="analyze it first")
+        p = prepare(a)
+        values = [
+            a.id, _clean(a.url), _clean(a.source), _clean(a.title), p.published, p.day, now, len(a.text),
+            p.story_terms, p.record, p.signature,
+        ]
+        n = self._insert_article(p, values)
+        if n is None:
+            result.existing += 1
+        else:
+            result.stored += 1
+            result.ids.append(a.id)
+            self._index_keys(n, p)
+            if p.bands:
+                head, sim = self._near_duplicate(p)
+                if head is not None:
+                    self._execute("UPDATE articles SET duplicate_of = ?, similarity = ? WHERE n = ?", (head, sim, n))
+                    result.duplicates += 1
+                self._executemany(
+                    "INSERT INTO lsh (band, bucket, article_n) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    [(b, k, n) for b, k in p.bands],
+                )
+            if p.mentions:
+                self._executemany(
+                    "INSERT INTO mentions (article_n, span_start, span_end, text, key, type, actor_id, actor_name,"
+                    " actor_name_en, wikidata, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(n, *m) for m in p.mentions],
+                )
+            if p.quotes:
+                self._executemany(
+                    "INSERT INTO quotes (article_n, speaker_text, speaker_actor, direct, cue_start, cue_end,"
+                    " content_start, content_end, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(n, *q) for q in p.quotes],
+                )
+            if p.relations:
+                self._executemany(
+                    "INSERT INTO relations (article_n, type, source_text, source_actor, target_text, target_actor,"
+                    " attributed_text, attributed_actor, modality, trigger, evidence_start, evidence_end, evidence,"
+                    " event_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(n, *r) for r in p.relations],
+                )
+        self._execute(
+            "INSERT INTO inputs (locator, raw_hash, article_id, at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (locator, raw_hash) DO NOTHING",
+            (item.locator, item.raw_hash, a.id, now),
+        )
+        self._execute("DELETE FROM failures WHERE locator = ? AND raw_hash = ?", (item.locator, item.raw_hash))
+
+    def _near_duplicate(self, p) -> tuple[str | None, float | None]:
+        """The canonical article ``p`` nearly duplicates (the earliest stored match), if any."""
+        where = " OR ".join("(l.band = ? AND l.bucket = ?)" for _ in p.bands)
+        params = [v for pair in p.bands for v in pair]
+        rows = self._all(
+            "SELECT DISTINCT a.n, a.id, a.duplicate_of, a.minhash FROM lsh l JOIN articles a ON a.n = l.article_n"
+            f" WHERE {where} ORDER BY a.n",
+            params,
+        )
+        for _, aid, dup_of, sig in rows:
+            sim = dedup.similarity(bytes(sig), p.signature)
+            if sim >= dedup.THRESHOLD:
+                return (dup_of or aid), sim
+        return None, None
+
+    def reindex(self, batch: int = 500) -> int:
+        """Recompute every article's search keys (after a stemmer change); returns the count."""
+        count = 0
+        with self._transaction():
+            self._clear_index()
+            for n, record in self._iter_rows("n, record", batch):
+                p = prepare(from_dict(json.loads(record)))
+                self._index_keys(n, p)
+                self._execute("UPDATE articles SET story_terms = ? WHERE n = ?", (p.story_terms, n))
+                count += 1
+            self._set_meta("key_version", text_index.KEY_VERSION)
+            self._set_meta("stories_state", "")
+        return count
+
+    # --------------------------------------------------------------------------------- reading
+    def _iter_rows(self, columns: str, batch: int = 500, where: str = "") -> Iterator[tuple]:
+        last = 0
+        while True:
+            rows = self._all(
+                f"SELECT {columns} FROM articles WHERE n > ? {where} ORDER BY n LIMIT ?", (last, batch)
+            )
+            if not rows:
+                return
+            yield from rows
+            last = rows[-1][0]
+
+    def get(self, article_id: str) -> Article | None:
+        record = self._one("SELECT record FROM articles WHERE id = ?", (article_id,))
+        return None if record is None else from_dict(json.loads(record))
+
+    def articles(self, *, duplicates: bool = True, batch: int = 500) -> Iterator[tuple[Article, dict[str, Any]]]:
+        """Every stored article in storage order, with its store fields (duplicate_of, story_id, ...)."""
+        where = "" if duplicates else "AND duplicate_of IS NULL"
+        for n, record, dup, sim, story, at in self._iter_rows(
+            "n, record, duplicate_of, similarity, story_id, ingested_at", batch, where
+        ):
+            info = {"duplicate_of": dup, "similarity": sim, "story_id": story, "ingested_at": at}
+            yield from_dict(json.loads(record)), info
+
+    def versions(self, url: str) -> list[Article]:
+        """Every stored text of one URL, oldest first."""
+        return [from_dict(json.loads(r)) for (r,) in self._all("SELECT record FROM articles WHERE url = ? ORDER BY n", (url,))]
+
+    def duplicate_of(self, article_id: str) -> str | None:
+        return self._one("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,))
+
+    def failures(self) -> list[FailureRow]:
+        return [FailureRow(*r) for r in self._all("SELECT locator, code, reason, at FROM failures ORDER BY locator")]
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "articles": int(self._one("SELECT count(*) FROM articles")),
+            "duplicates": int(self._one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")),
+            "failures": int(self._one("SELECT count(*) FROM failures")),
+            "inputs": int(self._one("SELECT count(*) FROM inputs")),
+            "mentions": int(self._one("SELECT count(*) FROM mentions")),
+            "actors": int(self._one("SELECT count(DISTINCT actor_id) FROM mentions WHERE actor_id IS NOT NULL")),
+            "stories": int(self._one("SELECT count(DISTINCT story_id) FROM articles WHERE story_id IS NOT NULL")),
+        }
+
+    def index_count(self) -> int:
+        """Articles present in the full-text index (equals the article count in a consistent store)."""
+        raise NotImplementedError
+
+    # --------------------------------------------------------------------------------- search
+    def search(
+        self,
+        query: str,
+        *,
+        actor: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[Hit]:
+        """Ranked articles matching every word/phrase of ``query``; near-duplicates folded into one hit."""
+        q = text_index.parse_query(query)
+        if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+            raise InputError(f"limit must be between 1 and {MAX_LIMIT}", hint="e.g. --limit 20", code="query")
+        if not isinstance(offset, int) or offset < 0:
+            raise InputError("offset must be 0 or more", code="query")
+        d_from, d_to = _day(date_from, "--from"), _day(date_to, "--to")
+        if d_from and d_to and d_from > d_to:
+            raise InputError(f"--from {d_from} is after --to {d_to}", hint="swap the dates", code="date")
+        self._check_keys()
+        match, score, params = self._match_sql(q)
+        where, fparams = [], []
+        if source:
+            where.append("a.source = ?")
+            fparams.append(source)
+        if d_from:
+            where.append("a.published_day >= ?")
+            fparams.append(d_from)
+        if d_to:
+            where.append("a.published_day <= ?")
+            fparams.append(d_to)
+        if actor:
+            where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.article_n = a.n AND m.actor_id = ?)")
+            fparams.append(actor)
+        if type:
+            where.append(
+                "(EXISTS (SELECT 1 FROM mentions m WHERE m.article_n = a.n AND m.type = ?)"
+                " OR EXISTS (SELECT 1 FROM relations r WHERE r.article_n = a.n AND r.type = ?))"
+            )
+            fparams += [type, type]
+        extra = "".join(f" AND {w}" for w in where)
+        rows = self._all(
+            # MATERIALIZED: FTS5's bm25() cannot run inside the aggregate a flattened subquery would give.
+            f"WITH matched AS MATERIALIZED (SELECT coalesce(a.duplicate_of, a.id) AS head, {score} AS score"
+            f" {match}{extra}) SELECT head, max(score) AS best FROM matched GROUP BY head"
+            " ORDER BY best DESC, head LIMIT ? OFFSET ?",
+            [*params, *fparams, limit, offset],
+        )
+        if not rows:
+            return []
+        heads = [r[0] for r in rows]
+        marks = ",".join("?" for _ in heads)
+        info = {
+            r[0]: r[1:]
+            for r in self._all(
+                "SELECT a.id, a.record, a.story_id, (SELECT count(*) FROM articles d WHERE d.duplicate_of = a.id)"
+                f" FROM articles a WHERE a.id IN ({marks})",
+                heads,
+            )
+        }
+        hits = []
+        for head, best in rows:
+            record, story, dups = info[head]
+            art = from_dict(json.loads(record))
+            title = art.title or ""
+            hits.append(Hit(
+                id=art.id, title=art.title, source=art.source, url=art.url,
+                published=art.published.value if art.published else None, score=float(best),
+                snippet=text_index.snippet(art.text, q),
+                title_highlights=tuple(text_index.match_spans(title, q)),
+                duplicates=int(dups), story_id=story,
+            ))
+        return hits
+
+    # --------------------------------------------------------------------------------- actors
+    def actors(self, *, type: str | None = None, name: str | None = None, limit: int = 100) -> list[ActorSummary]:
+        """Linked actors by the number of (non-duplicate) articles that mention them."""
+        where, params = "", []
+        if type:
+            where += " AND m.type = ?"
+            params.append(type)
+        if name:
+            where += " AND (m.key LIKE ? OR m.actor_name LIKE ? OR m.actor_name_en LIKE ?)"
+            k = text_index.keys_text(name) or name
+            params += [f"%{k}%", f"%{name}%", f"%{name}%"]
+        rows = self._all(
+            "SELECT m.actor_id, count(*) AS mentions, count(DISTINCT m.article_n) AS arts FROM mentions m"
+            " JOIN articles a ON a.n = m.article_n"
+            f" WHERE m.actor_id IS NOT NULL AND a.duplicate_of IS NULL{where}"
+            " GROUP BY m.actor_id ORDER BY arts DESC, mentions DESC, m.actor_id LIMIT ?",
+            [*params, limit],
+        )
+        return [self._actor_summary(aid, arts, mentions) for aid, mentions, arts in rows]
+
+    def _actor_summary(self, actor_id: str, articles: int, mentions: int) -> ActorSummary:
+        names = self._all(
+            "SELECT actor_name, actor_name_en, wikidata, type, text, count(*) FROM mentions WHERE actor_id = ?"
+            " GROUP BY actor_name, actor_name_en, wikidata, type, text",
+            (actor_id,),
+        )
+        types, texts, refs = Counter(), Counter(), Counter()
+        for ar, en, wd, typ, text, c in names:
+            types[typ] += c
+            texts[text] += c
+            if ar or en or wd:
+                refs[(ar, en, wd)] += c
+        ar, en, wd = refs.most_common(1)[0][0] if refs else (None, None, None)
+        return ActorSummary(
+            actor_id=actor_id, name=ar or texts.most_common(1)[0][0], name_en=en, wikidata=wd,
+            type=types.most_common(1)[0][0], articles=int(articles), mentions=int(mentions),
+        )
+
+    def actor(self, actor_id: str, *, limit: int = 20) -> dict[str, Any]:
+        """Everything the store knows about one actor: names, articles, co-actors, relations, quotes."""
+        row = self._all(
+            "SELECT count(*), count(DISTINCT m.article_n), min(a.published_day), max(a.published_day)"
+            " FROM mentions m JOIN articles a ON a.n = m.article_n WHERE m.actor_id = ? AND a.duplicate_of IS NULL",
+            (actor_id,),
+        )[0]
+        if not row[0]:
+            raise InputError(f"no actor {actor_id!r} in the store", hint="`rased actors` lists the known actor ids", code="actor")
+        summary = self._actor_summary(actor_id, row[1], row[0])
+        base = " FROM mentions m JOIN articles a ON a.n = m.article_n WHERE m.actor_id = ? AND a.duplicate_of IS NULL"
+        names = self._all(f"SELECT m.text, count(*) AS c{base} GROUP BY m.text ORDER BY c DESC, m.text", (actor_id,))
+        sources = self._all(
+            f"SELECT coalesce(a.source, ''), count(DISTINCT a.n) AS c{base} GROUP BY coalesce(a.source, '') ORDER BY c DESC",
+            (actor_id,),
+        )
+        articles = self._all(
+            f"SELECT a.id, a.title, a.source, a.published_day, count(*){base}"
+            " GROUP BY a.n, a.id, a.title, a.source, a.published_day"
+            " ORDER BY a.published_day DESC, a.n DESC LIMIT ?",
+            (actor_id, limit),
+        )
+        co = self._all(
+            "SELECT m2.actor_id, count(DISTINCT m2.article_n) AS c FROM mentions m1"
+            " JOIN mentions m2 ON m2.article_n = m1.article_n AND m2.actor_id <> m1.actor_id"
+            " JOIN articles a ON a.n = m1.article_n"
+            " WHERE m1.actor_id = ? AND a.duplicate_of IS NULL GROUP BY m2.actor_id ORDER BY c DESC, m2.actor_id LIMIT ?",
+            (actor_id, limit),
+        )
+        rels = self._all(
+            "SELECT r.type, r.source_actor, r.source_text, r.target_actor, r.target_text, r.modality, r.evidence,"
+            " a.id, a.published_day FROM relations r JOIN articles a ON a.n = r.article_n"
+            " WHERE (r.source_actor = ? OR r.target_actor = ?) AND a.duplicate_of IS NULL"
+            " ORDER BY a.published_day DESC, a.n DESC LIMIT ?",
+            (actor_id, actor_id, limit),
+        )
+        quotes = self._all(
+            "SELECT q.speaker_text, q.direct, q.content, a.id, a.published_day FROM quotes q"
+            " JOIN articles a ON a.n = q.article_n WHERE q.speaker_actor = ? AND a.duplicate_of IS NULL"
+            " ORDER BY a.published_day DESC, a.n DESC LIMIT ?",
+            (actor_id, limit),
+        )
+        return {
+            **summary.to_dict(),
+            "first_seen": row[2],
+            "last_seen": row[3],
+            "names": [{"text": t, "count": c} for t, c in names],
+            "sources": [{"source": s, "articles": c} for s, c in sources],
+            "recent_articles": [
+                {"id": i, "title": t, "source": s, "day": d, "mentions": c} for i, t, s, d, c in articles
+            ],
+            "co_actors": [{"actor_id": i, "articles": c} for i, c in co],
+            "relations": [
+                {"type": t, "source": sa or st, "target": ta or tt, "modality": mo, "evidence": ev, "article": ai, "day": d}
+                for t, sa, st, ta, tt, mo, ev, ai, d in rels
+            ],
+            "quotes": [
+                {"speaker": s, "direct": bool(di), "content": c, "article": ai, "day": d} for s, di, c, ai, d in quotes
+            ],
+        }
+
+    # --------------------------------------------------------------------------------- stories
+    def _stories_state(self, window_days: float) -> str:
+        n, top = self._all("SELECT count(*), max(n) FROM articles")[0]
+        return f"{n}:{top}:{window_days}:{text_index.KEY_VERSION}"
+
+    def build_stories(self, *, window_days: float = 2.0) -> int:
+        """Cluster articles of different outlets about one event (see ``stories.py``); returns the count."""
+        rows = self._all(
+            "SELECT n, id, coalesce(source, ''), published_day, story_terms FROM articles"
+            " WHERE duplicate_of IS NULL AND published_day IS NOT NULL ORDER BY published_day, n"
+        )
+        docs = [story_clustering.Doc(n, aid, src, day, terms.split()) for n, aid, src, day, terms in rows]
+        clusters = story_clustering.cluster(docs, window_days=window_days)
+        with self._transaction():
+            self._execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL")
+            self._executemany(
+                "UPDATE articles SET story_id = ? WHERE n = ?",
+                [(sid, n) for sid, members in clusters.items() for n in members],
+            )
+            self._execute(
+                "UPDATE articles SET story_id = (SELECT h.story_id FROM articles h WHERE h.id = articles.duplicate_of)"
+                " WHERE duplicate_of IS NOT NULL"
+            )
+            self._set_meta("stories_state", self._stories_state(window_days))
+        return len(clusters)
+
+    def stories(
+        self, *, window_days: float = 2.0, rebuild: bool = False, limit: int = 50, min_sources: int = 2
+    ) -> list[Story]:
+        """Stories (clusters of articles from ≥ ``min_sources`` outlets), largest and latest first."""
+        if rebuild or self.meta("stories_state") != self._stories_state(window_days):
+            self.build_stories(window_days=window_days)
+        rows = self._all(
+            "SELECT story_id, id, source, title, published_day, url FROM articles"
+            " WHERE story_id IS NOT NULL AND duplicate_of IS NULL ORDER BY story_id, published_day, n"
+        )
+        groups: dict[str, list[StoryArticle]] = {}
+        for sid, aid, src, title, day, url in rows:
+            groups.setdefault(sid, []).append(StoryArticle(aid, src, title, day, url))
+        out = []
+        for sid, arts in groups.items():
+            sources = tuple(sorted({a.source or "" for a in arts}))
+            if len(sources) < min_sources:
+                continue
+            days = [a.day for a in arts if a.day]
+            out.append(Story(sid, min(days), max(days), sources, tuple(arts)))
+        out.sort(key=lambda s: (len(s.sources), len(s.articles), s.last_day), reverse=True)
+        return out[:limit]
+
+
+def _clean(value: str | None) -> str | None:
+    return None if value is None else value.replace("\x00", "")

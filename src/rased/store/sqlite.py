@@ -1,0 +1,142 @@
+"""SQLite backend: one file, WAL journal, FTS5 over precomputed search keys.
+
+The FTS5 table is contentless (``content=''``): it holds only the index of the keys computed in Python
+(see ``text_index``), split by ``unicode61`` on the spaces between them; the display text lives in the
+article's JSON record, which snippets are cut from. Ranking is FTS5's BM25 with the title weighted 3:1.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from . import text_index
+from .sql import ARTICLE_INSERT_COLUMNS, SQLStore
+
+TITLE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
+
+
+class SQLiteStore(SQLStore):
+    dialect = "sqlite"
+
+    def __init__(self, path: str | os.PathLike[str], *, timeout: float = 60.0):
+        self.path = str(path)
+        self.url = f"sqlite:///{self.path}"
+        p = Path(self.path)
+        if self.path != ":memory:":
+            if p.is_dir():
+                raise StoreError(f"{p} is a folder, not a store", hint="give a file name such as rased.db")
+            if p.exists() and p.stat().st_size >= 16 and not p.read_bytes()[:16].startswith(b"SQLite format 3"):
+                raise StoreError(f"{p} is not an SQLite store", hint="give a new file name or an existing rased store")
+            if not p.parent.exists():
+                raise StoreError(f"the folder of {p} does not exist", hint="create it first")
+        self._depth = 0
+        try:
+            self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            if "fts5" not in {r[0] for r in self.conn.execute("PRAGMA compile_options")} and not self._has_fts5():
+                raise StoreError("this SQLite has no FTS5", hint="use a Python built with a recent SQLite, or PostgreSQL")
+            self.migrate()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"cannot open the store {p}: {err}", hint="is it a rased store? is the disk full?") from None
+
+    def _has_fts5(self) -> bool:
+        try:
+            self.conn.execute("CREATE VIRTUAL TABLE temp._probe USING fts5(x)")
+            self.conn.execute("DROP TABLE temp._probe")
+            return True
+        except sqlite3.OperationalError:
+            return False
+
+    # ------------------------------------------------------------------------------------------- hooks
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        try:
+            return self.conn.execute(sql, tuple(params))
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"the store failed: {err}", hint="is another process writing? is the disk full?") from err
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            try:
+                self.conn.executemany(sql, rows)
+            except sqlite3.OperationalError as err:
+                raise StoreError(f"the store failed: {err}", hint="is the disk full?") from err
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def _run_optional(self, sql: str) -> bool:
+        self.conn.execute("SAVEPOINT optional")
+        try:
+            self.conn.execute(sql)
+        except sqlite3.DatabaseError:
+            self.conn.execute("ROLLBACK TO optional")
+            return False
+        finally:
+            self.conn.execute("RELEASE optional")
+        return True
+
+    def _table_names(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+
+    def _insert_article(self, p, values: list[Any]) -> int | None:
+        cols = ", ".join(ARTICLE_INSERT_COLUMNS)
+        marks = ", ".join("?" for _ in ARTICLE_INSERT_COLUMNS)
+        row = self._execute(
+            f"INSERT INTO articles ({cols}) VALUES ({marks}) ON CONFLICT (id) DO NOTHING RETURNING n", values
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def _index_keys(self, n: int, p) -> None:
+        self._execute(
+            "INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)",
+            (n, " ".join(p.title_keys), " ".join(p.body_keys)),
+        )
+
+    def _clear_index(self) -> None:
+        self._execute("INSERT INTO article_fts (article_fts) VALUES ('delete-all')")
+
+    def _match_sql(self, query: text_index.Query) -> tuple[str, str, list[Any]]:
+        return (
+            "FROM article_fts JOIN articles a ON a.n = article_fts.rowid WHERE article_fts MATCH ?",
+            f"-bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})",
+            [text_index.fts5_match(query)],
+        )
+
+    def index_count(self) -> int:
+        # A contentless table still keeps one docsize row per indexed document.
+        return int(self._one("SELECT count(*) FROM article_fts_docsize"))
+
+    def size_bytes(self) -> int:
+        if self.path == ":memory:":
+            return 0
+        return sum(os.path.getsize(f) for f in (self.path, self.path + "-wal") if os.path.exists(f))
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA optimize")
+        self.conn.close()

@@ -1,0 +1,289 @@
+"""Search keys, query parsing and snippets: the Arabic side of full-text search, with no SQL in it.
+
+Both backends index the *same* precomputed keys: every word of an article goes through ``term`` (the
+matching key, clitics stripped, light-stemmed) and the keys are stored joined by spaces. SQLite's FTS5 and
+PostgreSQL's ``simple`` text-search configuration then only split on spaces, so ranking and matching see
+identical terms on both. A query goes through the very same function.
+
+``term`` is the one place that calls the stemmer, so a change of stemmer is a change here (and a
+``Store.reindex``); ``KEY_VERSION`` fingerprints it so a store built with other keys is detected.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..arabic import normalize, tokenize
+from ..errors import InputError
+
+try:  # the clitic-aware light stemmer
+    from ..arabic.stem import search_key as _search_key
+except ImportError:  # pragma: no cover - only while the stemmer is absent
+    _search_key = None
+
+# Proclitic strings a query word may carry in a document without «ال» («لداعش», «وبغداد»). The stemmer
+# strips them where the remainder is a common word; expanding the query covers the rarer names too.
+PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+_EXPAND_MIN = 3  # no expansion for one- and two-letter keys («رد» must not find «ورد», «برد»)
+
+_NOT_KEY = re.compile(r"[^\w]|_", re.UNICODE)
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+def _fallback_key(word: str) -> str:  # pragma: no cover - replaced by the shared stemmer
+    k = normalize.key(word)
+    k = re.sub(r"^(?:[وف]?[بكل]?ال|[وف]?لل)(?=..)", "", k)
+    for end in ("ات", "ون", "ين", "ه"):
+        if k.endswith(end) and len(k) - len(end) >= 3:
+            return k[: -len(end)]
+    return k
+
+
+@lru_cache(maxsize=300_000)
+def term(word: str) -> str:
+    """The search key of one word ("" for a word that has none)."""
+    if _ARABIC.search(word):
+        k = _search_key(word) if _search_key is not None else _fallback_key(word)
+        k = normalize.key(k)
+        # Spelling variants of country names: «سوريا» / «سورية» (key «سوري»), «ليبيا» / «ليبية».
+        if len(k) >= 5 and k.endswith("يا"):
+            k = k[:-1]
+    else:
+        k = normalize.key(word).casefold()
+    return _NOT_KEY.sub("", k)
+
+
+_PROBE = ("الموصل", "للموصل", "والقاعدة", "بغداد", "سورية", "الحكومات", "Obama", "٢٠١٥", "3,000")
+KEY_VERSION = hashlib.sha256(" ".join(term(w) for w in _PROBE).encode()).hexdigest()[:12]
+
+
+@dataclass(slots=True, frozen=True)
+class KeyToken:
+    key: str
+    start: int  # offsets into the display text
+    end: int
+
+
+def key_tokens(text: str) -> list[KeyToken]:
+    """The searchable words of ``text`` with their keys and display offsets."""
+    out = []
+    for tok in tokenize.words(text):
+        k = term(tok.text)
+        if k:
+            out.append(KeyToken(k, tok.start, tok.end))
+    return out
+
+
+def keys_text(text: str) -> str:
+    """The index column: the keys of ``text`` joined by spaces."""
+    return " ".join(t.key for t in key_tokens(text))
+
+
+# ---------------------------------------------------------------------------------------------- queries
+
+@dataclass(slots=True, frozen=True)
+class Term:
+    """One query word: matches any of ``variants`` (its key and the keys of its proclitic forms)."""
+
+    word: str
+    variants: tuple[str, ...]
+
+
+@dataclass(slots=True, frozen=True)
+class Phrase:
+    """Quoted words: their keys, in order, next to each other."""
+
+    words: str
+    keys: tuple[str, ...]
+
+
+@dataclass(slots=True, frozen=True)
+class Query:
+    text: str
+    clauses: tuple[Term | Phrase, ...]
+
+    def all_keys(self) -> frozenset[str]:
+        keys: set[str] = set()
+        for c in self.clauses:
+            keys.update(c.variants if isinstance(c, Term) else c.keys)
+        return frozenset(keys)
+
+
+_QUOTES = {'"': '"', "«": "»", "“": "”"}
+_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+_SYNTAX = set("*^():{}[]+")
+_HINT = 'write words, and "quoted phrases" for exact wording; every word must match (no operators)'
+
+
+def variants(word: str) -> tuple[str, ...]:
+    base = term(word)
+    if not base:
+        return ()
+    out = [base]
+    if _ARABIC.search(word) and len(base) >= _EXPAND_MIN:
+        for pre in PROCLITICS:
+            k = term(pre + word)
+            if k and k not in out:
+                out.append(k)
+    return tuple(out)
+
+
+def _words(chunk: str) -> list[str]:
+    for ch in chunk:
+        if ch in _SYNTAX:
+            raise InputError(f"unsupported character {ch!r} in search query", hint=_HINT, code="query")
+    words = [t.text for t in tokenize.words(chunk)]
+    for w in words:
+        if w in _OPERATORS:
+            raise InputError(f"search operators such as {w!r} are not supported", hint=_HINT, code="query")
+    return words
+
+
+def parse_query(text: str) -> Query:
+    """Words and quoted phrases (``"..."``, «...», “...”); raises InputError on anything else."""
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("empty search query", hint=_HINT, code="query")
+    if len(text) > 1000:
+        raise InputError("search query longer than 1000 characters", hint=_HINT, code="query")
+    clauses: list[Term | Phrase] = []
+    i, plain = 0, []
+    while i < len(text):
+        ch = text[i]
+        if ch in _QUOTES:
+            close = text.find(_QUOTES[ch], i + 1)
+            if close < 0:
+                raise InputError(f"unbalanced quote {ch!r} in search query", hint="close the quoted phrase", code="query")
+            plain.append(" ")
+            inner = text[i + 1 : close]
+            keys = tuple(k for k in (term(w) for w in _words(inner)) if k)
+            if len(keys) == 1:
+                clauses.append(Term(inner.strip(), keys))
+            elif keys:
+                clauses.append(Phrase(inner.strip(), keys))
+            i = close + 1
+            continue
+        if ch in "»”":
+            raise InputError(f"unbalanced quote {ch!r} in search query", hint="open the quoted phrase", code="query")
+        plain.append(ch)
+        i += 1
+    for w in _words("".join(plain)):
+        v = variants(w)
+        if v and not any(isinstance(c, Term) and c.variants == v for c in clauses):
+            clauses.append(Term(w, v))
+    if not clauses:
+        raise InputError(f"no searchable words in query {text!r}", hint=_HINT, code="query")
+    return Query(text, tuple(clauses))
+
+
+def fts5_match(query: Query) -> str:
+    """The FTS5 MATCH expression: each key double-quoted, so no user text is ever FTS syntax."""
+    parts = []
+    for c in query.clauses:
+        if isinstance(c, Term):
+            alts = " OR ".join(f'"{k}"' for k in c.variants)
+            parts.append(f"({alts})" if len(c.variants) > 1 else alts)
+        else:
+            parts.append('"' + " ".join(c.keys) + '"')
+    return " AND ".join(parts)
+
+
+def _lexeme(k: str) -> str:
+    return "'" + k.replace("'", "''").replace("\\", "\\\\") + "'"
+
+
+def tsquery(query: Query) -> str:
+    """The PostgreSQL tsquery literal (cast with ``::tsquery``, never parsed by a text-search parser)."""
+    parts = []
+    for c in query.clauses:
+        if isinstance(c, Term):
+            alts = " | ".join(_lexeme(k) for k in c.variants)
+            parts.append(f"({alts})")
+        else:
+            parts.append("(" + " <-> ".join(_lexeme(k) for k in c.keys) + ")")
+    return " & ".join(parts)
+
+
+def tsvector(title_keys: list[str], body_keys: list[str]) -> str:
+    """A tsvector literal of the keys with positions (title weighted A); PostgreSQL keeps ≤16383."""
+    pos: dict[str, list[str]] = {}
+    n = 0
+    for k in title_keys:
+        n += 1
+        pos.setdefault(k, []).append(f"{min(n, 16383)}A")
+    n += 1  # phrases never cross from title to body
+    for k in body_keys:
+        n += 1
+        pos.setdefault(k, []).append(str(min(n, 16383)))
+    return " ".join(f"{_lexeme(k)}:{','.join(p[:256])}" for k, p in pos.items())
+
+
+# --------------------------------------------------------------------------------------------- snippets
+
+@dataclass(slots=True, frozen=True)
+class Snippet:
+    """A window of the display text; ``highlights`` are absolute spans into the same text."""
+
+    text: str
+    start: int
+    end: int
+    highlights: tuple[tuple[int, int], ...]
+
+    def marked(self, open_: str = "[", close: str = "]") -> str:
+        out, at = [], self.start
+        for s, e in self.highlights:
+            out += [self.text[at - self.start : s - self.start], open_, self.text[s - self.start : e - self.start], close]
+            at = e
+        out.append(self.text[at - self.start :])
+        return "".join(out)
+
+
+def match_spans(text: str, query: Query) -> list[tuple[int, int]]:
+    """Display spans of the words of ``text`` that match the query (phrases only where whole)."""
+    toks = key_tokens(text)
+    keys = [t.key for t in toks]
+    hit = [False] * len(toks)
+    for c in query.clauses:
+        if isinstance(c, Term):
+            vs = set(c.variants)
+            for i, k in enumerate(keys):
+                if k in vs:
+                    hit[i] = True
+        else:
+            n = len(c.keys)
+            for i in range(len(keys) - n + 1):
+                if tuple(keys[i : i + n]) == c.keys:
+                    for j in range(i, i + n):
+                        hit[j] = True
+    return [(t.start, t.end) for t, h in zip(toks, hit) if h]
+
+
+def snippet(text: str, query: Query, width: int = 240) -> Snippet:
+    """The window of about ``width`` characters with the most matches, cut at word boundaries."""
+    spans = match_spans(text, query)
+    if not spans:
+        end = _cut(text, min(len(text), width))
+        return Snippet(text[:end], 0, end, ())
+    best, best_n, j = 0, 0, 0
+    for i, (s, _) in enumerate(spans):
+        while j < len(spans) and spans[j][1] - s <= width:
+            j += 1
+        if j - i > best_n:
+            best, best_n = i, j - i
+    first, last = spans[best], spans[best + best_n - 1]
+    pad = max(0, (width - (last[1] - first[0])) // 2)
+    start = max(0, first[0] - pad)
+    if start > 0:
+        space = text.find(" ", start, first[0])
+        start = space + 1 if space >= 0 else first[0]
+    end = max(last[1], _cut(text, min(len(text), max(last[1], start + width))))
+    chosen = tuple(sp for sp in spans if sp[0] >= start and sp[1] <= end)
+    return Snippet(text[start:end], start, end, chosen)
+
+
+def _cut(text: str, end: int) -> int:
+    if end >= len(text):
+        return len(text)
+    space = text.rfind(" ", 0, end)
+    return space if space > 0 else end
