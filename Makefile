@@ -37,7 +37,7 @@ demo: $(STAMP)
 	@echo "JSON record written to demo-article.json"
 
 test: $(TEST_STAMP) system-deps
-	$(BIN)/python -m pytest -q -n 2 -m "not slow"
+	$(BIN)/python -m pytest -q -n 2 -m "not slow and not gate"
 
 eval: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q -m "gate" tests/gates

@@ -12,8 +12,8 @@ from datetime import datetime, timedelta, timezone
 
 from hijridate import Hijri
 
+from .chars import DROPPED, INVISIBLE
 from .months import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS, name_key
-from .chars import DROPPED
 from .normalize import key, key_with_offsets
 
 
@@ -71,18 +71,20 @@ _MON = rf"(?:{_alt(GREGORIAN_MONTHS | HIJRI_MONTHS)})(?!\w)"
 _PAIR = rf"(?:\s*/\s*(?:{_GREG})|\s*\(\s*(?:{_GREG})\s*\)|\s+(?:{_GREG}))?(?!\w)"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 _NUM_M = r"(?:0?[1-9]|1[0-2])"
+# Not the tail or head of another number («1.5», «10:30», «1/2/3/4»); «13:51-18 أبريل» still reads as a date.
+_NOT_AFTER_NUM = r"(?<!\d)(?<!\d[.:/-])"
 _AFTER_NUM = r"(?![\d/]|[-.]\d)"
 _ERA_TIME = rf"(?:\s*(?P<era>هجريه|هجري|ه|ميلاديه|ميلادي|م)(?!\w))?(?:{_TIME})?"
 # Leading look-aheads let the regex engine skip quickly to a digit; day-first forms are one pattern.
 _DATE = re.compile(
-    rf"(?=\d)(?:(?<![\d.:/])(?P<d1>{_DAY})\s*(?:[-/.,،]\s*)?(?:من\s+)?(?P<m1>{_MON}){_PAIR}\s*(?:[-/.,،]\s*)?"
+    rf"(?=\d)(?:(?<!\d)(?<!\d[.:/])(?P<d1>{_DAY})\s*(?:[-/.,،]\s*)?(?:من\s+)?(?P<m1>{_MON}){_PAIR}\s*(?:[-/.,،]\s*)?"
     rf"(?:(?:من\s+)?(?:ال)?(?:عام|سنه)\s+)?(?P<y1>\d{{4}})(?!\d)"
-    rf"|(?<![\d.:/-])(?P<d3>{_DAY})\s*(?P<s3>[-/.])\s*(?P<m3>{_NUM_M})\s*(?P=s3)\s*(?P<y3>\d{{4}}){_AFTER_NUM}"
-    rf"|(?<![\d.:/-])(?P<y4>\d{{4}})\s*(?P<s4>[-/.])\s*(?P<m4>{_NUM_M})\s*(?P=s4)\s*(?P<d4>{_DAY}){_AFTER_NUM})"
+    rf"|{_NOT_AFTER_NUM}(?P<d3>{_DAY})\s*(?P<s3>[-/.])\s*(?P<m3>{_NUM_M})\s*(?P=s3)\s*(?P<y3>\d{{4}}){_AFTER_NUM}"
+    rf"|{_NOT_AFTER_NUM}(?P<y4>\d{{4}})\s*(?P<s4>[-/.])\s*(?P<m4>{_NUM_M})\s*(?P=s4)\s*(?P<d4>{_DAY}){_AFTER_NUM})"
     + _ERA_TIME, re.I)
 # Month-first «أبريل 18، 2017» (WordPress-style) is rare: only tried when its digit shape is present.
 _MDY = re.compile(rf"(?<!\w)(?P<m2>{_MON}){_PAIR}\s+(?P<d2>{_DAY})\s*[,،]\s*(?P<y2>\d{{4}})(?!\d)" + _ERA_TIME, re.I)
-_MDY_HINT = re.compile(r"(?<!\d)\d{1,2}\s*[,،]\s*\d{4}(?!\d)")
+_MDY_HINT = re.compile(r"(?=\d)(?<!\d)\d{1,2}\s*[,،]\s*\d{4}(?!\d)")
 _WEEKDAY_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(WEEKDAYS)})\s*[-–,،]?\s*$")
 
 _ISO = re.compile(r"(?=\d)(?<![\d\w])(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:[.,]\d+)?)?(Z|[+-]\d\d:?\d\d)?(?!\w)")
@@ -221,6 +223,28 @@ def _rfc(m: re.Match) -> tuple[datetime, str] | None:
         "second" if s else "minute"
 
 
+_DROPPED_RE = re.compile("[" + re.escape("".join(sorted(DROPPED | set(INVISIBLE)))) + "]")
+
+
+def _offsets(text: str, k: str):
+    """Key index -> text index. Folds are one char to one char, so only dropped chars shift offsets;
+    counting them is much cheaper than a per-character map of a whole article."""
+    if len(k) == len(text):
+        return None
+    dropped = [m.start() for m in _DROPPED_RE.finditer(text)]
+    if len(k) != len(text) - len(dropped):  # a fold that is not one-to-one: use the general map
+        return key_with_offsets(text)[1].__getitem__
+
+    def to_text(i: int) -> int:
+        for d in dropped:
+            if d > i:
+                break
+            i += 1
+        return i
+
+    return to_text
+
+
 def find_dates(text: str, *, reference: datetime | None = None) -> list[DateMatch]:
     """Every date expression in ``text``, in order, without overlaps (the longest wins a clash).
 
@@ -228,7 +252,7 @@ def find_dates(text: str, *, reference: datetime | None = None) -> list[DateMatc
     """
     k = key(text)
     found: list[tuple[int, int, datetime, str, str]] = []
-    machine = [(_ISO, "iso")] + ([(_RFC, "rfc822")] if _RFC_HINT.search(k) else [])
+    machine = ([(_ISO, "iso")] if "T" in k else []) + ([(_RFC, "rfc822")] if _RFC_HINT.search(k) else [])
     for pattern, kind in machine:
         for m in pattern.finditer(k):
             try:
@@ -251,15 +275,15 @@ def find_dates(text: str, *, reference: datetime | None = None) -> list[DateMatc
     if not found:
         return []
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
-    where = None if len(k) == len(text) else key_with_offsets(text)[1]
+    to_text = _offsets(text, k)
     out: list[DateMatch] = []
     last = 0
     for s, e, value, precision, kind in found:
         if s < last:
             continue
         last = e
-        if where is not None:  # back to text offsets, keeping a dropped tail (the tatweel of «هـ»)
-            s, e = where[s], where[e - 1] + 1
+        if to_text is not None:  # keep a dropped tail (the tatweel of «هـ») inside the span
+            s, e = to_text(s), to_text(e - 1) + 1
             while e < len(text) and text[e] in DROPPED:
                 e += 1
         out.append(DateMatch(value, precision, s, e, kind))

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 from babel import Locale
 
 from ..datasets import CorpusDoc
+from ..stages.pieces import line_piece
 
 _EG = Locale.parse("ar_EG")
 _LEVANT = Locale.parse("ar_SY")
@@ -32,8 +33,13 @@ class Scraped:
     boilerplate: list[str]  # lines that must not be in Article.text
 
 
+def _display(line: str) -> str:
+    """A line as cleaning displays it: invisible marks dropped, spaces collapsed."""
+    return line_piece(line, 0, len(line)).text
+
+
 def _body(doc: CorpusDoc) -> list[str]:
-    return [" ".join(line.split()) for line in doc.text.splitlines() if line.strip()]
+    return [d for d in (_display(line) for line in doc.text.splitlines()) if d]
 
 
 def _twelve(dt: datetime, am: str = "ص", pm: str = "م") -> str:
@@ -51,7 +57,7 @@ def alarabiya(doc: CorpusDoc, when: datetime) -> Scraped:
     body = _body(doc)
     caption = _caption(doc.title)
     lines = [doc.title, date_line, "طباعة", body[0], caption, *body[1:], caption, "اقرأ أيضاً", "شارك"]
-    return Scraped("\n".join(lines), doc.title, ksa.isoformat(timespec="minutes"), "minute", body,
+    return Scraped("\n".join(lines), _display(doc.title), ksa.isoformat(timespec="minutes"), "minute", body,
                    ["طباعة", "اقرأ أيضاً", "شارك", caption])
 
 
@@ -60,7 +66,7 @@ def bbc(doc: CorpusDoc, when: datetime) -> Scraped:
     body = _body(doc)
     credit = "مصدر الصورة Getty Images"
     lines = [doc.title, "", date_line, "", "شارك هذا الموضوع عبر فيسبوك", credit, *body[:1], credit, *body[1:], credit]
-    return Scraped("\n".join(lines), doc.title, when.date().isoformat(), "day", body, [credit, "شارك هذا الموضوع"])
+    return Scraped("\n".join(lines), _display(doc.title), when.date().isoformat(), "day", body, [credit, "شارك هذا الموضوع"])
 
 
 def skynews(doc: CorpusDoc, when: datetime) -> Scraped:
@@ -70,7 +76,7 @@ def skynews(doc: CorpusDoc, when: datetime) -> Scraped:
     caption = _caption(doc.title)
     lines = [doc.title, "\u00a0", date_line, *body, caption, caption, caption, "تابعونا على تويتر", "شارك"]
     naive = gulf.replace(tzinfo=None)
-    return Scraped("\r\n".join(lines), doc.title, naive.isoformat(timespec="minutes"), "minute", body,
+    return Scraped("\r\n".join(lines), _display(doc.title), naive.isoformat(timespec="minutes"), "minute", body,
                    ["تابعونا على تويتر", caption])
 
 
@@ -79,7 +85,7 @@ def gulf_press(doc: CorpusDoc, when: datetime) -> Scraped:
     date_line = f"{WEEKDAYS[when.weekday()]} {when.day} {MONTHS[when.month - 1]} {when.year}م".translate(AR_DIGITS)
     body = _body(doc)
     lines = [doc.title, date_line, f"طباعة {_caption(doc.title)}", *body, "أرسل لصديق", "تكبير الخط"]
-    return Scraped("\n".join(lines), doc.title, when.date().isoformat(), "day", body, ["أرسل لصديق", "تكبير الخط"])
+    return Scraped("\n".join(lines), _display(doc.title), when.date().isoformat(), "day", body, ["أرسل لصديق", "تكبير الخط"])
 
 
 LAYOUTS = {"alarabia": alarabiya, "BBC": bbc, "skynews": skynews}

@@ -25,7 +25,9 @@ _DATE_LINE_WORDS = {
         "ص م مساء مساءً صباحا صباحاً ظهرا ظهراً ليلا هـ ه الموافق منذ"
     ).split()
 }
-_AUTHOR_LINE = re.compile(r"^(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|كتبه|بواسطة|by)\s*[:：\-–]?\s*(?P<name>.{3,60})$", re.I)
+_AUTHOR_LINE = re.compile(
+    r"^(?:(?:كتب|كتبت|بقلم|كتبه|بواسطة|by)\s*[:：\-–]?|(?:إعداد|اعداد|تقرير|تحرير)\s*[:：\-–])\s*(?P<name>.{3,60})$", re.I
+)
 _UPDATED = re.compile(r"(آخر|اخر)\s+تحديث|تم\s+التحديث|محدث")
 _PUNCT = re.compile(r"[\s\-–—|/:،,()\[\]]+")
 
@@ -117,6 +119,13 @@ def run(article: Article, settings: Settings) -> Article:
         if page_date:
             for match in find_dates(page_date, reference=reference):
                 published = _published(match, "page_metadata", page_date)
+                break
+    if published is None and article.hint("page_lines"):
+        for line in article.hint("page_lines").split("\n"):
+            match = date_line_match(line, reference)
+            if match is not None:
+                published = _published(match, "page_date_line", line)
+                dateline = Dateline(text=line)
                 break
     if published is None and updated is not None:
         published = dataclasses.replace(updated, source="date_line_updated")
