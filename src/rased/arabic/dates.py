@@ -115,6 +115,7 @@ _AGO = re.compile(rf"منذ(?<!\wمنذ)\s+(?:(?:نحو|حوالي|قرابه)\s
 _SINCE_THAT = re.compile(rf"\s*(?:\d|ال|(?:{_alt(WEEKDAYS)})(?!\w))")
 _DAY_WORDS = {"اليوم": 0, "امس": 1, "البارحه": 1, "اول امس": 2, "اول من امس": 2, "امس الاول": 2}
 _DAY_WORD = re.compile(rf"(?=[اب])(?<!\w)(?P<w>{_alt(_DAY_WORDS)})(?!\w)(?:{_TIME})?", re.I)
+_THAT_DAY = re.compile(r"(?<!\w)(?:منذ|ذلك|ذاك|ذات|نفس)\s+$")
 _WEEKDAY_AHEAD = re.compile(rf"\s*\(?\s*(?:{_alt(WEEKDAYS)})(?!\w)")
 _RANK = {"iso": 0, "rfc822": 0, "absolute": 1, "hijri": 2, "relative": 3}
 
@@ -191,8 +192,8 @@ def _relative(m: re.Match, k: str, reference: datetime) -> tuple[datetime, str] 
             return value.replace(microsecond=0), precision
         return value.replace(hour=0, minute=0, second=0, microsecond=0), precision
     word = name_key(m["w"])
-    if word == "اليوم" and (k.startswith("منذ ", max(0, m.start() - 4)) or _plain_adjective(k, m.end())):
-        return None  # «منذ اليوم الأول», «اليوم السابع», «اليوم العالمي»
+    if word == "اليوم" and (_THAT_DAY.search(k, max(0, m.start() - 8), m.start()) or _plain_adjective(k, m.end())):
+        return None  # «منذ اليوم الأول», «ذلك اليوم», «اليوم السابع», «اليوم العالمي»
     day = (reference - timedelta(days=_DAY_WORDS[word])).replace(hour=0, minute=0, second=0, microsecond=0)
     return _with_time(day, m)
 
@@ -251,7 +252,7 @@ def find_dates(text: str, *, reference: datetime | None = None) -> list[DateMatc
     Relative expressions (منذ ساعتين، أمس، اليوم) are resolved against ``reference`` and skipped without one.
     """
     k = key(text)
-    found: list[tuple[int, int, datetime, str, str]] = []
+    found: list[tuple[int, int, datetime, str, str, int]] = []  # start, end, value, precision, kind, lead
     machine = ([(_ISO, "iso")] if "T" in k else []) + ([(_RFC, "rfc822")] if _RFC_HINT.search(k) else [])
     for pattern, kind in machine:
         for m in pattern.finditer(k):
@@ -259,29 +260,29 @@ def find_dates(text: str, *, reference: datetime | None = None) -> list[DateMatc
                 value, precision = (_iso if kind == "iso" else _rfc)(m)
             except ValueError:
                 continue
-            found.append((m.start(), m.end(), value, precision, kind))
+            found.append((m.start(), m.end(), value, precision, kind, m.start()))
     spelled = [_DATE, _MDY] if _MDY_HINT.search(k) else [_DATE]
     for m in (m for pattern in spelled for m in pattern.finditer(k)):
         parsed = _absolute(m)
         if parsed:
-            wd = _WEEKDAY_BEFORE.search(k, max(0, m.start() - 16), m.start())
-            found.append((wd.start() if wd else m.start(), m.end(), *parsed))
+            wd = _WEEKDAY_BEFORE.search(k, max(0, m.start() - 16), m.start())  # «الثلاثاء، 18 …»
+            found.append((m.start(), m.end(), *parsed, wd.start() if wd else m.start()))
     if reference is not None:
         for pattern in (_AGO, _DAY_WORD):
             for m in pattern.finditer(k):
                 parsed = _relative(m, k, reference)
                 if parsed:
-                    found.append((m.start(), m.end(), *parsed, "relative"))
+                    found.append((m.start(), m.end(), *parsed, "relative", m.start()))
     if not found:
         return []
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     to_text = _offsets(text, k)
     out: list[DateMatch] = []
     last = 0
-    for s, e, value, precision, kind in found:
+    for s, e, value, precision, kind, lead in found:
         if s < last:
             continue
-        last = e
+        s, last = (lead if lead >= last else s), e
         if to_text is not None:  # keep a dropped tail (the tatweel of «هـ») inside the span
             s, e = to_text(s), to_text(e - 1) + 1
             while e < len(text) and text[e] in DROPPED:

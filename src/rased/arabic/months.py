@@ -52,7 +52,7 @@ for _name, _number in _PRESS_MONTHS.items():
 
 # Umm al-Qura month names with the usual alternatives (الآخر/الثاني, ذو/ذي, with or without ال).
 _HIJRI = {
-    1: ("محرم", "المحرم", "محرّم"),
+    1: ("محرم", "المحرم"),
     2: ("صفر",),
     3: ("ربيع الأول", "ربيع أول"),
     4: ("ربيع الآخر", "ربيع الثاني", "ربيع ثاني", "ربيع الأخير"),

@@ -46,6 +46,15 @@ _MAX_PREFIX = max(len(p) for p in PROCLITICS)
 _TRAILING = frozenset(DIACRITICS + TATWEEL)
 _ODD_WS = re.compile(r"[^\S ]| {2,}")
 
+# Phrases that contain an actor name but name something else; as the longest match they hide it.
+# «القاعدة البحرية» is a naval base, not al-Qaeda.
+STOP_PHRASES = (
+    "القاعدة البحرية", "القاعدة الجوية", "القاعدة العسكرية", "القاعدة الأمريكية", "القاعدة الأميركية",
+    "القاعدة الروسية", "القاعدة التركية", "القاعدة الفرنسية", "القاعدة البريطانية", "القاعدة الشعبية",
+    "القاعدة الأساسية", "القاعدة الذهبية", "القاعدة القانونية", "القاعدة الاقتصادية", "القاعدة الصناعية",
+    "القاعدة الانتخابية", "القاعدة الجماهيرية", "القاعدة العامة",
+)
+
 
 @dataclass(frozen=True)
 class Match:
@@ -91,9 +100,20 @@ class Matcher:
                     if v.startswith("ال") and len(v) > 3:
                         table.setdefault("ل" + v[2:], [set(), set(), set(), set()])[
                             3 if surface.nisba else 2].add(actor.id)
+        stops: set[str] = set()
+        for phrase in STOP_PHRASES:
+            k = _norm(key(phrase))
+            stops.add(k)
+            table.setdefault(k, [set(), set(), set(), set()])
+            if k.startswith("ال"):
+                stops.add("ل" + k[2:])
+                table.setdefault("ل" + k[2:], [set(), set(), set(), set()])
         auto = ahocorasick.Automaton()
         for k, (names, nisba, el_names, el_nisba) in table.items():
-            auto.add_word(k, (len(k), _pick(names, nisba), _pick(el_names, el_nisba)))
+            regular, elided = _pick(names, nisba), _pick(el_names, el_nisba)
+            if k in stops:
+                regular, elided = regular or _STOP, elided or _STOP
+            auto.add_word(k, (len(k), regular, elided))
         auto.make_automaton()
         self._auto = auto
         self.size = len(table)
@@ -137,8 +157,12 @@ class Matcher:
             ds, de = offs[start], offs[end - 1] + 1
             while de < len(text) and text[de] in _TRAILING:
                 de += 1
-            out.append(Match(ds, de, text[ds:de], ids, nisba))
+            if ids:  # a stop phrase has no ids
+                out.append(Match(ds, de, text[ds:de], ids, nisba))
         return out
+
+
+_STOP = ((), False)
 
 
 def _pick(names: set[str], nisba: set[str]) -> tuple[tuple[str, ...], bool] | None:

@@ -73,9 +73,10 @@ def corpus_sentences(max_tokens: int) -> Iterator[list[str]]:
 
 def build(out: str | Path, *, max_tokens: int = 8_000_000, dim: int = 100, min_count: int = 3,
           epochs: int = 5, sizes: tuple[int, ...] = DEFAULT_SIZES, max_words: int = 120_000,
-          workers: int = 2, seed: int = 1, log=print) -> Path:
+          workers: int = 2, seed: int = 1, vectors_out: str | Path | None = None, log=print) -> Path:
     """Train skip-gram word2vec on the corpora, cluster the ``max_words`` most frequent words with
-    k-means at each size in ``sizes`` and write the table to ``out``."""
+    k-means at each size in ``sizes`` and write the table to ``out`` (the vectors to ``vectors_out``
+    when given, for experiments)."""
     import numpy as np
     from gensim.models import Word2Vec
     from sklearn.cluster import MiniBatchKMeans
@@ -86,6 +87,8 @@ def build(out: str | Path, *, max_tokens: int = 8_000_000, dim: int = 100, min_c
     model = Word2Vec(sentences, vector_size=dim, window=5, min_count=min_count, sg=1, epochs=epochs,
                      workers=workers, seed=seed)
     log(f"clusters: word2vec {len(model.wv)} words in {time.time() - t0:.0f}s")
+    if vectors_out:
+        model.wv.save(str(vectors_out))
     words = model.wv.index_to_key[:max_words]
     vecs = np.asarray(model.wv[words], dtype=np.float32)
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-8

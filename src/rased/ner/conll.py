@@ -117,3 +117,27 @@ def score(gold: Iterable[Sequence[str]], pred: Iterable[Sequence[str]]) -> dict:
         "tokens": n_tok,
         "token_accuracy": round(correct_tok / n_tok, 4) if n_tok else 0.0,
     }
+
+
+def to_bioes(labels: Sequence[str]) -> list[str]:
+    """IOB labels to BIOES (S- single-token entity, E- last token), chunked the conlleval way."""
+    out = ["O"] * len(labels)
+    for s, e, typ in chunks(labels):
+        if e - s == 1:
+            out[s] = "S-" + typ
+        else:
+            out[s] = "B-" + typ
+            for i in range(s + 1, e - 1):
+                out[i] = "I-" + typ
+            out[e - 1] = "E-" + typ
+    return out
+
+
+def to_iob2(labels: Sequence[str]) -> list[str]:
+    """BIOES or loose IOB labels to strict IOB2 (every entity starts with B-)."""
+    out = ["O"] * len(labels)
+    for s, e, typ in chunks(labels):
+        out[s] = "B-" + typ
+        for i in range(s + 1, e):
+            out[i] = "I-" + typ
+    return out

@@ -53,8 +53,9 @@ class Tagger:
         self.labels = self._crf.labels()
 
     def _out(self, labels: Sequence[str]) -> list[str]:
+        labels = conll.to_iob2(labels)
         if self.raw_labels:
-            return list(labels)
+            return labels
         out = []
         for lab in labels:
             if lab != "O":
@@ -98,9 +99,9 @@ class Tagger:
                 sent = toks[lo:i + 1]
                 labels, probs = self._tag_scored([s.text for s in sent])
                 for s, e, typ in conll.chunks(labels):
+                    typ = typ if self.raw_labels else _OUTPUT_TYPES.get(typ, typ)
                     score = sum(probs[s:e]) / (e - s)
-                    out.append((sent[s].start, sent[e - 1].end, _OUTPUT_TYPES.get(typ, typ) if not self.raw_labels
-                                else typ, round(score, 4)))
+                    out.append((sent[s].start, sent[e - 1].end, typ, round(score, 4)))
                 lo = i + 1
         return out
 

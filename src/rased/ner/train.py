@@ -86,7 +86,8 @@ def fit(X, y, model_path: str | Path, params: dict | None = None, log=print) -> 
 
 
 def train(data: str | Path, out: str | Path, *, clusters_path: str | Path | None = None,
-          params: dict | None = None, use_gazetteer: bool = True, folds: int = 5, log=print) -> Path:
+          params: dict | None = None, use_gazetteer: bool = True, folds: int = 5, scheme: str = "bioes",
+          log=print) -> Path:
     """Train a model folder from a CoNLL file."""
     from .clusters import read_table
 
@@ -104,7 +105,7 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path | None
         (out / CLUSTERS_FILE).unlink()
     t0 = time.time()
     X = featurize_out_of_fold(sentences, clusters, folds=folds, use_gazetteer=use_gazetteer)
-    y = [labs for _, labs in sentences]
+    y = [conll.to_bioes(labs) if scheme == "bioes" else conll.to_iob2(labs) for _, labs in sentences]
     log(f"ner: features for {len(X)} sentences in {time.time() - t0:.0f}s")
     p = dict(DEFAULT_PARAMS)
     p.update(params or {})
@@ -113,7 +114,7 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path | None
         write_gazetteer(out / GAZETTEER_FILE, names_of(sentences))
     elif (out / GAZETTEER_FILE).exists():
         (out / GAZETTEER_FILE).unlink()
-    config = {"format": 1, "params": p, "gazetteer": use_gazetteer, "cluster_names": list(cluster_names),
+    config = {"format": 1, "scheme": scheme, "params": p, "gazetteer": use_gazetteer, "cluster_names": list(cluster_names),
               "trained_on": Path(data).name, "sentences": len(sentences),
               "tokens": sum(len(t) for t, _ in sentences)}
     (out / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -150,14 +151,31 @@ class Prepared:
     relations: list[tuple]
 
 
+@lru_cache(maxsize=1)
+def _story_stopwords() -> frozenset[str]:
+    """Keys of function words and reporting verbs: they say nothing about which event is reported."""
+    from ..arabic import wordfreq
+
+    words = set(wordfreq.stopwords()) | set(STORY_STOPWORDS.split())
+    return frozenset(text_index.term(w) for w in words) - {""}
+
+
+STORY_STOPWORDS = (
+    "قال قالت وقال وقالت اضاف اضافت واضاف واضافت اكد اكدت واكد واكدت اعلن اعلنت ذكر ذكرت افاد افادت "
+    "اليوم امس الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت منذ اول اولى الأولى خلال بعد قبل عام "
+    "مصدر مصادر بيان وكالة الانباء مسؤول مسؤولون"
+)
+
+
 def prepare(article: Article) -> Prepared:
     a = article
     title_keys = [t.key for t in text_index.key_tokens(a.title or "")]
     body_keys = [t.key for t in text_index.key_tokens(a.text)]
     sig = dedup.signature(a.text)
     story: list[str] = []
+    stop = _story_stopwords()
     for k in title_keys + body_keys[:STORY_WORDS]:
-        if len(k) >= 3 and not k.isdigit() and k not in story:
+        if len(k) >= 3 and not k.isdigit() and k not in stop and k not in story:
             story.append(k)
     published = a.published.value if a.published else None
     day = published[:10] if published and _DAY.match(published) else None

@@ -2,9 +2,9 @@
 
 Each article is described by the search keys of its title and lead (``model.STORY_WORDS`` words), weighted
 by inverse document frequency; terms in one article only (they link nothing) and very common terms are
-left out, and an article keeps its ``TOP`` rarest terms. Articles are taken in date order and each joins
+left out (and function words, see ``model.STORY_STOPWORDS``), and an article keeps its ``TOP`` rarest terms. Articles are taken in date order and each joins
 the most similar open cluster (cosine with the cluster's summed vector, ``THRESHOLD``) whose latest
-article is at most ``window_days`` older, or opens a new one. Comparing with the cluster's centroid
+article is at most ``window_days`` older and that shares ``MIN_SHARED`` terms with it, or opens a new one. Comparing with the cluster's centroid
 rather than with any one member keeps chains of loosely related articles from merging into one blob.
 A cluster becomes a story when at least two outlets reported it.
 """
@@ -20,6 +20,7 @@ THRESHOLD = 0.3
 TOP = 20
 MAX_DF = 0.05  # terms in more than this share of articles describe nothing in particular
 MIN_MAX_DF = 5  # ... but small stores keep terms up to this many articles
+MIN_SHARED = 3  # an article joins a cluster only when they share at least this many terms
 
 
 @dataclass(slots=True, frozen=True)
@@ -55,7 +56,7 @@ def vectors(docs: list[Doc]) -> list[dict[str, float]]:
     limit = max(MIN_MAX_DF, int(MAX_DF * len(docs)))
     out = []
     for d in docs:
-        weighted = {t: math.log(len(docs) / df[t]) for t in set(d.terms) if 2 <= df[t] <= limit}
+        weighted = {t: math.log(1 + len(docs) / df[t]) for t in set(d.terms) if 2 <= df[t] <= limit}
         top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]
         out.append(dict(top))
     return out
@@ -90,7 +91,10 @@ def cluster(docs: list[Doc], *, window_days: float = 2.0, threshold: float = THR
                     continue
                 seen.add(c)
                 cl = clusters[c]
-                dot = sum(w * cl.weights.get(term, 0.0) for term, w in vec.items())
+                shared = [term for term in vec if term in cl.weights]
+                if len(shared) < MIN_SHARED:
+                    continue
+                dot = sum(vec[term] * cl.weights[term] for term in shared)
                 sim = dot / (norm * cl.norm) if cl.norm else 0.0
                 if sim >= best_sim:
                     best, best_sim = c, sim
