@@ -33,11 +33,35 @@ class StructureSettings:
 
 
 @dataclass(slots=True, frozen=True)
+class QuoteSettings:
+    min_direct_words: int = 4  # «داعش», «بداية» in quotation marks are names or scare quotes, not speech
+    max_speaker_words: int = 14  # words between a cue and its «إن/أن» or colon
+    continue_paragraphs: int = 2  # a subject-less «وأضاف» continues a speaker this many paragraph breaks back
+
+
+@dataclass(slots=True, frozen=True)
+class RelationSettings:
+    max_argument_words: int = 12  # an actor further than this from the trigger is not its argument
+    event_types: tuple[str, ...] = ("ASSAULT", "PROTEST", "FIGHT", "MOBILIZE", "COERCE")  # kept without actors
+
+
+@dataclass(slots=True, frozen=True)
+class SummarySettings:
+    sentences: int = 3
+    position_weight: float = 0.35  # prior for early sentences, mixed with the centrality score
+    min_words: int = 5  # shorter sentences (headings, captions) are not summary material
+    keywords: int = 8
+
+
+@dataclass(slots=True, frozen=True)
 class Settings:
     input: InputSettings = field(default_factory=InputSettings)
     header: HeaderSettings = field(default_factory=HeaderSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
     structure: StructureSettings = field(default_factory=StructureSettings)
+    quotes: QuoteSettings = field(default_factory=QuoteSettings)
+    relations: RelationSettings = field(default_factory=RelationSettings)
+    summary: SummarySettings = field(default_factory=SummarySettings)
 
 
 DEFAULT = Settings()

@@ -109,7 +109,9 @@ def ingest(
         if progress:
             progress(summary)
 
-    for item in read(list(paths), format=format, text_field=text_field):
+    own = getattr(store, "path", None)
+    exclude = {Path(own + suffix) for suffix in ("", "-wal", "-shm", "-journal")} if own and own != ":memory:" else set()
+    for item in read(list(paths), format=format, text_field=text_field, exclude=exclude):
         summary.read += 1
         if isinstance(item, Bad):
             fail(item.locator, item.raw_hash, item.reason, item.code)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import html
 import io
 import json
 import re
@@ -68,15 +69,19 @@ def digest(data: bytes | str) -> str:
 
 # ---------------------------------------------------------------------------------------------- walking
 
-def read(paths: list[str | Path], *, format: str = "auto", text_field: str | None = None) -> Iterator[Doc | Bad]:
-    """Every document under ``paths``, in order; unreadable inputs come out as ``Bad``."""
+def read(
+    paths: list[str | Path], *, format: str = "auto", text_field: str | None = None, exclude: set[Path] | None = None
+) -> Iterator[Doc | Bad]:
+    """Every document under ``paths``, in order; unreadable inputs come out as ``Bad``. Files in
+    ``exclude`` (the store's own files, when it lies inside an input folder) are passed over."""
     if format not in FORMATS:
         raise InputError(f"unknown format {format!r}", hint="one of " + ", ".join(FORMATS))
     missing = [str(p) for p in paths if not Path(p).exists()]
     if missing:
         raise InputError(f"no such file or folder: {missing[0]}", hint="check the path")
+    skip = {Path(p).resolve() for p in exclude or ()}
     for p in paths:
-        yield from _walk(Path(p), format, text_field)
+        yield from _walk(Path(p), format, text_field, skip)
 
 
 def files(paths: list[str | Path]) -> Iterator[Path]:
@@ -93,8 +98,10 @@ def files(paths: list[str | Path]) -> Iterator[Path]:
             yield p
 
 
-def _walk(path: Path, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
+def _walk(path: Path, fmt: str, text_field: str | None, skip: set[Path]) -> Iterator[Doc | Bad]:
     for f in files([path]):
+        if skip and f.resolve() in skip:
+            continue
         name = f.name.lower()
         locator = str(f)
         try:
@@ -282,6 +289,7 @@ def _rss(locator: str, data: bytes) -> Iterator[Doc | Bad]:
         if not content.strip():
             yield Bad(f"{locator}#{ident}", digest(raw), "feed entry without content", "empty")
             continue
+        content = fragment_text(content)
         stamp = e.get("published_parsed") or e.get("updated_parsed")
         published = (
             time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(calendar.timegm(stamp))) if stamp else e.get("published")
@@ -289,16 +297,29 @@ def _rss(locator: str, data: bytes) -> Iterator[Doc | Bad]:
         yield Doc(f"{locator}#{ident}", digest(raw), content, url=link, source=source, title=title, published=published)
 
 
+_BLOCK_END = re.compile(r"</(p|div|h[1-6]|li|blockquote|tr|section|article)\s*>|<br\s*/?>", re.I)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def fragment_text(fragment: str) -> str:
+    """The text of an HTML fragment (a feed entry), one paragraph per block element."""
+    if "<" not in fragment:
+        return html.unescape(fragment).strip()
+    text = _BLOCK_END.sub("\n\n", fragment)
+    text = html.unescape(_TAG.sub("", text))
+    return "\n\n".join(p.strip() for p in re.split(r"\n\s*\n", text) if p.strip())
+
+
 def _warc(locator: str, stream: BinaryIO) -> Iterator[Doc | Bad]:
     from warcio.archiveiterator import ArchiveIterator
 
-    count = 0
+    count = seen = 0
     try:
         it = ArchiveIterator(stream, arc2warc=True)
         for record in it:
+            seen += 1
             if record.rec_type not in ("response", "resource"):
                 continue
-            offset = it.get_record_offset()
             url = record.rec_headers.get_header("WARC-Target-URI")
             fetched = record.rec_headers.get_header("WARC-Date")
             ctype = ""
@@ -312,14 +333,21 @@ def _warc(locator: str, stream: BinaryIO) -> Iterator[Doc | Bad]:
             if ctype and not re.match(r"\s*(text/|application/xhtml)", ctype, re.I):
                 continue
             payload = record.content_stream().read()
-            count += 1
+            offset = it.get_record_offset()  # only after the payload is read: asking first consumes it
             where = f"{locator}@{offset}"
+            if getattr(record.raw_stream, "limit", 0):  # the file ended inside this record
+                yield Bad(where, digest(payload), f"truncated WARC/ARC: record {count + 1} ends early", "warc")
+                return
+            count += 1
             if not payload.strip():
                 yield Bad(where, digest(payload), "empty WARC record", "empty")
                 continue
             yield Doc(where, digest(payload), payload, url=url, fetched_at=fetched)
     except Exception as err:  # warcio raises plain Exception subclasses of many kinds on a cut file
         yield Bad(f"{locator}@end", "", f"truncated or corrupt WARC/ARC after {count} records: {type(err).__name__}: {err}", "warc")
+        return
+    if not seen:
+        yield Bad(locator, "", "no WARC/ARC record could be read (truncated, or not a WARC file)", "warc")
 
 
 _ANT_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.S)

@@ -1,0 +1,177 @@
+"""Cue tables for quotes, relations and modality, loaded once into lookup dictionaries over matching keys.
+
+The tables are data (TSV files beside this module, see README.md). Verb rows give a lemma's past, present and
+participle; the loader generates the inflected forms (قالت، قالوا، يقولون، مؤكدا، مؤكدة) and the clitic
+forms (وقال، فقال، ليؤكد، بقتل) so that matching is one dictionary lookup per word.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rased.arabic.normalize import key
+
+__all__ = ["Cue", "Trigger", "Lexicon", "lexicon", "strip_proclitic", "word_key"]
+
+def word_key(word: str) -> str:
+    """The matching key of one word (alef/yeh/teh marbuta folded, diacritics and tatweel dropped)."""
+    return key(word)
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _split(cell: str | None) -> list[str]:
+    if not cell or cell.strip() == "-":
+        return []
+    return [c.strip() for c in cell.split(",") if c.strip() and c.strip() != "-"]
+
+
+def past_forms(past: str) -> set[str]:
+    k = key(past)
+    if k.endswith(("ي", "ا")):  # weak verbs: their inflections are listed as extras
+        return {k}
+    return {k, k + "ت", k + "وا", k + "ا", k + "تا"}
+
+
+def present_forms(present: str) -> set[str]:
+    k = key(present)
+    if not k.startswith("ي"):
+        return {k}
+    stem = k[1:]
+    forms = {k, "ت" + stem, "ن" + stem, "ا" + stem}
+    if not k.endswith(("ي", "و", "ا")):
+        forms |= {k + "ون", "ت" + stem + "ون", k + "ان", "ت" + stem + "ان"}
+    return forms
+
+
+def participle_forms(part: str) -> set[str]:
+    k = key(part)
+    return {k, k + "ا", k + "ه", k + "ين", k + "ون", k + "تين"}
+
+
+# Proclitics tried when a word is not found as written: conjunction, then preposition / purpose «ل».
+_PROCLITICS = ("وب", "ول", "فب", "فل", "وس", "و", "ف", "ب", "ل")
+
+
+def strip_proclitic(k: str, table) -> tuple[str, int] | None:
+    """(the key found in ``table``, characters of prefix) for ``k`` or ``k`` without a proclitic."""
+    if k in table:
+        return k, 0
+    for pre in _PROCLITICS:
+        if k.startswith(pre) and len(k) - len(pre) >= 2:
+            rest = k[len(pre):]
+            if rest in table:
+                return rest, len(pre)
+            if pre.endswith("ل") and rest.startswith("ل") and ("ا" + rest) in table:  # «للحكومة»
+                return "ا" + rest, len(pre)
+    return None
+
+
+@dataclass(slots=True, frozen=True)
+class Cue:
+    lemma: str
+    cls: str  # say | claim | add | deny
+    form: str  # past | present | participle | extra
+
+
+@dataclass(slots=True, frozen=True)
+class Trigger:
+    lemma: str
+    type: str
+    pos: str  # verb | noun
+    gen: str  # agent | patient | passive
+    next: str | None
+    veto: bool
+    form: str  # past | present | noun | extra
+
+
+@dataclass(slots=True, frozen=True)
+class Lexicon:
+    cues: dict[str, Cue]
+    attributions: dict[str, tuple[str, ...]]  # first word key -> the phrase keys starting with it
+    complementizers: dict[str, str]
+    triggers: dict[str, tuple[Trigger, ...]]
+    agents: dict[str, tuple[str, bool]]  # key -> (role, construct)
+    hedges: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]  # first word -> ((rest words), modality, scope)...
+    context: dict[str, str]
+
+
+def _cues() -> dict[str, Cue]:
+    table: dict[str, Cue] = {}
+    for row in _rows("reporting.tsv"):
+        lemma = key(row["past"] if row["past"] != "-" else row["present"])
+        cls = row["class"]
+        groups = []
+        if row["past"] != "-":
+            groups.append(("past", past_forms(row["past"])))
+        if row["present"] != "-":
+            groups.append(("present", present_forms(row["present"])))
+        if row["participle"] != "-":
+            groups.append(("participle", participle_forms(row["participle"])))
+        groups.append(("extra", {key(x) for x in _split(row["extra"])}))
+        for form, keys in groups:
+            for k in keys:
+                table.setdefault(k, Cue(lemma, cls, form))
+    return table
+
+
+def _triggers() -> dict[str, tuple[Trigger, ...]]:
+    table: dict[str, list[Trigger]] = {}
+    for row in _rows("triggers.tsv"):
+        lemma = key(row["past"] if row["past"] != "-" else _split(row["nouns"])[0])
+        nxt = key(row["next"]) if row["next"] != "-" else None
+        veto = row["veto"] == "yes"
+        groups = []
+        if row["past"] != "-":
+            groups.append(("past", "verb", past_forms(row["past"])))
+        if row["present"] != "-":
+            groups.append(("present", "verb", present_forms(row["present"])))
+        nouns = set()
+        for n in _split(row["nouns"]):
+            nk = key(n)
+            nouns |= {nk, nk[2:] if nk.startswith("ال") else "ال" + nk}
+        groups.append(("noun", "noun", nouns))
+        groups.append(("extra", "verb", {key(x) for x in _split(row["extra"])}))
+        for form, pos, keys in groups:
+            for k in keys:
+                t = Trigger(lemma, row["type"], pos, row["gen"], nxt, veto, form)
+                if t not in table.setdefault(k, []):
+                    table[k].append(t)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def _agents() -> dict[str, tuple[str, bool]]:
+    table: dict[str, tuple[str, bool]] = {}
+    for row in _rows("agents.tsv"):
+        k = key(row["form"])
+        value = (row["role"], row["construct"] == "yes")
+        table.setdefault(k, value)
+        table.setdefault("ال" + k, (row["role"], False))
+    return table
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    attributions: dict[str, list[str]] = {}
+    for row in _rows("attribution.tsv"):
+        phrase = " ".join(key(w) for w in row["phrase"].split())
+        attributions.setdefault(phrase.split()[0], []).append(phrase)
+    hedges: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for row in _rows("hedges.tsv"):
+        words = [key(w) for w in row["phrase"].split()]
+        hedges.setdefault(words[0], []).append((tuple(words[1:]), row["modality"], row["scope"]))
+    return Lexicon(
+        cues=_cues(),
+        attributions={k: tuple(sorted(v, key=len, reverse=True)) for k, v in attributions.items()},
+        complementizers={key(r["word"]): r["kind"] for r in _rows("complementizers.tsv")},
+        triggers=_triggers(),
+        agents=_agents(),
+        hedges={k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in hedges.items()},
+        context={key(r["word"]): r["domain"] for r in _rows("context.tsv")},
+    )

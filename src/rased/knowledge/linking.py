@@ -1,0 +1,210 @@
+"""Linking: registry matches and NER spans merged into entity mentions with canonical actor ids.
+
+Rules, in order:
+1. Registry names (Aho-Corasick over matching keys, clitic-aware) give linked mentions. A one-word place name
+   that follows a definite noun is an adjective («المساحة الزرقاء»), not a place, unless NER tags it.
+   Nationality adjectives (العراقي) link to their country with their own type, ``NAT``.
+2. NER spans that no registry name covers: proclitics trimmed («والظواهري» → «الظواهري»), function words
+   dropped, then linked by exact name, by a surname already linked in the document («البغدادي» after
+   «أبو بكر البغدادي»), or by a surname the registry gives to one person only; else left unlinked.
+3. Ambiguous names («طرابلس») take the candidate whose country the document names; otherwise they stay
+   unlinked.
+4. "Known as" phrases («... أصبح يعرف لاحقاً باسم عزام الأميركي») merge the names around them.
+5. Every mention gets a cluster: its actor id, or a document-level key shared by its repeated mentions.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..arabic import normalize, wordfreq
+from ..arabic.clitics import split_prefix
+from ..record import ActorRef, Entity
+from .matcher import Match
+from .registry import Actor, Registry
+
+NATIONALITY = "NAT"
+_KNOWN_AS = re.compile(r"(?:يعرف|يُعرف|المعروف|المعروفة|عرف|عُرف|الملقب|الملقبة|المكنى|الشهير|وكنيته)\s+(?:\S+\s+){0,2}?(?:باسم|ب)\s*$")
+_WORD = re.compile(r"[\u0621-\u064A\u0640\u064B-\u0652]+")
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    type: str
+    actor_id: str | None
+    score: float
+    source: str  # "registry" | "ner"
+    candidates: tuple[str, ...] = ()
+
+
+def actor_ref(actor: Actor) -> ActorRef:
+    return ActorRef(name_ar=actor.name_ar, name_en=actor.name_en, wikidata=actor.wikidata, kind=actor.kind)
+
+
+_SURNAMES: dict[int, tuple[Registry, dict[str, tuple[str, ...]]]] = {}
+
+
+def _surnames(registry: Registry) -> dict[str, tuple[str, ...]]:
+    """Last word of every person's names → the persons who bear it (built once per registry)."""
+    hit = _SURNAMES.get(id(registry))
+    if hit is not None and hit[0] is registry:
+        return hit[1]
+    index: dict[str, list[str]] = {}
+    for actor in registry.by_kind("person"):
+        for surface in registry.names(actor):
+            words = normalize.key(surface.text).split()
+            if len(words) >= 2:
+                ids = index.setdefault(words[-1], [])
+                if actor.id not in ids:
+                    ids.append(actor.id)
+    built = {k: tuple(v) for k, v in index.items()}
+    _SURNAMES[id(registry)] = (registry, built)
+    return built
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _previous_word(text: str, start: int) -> str:
+    words = _WORD.findall(text[max(0, start - 30) : start])
+    return words[-1] if words else ""
+
+
+def _is_adjective_use(text: str, match: Match, candidates: list[Actor]) -> bool:
+    """A one-word name right after a definite noun agrees with it as an adjective («المساحة الزرقاء»)."""
+    if " " in match.surface or match.nisba:
+        return False
+    if any(actor.type != "LOC" for actor in candidates):
+        return False
+    gap = text[max(0, match.start - 2) : match.start]
+    prev = _previous_word(text, match.start)
+    return gap.endswith(" ") and prev.startswith("ال") and len(prev) > 3 and normalize.key(prev) not in _FUNCTION_KEYS
+
+
+_FUNCTION_KEYS = {normalize.key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي")}
+
+
+def _trim_proclitics(text: str, start: int, end: int) -> int:
+    first = _WORD.match(text, start)
+    if not first or first.end() > end:
+        return start
+    prefix, _rest, _restored = split_prefix(first.group())
+    return start + len(prefix) if prefix and len(first.group()) - len(prefix) >= 2 else start
+
+
+def _document_countries(mentions: Iterable[_Mention], registry: Registry) -> set[str]:
+    countries = set()
+    for m in mentions:
+        if m.actor_id:
+            actor = registry.get(m.actor_id)
+            if actor is not None:
+                countries.add(actor.iso3 or actor.country or "")
+    return countries
+
+
+def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]], registry: Registry) -> list[Entity]:
+    mentions: list[_Mention] = []
+    ner_spans = [(s, e) for s, e, _t, _p in ner]
+    for m in matches:
+        confirmed = any(_overlaps((m.start, m.end), span) for span in ner_spans)
+        if not confirmed and _is_adjective_use(text, m, [a for a in map(registry.get, m.actor_ids) if a]):
+            continue
+        first = registry.get(m.actor_ids[0])
+        kind_type = NATIONALITY if m.nisba else (first.type if first else "MISC")
+        actor_id = m.actor_ids[0] if len(m.actor_ids) == 1 else None
+        mentions.append(_Mention(m.start, m.end, kind_type, actor_id, 0.95 if confirmed else 0.9, "registry", m.actor_ids))
+
+    # Ambiguous registry names: the candidate from a country the document names.
+    countries = _document_countries(mentions, registry)
+    for m in mentions:
+        if m.actor_id is None and m.candidates:
+            fitting = [c for c in m.candidates if (registry.get(c).country or registry.get(c).iso3) in countries]
+            if len(fitting) == 1:
+                m.actor_id, m.score = fitting[0], 0.7
+
+    taken = [(m.start, m.end) for m in mentions]
+    # Words of the persons already linked in this document: «البغدادي», «أبوعزام» resolve to them.
+    names_linked: dict[str, str] = {}
+    for m in mentions:
+        if m.actor_id and m.type == "PER":
+            _remember_name_words(names_linked, normalize.key(text[m.start : m.end]), m.actor_id)
+    surnames = _surnames(registry)
+    for start, end, typ, score in sorted(ner):
+        if any(_overlaps((start, end), span) for span in taken):
+            continue
+        start = _trim_proclitics(text, start, end)
+        surface = text[start:end]
+        key = normalize.key(surface)
+        if len(key) < 2 or key in _STOP_KEYS or not _WORD.search(surface):
+            continue
+        actor_id = None
+        found = registry.lookup(surface)
+        if len(found) == 1 and found[0].type == typ:
+            actor_id = found[0].id
+        elif typ == "PER":
+            last = key.split()[-1]
+            actor_id = names_linked.get(key) or names_linked.get(last)
+            if actor_id is None and len(key.split()) == 1 and len(surnames.get(last, ())) == 1:
+                actor_id = surnames[last][0]
+                score = min(score, 0.6)
+        mentions.append(_Mention(start, end, typ, actor_id, score, "ner"))
+        taken.append((start, end))
+        if actor_id and typ == "PER":
+            _remember_name_words(names_linked, key, actor_id)
+
+    mentions.sort(key=lambda m: m.start)
+    _merge_known_as(text, mentions)
+    return [_entity(text, m, registry) for m in mentions]
+
+
+def _remember_name_words(index: dict[str, str], key: str, actor_id: str) -> None:
+    words = key.split()
+    index.setdefault(key, actor_id)
+    for word in (words[0], words[-1]) if len(words) > 1 else ():
+        if len(word) >= 4 and word not in _STOP_KEYS and not word.startswith(("ابو", "بن", "عبد")) or word.startswith("ابو") and len(word) > 5:
+            index.setdefault(word, actor_id)
+
+
+_STOP_KEYS = {normalize.key(w) for w in wordfreq.stopwords()} | {normalize.key(w) for w in ("ان", "إن", "أن", "قد", "ال")}
+
+
+def _merge_known_as(text: str, mentions: list[_Mention]) -> None:
+    """«آدم بيرلمان ... أصبح يعرف لاحقاً باسم عزام الأميركي»: the two names are one person."""
+    for i, later in enumerate(mentions):
+        window = text[max(0, later.start - 40) : later.start].rstrip("\"'«“ ")
+        if not _KNOWN_AS.search(window + " "):
+            continue
+        earlier = next((m for m in reversed(mentions[:i]) if m.type == "PER" and later.start - m.end < 200), None)
+        if earlier is None:
+            continue
+        if earlier.actor_id and not later.actor_id:
+            later.actor_id = earlier.actor_id
+        elif later.actor_id and not earlier.actor_id:
+            earlier.actor_id = later.actor_id
+        elif not earlier.actor_id and not later.actor_id:
+            later.source = earlier.source = f"alias:{earlier.start}"
+
+
+def _entity(text: str, m: _Mention, registry: Registry) -> Entity:
+    actor = registry.get(m.actor_id) if m.actor_id else None
+    surface = text[m.start : m.end]
+    if m.actor_id:
+        cluster = m.actor_id
+    elif m.source.startswith("alias:"):
+        cluster = f"doc:{m.source[6:]}"
+    else:
+        cluster = "doc:" + normalize.key(surface).replace(" ", "_")
+    return Entity(
+        start=m.start,
+        end=m.end,
+        text=surface,
+        type=m.type,
+        actor_id=m.actor_id,
+        actor=actor_ref(actor) if actor else None,
+        score=round(m.score, 3),
+        cluster=cluster,
+    )

@@ -1,0 +1,20 @@
+"""Stage ``entities``: named entities (shipped NER model + actor registry) linked to canonical actors.
+
+Reads ``text``; writes ``entities``. The model and the registry load once per process.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from ..knowledge import linking, matcher, registry
+from ..ner import tagger
+from ..record import Article
+from ..settings import Settings
+
+
+def run(article: Article, settings: Settings) -> Article:
+    text = article.text
+    if not text:
+        return dataclasses.replace(article, entities=())
+    found = linking.link(text, matcher.find(text), tagger.load().entities(text), registry.load())
+    return dataclasses.replace(article, entities=tuple(found))

@@ -1,0 +1,434 @@
+"""Stage ``quotes``: who said what — direct quotes, indirect speech and «according to» claims.
+
+Reads ``text``, ``blocks``, ``sentences`` and ``entities`` (which may be None); writes ``quotes``.
+
+Rules, in order:
+
+* **Reporting cues** (``knowledge/cues/reporting.tsv``, every inflection and clitic form: قال، وقالت، يقول، مؤكدا،
+  وأضاف، كشف عن ...) open a quote when an *opener* follows within a few words: «إن/أن» (also «إلى أن»، «من أن»),
+  a colon, a quotation mark, or «عن» after cues such as كشف/أعلن. The words between cue and opener name the
+  speaker (verb-subject order, «قال وزير الخارجية إن»); when there are none, the words before the cue do
+  («وكان القيادي ... قد كشف عن أن»); when those are missing too or are a relative («الذي أكد»), or the cue is
+  a participle («مضيفا»، «قائلا»), the previous speaker continues. Time, place and addressee phrases
+  («أمس»، «في بيان»، «لرويترز») end the speaker.
+* **Direct quotes**: text inside «...», “...” or "..." of at least ``min_direct_words`` words, introduced or
+  followed by a cue; the content is the quoted text.
+* **Attribution phrases** (بحسب، وفقا لـ، نقلا عن، على لسان ...): the source follows the phrase; the claim is the
+  rest of the sentence.
+
+A speaker is the entity inside the speaker words when ``article.entities`` has one (people first), else the
+words themselves («مصادر عراقية وإقليمية مطلعة»).
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from dataclasses import dataclass
+
+from ..arabic.tokenize import Token, tokens
+from ..knowledge.cues import lexicon, strip_proclitic, word_key
+from ..record import Article, Entity, Mention, Quote
+from ..settings import Settings
+
+OPENING = {"«": "»", "“": "”", '"': '"', "„": "“"}
+_SPEAKER_STOP = {word_key(w) for w in (
+    "في", "خلال", "أمس", "اليوم", "الليلة", "مساء", "صباح", "يوم", "عبر", "أثناء", "بعد", "عقب", "قبل", "لدى",
+    "حول", "بشأن", "ردا", "تعليقا", "إثر", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
+    "الجمعة", "السبت", "أيضا", "كذلك", "مساء", "ظهر", "فجر", "الليلة", "ليلة", "هذا", "إذ", "حيث", "بينما",
+    "فيما", "وسط", "أمام", "من", "على", "إلى", "الى", "ضمن", "بعدما", "عندما", "حين", "لكن", "ولكن", "ثم",
+    "فإن", "و", "أو", "بشكل", "مؤخرا",
+)}
+_LEADING_DROP = {word_key(w) for w in (
+    "عنه", "عنها", "عنهم", "ذلك", "له", "لها", "لهم", "أيضا", "كذلك", "بدوره", "بدورها", "من", "جهته", "جهتها",
+    "جانبه", "جانبها", "قد", "كان", "وكان", "كانت", "وكانت", "فقد", "وقد", "لقد", "هنا", "هذا",
+)}
+_RELATIVE = {word_key(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "والذي", "والتي", "الذى")}
+_PRONOUNS = {word_key(w) for w in ("هو", "هي", "هم", "هما", "أنا", "نحن", "انه", "إنه")}
+_ABOUT = {word_key(w) for w in ("كشف", "أعلن", "أعرب", "أفصح", "تحدث")}
+_DROP_PUNCT = " \t\n،,؛;:.-–—"
+
+
+@dataclass(slots=True, frozen=True)
+class Found:
+    """A quote with the span of its speaker words (the record keeps only the text for descriptions)."""
+
+    quote: Quote
+    speaker_start: int | None
+    speaker_end: int | None
+
+
+def _entity_in(entities: tuple[Entity, ...], start: int, end: int) -> Entity | None:
+    inside = [e for e in entities if e.start < end and e.end > start and e.type in ("PER", "ORG", "MISC", "LOC")]
+    if not inside:
+        return None
+    rank = {"PER": 0, "ORG": 1, "MISC": 2, "LOC": 3}
+    return min(inside, key=lambda e: (rank.get(e.type, 4), -(e.end - e.start)))
+
+
+def _mention(e: Entity) -> Mention:
+    return Mention(e.start, e.end, e.text, e.actor_id)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _DROP_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _DROP_PUNCT:
+        end -= 1
+    return start, end
+
+
+def _direct_spans(text: str, start: int, end: int, min_words: int) -> list[tuple[int, int, int, int]]:
+    """(open, close, content_start, content_end) of quoted passages in ``text[start:end]``."""
+    spans = []
+    i = start
+    while i < end:
+        ch = text[i]
+        close = OPENING.get(ch)
+        if close is None:
+            i += 1
+            continue
+        j = text.find(close, i + 1, end)
+        if j < 0:
+            i += 1
+            continue
+        inner = text[i + 1:j]
+        if len(inner.split()) >= min_words:
+            spans.append((i, j + 1, i + 1, j))
+        i = j + 1
+    return spans
+
+
+class _Doc:
+    """Tokens of one article with their keys and sentence numbers."""
+
+    def __init__(self, article: Article):
+        self.text = article.text
+        self.toks: list[Token] = tokens(article.text)
+        self.keys = [word_key(t.text) if t.kind != "punct" else t.text for t in self.toks]
+        self.starts = [t.start for t in self.toks]
+        sents = article.sentences or ((0, len(article.text)),)
+        self.sents = [(s.start, s.end) if hasattr(s, "start") else s for s in sents]
+        self.sent_starts = [s for s, _ in self.sents]
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self.sent_starts, offset) - 1)
+        return self.sents[i]
+
+    def token_range(self, start: int, end: int) -> range:
+        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
+
+
+def _speaker_after(doc: _Doc, i: int, stop: int) -> tuple[int, int]:
+    """Token index range [i, j) of the speaker words after the cue, cut at the first stop word."""
+    j = i
+    while j < stop and doc.keys[j] in _LEADING_DROP:
+        j += 1
+    first = j
+    k = first
+    while k < stop:
+        t = doc.toks[k]
+        key = doc.keys[k]
+        if t.kind == "punct":
+            if t.text in "،," and k + 1 < stop:
+                k += 1
+                continue
+            break
+        if k > first and (key in _SPEAKER_STOP or (key.startswith("ل") and len(key) > 3 and k > first)):
+            break
+        if k == first and key in _SPEAKER_STOP:
+            break
+        k += 1
+    return first, k
+
+
+def _speaker_before(doc: _Doc, cue: int, sent_start: int) -> tuple[int, int] | None:
+    """Speaker words before the cue in subject-verb order: back to the sentence start or a comma."""
+    k = cue - 1
+    while k >= 0 and doc.toks[k].start >= sent_start and doc.keys[k] in _LEADING_DROP:
+        k -= 1
+    end = k + 1
+    while k >= 0 and doc.toks[k].start >= sent_start:
+        t = doc.toks[k]
+        if t.kind == "punct" and t.text in "،,.:؛;":
+            break
+        k -= 1
+    start = k + 1
+    while start < end and doc.keys[start] in _LEADING_DROP:
+        start += 1
+    if start >= end or end - start > 10:
+        return None
+    return start, end
+
+
+@dataclass(slots=True)
+class _Speaker:
+    mention: Mention | None
+    text: str
+    start: int | None
+    end: int | None
+
+
+def _make_speaker(doc: _Doc, entities, a: int, b: int) -> _Speaker | None:
+    if a >= b:
+        return None
+    start, end = doc.toks[a].start, doc.toks[b - 1].end
+    start, end = _trim(doc.text, start, end)
+    if start >= end:
+        return None
+    ent = _entity_in(entities, start, end)
+    if ent is not None:
+        return _Speaker(_mention(ent), ent.text, ent.start, ent.end)
+    return _Speaker(None, doc.text[start:end], start, end)
+
+
+def _opener(doc: _Doc, i: int, stop: int, lemma: str, max_words: int):
+    """Find what opens the content after cue token ``i``: (kind, token index) or None."""
+    lex = lexicon()
+    words = 0
+    for k in range(i + 1, stop):
+        t = doc.toks[k]
+        key = doc.keys[k]
+        if t.kind == "punct":
+            if t.text == ":":
+                return "colon", k, k
+            if t.text in OPENING:
+                return "quote", k, k
+            if t.text in ".؟?!":
+                return None
+            continue
+        words += 1
+        if words > max_words:
+            return None
+        kind = lex.complementizers.get(key)
+        if kind == "comp":
+            return "comp", k, k
+        if kind == "prep" and k + 1 < stop and lex.complementizers.get(doc.keys[k + 1]) == "comp":
+            return "comp", k + 1, k
+        if key == "عن" and lemma in _ABOUT:
+            return "about", k, k
+        if strip_proclitic(key, lex.cues) and words > 1:
+            return None
+    return None
+
+
+def extract(article: Article, settings: Settings) -> list[Found]:
+    qs = settings.quotes
+    lex = lexicon()
+    doc = _Doc(article)
+    text = article.text
+    entities = tuple(article.entities or ())
+    found: list[Found] = []
+    last: _Speaker | None = None
+    last_end = -1
+
+    # Direct quotes per block (a quote may run over sentences, not over paragraphs).
+    blocks = [(b.start, b.end) for b in article.blocks] or [(0, len(text))]
+    direct = [d for a, b in blocks for d in _direct_spans(text, a, b, qs.min_direct_words)]
+    direct_at = {d[0]: d for d in direct}
+    used_direct: set[int] = set()
+
+    def inside_direct(offset: int) -> bool:
+        return any(d[2] <= offset < d[3] for d in direct)
+
+    def continuing(offset: int) -> _Speaker | None:
+        if last is None or last_end < 0:
+            return None
+        window = text.count("\n", last_end, offset)
+        return last if window <= qs.continue_paragraphs else None
+
+    for i, t in enumerate(doc.toks):
+        if t.kind == "punct":
+            continue
+        key = doc.keys[i]
+        hit = strip_proclitic(key, lex.cues)
+        s_start, s_end = doc.sentence_of(t.start)
+        stop = bisect.bisect_left(doc.starts, s_end)
+        if hit is None:
+            phrase = _attribution(doc, i, stop, lex)
+            if phrase is not None and not inside_direct(t.start):
+                q = _attributed(doc, entities, i, phrase, s_start, s_end, stop)
+                if q is not None:
+                    found.append(q)
+            continue
+        if inside_direct(t.start):
+            continue
+        cue = lex.cues[hit[0]]
+        opened = _opener(doc, i, stop, cue.lemma, qs.max_speaker_words)
+        if opened is None:
+            # «... »، قال X — a direct quote just before the cue
+            prev = [d for d in direct if d[1] <= t.start and text[d[1]:t.start].strip(" ،,.-–") in ("", "و")
+                    and d[0] not in used_direct and d[1] >= s_start - 2]
+            if not prev or cue.form == "participle":
+                continue
+            d = prev[-1]
+            a, b = _speaker_after(doc, i + 1, stop)
+            speaker = _make_speaker(doc, entities, a, b) or continuing(t.start)
+            used_direct.add(d[0])
+            found.append(_found(speaker, t, d[2], d[3], True))
+            if speaker is not None:
+                last, last_end = speaker, d[3]
+            continue
+        kind, k, region_end = opened
+        speaker: _Speaker | None = None
+        if cue.form != "participle":
+            a, b = _speaker_after(doc, i + 1, region_end)
+            speaker = _make_speaker(doc, entities, a, b)
+            if speaker is None:
+                before = _speaker_before(doc, i, s_start)
+                if before is not None and doc.keys[before[0]] not in _RELATIVE and doc.keys[before[0]] not in _PRONOUNS:
+                    speaker = _make_speaker(doc, entities, *before)
+        if speaker is None:
+            speaker = continuing(t.start)
+        # content
+        if kind == "quote" or (kind == "colon" and k + 1 < stop and doc.toks[k + 1].text in OPENING):
+            q_open = doc.toks[k].start if kind == "quote" else doc.toks[k + 1].start
+            d = direct_at.get(q_open)
+            if d is None:
+                continue
+            used_direct.add(d[0])
+            c_start, c_end, is_direct = d[2], d[3], True
+        else:
+            c_start = doc.toks[k].end if kind != "about" else doc.toks[k].end
+            c_end = s_end
+            is_direct = False
+            if kind == "colon":
+                # a colon may open a quote that runs to the end of the block
+                c_end = s_end
+        c_start, c_end = _trim(text, c_start, c_end)
+        if c_end - c_start < 2:
+            continue
+        if not is_direct:
+            # «... وإنه حصل على ...»: a coordinated «و+إن/أن» starts a second claim of the same speaker;
+            # «، وحذر ...»: a new clause with a reporting verb ends the content.
+            for m in doc.token_range(c_start, c_end):
+                mk = doc.keys[m]
+                if m > k + 2 and mk[:1] == "و" and lex.complementizers.get(mk[1:]) == "comp":
+                    found.append(_found(speaker, t, c_start, doc.toks[m].start, False))
+                    c_start = doc.toks[m].end
+                elif m > k + 2 and doc.toks[m - 1].text in "،," and (h := strip_proclitic(mk, lex.cues)) \
+                        and lex.cues[h[0]].form in ("past", "present"):
+                    c_end = doc.toks[m].start
+                    break
+            c_start, c_end = _trim(text, c_start, c_end)
+        found.append(_found(speaker, t, c_start, c_end, is_direct))
+        if speaker is not None:
+            last, last_end = speaker, c_end
+
+    # Direct quotes introduced by a colon after a cue-less sentence, or standing alone after a quote.
+    return _cut_overlaps(text, found)
+
+
+def _found(speaker: _Speaker | None, cue: Token, c_start: int, c_end: int, direct: bool) -> Found:
+    q = Quote(
+        speaker=speaker.mention if speaker else None,
+        speaker_text=speaker.text if speaker else "",
+        cue_start=cue.start,
+        cue_end=cue.end,
+        content_start=c_start,
+        content_end=c_end,
+        direct=direct,
+    )
+    return Found(q, speaker.start if speaker else None, speaker.end if speaker else None)
+
+
+def _attribution(doc: _Doc, i: int, stop: int, lex) -> tuple[int, int] | None:
+    """(last token index of the phrase, characters of a glued «ل» in the next word) when one starts at ``i``."""
+    key = doc.keys[i]
+    for first in (key, key[1:] if key[:1] in ("و", "ف") else None):
+        if not first or first not in lex.attributions:
+            continue
+        for phrase in lex.attributions[first]:
+            words = phrase.split()
+            k, ok = i, True
+            for w in words[1:]:
+                k += 1
+                if k >= stop:
+                    ok = False
+                    break
+                if w == "ل":
+                    nk = doc.keys[k]
+                    if nk in ("ل", "لـ"):
+                        return k, 0
+                    if nk.startswith("ل"):
+                        return k - 1, 1
+                    ok = False
+                    break
+                if doc.keys[k] != w:
+                    ok = False
+                    break
+            if ok:
+                return k, 0
+    return None
+
+
+def _attributed(doc: _Doc, entities, i: int, phrase: tuple[int, int], s_start: int, s_end: int, stop: int):
+    lex = lexicon()
+    end_tok, glued = phrase
+    a = end_tok + 1
+    # «حسبما ذكرت الوكالة»، «وفق ما أعلنه الجيش»: skip «ما» and the cue verb
+    if a < stop and doc.keys[a] == "ما":
+        a += 1
+    if a < stop and strip_proclitic(doc.keys[a], lex.cues):
+        a += 1
+    b = a
+    while b < stop and b - a < 8:
+        t = doc.toks[b]
+        if t.kind == "punct" and t.text not in "«»\"“”":
+            break
+        if b > a and doc.keys[b] in _SPEAKER_STOP:
+            break
+        b += 1
+    if b <= a:
+        return None
+    sp_start = doc.toks[a].start + (glued if a == end_tok + 1 else 0)
+    sp_start, sp_end = _trim(doc.text, sp_start, doc.toks[b - 1].end)
+    sp_start = sp_start + (1 if doc.text[sp_start:sp_start + 1] in ("«", '"', "“") else 0)
+    sp_end = sp_end - (1 if doc.text[sp_end - 1:sp_end] in ("»", '"', "”") else 0)
+    if sp_start >= sp_end:
+        return None
+    ent = _entity_in(entities, sp_start, sp_end)
+    speaker = _Speaker(_mention(ent), ent.text, ent.start, ent.end) if ent else _Speaker(
+        None, doc.text[sp_start:sp_end], sp_start, sp_end)
+    cue = doc.toks[i]
+    lead = doc.text[s_start:cue.start].strip(" و")
+    if not lead:
+        # «وبحسب التقرير، قام ...»: the claim follows the source
+        c_start, c_end = doc.toks[b - 1].end, s_end
+        if b < stop and doc.keys[b] == "فان":
+            c_start = doc.toks[b].end
+    else:
+        c_start, c_end = s_start, cue.start
+        if doc.text[c_start] == "و" and doc.text[c_start + 1:c_start + 2] == " ":
+            c_start += 1
+    c_start, c_end = _trim(doc.text, c_start, c_end)
+    if c_end - c_start < 5:
+        return None
+    cue_tok = doc.toks[end_tok]
+    q = Quote(speaker.mention, speaker.text, cue.start, cue_tok.end if not glued else cue_tok.end,
+              c_start, c_end, False)
+    return Found(q, speaker.start, speaker.end)
+
+
+def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:
+    """A content that runs over a later cue ends before it («..., مضيفا أن ...»)."""
+    found.sort(key=lambda f: (f.quote.content_start, f.quote.cue_start))
+    out: list[Found] = []
+    for n, f in enumerate(found):
+        q = f.quote
+        end = q.content_end
+        for g in found[n + 1:]:
+            if q.content_start < g.quote.cue_start < end and not q.direct:
+                end = g.quote.cue_start
+        start, end = _trim(text, q.content_start, end)
+        if end - start < 2:
+            continue
+        if end != q.content_end:
+            q = dataclasses.replace(q, content_end=end)
+            f = Found(q, f.speaker_start, f.speaker_end)
+        out.append(f)
+    out.sort(key=lambda f: f.quote.cue_start)
+    return out
+
+
+def run(article: Article, settings: Settings) -> Article:
+    return dataclasses.replace(article, quotes=tuple(f.quote for f in extract(article, settings)))

@@ -1,0 +1,78 @@
+"""Linking rules on real-style sentences, with NER spans given by hand so that each rule is tested alone."""
+from __future__ import annotations
+
+from rased.knowledge import linking, matcher, registry
+
+
+def link(text, ner=()):
+    def span(surface, typ, nth=0):
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(surface, start + 1)
+        return (start, start + len(surface), typ, 0.9)
+
+    return linking.link(text, matcher.find(text), [span(*n) for n in ner], registry.load())
+
+
+def ids(entities):
+    return [(e.text, e.actor_id) for e in entities]
+
+
+def test_registry_names_with_clitics():
+    found = ids(link("تقدمت القوات العراقية نحو الموصل، فيما قال مسؤولون إن مقاتلي والقاعدة فروا للموصل."))
+    assert ("القوات العراقية", "mil:irq") in found
+    assert ("الموصل", "loc:mosul") in found
+    assert ("القاعدة", "grp:al-qaeda") in found
+
+
+def test_nationality_adjective_has_its_own_type():
+    entities = link("قال نائب الرئيس العراقي إن الحكومة ستواصل العمليات.")
+    nisba = [e for e in entities if e.text == "العراقي"]
+    assert nisba and nisba[0].type == "NAT" and nisba[0].actor_id == "cty:IRQ"
+
+
+def test_surname_resolves_to_the_full_name_in_the_document():
+    text = "دعا زعيم تنظيم داعش أبو بكر البغدادي أنصاره إلى القتال. وقال البغدادي في التسجيل إن المعركة طويلة."
+    entities = link(text, [("البغدادي", "PER", 1)])
+    assert [e.actor_id for e in entities if "البغدادي" in e.text] == ["per:abu-bakr-al-baghdadi"] * 2
+
+
+def test_unknown_name_is_unlinked_but_clustered():
+    text = "قال المتحدث سامر الخطيب إن الاجتماع انتهى. وأضاف الخطيب أن المفاوضات مستمرة. وأكد سامر الخطيب ذلك."
+    entities = link(text, [("سامر الخطيب", "PER"), ("سامر الخطيب", "PER", 1)])
+    assert all(e.actor_id is None for e in entities)
+    assert len({e.cluster for e in entities}) == 1
+
+
+def test_known_as_merges_two_names():
+    text = 'ولد "سمير حداد" في بيروت، ثم أصبح يعرف لاحقاً باسم "أبو الليث الشامي" بعد انضمامه إلى التنظيم.'
+    entities = link(text, [("سمير حداد", "PER"), ("أبو الليث الشامي", "PER")])
+    people = [e for e in entities if e.type == "PER"]
+    assert len(people) == 2 and people[0].cluster == people[1].cluster
+
+
+def test_adjective_is_not_a_place():
+    text = "نشر التنظيم رسائله عبر موقع تويتر، المساحة الزرقاء الأكثر إغراء."
+    assert not any(e.actor_id == "loc:zarqa" for e in link(text))
+
+
+def test_ambiguous_name_takes_the_country_of_the_document():
+    text = "أعلنت حكومة الوفاق في ليبيا أن الاشتباكات توقفت في طرابلس."
+    tripoli = [e for e in link(text) if e.text == "طرابلس"]
+    assert tripoli and tripoli[0].actor_id == "loc:tripoli"
+
+
+def test_ambiguous_name_without_context_stays_unlinked():
+    tripoli = [e for e in link("وصل الوفد إلى طرابلس مساء أمس.") if e.text == "طرابلس"]
+    assert tripoli and tripoli[0].actor_id is None
+
+
+def test_no_entity_on_a_function_word():
+    text = "قال إن الوضع صعب."
+    assert link(text, [("إن", "PER")]) == []
+
+
+def test_ner_span_loses_its_conjunction():
+    text = "التقى الوزير بالمبعوث ووليد الجمال في الرياض."
+    entities = link(text, [("ووليد الجمال", "PER")])
+    assert any(e.text == "وليد الجمال" for e in entities)
