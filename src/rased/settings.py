@@ -42,7 +42,7 @@ class QuoteSettings:
 @dataclass(slots=True, frozen=True)
 class RelationSettings:
     max_argument_words: int = 12  # an actor further than this from the trigger is not its argument
-    event_types: tuple[str, ...] = ("ASSAULT", "PROTEST", "FIGHT", "MOBILIZE", "COERCE")  # kept without actors
+    event_types: tuple[str, ...] = ("ASSAULT", "PROTEST", "FIGHT")  # kept without actors
 
 
 @dataclass(slots=True, frozen=True)

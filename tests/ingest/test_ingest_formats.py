@@ -182,7 +182,7 @@ def test_bad_inputs_in_a_folder_are_reported_and_skipped(tmp_path, store):
     s = ingest([tmp_path], store)
     assert s.stored == 1
     assert s.failed == 7, s.examples
-    failures = {f.locator.split("/")[-1].split("@")[0].split(":")[0]: f for f in store.failures()}
+    failures = {f.locator.split("/")[-1].split("@")[0].split(":")[0].split("#")[0]: f for f in store.failures()}
     assert set(failures) == {"image.png", "empty.txt", "blank.txt", "bytes.txt", "bad.xml", "bad.jsonl", "cut.warc.gz"}
     assert all(f.reason for f in failures.values())
 

@@ -11,7 +11,7 @@ import re
 from datetime import datetime
 
 from ..arabic import normalize
-from ..arabic.dates import DateMatch, find_dates
+from ..arabic.dates import DateMatch, find_date, find_dates
 from ..record import Article, Dateline, Problem, Published, Removed
 from ..settings import Settings
 from .pieces import Piece, iter_lines
@@ -22,7 +22,7 @@ _DATE_LINE_WORDS = {
     for w in (
         "نشر في نشر بتاريخ تاريخ النشر آخر تحديث اخر تحديث تم التحديث محدث المحدث بتاريخ في يوم الساعة "
         "بتوقيت غرينتش جرينتش مكة المكرمة القاهرة بغداد دمشق بيروت الرياض أبوظبي الدوحة القدس عمان GMT UTC "
-        "ص م مساء مساءً صباحا صباحاً ظهرا ظهراً ليلا هـ ه الموافق منذ"
+        "ص م مساء مساءً صباحا صباحاً ظهرا ظهراً ليلا هـ ه الموافق منذ على عند KSA"
     ).split()
 }
 _AUTHOR_LINE = re.compile(
@@ -32,19 +32,23 @@ _UPDATED = re.compile(r"(آخر|اخر)\s+تحديث|تم\s+التحديث|مح�
 _PUNCT = re.compile(r"[\s\-–—|/:،,()\[\]]+")
 
 
-def _leftover_words(text: str, match: DateMatch) -> list[str]:
-    rest = text[: match.start] + " " + text[match.end :]
-    return [w for w in _PUNCT.split(normalize.key(rest)) if w and w not in _DATE_LINE_WORDS]
+def _leftover_words(text: str, matches: list[DateMatch]) -> list[str]:
+    pieces, pos = [], 0
+    for match in matches:
+        pieces.append(text[pos : match.start])
+        pos = match.end
+    pieces.append(text[pos:])
+    return [w for w in _PUNCT.split(normalize.key(" ".join(pieces))) if w and w not in _DATE_LINE_WORDS]
 
 
 def date_line_match(line: str, reference: datetime | None) -> DateMatch | None:
-    """The date of a line that is a date line (a date with at most a couple of other words)."""
+    """The date of a date line: one or two dates (Hijri beside Gregorian) and at most one other word."""
     if len(line) > 120:
         return None
-    for match in find_dates(line, reference=reference):
-        if len(_leftover_words(line, match)) <= 1:
-            return match
-    return None
+    matches = find_dates(line, reference=reference)
+    if not matches or len(_leftover_words(line, matches)) > 1:
+        return None
+    return find_date(line, reference=reference)
 
 
 def iso(match: DateMatch) -> str:

@@ -1,0 +1,130 @@
+"""Stage ``summary``: an extractive summary (at most ``settings.summary.sentences`` sentences) and key phrases.
+
+Reads ``text`` and ``sentences``; writes ``summary`` (sentence spans, in text order) and ``keywords``.
+
+Sentences are bags of search keys (``arabic.stem.search_key``: clitics, «ال» and common endings removed) with
+stop words dropped, weighted by tf·idf, where the idf comes from the shipped corpus word counts. A sentence's
+score is its cosine similarity to the document centroid, mixed with a position prior (news puts the gist
+first). Sentences too similar to one already chosen are skipped (redundancy). Keywords are the heaviest keys
+shown in their most frequent written form, and heavy two-word phrases that recur.
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections import Counter
+from functools import lru_cache
+
+from ..arabic import wordfreq
+from ..arabic.normalize import light
+from ..arabic.stem import search_key
+from ..arabic.tokenize import tokens
+from ..record import Article, Sentence
+from ..settings import Settings
+
+REDUNDANT = 0.6  # cosine above which a candidate repeats a chosen sentence
+
+
+@lru_cache(maxsize=1)
+def _total() -> int:
+    return sum(wordfreq.table().values()) or 1
+
+
+@lru_cache(maxsize=200_000)
+def _idf(word: str) -> float:
+    return math.log(_total() / (1 + wordfreq.count(word)))
+
+
+def _content_words(text: str) -> list[tuple[str, str]]:
+    """(search key, written word) of the content words of ``text``."""
+    stop = wordfreq.stopwords()
+    out = []
+    for t in tokens(text):
+        if t.kind != "ar" or len(t.text) < 3:
+            continue
+        if light(t.text) in stop:
+            continue
+        k = search_key(t.text)
+        if len(k) >= 2 and k not in stop:
+            out.append((k, t.text))
+    return out
+
+
+def _vector(words: list[tuple[str, str]], idf: dict[str, float]) -> dict[str, float]:
+    tf = Counter(k for k, _ in words)
+    return {k: (1 + math.log(n)) * idf[k] for k, n in tf.items()}
+
+
+def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def rank(text: str, sentences, settings: Settings) -> tuple[list[Sentence], list[str]]:
+    ss = settings.summary
+    bags = [_content_words(text[s.start:s.end]) for s in sentences]
+    idf: dict[str, float] = {}
+    for bag in bags:
+        for k, w in bag:
+            if k not in idf:
+                idf[k] = max(_idf(w), 1.0)
+    vectors = [_vector(bag, idf) for bag in bags]
+    centroid: Counter = Counter()
+    for v in vectors:
+        centroid.update(v)
+    eligible = [i for i, s in enumerate(sentences) if len(text[s.start:s.end].split()) >= ss.min_words]
+    if not eligible:
+        eligible = list(range(len(sentences)))
+    scores = {}
+    for order, i in enumerate(eligible):
+        prior = 1.0 / (1.0 + order)
+        scores[i] = (1 - ss.position_weight) * _cos(vectors[i], centroid) + ss.position_weight * prior
+    chosen: list[int] = []
+    for i in sorted(scores, key=lambda i: -scores[i]):
+        if len(chosen) >= ss.sentences:
+            break
+        if any(_cos(vectors[i], vectors[j]) > REDUNDANT for j in chosen):
+            continue
+        chosen.append(i)
+    summary = [sentences[i] for i in sorted(chosen)]
+    return summary, _keywords(bags, centroid, ss.keywords)
+
+
+def _keywords(bags, centroid: Counter, n: int) -> list[str]:
+    forms: dict[str, Counter] = {}
+    for bag in bags:
+        for k, w in bag:
+            forms.setdefault(k, Counter())[w] += 1
+    # two-word phrases that recur («التحالف الدولي»)
+    pairs: Counter = Counter()
+    for bag in bags:
+        for (k1, w1), (k2, w2) in zip(bag, bag[1:]):
+            pairs[(k1, k2, w1 + " " + w2)] += 1
+    out: list[str] = []
+    used: set[str] = set()
+    for (k1, k2, phrase), count in sorted(pairs.items(), key=lambda p: -(p[1] * (centroid[p[0][0]] + centroid[p[0][1]]))):
+        if count < 2 or len(out) >= max(1, n // 3):
+            break
+        if k1 in used or k2 in used:
+            continue
+        out.append(phrase)
+        used |= {k1, k2}
+    for k, _ in sorted(centroid.items(), key=lambda kv: -kv[1]):
+        if len(out) >= n:
+            break
+        if k in used:
+            continue
+        out.append(forms[k].most_common(1)[0][0])
+        used.add(k)
+    return out
+
+
+def run(article: Article, settings: Settings) -> Article:
+    if not article.sentences:
+        return dataclasses.replace(article, summary=(), keywords=())
+    summary, keywords = rank(article.text, article.sentences, settings)
+    return dataclasses.replace(article, summary=tuple(summary), keywords=tuple(keywords))
