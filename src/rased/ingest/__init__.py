@@ -24,7 +24,7 @@ from ..record import Article, from_dict
 from ..store.model import Failed, PutResult, Stored
 from .readers import FORMATS, Bad, Doc, detect, read
 
-__all__ = ["FORMATS", "Bad", "Doc", "Summary", "analyze_doc", "detect", "ingest", "read"]
+__all__ = ["FORMATS", "Bad", "Doc", "Summary", "analyze_doc", "detect", "ingest", "ingest_docs", "read"]
 
 BATCH_SIZE = 200
 
@@ -86,6 +86,22 @@ def ingest(
     max_examples: int = 20,
 ) -> Summary:
     """Read, analyse and store everything under ``paths``; returns the counts."""
+    own = getattr(store, "path", None)
+    exclude = {Path(own + suffix) for suffix in ("", "-wal", "-shm", "-journal")} if own and own != ":memory:" else set()
+    items = read(list(paths), format=format, text_field=text_field, exclude=exclude)
+    return ingest_docs(items, store, batch_size=batch_size, analyzer=analyzer, progress=progress, max_examples=max_examples)
+
+
+def ingest_docs(
+    items: Iterable[Doc | Bad],
+    store,
+    *,
+    batch_size: int = BATCH_SIZE,
+    analyzer: Callable[..., Article] | None = None,
+    progress: Callable[[Summary], None] | None = None,
+    max_examples: int = 20,
+) -> Summary:
+    """Analyse and store documents from any reader (``read``, a corpus, a crawler)."""
     analyzer = analyzer or _default_analyzer()
     summary = Summary()
     started = time.perf_counter()
@@ -109,9 +125,7 @@ def ingest(
         if progress:
             progress(summary)
 
-    own = getattr(store, "path", None)
-    exclude = {Path(own + suffix) for suffix in ("", "-wal", "-shm", "-journal")} if own and own != ":memory:" else set()
-    for item in read(list(paths), format=format, text_field=text_field, exclude=exclude):
+    for item in items:
         summary.read += 1
         if isinstance(item, Bad):
             fail(item.locator, item.raw_hash, item.reason, item.code)

@@ -31,6 +31,46 @@ def names_of(sentences: Iterable[conll.Sentence]) -> list[tuple[tuple[str, ...],
     return out
 
 
+def actor_person_names() -> list[tuple[tuple[str, ...], str]]:
+    """Person names from the UniversalPetrarch Arabic actor dictionary (MIT), typed ``xPER``.
+
+    An entry whose codes sit on the following indented lines (dated roles) is a person; the words
+    that occur at least 3 times in non-person entries, and there at least as often as in person
+    entries (titles such as رئيس, وزير, nisba adjectives), are dropped from the names.
+    Empty when the dictionary is not in the shared data.
+    """
+    from .. import datasets
+    from .features import norm
+
+    parts = ("events", "universalpetrarch_arabic", "dictionaries", "actor_dict_ar_v4.txt")
+    if not datasets.available(*parts):
+        return []
+    lines = datasets.path(*parts).read_text(encoding="utf-8").split("\n")
+    from collections import Counter
+
+    persons: list[tuple[str, ...]] = []
+    in_person: Counter[str] = Counter()
+    in_other: Counter[str] = Counter()
+    for i, line in enumerate(lines):
+        if not line.strip() or line[0] in "\t#":
+            continue
+        name = line.split("[")[0].strip().strip("_")
+        words = tuple(w for w in name.split("_") if w)
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if "[" not in line and nxt.startswith("\t"):
+            persons.append(words)
+            in_person.update({norm(w) for w in words})
+        else:
+            in_other.update({norm(w) for w in words})
+    other_words = {w for w, n in in_other.items() if n >= 3 and n >= in_person[w]}
+    out = []
+    for words in persons:
+        kept = tuple(w for w in words if norm(w) not in other_words)
+        if kept:
+            out.append((kept, "xPER"))
+    return out
+
+
 def read_gazetteer(path: str | Path) -> list[tuple[tuple[str, ...], str]]:
     out = []
     with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -87,7 +127,7 @@ def fit(X, y, model_path: str | Path, params: dict | None = None, log=print) -> 
 
 def train(data: str | Path, out: str | Path, *, clusters_path: str | Path | None = None,
           params: dict | None = None, use_gazetteer: bool = True, folds: int = 5, scheme: str = "bioes",
-          log=print) -> Path:
+          actors: bool = True, log=print) -> Path:
     """Train a model folder from a CoNLL file."""
     from .clusters import read_table
 
@@ -104,17 +144,18 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path | None
     elif (out / CLUSTERS_FILE).exists():
         (out / CLUSTERS_FILE).unlink()
     t0 = time.time()
-    X = featurize_out_of_fold(sentences, clusters, folds=folds, use_gazetteer=use_gazetteer)
+    extra = actor_person_names() if (use_gazetteer and actors) else []
+    X = featurize_out_of_fold(sentences, clusters, folds=folds, use_gazetteer=use_gazetteer, extra_names=extra)
     y = [conll.to_bioes(labs) if scheme == "bioes" else conll.to_iob2(labs) for _, labs in sentences]
     log(f"ner: features for {len(X)} sentences in {time.time() - t0:.0f}s")
     p = dict(DEFAULT_PARAMS)
     p.update(params or {})
     fit(X, y, out / MODEL_FILE, p, log=log)
     if use_gazetteer:
-        write_gazetteer(out / GAZETTEER_FILE, names_of(sentences))
+        write_gazetteer(out / GAZETTEER_FILE, names_of(sentences) + extra)
     elif (out / GAZETTEER_FILE).exists():
         (out / GAZETTEER_FILE).unlink()
-    config = {"format": 1, "scheme": scheme, "params": p, "gazetteer": use_gazetteer, "cluster_names": list(cluster_names),
+    config = {"format": 1, "scheme": scheme, "params": p, "gazetteer": use_gazetteer, "actor_names": len(extra), "cluster_names": list(cluster_names),
               "trained_on": Path(data).name, "sentences": len(sentences),
               "tokens": sum(len(t) for t, _ in sentences)}
     (out / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")

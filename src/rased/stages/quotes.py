@@ -30,17 +30,23 @@ from ..knowledge.cues import lexicon, strip_proclitic, word_key
 from ..record import Article, Entity, Mention, Quote
 from ..settings import Settings
 
-OPENING = {"«": "»", "“": "”", '"': '"', "„": "“"}
+OPENING = {"«": "»", "“": "”“", '"': '"', "„": "“", "”": "”“"}  # opening mark -> closing marks
+_ADDRESSEE = {word_key(w) for w in ("وكالة", "صحيفة", "قناة", "موقع", "شبكة", "الصحفيين", "الصحافيين", "التلفزيون",
+                                     "إذاعة", "راديو", "مجلة", "وسائل", "الصحيفة", "الوكالة", "القناة", "ـ", "")}
+_SPEECH_EVENTS = {word_key(w) for w in (
+    "بيان", "تصريح", "تصريحات", "كلمة", "مؤتمر", "حديث", "مقابلة", "لقاء", "رسالة", "تقرير", "حوار", "اتصال",
+    "تغريدة", "خطاب", "ندوة", "جلسة", "اجتماع", "بيانه", "كلمته", "تصريحه", "حديثه", "وقت", "عددها", "ختام",
+    "افتتاح", "معرض", "رده", "ردها", "سياق", "إطار", "المؤتمر", "الجلسة", "الاجتماع", "الندوة", "البيان")}
 _SPEAKER_STOP = {word_key(w) for w in (
-    "في", "خلال", "أمس", "اليوم", "الليلة", "مساء", "صباح", "يوم", "عبر", "أثناء", "بعد", "عقب", "قبل", "لدى",
+    "خلال", "أمس", "اليوم", "الليلة", "مساء", "صباح", "يوم", "عبر", "أثناء", "بعد", "عقب", "قبل", "لدى",
     "حول", "بشأن", "ردا", "تعليقا", "إثر", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
     "الجمعة", "السبت", "أيضا", "كذلك", "مساء", "ظهر", "فجر", "الليلة", "ليلة", "هذا", "إذ", "حيث", "بينما",
-    "فيما", "وسط", "أمام", "من", "على", "إلى", "الى", "ضمن", "بعدما", "عندما", "حين", "لكن", "ولكن", "ثم",
+    "فيما", "وسط", "أمام", "على", "إلى", "الى", "ضمن", "بعدما", "عندما", "حين", "لكن", "ولكن", "ثم",
     "فإن", "و", "أو", "بشكل", "مؤخرا",
 )}
 _LEADING_DROP = {word_key(w) for w in (
     "عنه", "عنها", "عنهم", "ذلك", "له", "لها", "لهم", "أيضا", "كذلك", "بدوره", "بدورها", "من", "جهته", "جهتها",
-    "جانبه", "جانبها", "قد", "كان", "وكان", "كانت", "وكانت", "فقد", "وقد", "لقد", "هنا", "هذا",
+    "جانبه", "جانبها", "ناحيته", "ناحيتها", "فيه", "فيها", "قد", "كان", "وكان", "كانت", "وكانت", "فقد", "وقد", "لقد", "هنا", "هذا",
 )}
 _RELATIVE = {word_key(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "والذي", "والتي", "الذى")}
 _PRONOUNS = {word_key(w) for w in ("هو", "هي", "هم", "هما", "أنا", "نحن", "انه", "إنه")}
@@ -58,22 +64,33 @@ class Found:
 
 
 def _entity_in(entities: tuple[Entity, ...], start: int, end: int) -> Entity | None:
-    inside = [e for e in entities if e.start < end and e.end > start and e.type in ("PER", "ORG", "MISC", "LOC")]
-    if not inside:
-        return None
-    rank = {"PER": 0, "ORG": 1, "MISC": 2, "LOC": 3}
-    return min(inside, key=lambda e: (rank.get(e.type, 4), -(e.end - e.start)))
+    """The entity that names the speaker words: a person anywhere in them («المتحدث باسم الحكومة راجح بادي»),
+    else an organisation or place that starts them («الحكومة اليمنية»، «السعودية»), not one that only
+    qualifies a description («وزير النقل اليمني»، «المتحدث باسم الحكومة»)."""
+    inside = [e for e in entities if e.start < end and e.end > start and e.start >= start - 1]
+    people = [e for e in inside if e.type == "PER"]
+    if people:
+        return max(people, key=lambda e: e.end - e.start)
+    head = [e for e in inside if e.start <= start + 1 and e.type in ("ORG", "MISC", "LOC")]
+    if head:
+        return max(head, key=lambda e: e.end - e.start)
+    return None
 
 
 def _mention(e: Entity) -> Mention:
     return Mention(e.start, e.end, e.text, e.actor_id)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _DROP_PUNCT:
+def _trim(text: str, start: int, end: int, quotes: bool = False) -> tuple[int, int]:
+    drop = _DROP_PUNCT + ("«»\"“”" if quotes else "")
+    while start < end and text[start] in drop:
         start += 1
-    while end > start and text[end - 1] in _DROP_PUNCT:
+    while end > start and text[end - 1] in drop:
         end -= 1
+    if quotes:  # a closing mark whose opening mark was trimmed off («"سكاي نيوز عربية»)
+        inner = text[start:end]
+        if inner.count('"') % 2 == 1:
+            start, end = (start + 1, end) if inner.startswith('"') else (start, end - inner.endswith('"'))
     return start, end
 
 
@@ -87,7 +104,7 @@ def _direct_spans(text: str, start: int, end: int, min_words: int) -> list[tuple
         if close is None:
             i += 1
             continue
-        j = text.find(close, i + 1, end)
+        j = min((p for p in (text.find(c, i + 1, end) for c in close) if p >= 0), default=-1)
         if j < 0:
             i += 1
             continue
@@ -129,11 +146,14 @@ def _speaker_after(doc: _Doc, i: int, stop: int) -> tuple[int, int]:
         t = doc.toks[k]
         key = doc.keys[k]
         if t.kind == "punct":
-            if t.text in "،," and k + 1 < stop:
+            if (t.text in "،," or t.text in OPENING or t.text in "»”") and k + 1 < stop:
                 k += 1
                 continue
             break
-        if k > first and (key in _SPEAKER_STOP or (key.startswith("ل") and len(key) > 3 and k > first)):
+        if k > first and key == "في" and k + 1 < stop and (
+                doc.keys[k + 1] in _SPEECH_EVENTS or doc.keys[k + 1] in _SPEAKER_STOP):
+            break
+        if k > first and (key in _SPEAKER_STOP or (key.startswith("ل") and key[1:].lstrip("ـ") in _ADDRESSEE)):
             break
         if k == first and key in _SPEAKER_STOP:
             break
@@ -172,7 +192,7 @@ def _make_speaker(doc: _Doc, entities, a: int, b: int) -> _Speaker | None:
     if a >= b:
         return None
     start, end = doc.toks[a].start, doc.toks[b - 1].end
-    start, end = _trim(doc.text, start, end)
+    start, end = _trim(doc.text, start, end, quotes=True)
     if start >= end:
         return None
     ent = _entity_in(entities, start, end)
@@ -181,7 +201,7 @@ def _make_speaker(doc: _Doc, entities, a: int, b: int) -> _Speaker | None:
     return _Speaker(None, doc.text[start:end], start, end)
 
 
-def _opener(doc: _Doc, i: int, stop: int, lemma: str, max_words: int):
+def _opener(doc: _Doc, i: int, stop: int, lemma: str, max_words: int, direct_at=None):
     """Find what opens the content after cue token ``i``: (kind, token index) or None."""
     lex = lexicon()
     words = 0
@@ -191,7 +211,7 @@ def _opener(doc: _Doc, i: int, stop: int, lemma: str, max_words: int):
         if t.kind == "punct":
             if t.text == ":":
                 return "colon", k, k
-            if t.text in OPENING:
+            if t.text in OPENING and (direct_at is None or t.start in direct_at):
                 return "quote", k, k
             if t.text in ".؟?!":
                 return None
@@ -253,7 +273,15 @@ def extract(article: Article, settings: Settings) -> list[Found]:
         if inside_direct(t.start):
             continue
         cue = lex.cues[hit[0]]
-        opened = _opener(doc, i, stop, cue.lemma, qs.max_speaker_words)
+        if hit[0] == "بين" and hit[1] == 0 and t.start > s_start:
+            continue  # «بين» is «between» unless it opens the sentence («بين تقرير حديث أن»)
+        opened = _opener(doc, i, stop, cue.lemma, qs.max_speaker_words, direct_at)
+        if opened is None and cue.form in ("past", "present"):
+            # a cue without content still names who is speaking («ذكر الرئيس ... أمس»): later «وقال إن» continues it
+            a, b = _speaker_after(doc, i + 1, stop)
+            named = _make_speaker(doc, entities, a, b) if b - a <= qs.max_speaker_words // 2 else None
+            if named is not None and doc.keys[a] not in _PRONOUNS:
+                last, last_end = named, t.end
         if opened is None:
             # «... »، قال X — a direct quote just before the cue
             prev = [d for d in direct if d[1] <= t.start and text[d[1]:t.start].strip(" ،,.-–") in ("", "و")
@@ -381,9 +409,7 @@ def _attributed(doc: _Doc, entities, i: int, phrase: tuple[int, int], s_start: i
     if b <= a:
         return None
     sp_start = doc.toks[a].start + (glued if a == end_tok + 1 else 0)
-    sp_start, sp_end = _trim(doc.text, sp_start, doc.toks[b - 1].end)
-    sp_start = sp_start + (1 if doc.text[sp_start:sp_start + 1] in ("«", '"', "“") else 0)
-    sp_end = sp_end - (1 if doc.text[sp_end - 1:sp_end] in ("»", '"', "”") else 0)
+    sp_start, sp_end = _trim(doc.text, sp_start, doc.toks[b - 1].end, quotes=True)
     if sp_start >= sp_end:
         return None
     ent = _entity_in(entities, sp_start, sp_end)
@@ -394,8 +420,9 @@ def _attributed(doc: _Doc, entities, i: int, phrase: tuple[int, int], s_start: i
     if not lead:
         # «وبحسب التقرير، قام ...»: the claim follows the source
         c_start, c_end = doc.toks[b - 1].end, s_end
-        if b < stop and doc.keys[b] == "فان":
-            c_start = doc.toks[b].end
+        nb = b + 1 if b < stop and doc.toks[b].kind == "punct" else b
+        if nb < stop and doc.keys[nb] == "فان":
+            c_start = doc.toks[nb].end
     else:
         c_start, c_end = s_start, cue.start
         if doc.text[c_start] == "و" and doc.text[c_start + 1:c_start + 2] == " ":

@@ -35,6 +35,7 @@ _BOUNDARY_WORDS = {word_key(w) for w in ("حيث", "بينما", "فيما", "ث
 _NOUN_CONTEXT = {word_key(w) for w in ("من", "على", "في", "إلى", "الى", "عن", "بعد", "قبل", "مثل", "خلال", "اثر",
                                        "إثر", "عقب", "ضد", "بسبب", "جراء", "تم", "بدء", "بشأن", "لمنع")}
 _BY = (("على", "يد"), ("من", "قبل"), ("بيد",))
+_BY_KEYS = {tuple(word_key(p) for p in phrase) for phrase in _BY if len(phrase) == 2}
 _NUMBER_WORDS = {word_key(w) for w in ("عدد", "عشرات", "مئات", "آلاف", "الاف", "ألف", "عشرة", "ثلاثة", "أربعة",
                                        "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "اثنين", "اثنان", "ثلاث", "أربع",
                                        "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "عن")}
@@ -47,6 +48,9 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _SUFFIX_PRONOUNS = ("هم", "ها", "ه")
 _AGAINST = {word_key(w) for w in ("على", "ضد")}
 _IN = {word_key(w) for w in ("في", "فى", "قرب", "داخل")}
+_TIME_WORDS = {word_key(w) for w in ("أمس", "امس", "اليوم", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس",
+                                     "الجمعة", "السبت", "يوم", "من")}
+_UNDERGO = {word_key(w) for w in ("تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "يتعرضون", "لتعرض", "تعرضه", "تعرضها")}
 _ANAPHORS = {word_key(w) for w in ("التنظيم", "الحركة", "الجماعة")}
 _PREPOSITIONS = {word_key(w) for w in ("على", "ضد", "مع", "إلى", "الى", "بحق", "تجاه", "نحو", "بين", "عن", "من")}
 _MEDIA = {word_key(w) for w in ("صحافي", "صحفي", "تلفزيوني", "إذاعي", "صحافية", "صحفية", "تلفزيونية", "إذاعية")}
@@ -61,6 +65,7 @@ class _Actor:
     text: str
     actor_id: str | None
     entity: bool
+    role: str | None = None
 
     def mention(self) -> Mention:
         return Mention(self.start, self.end, self.text, self.actor_id)
@@ -116,8 +121,9 @@ def _agents(w: _Words, lo: int, hi: int, taken: list[bool], inside: list[bool], 
                         hit, pron = h, suf
                         break
         nationality = False
-        if hit is None and k.startswith("ال") and len(k) >= 8 and k.endswith(("يين", "يون")):
-            hit, nationality = (k, 0), True
+        if hit is None and len(k) >= 6 and k.endswith(("يين", "يون")) and (
+                k.startswith("ال") or (i > lo and (w.toks[i - 1].kind == "num" or w.keys[i - 1] in _NUMBER_WORDS))):
+            hit, nationality = (k, 0), True  # «الإسرائيليين»، «أربعة أوروبيين»
         if hit is None:
             i += 1
             continue
@@ -127,7 +133,11 @@ def _agents(w: _Words, lo: int, hi: int, taken: list[bool], inside: list[bool], 
         if construct and j < hi and taken[j]:
             i += 1  # «مقاتلي جبهة النصرة»: the entity is the actor
             continue
-        if construct and j < hi and w.toks[j].kind != "punct" and w.keys[j] not in _NOUN_CONTEXT:
+        definite = hit[0].startswith("ال")
+        if construct and j < hi and w.toks[j].kind != "punct" and w.keys[j] not in _NOUN_CONTEXT and (
+                not definite or (not w.keys[j].startswith("ال") and w.toks[j].kind == "ar"
+                                 and strip_proclitic(w.keys[j], lex.triggers) is None)):
+            # «قوات الأمن»; after a definite title only a name joins it («العميد جبار»)
             j += 1
             if j < hi and taken[j]:
                 i += 1  # «عناصر تنظيم داعش»: the entity is the actor
@@ -145,7 +155,8 @@ def _agents(w: _Words, lo: int, hi: int, taken: list[bool], inside: list[bool], 
         actor_id = None
         if topic is not None and (pron is not None or w.keys[i] in _ANAPHORS):
             actor_id = topic(i)
-        out.append(_Actor(i, j, start, end, w.text[start:end], actor_id, False))
+        role = "CVL" if nationality else lex.agents[hit[0]][0]
+        out.append(_Actor(i, j, start, end, w.text[start:end], actor_id, False, role))
         for m in range(i, j):
             taken[m] = True
             inside[m] = True
@@ -222,15 +233,23 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
         cues = hedging.scan(skeys)
         for i in range(lo, hi):
             k = w.keys[i]
-            if w.toks[i].kind == "punct" or inside[i]:
+            if w.toks[i].kind == "punct":
                 continue
             hit = strip_proclitic(k, lex.triggers)
             if hit is None:
                 continue
             prefix = k[: hit[1]]
             trig = _trigger_reading(w, i, lex.triggers[hit[0]], prefix)
+            participant = None
+            if inside[i]:
+                # «المتظاهرون»: a participant noun is both the event and its source
+                participant = next((a for a in actors if a.t0 <= i < a.t1), None)
+                if trig.type != "PROTEST" or participant is None:
+                    continue
             if trig.veto and vetoed:
                 continue
+            if i + 1 < hi and w.keys[i + 1] in _TIME_WORDS and trig.pos == "verb" and not prefix:
+                continue  # «فجر أمس» is dawn
             if trig.pos == "noun" and i + 1 < hi and w.keys[i + 1] in _MEDIA:
                 continue  # «حوار صحافي» is an interview
             if trig.next is not None:
@@ -238,6 +257,11 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                 if nk != trig.next and not (strip_proclitic(nk, {trig.next: 1}) or (None,))[0]:
                     continue
             src, tgt = _arguments(w, i, lo, hi, trig, actors, actor_starts, rs.max_argument_words)
+            if participant is not None:
+                src = participant
+                tgt = _next_actor(actors, actor_starts, participant.t1 - 1, hi, 6)
+                if tgt is not None and not (_governed(w, tgt) or w.keys[tgt.t0 - 1] in _PREPOSITIONS):
+                    tgt = None
             if tgt is None and trig.type in ("ASSAULT", "COERCE", "FIGHT", "PROTEST", "THREATEN"):
                 tgt = _place_target(w, i, hi, locations)
             if src is not None and tgt is not None and src.actor_id and src.actor_id == tgt.actor_id:
@@ -310,9 +334,10 @@ def _next_actor(actors, actor_starts, after_tok: int, hi: int, limit: int):
     return None
 
 
-def _prev_actor(actors, actor_starts, before_tok: int, lo: int, limit: int):
+def _prev_actor(actors, actor_starts, before_tok: int, lo: int, limit: int, w: _Words | None = None):
+    """The nearest actor ending before ``before_tok``; with ``w``, one without a preposition (a subject)."""
     j = bisect.bisect_left(actor_starts, before_tok) - 1
-    while j >= 0 and actors[j].t1 > before_tok:
+    while j >= 0 and (actors[j].t1 > before_tok or (w is not None and _governed(w, actors[j]))):
         j -= 1
     if j >= 0 and actors[j].t0 >= lo and before_tok - actors[j].t1 <= limit:
         return actors[j]
@@ -344,6 +369,15 @@ def _arguments(w: _Words, i: int, lo: int, hi: int, trig: Trigger, actors, start
                 return a, _next_actor(actors, starts, a.t1 - 1, hi, 3)
     end = _clause_end(w, i, hi)
     first_after = _next_actor(actors, starts, i, end, limit)
+    if i > lo and w.keys[i - 1] in _UNDERGO:
+        # «تعرضت 55 سفينة للهجوم»: the one who undergoes is the target
+        tgt = _prev_actor(actors, starts, i - 1, lo, limit)
+        src = None
+        for k in range(i + 1, min(hi, i + limit)):
+            if tuple(w.keys[k:k + 2]) in _BY_KEYS:
+                src = _next_actor(actors, starts, k + 1, hi, 3)
+                break
+        return src, tgt
     if trig.pos == "noun":
         gen = first_after if first_after is not None and first_after.t0 <= i + 2 else None
         if gen is not None and (_governed(w, gen) or w.keys[gen.t0 - 1] in _PREPOSITIONS):
@@ -374,16 +408,18 @@ def _arguments(w: _Words, i: int, lo: int, hi: int, trig: Trigger, actors, start
     hit = strip_proclitic(k, lexicon().triggers)
     bare = hit[0] if hit else k
     plural_subject = bare.endswith(("وا", "ون")) and len(bare) > 4
-    before_in_clause = _prev_actor(actors, starts, i, _clause_start(w, i, lo), limit)
+    before_in_clause = _prev_actor(actors, starts, i, _clause_start(w, i, lo), limit, w)
     if plural_subject:
-        src = _prev_actor(actors, starts, i, lo, limit * 2)
+        src = _prev_actor(actors, starts, i, lo, limit * 2, w)
         return src, first_after
     if before_in_clause is not None:
         return before_in_clause, first_after
+    while first_after is not None and _governed(w, first_after):
+        first_after = _next_actor(actors, starts, first_after.t1 - 1, end, limit)  # a subject has no preposition
     if first_after is None:
         return None, None
-    if trig.gen == "patient" and _counted(w, first_after):
-        return None, first_after
+    if trig.gen in ("patient", "passive") and (_counted(w, first_after) or first_after.role == "CVL"):
+        return None, first_after  # «وقتل شخص»، «اصيب 37 شخصا»: read as passive
     second = _next_actor(actors, starts, first_after.t1 - 1, hi, limit)
     return first_after, second
 

@@ -20,12 +20,27 @@ STORY_WORDS = 80  # body words that go into a story's terms (the lead carries th
 
 
 @dataclass(slots=True, frozen=True)
+class Precomputed:
+    """The costly part of ``prepare`` (search keys, MinHash, story terms, the JSON record), computed once where
+    the article is analysed (a batch worker, see ``rased.batch``) and handed to ``put`` through
+    ``Stored.precomputed``. When ``key_version`` is not ``text_index.KEY_VERSION``, ``prepare`` recomputes it."""
+
+    title_keys: tuple[str, ...]
+    body_keys: tuple[str, ...]
+    signature: bytes
+    story_terms: str
+    key_version: str
+    record: str  # ``record_json(article)``
+
+
+@dataclass(slots=True, frozen=True)
 class Stored:
-    """An analysed article and the input it came from."""
+    """An analysed article and the input it came from (with its search keys, when already computed)."""
 
     article: Article
     locator: str
     raw_hash: str
+    precomputed: Precomputed | None = None
 
 
 @dataclass(slots=True, frozen=True)
@@ -167,16 +182,31 @@ STORY_STOPWORDS = (
 )
 
 
-def prepare(article: Article) -> Prepared:
+def record_json(article: Article) -> str:
+    """The article's JSON record as the store keeps it."""
+    return json.dumps(to_dict(article), ensure_ascii=False, separators=(",", ":"))
+
+
+def precompute(article: Article) -> Precomputed:
     a = article
     title_keys = [t.key for t in text_index.key_tokens(a.title or "")]
     body_keys = [t.key for t in text_index.key_tokens(a.text)]
-    sig = dedup.signature(a.text)
     story: list[str] = []
     stop = _story_stopwords()
     for k in title_keys + body_keys[:STORY_WORDS]:
         if len(k) >= 3 and not k.isdigit() and k not in stop and k not in story:
             story.append(k)
+    return Precomputed(
+        tuple(title_keys), tuple(body_keys), dedup.signature(a.text), " ".join(story), text_index.KEY_VERSION,
+        record_json(a),
+    )
+
+
+def prepare(article: Article, pre: Precomputed | None = None) -> Prepared:
+    a = article
+    if pre is None or pre.key_version != text_index.KEY_VERSION:
+        pre = precompute(a)
+    title_keys, body_keys, sig = list(pre.title_keys), list(pre.body_keys), pre.signature
     published = a.published.value if a.published else None
     day = published[:10] if published and _DAY.match(published) else None
     mentions = []
@@ -200,12 +230,12 @@ def prepare(article: Article) -> Prepared:
     ]
     return Prepared(
         article=a,
-        record=json.dumps(to_dict(a), ensure_ascii=False, separators=(",", ":")),
+        record=pre.record,
         title_keys=title_keys,
         body_keys=body_keys,
         signature=sig,
         bands=dedup.bands(sig) if body_keys else [],
-        story_terms=" ".join(story),
+        story_terms=pre.story_terms,
         published=_s(published),
         day=day,
         mentions=mentions,

@@ -188,7 +188,7 @@ class SQLStore:
         a = item.article
         if not a.id:
             raise StoreError("an article without an id cannot be stored", hint="analyze it first")
-        p = prepare(a)
+        p = prepare(a, item.precomputed)
         values = [
             a.id, _clean(a.url), _clean(a.source), _clean(a.title), p.published, p.day, now, len(a.text),
             p.story_terms, p.record, p.signature,

@@ -259,9 +259,29 @@ def match_spans(text: str, query: Query) -> list[tuple[int, int]]:
     return [(t.start, t.end) for t, h in zip(toks, hit) if h]
 
 
+_CHUNK = 3000  # long articles are scanned piece by piece: the first piece with a match gives the snippet
+
+
+def _first_spans(text: str, query: Query, width: int) -> list[tuple[int, int]]:
+    at = 0
+    while at < len(text):
+        end = len(text) if len(text) - at <= _CHUNK * 1.5 else text.find(" ", at + _CHUNK)
+        end = len(text) if end < 0 else end
+        spans = [(s + at, e + at) for s, e in match_spans(text[at:end], query)]
+        if spans:
+            if end < len(text):  # the words just after the piece may belong to the same window
+                tail = text.find(" ", min(len(text), end + width))
+                tail = len(text) if tail < 0 else tail
+                spans += [(s + end, e + end) for s, e in match_spans(text[end:tail], query)]
+            return spans
+        at = end
+    return []
+
+
 def snippet(text: str, query: Query, width: int = 240) -> Snippet:
-    """The window of about ``width`` characters with the most matches, cut at word boundaries."""
-    spans = match_spans(text, query)
+    """The window of about ``width`` characters with the most matches (in the first part of the text
+    that has any), cut at word boundaries."""
+    spans = _first_spans(text, query, width)
     if not spans:
         end = _cut(text, min(len(text), width))
         return Snippet(text[:end], 0, end, ())

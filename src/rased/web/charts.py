@@ -48,7 +48,7 @@ def timeline(points: list[dict], *, label: str = "articles") -> Markup:
     """A bar chart of ``[{"period", "articles"}]``."""
     if not points:
         return Markup("")
-    w, h, left, bottom, top = 640, 200, 36, 34, 14
+    w, h, left, bottom, top = 960, 220, 36, 34, 14
     n = len(points)
     peak = max(p["articles"] for p in points) or 1
     step = (w - left - 8) / n
@@ -62,14 +62,14 @@ def timeline(points: list[dict], *, label: str = "articles") -> Markup:
         Markup('<text class="tick" x="{}" y="{}" text-anchor="end">{}</text>').format(left - 4, top + 4, peak),
         Markup('<text class="tick" x="{}" y="{}" text-anchor="end">0</text>').format(left - 4, h - bottom),
     ]
-    every = max(1, math.ceil(n / 8))
+    every = max(1, math.ceil(n / 12))
     for i, p in enumerate(points):
         x = left + i * step + (step - bar) / 2
         bh = (h - bottom - top) * p["articles"] / peak
         parts.append(Markup(
             '<rect class="bar" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"><title>{}: {}</title></rect>'
         ).format(x, h - bottom - bh, bar, bh, p["period"], p["articles"]))
-        if i % every == 0 or i == n - 1 and n <= 8:
+        if i % every == 0:
             parts.append(Markup('<text class="tick" x="{:.1f}" y="{}" text-anchor="middle">{}</text>').format(
                 x + bar / 2, h - bottom + 16, p["period"]
             ))
@@ -135,10 +135,12 @@ def graph(center: Node, others: list[Node], edges: list[Edge], *, title: str = "
             ))
     for node in (center, *others):
         x, y = pos[node.id]
+        r = 26 if node is center else 20
+        # labels go away from the middle: above the nodes of the upper half, below the others
+        ly = y - r - 8 if node is not center and y < cy - 1 else y + r + 18
         cls = "node center" if node is center else "node"
         inner = Markup('<circle cx="{:.1f}" cy="{:.1f}" r="{}"/><text x="{:.1f}" y="{:.1f}" text-anchor="middle">'
-                       '{}</text>').format(x, y, 26 if node is center else 20, x, y + (44 if node is center else 36),
-                                          _short(node.label))
+                       '{}</text>').format(x, y, r, x, ly, _short(node.label))
         if node.url:
             parts.append(Markup('<a class="{}" href="{}"><title>{}</title>{}</a>').format(cls, node.url, node.label, inner))
         else:

@@ -30,6 +30,13 @@ def article_url(article_id: str) -> str:
     return "/articles/" + quote(article_id, safe="")
 
 
+def http_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address, else None: a stored ``javascript:`` URL is never made a link."""
+    if url and re.match(r"^https?://[^\s]+$", url.strip(), re.IGNORECASE):
+        return url.strip()
+    return None
+
+
 def highlight(text: str, spans, offset: int = 0, tag: str = "mark") -> Markup:
     """``text`` with ``spans`` (absolute, ``offset`` is where ``text`` starts) wrapped in ``<mark>``."""
     out, at = [], 0

@@ -152,7 +152,9 @@ def _agents() -> dict[str, tuple[str, bool]]:
         k = key(row["form"])
         value = (row["role"], row["construct"] == "yes")
         table.setdefault(k, value)
-        table.setdefault("ال" + k, (row["role"], False))
+        table.setdefault("ال" + k, value)
+        if not k.endswith(("ا", "ي", "ين", "ون", "ه")):
+            table.setdefault(k + "ا", (row["role"], False))  # accusative «مسلحا»، «شخصا»
     return table
 
 

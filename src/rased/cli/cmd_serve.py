@@ -1,0 +1,36 @@
+"""`rased serve`: the explorer (web pages and JSON API) over a store, on 127.0.0.1 unless told otherwise."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..errors import InputError
+from .cmd_store import _add_db, _db_default
+
+LOCAL = ("127.0.0.1", "localhost", "::1")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="browse the store in a web browser (pages and a JSON API)",
+                       description="Start the explorer: search, articles, actors, stories and an analyze page, "
+                                   "with a JSON API under /api/ (docs at /api/docs). Read-only unless --writable.")
+    _add_db(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--writable", action="store_true", help="let the analyze page and POST /api/articles store articles")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from ..web import create_app
+
+    if not 0 < args.port < 65536:
+        raise InputError(f"port {args.port} is out of range", hint="use a port between 1 and 65535")
+    app = create_app(args.db or _db_default(), read_only=not args.writable)
+    if args.host not in LOCAL:
+        print(f"rased: note: listening on {args.host}, reachable from other machines", file=sys.stderr)
+    print(f"rased: explorer on http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0

@@ -1,0 +1,188 @@
+"""Server-rendered pages: each calls ``Explorer`` for its data and renders one template."""
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from ..errors import InputError, RasedError
+from . import markup
+from .api import read_upload
+from .explore import ReadOnly, analyze, graph_svg
+from .charts import timeline
+
+router = APIRouter(include_in_schema=False)
+PAGE = 20
+
+ENTITY_TYPES = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "GPE": "كيان سياسي", "MISC": "أخرى"}
+MODALITIES = {"asserted": "مؤكد", "reported": "منقول", "hedged": "متحفظ", "negated": "منفي", "possible": "محتمل"}
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    env = request.app.state.templates
+    html = env.get_template(name).render(
+        request=request, read_only=request.app.state.read_only, entity_types=ENTITY_TYPES,
+        modalities=MODALITIES, **context,
+    )
+    return HTMLResponse(html, status_code=status)
+
+
+def _explorer(request: Request):
+    return request.app.state.explorer
+
+
+def _link(**params: Any) -> str:
+    return "/?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
+
+
+@router.get("/", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    q: Annotated[str, Query(max_length=500)] = "",
+    source: Annotated[str, Query(max_length=200)] = "",
+    actor: Annotated[str, Query(max_length=200)] = "",
+    type: Annotated[str, Query(max_length=40)] = "",
+    date_from: Annotated[str, Query(alias="from", max_length=10)] = "",
+    date_to: Annotated[str, Query(alias="to", max_length=10)] = "",
+    offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
+) -> HTMLResponse:
+    ex = _explorer(request)
+    form = {"q": q, "source": source, "actor": actor, "type": type, "from": date_from, "to": date_to}
+    if not q.strip():
+        return render(request, "search.html", page="search", form=form, result=None, stats=ex.stats(),
+                      top_actors=ex.actors(limit=12)["actors"], link=_link)
+    result = ex.search(q, source=source, actor=actor, type=type, date_from=date_from, date_to=date_to,
+                       limit=PAGE, offset=offset)
+    for hit in result["hits"]:
+        s = hit["snippet"]
+        hit["snippet_html"] = markup.highlight(s["text"], s["highlights"], offset=s["start"])
+        hit["title_html"] = markup.highlight(hit["title"] or "(بلا عنوان)", hit["title_highlights"] if hit["title"] else ())
+    pages = {
+        "prev": _link(**form, offset=max(0, offset - PAGE)) if offset else None,
+        "next": _link(**form, offset=offset + PAGE) if result["more"] else None,
+    }
+    return render(request, "search.html", page="search", form=form, result=result, pages=pages, link=_link)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: Annotated[str, Path(max_length=64)]) -> HTMLResponse:
+    article, info = _explorer(request).article(article_id)
+    return render(request, "article.html", page="article", **_article_context(article), info=info)
+
+
+def _article_context(article) -> dict[str, Any]:
+    text = article.text
+    quotes = [
+        {"ref": f"q{i}", "speaker": q.speaker_text, "actor_id": q.speaker.actor_id if q.speaker else None,
+         "direct": q.direct, "cue": text[q.cue_start : q.cue_end], "content": text[q.content_start : q.content_end]}
+        for i, q in enumerate(article.quotes or (), 1)
+    ]
+    relations = [
+        {"ref": f"r{i}", "type": r.type, "source": r.source, "target": r.target, "modality": r.modality,
+         "trigger": r.trigger, "attributed_to": r.attributed_to, "event_time": r.event_time,
+         "evidence": markup.excerpt(text, r.evidence_start, r.evidence_end, width=0)}
+        for i, r in enumerate(article.relations or (), 1)
+    ]
+    entities: dict[tuple, dict] = {}
+    for e in article.entities or ():
+        key = (e.actor_id or e.text, e.type)
+        item = entities.setdefault(key, {"text": e.text, "type": e.type, "actor_id": e.actor_id,
+                                         "name": e.actor.name_ar if e.actor else e.text, "count": 0})
+        item["count"] += 1
+    summary = [text[s.start : s.end] for s in article.summary or ()]
+    return {
+        "article": article, "blocks": markup.body(article), "quotes": quotes, "relations": relations,
+        "entity_list": sorted(entities.values(), key=lambda x: -x["count"]), "summary": summary,
+    }
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(
+    request: Request,
+    type: Annotated[str, Query(max_length=40)] = "",
+    name: Annotated[str, Query(max_length=200)] = "",
+) -> HTMLResponse:
+    data = _explorer(request).actors(type=type, name=name, limit=200)
+    return render(request, "actors.html", page="actors", data=data, form={"type": type, "name": name})
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor_page(request: Request, actor_id: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
+    info = _explorer(request).actor(actor_id)
+    chart = timeline(info["timeline"], label=f"مرات الذكر عبر الزمن · mentions over time: {info['name']}")
+    graph = graph_svg(info["graph"], title=f"العلاقات · relations: {info['name']}")
+    return render(request, "actor.html", page="actors", info=info, chart=chart, graph=graph)
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(
+    request: Request,
+    window_days: Annotated[float, Query(gt=0, le=60)] = 2.0,
+    min_sources: Annotated[int, Query(ge=1, le=50)] = 2,
+) -> HTMLResponse:
+    data = _explorer(request).stories(window_days=window_days, min_sources=min_sources, limit=50)
+    return render(request, "stories.html", page="stories", data=data)
+
+
+@router.get("/analyze", response_class=HTMLResponse)
+def analyze_form(request: Request) -> HTMLResponse:
+    return render(request, "analyze.html", page="analyze", form={}, error=None, max_kb=request.app.state.max_upload // 1000)
+
+
+@router.post("/analyze", response_class=HTMLResponse)
+async def analyze_page(
+    request: Request,
+    text: Annotated[str, Form(max_length=2_000_000)] = "",
+    url: Annotated[str, Form(max_length=2000)] = "",
+    store: Annotated[str, Form(max_length=10)] = "",
+    file: Annotated[UploadFile | None, File()] = None,
+) -> HTMLResponse:
+    from starlette.concurrency import run_in_threadpool
+
+    form = {"text": text, "url": url}
+    max_kb = request.app.state.max_upload // 1000
+    try:
+        data: str | bytes = text
+        if file is not None and file.filename:
+            data = await read_upload(request, file)
+        elif not text.strip():
+            raise InputError("paste a text or choose a file", hint="ألصق نصًا أو اختر ملفًا")
+        article = await run_in_threadpool(analyze, data, max_bytes=request.app.state.max_upload, url=url)
+        if store:
+            if request.app.state.read_only:
+                raise ReadOnly("the explorer is read-only", hint="start it with `rased serve --writable`")
+            _explorer(request).add(article)
+            return RedirectResponse(markup.article_url(article.id), status_code=303)
+    except RasedError as err:
+        status = 403 if isinstance(err, ReadOnly) else 400
+        return render(request, "analyze.html", status=status, page="analyze", form=form, max_kb=max_kb,
+                      error={"code": err.code, "message": err.message, "hint": err.hint})
+    return render(request, "analyze.html", page="analyze", form=form, error=None, max_kb=max_kb,
+                  **_article_context(article))
+
+
+@router.get("/api/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    schema = request.app.openapi()
+    endpoints = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [
+                {"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                 "description": p.get("description") or p.get("schema", {}).get("description", ""),
+                 "type": _type(p.get("schema", {}))}
+                for p in op.get("parameters", [])
+            ]
+            body = op.get("requestBody", {}).get("content", {})
+            endpoints.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                              "params": params, "body": ", ".join(body)})
+    return render(request, "docs.html", page="docs", endpoints=endpoints, title=schema["info"]["title"],
+                  description=schema["info"].get("description", ""))
+
+
+def _type(schema: dict) -> str:
+    if "anyOf" in schema:
+        return " | ".join(_type(s) for s in schema["anyOf"])
+    return schema.get("type", "")

@@ -1,0 +1,37 @@
+"""Cue tables: inflected and clitic forms are generated from the data rows."""
+from __future__ import annotations
+
+import pytest
+
+from rased.knowledge.cues import lexicon, strip_proclitic, word_key
+
+
+@pytest.mark.parametrize("word, lemma", [
+    ("قال", "قال"), ("قالت", "قال"), ("وقال", "قال"), ("يقول", "قال"), ("قائلاً", "قال"),
+    ("أكد", "اكد"), ("مؤكدا", "اكد"), ("ليؤكد", "اكد"), ("وأضاف", "اضاف"), ("مضيفاً", "اضاف"),
+    ("وأضافت", "اضاف"), ("كشف", "كشف"), ("أعلن", "اعلن"), ("صرح", "صرح"), ("أوضح", "اوضح"),
+    ("أشار", "اشار"), ("حذر", "حذر"), ("نفى", "نفي"), ("نفت", "نفي"), ("اعتبر", "اعتبر"), ("رأى", "راي"),
+    ("زعم", "زعم"), ("ادعى", "ادعي"),
+])
+def test_reporting_cue_forms(word, lemma):
+    hit = strip_proclitic(word_key(word), lexicon().cues)
+    assert hit is not None, word
+    assert lexicon().cues[hit[0]].lemma == lemma
+
+
+@pytest.mark.parametrize("word, type_", [
+    ("بقتل", "ASSAULT"), ("وخطفوا", "ASSAULT"), ("اغتالت", "ASSAULT"), ("محادثات", "CONSULT"),
+    ("تظاهر", "PROTEST"), ("المتظاهرون", "PROTEST"), ("اشتباكات", "FIGHT"), ("اعتقال", "COERCE"),
+    ("اتهم", "ACCUSE"), ("وهدد", "THREATEN"), ("تحالف", "COOPERATE"), ("عقوبات", "SANCTION"),
+])
+def test_trigger_forms(word, type_):
+    hit = strip_proclitic(word_key(word), lexicon().triggers)
+    assert hit is not None, word
+    assert type_ in {t.type for t in lexicon().triggers[hit[0]]}
+
+
+def test_attribution_and_agents():
+    lex = lexicon()
+    assert "بحسب" in lex.attributions and "نقلا عن" in lex.attributions[word_key("نقلا")]
+    assert strip_proclitic(word_key("والمسلحين"), lex.agents) is not None
+    assert strip_proclitic(word_key("مسلحا"), lex.agents) is not None

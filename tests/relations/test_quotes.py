@@ -1,0 +1,124 @@
+"""Quotes: reporting cues in their inflections and clitic forms, speakers, contents, continuation, attribution.
+
+The sentences are real news sentences (SaudiNewsNet, ANT and the UniversalPetrarch validation set).
+"""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import rased
+from rased.record import Entity
+
+
+def quotes_of(text: str, entities=()):
+    article = rased.analyze(text)
+    if entities:
+        from rased.stages import quotes, relations
+        from rased.settings import DEFAULT
+
+        article = dataclasses.replace(article, entities=tuple(entities))
+        article = quotes.run(article, DEFAULT)
+        article = relations.run(article, DEFAULT)
+    return article, [
+        (q.speaker_text, article.text[q.cue_start:q.cue_end], article.text[q.content_start:q.content_end], q.direct)
+        for q in article.quotes
+    ]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content_start", [
+    ("قالت تالجو الأسبانية اليوم الأربعاء إن السعودية ألغت عقدا وقعته معها لتشغيل ستة قطارات سريعة.",
+     "تالجو الأسبانية", "قالت", "السعودية ألغت"),
+    ("وقالت مصادر لـ \"سبق\" إن الدوريات كانت تؤدي دورها الأمني وعملها الميداني المعتاد.",
+     "مصادر", "وقالت", "الدوريات كانت"),
+    ("أكد فؤاد المسلم مدير الكرة في نادي هجر، أن اللاعب البوليفي موخيكا سينضم إلى معسكر الفريق.",
+     "فؤاد المسلم مدير الكرة في نادي هجر", "أكد", "اللاعب البوليفي"),
+    ("وأوضح المتحدث الرسمي لهيئة الهلال الأحمر السعودي بمنطقة القصيم محمد بن عبد الله الجعيثن أنه نتج عن "
+     "هذه البلاغات إصابات مختلفة.", "المتحدث الرسمي لهيئة الهلال الأحمر السعودي بمنطقة القصيم محمد بن عبد الله الجعيثن",
+     "وأوضح", "نتج عن"),
+    ("وأشارت وكالة يونهاب الكورية الجنوبية للأنباء إلى أن كوريا الجنوبية أعلنت ظهور أول إصابة بفيروس كورونا.",
+     "وكالة يونهاب الكورية الجنوبية للأنباء", "وأشارت", "كوريا الجنوبية أعلنت"),
+    ("كشف المدير العام لأمن مطار الكويت الدولي اللواء فيصل السنين عن زيادة في الإجراءات الأمنية الاحترازية.",
+     "المدير العام لأمن مطار الكويت الدولي اللواء فيصل السنين", "كشف", "زيادة في الإجراءات"),
+    ("وقال السنين لصحيفة «الرأي» الكويتية في عددها امس الاحد إن هناك مشاريع مستقبلية لإدخال التكنولوجيا الحديثة.",
+     "السنين", "وقال", "هناك مشاريع"),
+])
+def test_indirect_speech(text, speaker, cue, content_start):
+    _, found = quotes_of(text)
+    assert found, text
+    sp, c, content, direct = found[0]
+    assert sp == speaker
+    assert c == cue
+    assert content.startswith(content_start)
+    assert not direct
+
+
+def test_direct_quote_after_colon_and_named_speaker_in_quotes():
+    text = ('وقال "البرقان": "سأذكر لكم موجز ما دار خلال الأسبوعين الماضيين، الأندية التي أوفت جميع الالتزامات".\n\n'
+            'وأضاف: "فيما يخص الأندية التي لا توجد عليها شكاوى ولم تقدم الحوالات البنكية فهي الهلال والنصر".')
+    _, found = quotes_of(text)
+    assert [(s, d) for s, _, _, d in found] == [("البرقان", True), ("البرقان", True)]
+    assert found[0][2].startswith("سأذكر لكم")
+    assert found[1][2].startswith("فيما يخص")
+
+
+def test_subjectless_add_and_participle_continue_the_speaker():
+    text = ("وقال رئيس الوزراء البريطاني ديفيد كاميرون في مقابلة أذيعت أمس، إنه يريد أن تبذل بريطانيا المزيد، "
+            "مضيفا أن الحكومة تبحث مع المعارضة ما يجب أن تقدمه.\n\nوأضاف أن القرار سيعرض على البرلمان.")
+    _, found = quotes_of(text)
+    assert len(found) == 3
+    assert {s for s, *_ in found} == {"رئيس الوزراء البريطاني ديفيد كاميرون"}
+    assert found[0][2].startswith("يريد أن تبذل") and "مضيفا" not in found[0][2]
+    assert found[1][1] == "مضيفا"
+
+
+def test_subject_before_the_cue_and_relative_speaker():
+    text = ("وكان القيادي في تنظيم القاعدة أبوعزام الأميركي قد كشف عن أن هناك خلافات فكرية بين التنظيمين، "
+            "الذي أكد أن الإسلام يمنع ذلك.")
+    _, found = quotes_of(text)
+    assert [s for s, *_ in found] == ["القيادي في تنظيم القاعدة أبوعزام الأميركي"] * 2
+    assert found[0][2].startswith("هناك خلافات")
+
+
+@pytest.mark.parametrize("text, speaker, content_start", [
+    ("وبحسب الصحيفة، ألقى داعش القبض على شخصين في مدينة الرقة.", "الصحيفة", "ألقى داعش"),
+    ("استحوذت شركة صينية على المطار المهجور لمدينة ثيوداد ريال الإسبانية، حسب موقع \"سكاي نيوز عربية\".",
+     "موقع \"سكاي نيوز عربية", "استحوذت شركة"),
+    ("ووفقاً لتقارير صحيفة إسبانية؛ فإن الشركة الصينية سيكون عليها الانتظار مدة 20 يوماً.",
+     "تقارير صحيفة إسبانية", "الشركة الصينية"),
+])
+def test_according_to(text, speaker, content_start):
+    _, found = quotes_of(text)
+    assert found
+    assert found[0][0].startswith(speaker.split()[0]) and speaker.split()[-1].strip('"') in found[0][0]
+    assert found[0][2].startswith(content_start)
+
+
+def test_no_quote_without_content_opener_or_for_scare_quotes():
+    text = 'أصدر الرئيس قرارا بتعيين "نايف البكري" محافظا لعدن، وأكد الوزير أهمية الزيارة.'
+    _, found = quotes_of(text)
+    assert found == []
+
+
+def test_speaker_entity_is_used_when_present():
+    text = "وقال المتحدث الرسمي باسم الحكومة اليمنية راجح بادي، إن حجم الدمار في عدن لم يكن متوقعا."
+    article = rased.analyze(text)
+    a = article.text.index("راجح بادي")
+    g = article.text.index("الحكومة اليمنية")
+    ents = [Entity(g, g + len("الحكومة اليمنية"), "الحكومة اليمنية", "ORG", "gov:yem"),
+            Entity(a, a + len("راجح بادي"), "راجح بادي", "PER", "per:rajeh-badi")]
+    _, found = quotes_of(text, ents)
+    article, _ = quotes_of(text, ents)
+    q = article.quotes[0]
+    assert q.speaker is not None and q.speaker.actor_id == "per:rajeh-badi"
+    assert q.speaker_text == "راجح بادي"
+
+
+def test_spans_slice_the_text():
+    text = open(__file__.replace("test_quotes.py", "../../samples/seed_article.txt"), encoding="utf-8").read()
+    article = rased.analyze(text)
+    for q in article.quotes:
+        assert 0 <= q.cue_start < q.cue_end <= len(article.text)
+        assert 0 <= q.content_start < q.content_end <= len(article.text)
+        assert article.text[q.content_start:q.content_end].strip() == article.text[q.content_start:q.content_end]

@@ -1,0 +1,31 @@
+"""Summary and keywords: at most three sentence spans, in text order; key phrases from the article."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import rased
+from rased.eval.summary import rouge_l, rouge_n, units
+
+SEED = Path(__file__).resolve().parents[2] / "samples" / "seed_article.txt"
+
+
+def test_seed_summary_and_keywords():
+    article = rased.analyze(SEED.read_text(encoding="utf-8"))
+    assert 1 <= len(article.summary) <= 3
+    starts = [s.start for s in article.summary]
+    assert starts == sorted(starts)
+    assert all(s in article.sentences for s in article.summary)
+    assert article.keywords and any("داعش" in k for k in article.keywords)
+    assert any("القاعدة" in k for k in article.keywords)
+
+
+def test_short_text_has_a_summary():
+    article = rased.analyze("قال الوزير إن الحكومة ستعمل على ترتيب الزيارة بالكامل.")
+    assert len(article.summary) == 1
+
+
+def test_rouge_on_normalised_words():
+    a = units("وقالت الحكومة إن الاتفاق سيوقع غدا")
+    b = units("قالت الحكومه ان الاتفاق سيوقع غدا")
+    assert rouge_n(a, b, 1) == 1.0 and rouge_n(a, b, 2) == 1.0 and rouge_l(a, b) == 1.0
+    assert rouge_n(a, units("مباراة كرة القدم"), 1) == 0.0

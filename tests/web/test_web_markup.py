@@ -1,0 +1,101 @@
+"""Highlights from spans, the annotated body and the SVG charts."""
+from __future__ import annotations
+
+import pytest
+
+from rased.record import Article, Block, Entity, Mention, Quote, Relation
+from rased.web import charts, markup
+
+
+@pytest.mark.parametrize("text, spans, offset, expected", [
+    ("في الموصل اليوم", [(3, 9)], 0, "في <mark>الموصل</mark> اليوم"),
+    ("الموصل", [(10, 16)], 10, "<mark>الموصل</mark>"),
+    ("a<b>c", [(1, 4)], 0, "a<mark>&lt;b&gt;</mark>c"),
+    ("<script>", [], 0, "&lt;script&gt;"),
+    ("abc", [(1, 2), (0, 2)], 0, "<mark>ab</mark>c"),  # overlapping spans merge into the first
+    ("abc", [(2, 9)], 0, "ab<mark>c</mark>"),  # out of bounds is clipped
+])
+def test_highlight(text, spans, offset, expected):
+    assert str(markup.highlight(text, spans, offset)) == expected
+
+
+def _article():
+    text = "قال علاوي إن داعش والقاعدة بدأا محادثات.\nوفي الموصل <قتال>."
+    isis = Entity(13, 17, "داعش", "ORG", "grp:isis")
+    qaeda = Entity(18, 26, "والقاعدة", "ORG", "grp:al-qaeda")
+    allawi = Entity(4, 9, "علاوي", "PER", "per:iyad-allawi")
+    mosul = Entity(text.index("الموصل"), text.index("الموصل") + 6, "الموصل", "LOC", None)
+    quote = Quote(Mention(4, 9, "علاوي", "per:iyad-allawi"), "علاوي", 0, 3, 10, 40, False)
+    rel = Relation("CONSULT", Mention(13, 17, "داعش", "grp:isis"), Mention(18, 26, "والقاعدة", "grp:al-qaeda"),
+                   13, 40, "محادثات", "reported")
+    blocks = (Block("paragraph", 0, 40), Block("paragraph", 42, len(text)))
+    return Article(id="x", text=text, blocks=blocks, entities=(isis, qaeda, allawi, mosul), quotes=(quote,),
+                   relations=(rel,))
+
+
+def test_body_marks_entities_quotes_and_evidence():
+    blocks = markup.body(_article())
+    assert len(blocks) == 2
+    first = str(blocks[0]["html"])
+    assert '<a class="ent ent-ORG" href="/actors/grp:isis"' in first
+    assert 'href="/actors/per:iyad-allawi"' in first
+    assert '<span class="anchor" id="q1"></span>' in first and 'id="r1"' in first
+    assert 'class="m m-evidence m-quote" data-refs="q1 r1"' in first
+    assert 'class="m m-cue" data-refs="q1"' in first
+    second = str(blocks[1]["html"])
+    assert '<span class="ent ent-LOC"' in second  # no actor: not a link
+    assert "&lt;قتال&gt;" in second
+
+
+def test_body_text_is_preserved():
+    """Stripping the tags from the body gives back the text of every block (nothing lost, nothing added)."""
+    import html
+    import re
+
+    a = _article()
+    for b, block in zip(markup.body(a), a.blocks):
+        plain = html.unescape(re.sub(r"<[^>]+>", "", str(b["html"])))
+        assert plain == a.text[block.start : block.end]
+
+
+def test_overlapping_entities_keep_the_first():
+    e1, e2 = Entity(0, 5, "abcde", "ORG", "a:1"), Entity(3, 8, "defgh", "PER", "b:2")
+    assert markup.entities_shown([e2, e1]) == [e1]
+
+
+def test_http_url():
+    assert markup.http_url("https://example.com/a?b=1") == "https://example.com/a?b=1"
+    for bad in ("javascript:alert(1)", "data:text/html,x", "//evil", None, ""):
+        assert markup.http_url(bad) is None
+
+
+@pytest.mark.parametrize("days, first, last, n", [
+    (["2017-04-18", "2017-04-20", None], "2017-04-18", "2017-04-20", 3),
+    (["2015-06-02", "2017-04-18"], "2015-06", "2017-04", 23),
+    (["2001-01-01", "2017-04-18"], "2001", "2017", 17),
+    ([None], None, None, 0),
+])
+def test_buckets(days, first, last, n):
+    out = charts.buckets(days)
+    assert len(out) == n
+    if n:
+        assert out[0]["period"] == first and out[-1]["period"] == last
+        assert sum(p["articles"] for p in out) == sum(1 for d in days if d)
+
+
+def test_timeline_svg():
+    svg = str(charts.timeline(charts.buckets(["2017-04-18", "2017-04-18", "2017-04-20"]), label="<x>"))
+    assert svg.startswith("<svg") and svg.count('class="bar"') == 3
+    assert "&lt;x&gt;" in svg and "<x>" not in svg
+    assert charts.timeline([]) == ""
+
+
+def test_graph_svg():
+    center = charts.Node("grp:isis", "داعش")
+    others = [charts.Node("grp:al-qaeda", "<القاعدة>", "/actors/grp:al-qaeda"), charts.Node("loc:mosul", "الموصل")]
+    edges = [charts.Edge("grp:isis", "grp:al-qaeda", "CONSULT", "CONSULT"),
+             charts.Edge("grp:isis", "loc:mosul", "", "co", 3)]
+    svg = str(charts.graph(center, others, edges))
+    assert 'href="/actors/grp:al-qaeda"' in svg and "CONSULT" in svg and "&lt;القاعدة&gt;" in svg
+    assert 'class="edge co"' in svg and 'marker-end="url(#arrow)"' in svg
+    assert charts.graph(center, [], []) == ""
