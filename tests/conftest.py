@@ -1,27 +1,38 @@
-"""Shared test helpers: access to the research data (skip when absent, fail on CI where it must run)."""
+"""Fixtures shared by the whole suite: the seed article and a store on each backend."""
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
+from data_access import SEED
 
-from rased import datasets
-
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "samples" / "seed_article.txt"
-
-
-def need_data(*parts: str) -> Path:
-    """The path of a research data set, or skip the test with a clear message when it is absent."""
-    if datasets.available(*parts):
-        return datasets.path(*parts)
-    message = f"research data not found: {datasets.path(*parts)} (set RASED_DATA to the shared data folder)"
-    if os.environ.get("RASED_REQUIRE_DATA"):
-        pytest.fail(message + " — required on CI")
-    pytest.skip(message)
+from rased.store import open_store
+from rased.store.pgserver import TempPostgres, binaries
 
 
 @pytest.fixture(scope="session")
 def seed_bytes() -> bytes:
     return SEED.read_bytes()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server on a free loopback port, started once per test process."""
+    if binaries() is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not found: install the `postgresql` package "
+                    "to run the PostgreSQL backend tests")
+    server = TempPostgres().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request, tmp_path):
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    return request.getfixturevalue("pg_server").new_database()
+
+
+@pytest.fixture
+def store(store_url):
+    s = open_store(store_url)
+    yield s
+    s.close()

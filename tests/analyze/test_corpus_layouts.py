@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import need_data
+from data_access import need_data
 
 from rased import analyze
 from rased.eval.layouts import render

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import need_data
+from data_access import need_data
 
 pytestmark = pytest.mark.gate
 

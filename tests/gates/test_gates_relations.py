@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import need_data
+from data_access import need_data
 
 FLOORS = json.loads((Path(__file__).with_name("floors.json")).read_text())
 

@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..store import text_index
 from . import manifest as mf
 from . import shards as shard_plan
-from . import task
+from . import tables, task
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -119,6 +119,7 @@ def run_batch(
         mf.write(out, _manifest(signature, inputs, options, version, created, status, planned, results, errors,
                                 summary, plan_seconds))
 
+    _clean(out)
     save("running")
     summary.workers = runner.workers() if todo else 0
     fn = functools.partial(task.process_shard, out=str(out), options=task.Options(search_keys, version))
@@ -146,9 +147,17 @@ def run_batch(
         if time.perf_counter() - last_save >= save_every:
             save("running")
             last_save = time.perf_counter()
+    _clean(out)
     summary.seconds = time.perf_counter() - started
     save("complete" if summary.complete else "incomplete")
     return summary
+
+
+def _clean(out: Path) -> None:
+    """Remove what workers killed while writing left (no task of this job runs when this is called)."""
+    tables.remove_temporaries(out)
+    for stale in (out / task.MARKERS).glob(".*.json.*"):
+        stale.unlink(missing_ok=True)
 
 
 def _now() -> str:

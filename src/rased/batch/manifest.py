@@ -18,18 +18,22 @@ from ..errors import InputError
 from . import task
 
 FORMAT = "rased.batch/1"
+_NOT_ANALYSIS = {"web", "cli", "eval", "training"}
 NAME = "manifest.json"
 
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """``rased`` version plus a hash of the package's code, models and data files: two runs with the same
-    value produced their shards with the same code."""
+    """``rased`` version plus a hash of the package's code, models and data files (the shells and the
+    evaluation code left out): two shards with the same value were made by the same analysis code."""
     root = Path(__file__).resolve().parents[1]
     h = hashlib.sha256()
     for f in sorted(root.rglob("*")):
-        if f.is_file() and "__pycache__" not in f.parts and f.suffix not in (".pyc", ".pyo"):
-            h.update(str(f.relative_to(root)).encode())
+        rel = f.relative_to(root)
+        if rel.parts[0] in _NOT_ANALYSIS or "__pycache__" in rel.parts or f.suffix in (".pyc", ".pyo"):
+            continue
+        if f.is_file():
+            h.update(str(rel).encode())
             h.update(f.read_bytes())
     return f"{__version__}+{h.hexdigest()[:12]}"
 

@@ -15,6 +15,7 @@ see docs/scale-out.md.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import traceback
@@ -159,11 +160,12 @@ class DaskRunner:
         window = self._window or max(8, 4 * self.workers())
         token = os.urandom(4).hex()
         by_key: dict[str, Any] = {}
+        numbers = itertools.count()
 
         def submit(n: int) -> list[Any]:
             out = []
             for item in pending:
-                key = f"rased-{token}-{len(by_key)}"
+                key = f"rased-{token}-{next(numbers)}"
                 fut = self.client.submit(fn, item, key=key, retries=self.retries, pure=False)
                 by_key[fut.key] = item
                 out.append(fut)

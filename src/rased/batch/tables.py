@@ -89,15 +89,28 @@ def write(out: str | Path, table: str, shard: int, rows: list[dict[str, Any]]) -
     """Write one table of one shard atomically (temporary name, then rename); returns the final path."""
     folder = shard_dir(out, table, shard)
     folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.glob(f".{PART}.*"):  # left by a worker killed while writing
-        stale.unlink(missing_ok=True)
     sch = schema(table)
     data = pa.Table.from_pylist(rows, schema=sch) if rows else sch.empty_table()
     final = folder / PART
     tmp = folder / f".{PART}.{uuid.uuid4().hex}"
-    pq.write_table(data, tmp, compression="zstd")
-    os.replace(tmp, final)
+    try:
+        pq.write_table(data, tmp, compression="zstd")
+        os.replace(tmp, final)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return final
+
+
+def remove_temporaries(out: str | Path) -> int:
+    """Delete the hidden temporary files that workers killed while writing left behind (only call it
+    while no task of the job runs); returns how many."""
+    count = 0
+    for table in TABLES:
+        for stale in Path(out).glob(f"{table}/shard=*/.{PART}.*"):
+            stale.unlink(missing_ok=True)
+            count += 1
+    return count
 
 
 def read(out: str | Path, table: str, shard: int, columns: list[str] | None = None) -> pa.Table:

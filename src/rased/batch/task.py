@@ -45,25 +45,31 @@ class Options:
 
 
 def _loaded() -> dict[str, Any]:
-    from ..knowledge import matcher, registry
+    """How many times each per-process cache of the pipeline was built in this process."""
+    from ..arabic import wordfreq
+    from ..knowledge import cues, matcher, registry
     from ..ner import tagger
 
     return {
         "tagger_objects": len(tagger._cache),
         "registry_builds": registry._load_shipped.cache_info().misses,
         "matcher_builds": matcher.default_matcher.cache_info().misses,
+        "cue_lexicon_builds": cues.lexicon.cache_info().misses,
+        "word_table_builds": wordfreq.table.cache_info().misses,
     }
 
 
 def warm() -> dict[str, Any]:
-    """Load the NER model, the actor registry, its matcher and the word tables into this process."""
-    from ..knowledge import matcher, registry
+    """Load the NER model, the actor registry, its matcher, the cue lexicon and the word tables into this process."""
+    from ..arabic import wordfreq
+    from ..knowledge import cues, matcher, registry
     from ..ner import tagger
     from ..pipeline import analyze
 
     started = time.perf_counter()
     objects = []
-    for name, loader in (("tagger", tagger.load), ("registry", registry.load), ("matcher", matcher.default_matcher)):
+    for name, loader in (("tagger", tagger.load), ("registry", registry.load), ("matcher", matcher.default_matcher),
+                         ("cue_lexicon", cues.lexicon), ("word_table", wordfreq.table)):
         try:
             objects.append(loader())
         except RasedError as err:  # not shipped (yet): the stages that need it report it per document
@@ -75,7 +81,7 @@ def warm() -> dict[str, Any]:
         _state.setdefault("unavailable", {})["pipeline"] = err.one_line()
     _state["warm_calls"] += 1
     _state["warm_seconds"] += time.perf_counter() - started
-    _state["warmed"] = tuple(id(o) for o in objects)
+    _state["warmed"] = tuple(id(o) for o in objects[:3])
     return load_report()
 
 
@@ -99,8 +105,12 @@ def write_json(path: Path, data: dict[str, Any]) -> None:
     """Write ``data`` as JSON atomically: a hidden temporary file in the same folder, then a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.parent / f".{path.name}.{uuid.uuid4().hex}"
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def process_shard(shard: shard_plan.Shard, out: str, options: Options = Options()) -> dict[str, Any]:

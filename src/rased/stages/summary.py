@@ -16,6 +16,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..arabic import wordfreq
+from ..arabic.clitics import segment
 from ..arabic.normalize import light
 from ..arabic.stem import search_key
 from ..arabic.tokenize import tokens
@@ -98,7 +99,9 @@ def _keywords(bags, centroid: Counter, n: int) -> list[str]:
     forms: dict[str, Counter] = {}
     for bag in bags:
         for k, w in bag:
-            forms.setdefault(k, Counter())[w] += 1
+            seg = segment(w)
+            shown = seg.stem if not seg.restored_al else w  # «بالقتل» is shown as «القتل»
+            forms.setdefault(k, Counter())[shown] += 1
     # two-word phrases that recur («التحالف الدولي»)
     pairs: Counter = Counter()
     for bag in bags:
