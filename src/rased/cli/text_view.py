@@ -34,6 +34,37 @@ def render(article: Article) -> str:
             actor = f" → {e.actor.name_en} ({e.actor_id})" if e.actor else ""
             out.append(f"- {e.type} «{e.text}»{actor}")
         out.append("")
+    if article.quotes:
+        out.append("## quotes")
+        for q in article.quotes:
+            who = q.speaker_text + (f" ({q.speaker.actor_id})" if q.speaker and q.speaker.actor_id else "")
+            cue = article.text[q.cue_start : q.cue_end]
+            kind = "direct" if q.direct else "indirect"
+            out.append(f"- {who} [{cue}, {kind}]: «{article.text[q.content_start : q.content_end]}»")
+        out.append("")
+    if article.relations:
+        out.append("## relations")
+        for r in article.relations:
+            src = _mention(r.source)
+            tgt = _mention(r.target)
+            extra = []
+            if r.attributed_to:
+                extra.append(f"according to {_mention(r.attributed_to)}")
+            if r.event_time:
+                extra.append(f"time: {r.event_time}")
+            if r.location:
+                extra.append(f"in {_mention(r.location)}")
+            out.append(f"- {r.type} {src} → {tgt} ({r.modality}; trigger «{r.trigger}»{'; ' if extra else ''}{'; '.join(extra)})")
+            out.append(f"  evidence: «{article.text[r.evidence_start : r.evidence_end]}»")
+        out.append("")
+    if article.summary:
+        out.append("## summary")
+        out.extend(f"- {article.text[s.start : s.end]}" for s in article.summary)
+        out.append("")
+    if article.keywords:
+        out.append("## keywords")
+        out.append("، ".join(article.keywords))
+        out.append("")
     if article.removed:
         out.append("## removed by cleaning")
         out.extend(f"- {r.reason}: «{r.text}»" for r in article.removed)
@@ -43,3 +74,9 @@ def render(article: Article) -> str:
         out.extend(f"- {p.code}: {p.message}" for p in article.problems)
         out.append("")
     return "\n".join(out)
+
+
+def _mention(m) -> str:
+    if m is None:
+        return "?"
+    return f"«{m.text}»" + (f" ({m.actor_id})" if m.actor_id else "")

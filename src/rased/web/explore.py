@@ -20,9 +20,9 @@ from ..store import SQLStore
 from . import charts
 from .markup import actor_url, article_url
 
-FACET_DEPTH = 100  # facets count the first this-many hits (the store ranks; it does not count every match)
+FACET_DEPTH = 50  # facets count the first this-many hits (the store ranks and cuts snippets; it does not count)
 ACTOR_DEPTH = 1000  # the actor page's timeline and graph read this many of the actor's latest articles
-DUPLICATE_SCAN = 20_000  # without a store method that lists duplicates, scan at most this many rows
+DUPLICATE_SCAN = 2_000  # without a store method that lists duplicates, only stores this small are scanned
 _ACTOR_ID = re.compile(r"^[a-z]{3}:\S+$")
 
 
@@ -148,15 +148,10 @@ class Explorer:
         lister = getattr(s, "duplicates", None)
         if callable(lister):
             return [d if isinstance(d, str) else d.id for d in lister(article_id)]
-        if not s.stats()["duplicates"]:
+        stats = s.stats()
+        if not stats["duplicates"] or stats["articles"] > DUPLICATE_SCAN:
             return []
-        out = []
-        for i, (art, info) in enumerate(s.articles()):
-            if i >= DUPLICATE_SCAN:
-                break
-            if info.get("duplicate_of") == article_id:
-                out.append(art.id)
-        return out
+        return [art.id for art, info in s.articles() if info.get("duplicate_of") == article_id]
 
     @staticmethod
     def _story_of(s: SQLStore, article_id: str) -> dict[str, Any] | None:
