@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -54,15 +55,21 @@ def scaling(inp: Path, tmp: Path, workers: int, shard_size: int, repeat: int) ->
                 best = s
             shutil.rmtree(out)
     return {"workers": workers, "documents": best.documents, "seconds": best.run_seconds, "rate": best.rate,
-            "per_core": best.per_core, "cluster_start": start}
+            "per_core": best.per_core, "per_cpu": best.per_cpu, "cpu_share": best.task_cpu_seconds / best.task_seconds,
+            "cluster_start": start, "load": os.getloadavg()[0]}
 
 
-def timed(cmd: list[str]) -> tuple[float, str]:
+def timed(cmd: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds (the command and its child processes) and stdout of ``cmd``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{done.stderr[-2000:]}")
-    return time.perf_counter() - t, done.stdout
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, done.stdout
 
 
 def main() -> int:
@@ -85,28 +92,38 @@ def main() -> int:
         base = rows[0]["rate"]
         print(f"\nSaudiNewsNet, {n} articles, shards of {args.shard_size}, {os.cpu_count()} CPU cores, "
               f"best of {args.repeat}\n")
-        print("| workers | articles/s | per worker-core | speed-up | scaling efficiency | cluster start s |")
-        print("|---|---|---|---|---|---|")
+        print("| workers | articles/s | speed-up | scaling efficiency | articles per CPU-s | CPU-cost ratio "
+              "| CPU share of task time | load avg | cluster start s |")
+        print("|---|---|---|---|---|---|---|---|---|")
         for r in rows:
             speedup = r["rate"] / base
-            print(f"| {r['workers']} | {r['rate']:.1f} | {r['per_core']:.1f} | {speedup:.2f}× | "
-                  f"{speedup / r['workers']:.2f} | {r['cluster_start']:.1f} |")
+            print(f"| {r['workers']} | {r['rate']:.1f} | {speedup:.2f}× | {speedup / r['workers']:.2f} | "
+                  f"{r['per_cpu']:.1f} | {r['per_cpu'] / rows[0]['per_cpu']:.2f} | {r['cpu_share']:.0%} | "
+                  f"{r['load']:.1f} | {r['cluster_start']:.1f} |")
+        print("\n(scaling efficiency = (articles/s with N workers / with 1) / N, wall clock; CPU-cost ratio = "
+              "articles per CPU-second with N workers / with 1: 1.00 means no per-article overhead from "
+              "parallelism; CPU share < 100% means the workers waited for a core taken by other processes)")
         if args.skip_commands:
             return 0
         w = args.max_workers
-        batch_s, _ = timed([rased, "batch", str(inp), "--out", str(tmp / "out"), "--workers", str(w),
-                            "--shard-size", str(args.shard_size), "--quiet"])
-        load_s, load_out = timed([rased, "load", str(tmp / "out"), "--db", str(tmp / "batch.db"), "--json", "--quiet"])
-        ingest_s, ingest_out = timed([rased, "ingest", str(inp), "--db", str(tmp / "ingest.db"), "--json", "--quiet"])
+        batch_s, batch_cpu, _ = timed([rased, "batch", str(inp), "--out", str(tmp / "out"), "--workers", str(w),
+                                       "--shard-size", str(args.shard_size), "--quiet"])
+        load_s, load_cpu, load_out = timed([rased, "load", str(tmp / "out"), "--db", str(tmp / "batch.db"), "--json",
+                                            "--quiet"])
+        ingest_s, ingest_cpu, ingest_out = timed([rased, "ingest", str(inp), "--db", str(tmp / "ingest.db"), "--json",
+                                                  "--quiet"])
         loaded, ingested = json.loads(load_out)["store"], json.loads(ingest_out)["store"]
         assert loaded["articles"] == ingested["articles"], (loaded, ingested)
-        print(f"\nCommands end to end (fresh processes), {n} articles into SQLite\n")
-        print("| command | seconds | articles/s | stored |")
-        print("|---|---|---|---|")
-        print(f"| rased batch --workers {w} | {batch_s:.1f} | {n / batch_s:.1f} | |")
-        print(f"| rased load | {load_s:.1f} | {n / load_s:.1f} | {loaded['articles']} |")
-        print(f"| **batch + load** | **{batch_s + load_s:.1f}** | **{n / (batch_s + load_s):.1f}** | |")
-        print(f"| rased ingest | {ingest_s:.1f} | {n / ingest_s:.1f} | {ingested['articles']} |")
+        print(f"\nCommands end to end (fresh processes), {n} articles into SQLite, load avg {os.getloadavg()[0]:.1f}\n")
+        print("| command | wall s | articles/s | CPU s | stored |")
+        print("|---|---|---|---|---|")
+        print(f"| rased batch --workers {w} (cluster start included) | {batch_s:.1f} | {n / batch_s:.1f} | "
+              f"{batch_cpu:.1f} | |")
+        print(f"| rased load | {load_s:.1f} | {n / load_s:.1f} | {load_cpu:.1f} | {loaded['articles']} |")
+        total = batch_s + load_s
+        print(f"| **batch + load** | **{total:.1f}** | **{n / total:.1f}** | {batch_cpu + load_cpu:.1f} | |")
+        print(f"| rased ingest (one process) | {ingest_s:.1f} | {n / ingest_s:.1f} | {ingest_cpu:.1f} | "
+              f"{ingested['articles']} |")
     return 0
 
 

@@ -39,6 +39,7 @@ class BatchSummary:
     seconds: float = 0.0  # wall time of this run, planning included
     run_seconds: float = 0.0  # from the first submitted shard to the last result
     task_seconds: float = 0.0  # summed over shards: time spent in shard tasks
+    task_cpu_seconds: float = 0.0  # summed over shards: CPU time of the tasks (wall minus waiting for a core)
     workers: int = 0
     stale: int = 0  # skipped shards made by another code version
 
@@ -53,6 +54,11 @@ class BatchSummary:
         return self.documents / self.task_seconds if self.task_seconds > 0 else 0.0
 
     @property
+    def per_cpu(self) -> float:
+        """Documents per CPU-second of the tasks: the per-core figure on machines with nothing else to run."""
+        return self.documents / self.task_cpu_seconds if self.task_cpu_seconds > 0 else 0.0
+
+    @property
     def complete(self) -> bool:
         return not self.failed and self.skipped + self.done == self.shards
 
@@ -63,7 +69,9 @@ class BatchSummary:
             "articles": self.articles, "failures": self.failures, "seconds": round(self.seconds, 3),
             "run_seconds": round(self.run_seconds, 3), "task_seconds": round(self.task_seconds, 3),
             "workers": self.workers, "documents_per_second": round(self.rate, 2),
-            "documents_per_core_second": round(self.per_core, 2), "stale": self.stale,
+            "documents_per_core_second": round(self.per_core, 2),
+            "documents_per_cpu_second": round(self.per_cpu, 2), "task_cpu_seconds": round(self.task_cpu_seconds, 3),
+            "stale": self.stale,
         }
 
 
@@ -137,6 +145,7 @@ def run_batch(
             summary.articles += m["counts"]["articles"]
             summary.failures += m["counts"]["failures"]
             summary.task_seconds += m["seconds"]["total"]
+            summary.task_cpu_seconds += m["seconds"].get("cpu", 0.0)
         else:
             errors[shard.id] = outcome.error or "failed"
             summary.failed.append((shard.id, outcome.error or "failed"))

@@ -119,6 +119,7 @@ def process_shard(shard: shard_plan.Shard, out: str, options: Options = Options(
     from ..store.model import precompute
 
     started = time.perf_counter()
+    cpu_started = time.process_time()
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in tables.TABLES}
     reasons: Counter = Counter()
     t_keys = 0.0
@@ -161,6 +162,7 @@ def process_shard(shard: shard_plan.Shard, out: str, options: Options = Options(
         "failure_reasons": dict(reasons),
         "seconds": {
             "total": round(finished - started, 4),
+            "cpu": round(time.process_time() - cpu_started, 4),  # this process's CPU time (one thread per worker)
             "read_analyze": round(t_write - started - t_keys, 4),
             "search_keys": round(t_keys, 4),
             "write": round(finished - t_write, 4),

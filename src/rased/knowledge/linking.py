@@ -76,7 +76,8 @@ def _previous_word(text: str, start: int) -> str:
 
 def _is_adjective_use(text: str, match: Match, candidates: list[Actor]) -> bool:
     """A one-word name right after a definite noun agrees with it as an adjective («المساحة الزرقاء»)."""
-    if " " in match.surface or match.nisba:
+    # Only a definite word can agree with a definite noun: «العاصمة صنعاء» is a place, «المساحة الزرقاء» is not.
+    if " " in match.surface or match.nisba or not normalize.key(match.surface).startswith("ال"):
         return False
     if any(actor.type != "LOC" for actor in candidates):
         return False
