@@ -36,6 +36,9 @@ demo: $(STAMP)
 	$(BIN)/rased analyze $(SAMPLE) --format text
 	$(BIN)/rased analyze $(SAMPLE) --pretty > demo-article.json
 	@echo "JSON record written to demo-article.json"
+	rm -f $(DB) $(DB)-wal $(DB)-shm && $(BIN)/rased ingest $(SAMPLE) --db $(DB) --quiet
+	@echo "Explorer: http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
+	$(BIN)/rased serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: $(TEST_STAMP) system-deps
 	$(BIN)/python -m pytest -q -n 2 -m "not slow and not gate"

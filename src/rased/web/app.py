@@ -54,7 +54,7 @@ class _Guard:
                 f"the request is too large (the limit is {self.max_body // 1000} kB)",
                 hint="one article at a time; use `rased ingest` for many",
             )
-            response = _error_response(scope.get("path", ""), 400, err.code, err.message, err.hint, scope=scope)
+            response = _error_response(scope.get("path", ""), 400, err.code, err.message, err.hint)
             return await response(scope, receive, self._with_headers(send))
         return await self.app(scope, receive, self._with_headers(send))
 
@@ -91,7 +91,7 @@ _TITLES = {400: "طلب غير صالح · Bad request", 403: "للقراءة ف
            500: "خطأ داخلي · Internal error"}
 
 
-def _error_response(path: str, status: int, code: str, message: str, hint: str = "", details=None, scope=None):
+def _error_response(path: str, status: int, code: str, message: str, hint: str = "", details=None):
     body: dict[str, Any] = {"code": code, "message": message}
     if hint:
         body["hint"] = hint

@@ -97,14 +97,15 @@ def graph(center: Node, others: list[Node], edges: list[Edge], *, title: str = "
     """The actor in the middle, the others on a circle around it; relation edges as arrows with their type."""
     if not others:
         return Markup("")
-    w, h = 640, 420
-    cx, cy, radius = w / 2, h / 2, 160
+    w, h = 760, 440
+    cx, cy, rx, ry = w / 2, h / 2, 200, 150
     pos = {center.id: (cx, cy)}
     for i, node in enumerate(others):
         angle = -math.pi / 2 + 2 * math.pi * i / len(others)
-        pos[node.id] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle) * 0.85)
+        pos[node.id] = (cx + rx * math.cos(angle), cy + ry * math.sin(angle))
     parts = [
-        Markup('<svg class="chart graph" viewBox="0 0 {} {}" role="img" aria-label="{}">').format(w, h, title),
+        Markup('<svg class="chart graph" viewBox="0 0 {} {}" role="img" aria-label="{}" direction="ltr">').format(
+            w, h, title),
         Markup("<title>{}</title>").format(title),
         Markup('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7"'
                ' orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="arrowhead"/></marker></defs>'),
@@ -136,11 +137,17 @@ def graph(center: Node, others: list[Node], edges: list[Edge], *, title: str = "
     for node in (center, *others):
         x, y = pos[node.id]
         r = 26 if node is center else 20
-        # labels go away from the middle: above the nodes of the upper half, below the others
-        ly = y - r - 8 if node is not center and y < cy - 1 else y + r + 18
+        # labels go away from the middle: beside the nodes left and right, above or below the others
+        dx = x - cx
+        if node is center:
+            lx, ly, anchor = x, y + r + 18, "middle"
+        elif abs(dx) > rx * 0.45:
+            lx, ly, anchor = x + (r + 6 if dx > 0 else -r - 6), y + 5, "start" if dx > 0 else "end"
+        else:
+            lx, ly, anchor = x, (y - r - 8 if y < cy else y + r + 18), "middle"
         cls = "node center" if node is center else "node"
-        inner = Markup('<circle cx="{:.1f}" cy="{:.1f}" r="{}"/><text x="{:.1f}" y="{:.1f}" text-anchor="middle">'
-                       '{}</text>').format(x, y, r, x, ly, _short(node.label))
+        inner = Markup('<circle cx="{:.1f}" cy="{:.1f}" r="{}"/><text x="{:.1f}" y="{:.1f}" text-anchor="{}">'
+                       '{}</text>').format(x, y, r, lx, ly, anchor, _short(node.label))
         if node.url:
             parts.append(Markup('<a class="{}" href="{}"><title>{}</title>{}</a>').format(cls, node.url, node.label, inner))
         else:
@@ -149,7 +156,7 @@ def graph(center: Node, others: list[Node], edges: list[Edge], *, title: str = "
     return Markup("").join(parts)
 
 
-def _short(label: str, width: int = 22) -> str:
+def _short(label: str, width: int = 20) -> str:
     return label if len(label) <= width else label[: width - 1] + "…"
 
 

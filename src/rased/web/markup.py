@@ -148,11 +148,3 @@ def body(article: Article) -> list[dict]:
         for kind, s, e in _blocks(article)
         if e > s
     ]
-
-
-def excerpt(text: str, start: int, end: int, width: int = 60) -> Markup:
-    """``text[start:end]`` marked, with up to ``width`` characters of context each side."""
-    a, b = max(0, start - width), min(len(text), end + width)
-    pre = ("…" if a > 0 else "") + text[a:start]
-    post = text[end:b] + ("…" if b < len(text) else "")
-    return Markup("{}<mark>{}</mark>{}").format(pre, text[start:end], post)

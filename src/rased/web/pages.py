@@ -16,7 +16,7 @@ from .charts import timeline
 router = APIRouter(include_in_schema=False)
 PAGE = 20
 
-ENTITY_TYPES = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "GPE": "كيان سياسي", "MISC": "أخرى"}
+ENTITY_TYPES = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "GPE": "كيان سياسي", "NAT": "نسبة", "MISC": "أخرى"}
 MODALITIES = {"asserted": "مؤكد", "reported": "منقول", "hedged": "متحفظ", "negated": "منفي", "possible": "محتمل"}
 
 
@@ -72,17 +72,22 @@ def article_page(request: Request, article_id: Annotated[str, Path(max_length=64
     return render(request, "article.html", page="article", **_article_context(article), info=info)
 
 
+def _clip(text: str, width: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _article_context(article) -> dict[str, Any]:
     text = article.text
     quotes = [
         {"ref": f"q{i}", "speaker": q.speaker_text, "actor_id": q.speaker.actor_id if q.speaker else None,
-         "direct": q.direct, "cue": text[q.cue_start : q.cue_end], "content": text[q.content_start : q.content_end]}
+         "direct": q.direct, "cue": text[q.cue_start : q.cue_end], "content": _clip(text[q.content_start : q.content_end], 240)}
         for i, q in enumerate(article.quotes or (), 1)
     ]
     relations = [
         {"ref": f"r{i}", "type": r.type, "source": r.source, "target": r.target, "modality": r.modality,
          "trigger": r.trigger, "attributed_to": r.attributed_to, "event_time": r.event_time,
-         "evidence": markup.excerpt(text, r.evidence_start, r.evidence_end, width=0)}
+         "evidence": _clip(text[r.evidence_start : r.evidence_end])}
         for i, r in enumerate(article.relations or (), 1)
     ]
     entities: dict[tuple, dict] = {}
