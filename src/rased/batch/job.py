@@ -93,10 +93,13 @@ def run_batch(
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError(f"{out} exists and is not a folder", hint="--out names a folder for the batch output")
-    out.mkdir(parents=True, exist_ok=True)
     inputs = [str(p) for p in paths]
     if not inputs:
         raise InputError("nothing to do", hint="give files or folders: rased batch PATH... --out DIR")
+    missing = [p for p in inputs if not Path(p).exists()]
+    if missing:
+        raise InputError(f"no such file or folder: {missing[0]}", hint="check the path")
+    out.mkdir(parents=True, exist_ok=True)
     options = {"shard_size": shard_size, "format": format, "text_field": text_field, "search_keys": search_keys,
                "split_bytes": split_bytes}
     signature = mf.job_signature(inputs, options)

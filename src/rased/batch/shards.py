@@ -19,7 +19,6 @@ import dataclasses
 import hashlib
 import itertools
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -206,8 +205,3 @@ def _read_piece(p: Piece, fmt: str, text_field: str | None) -> Iterator[Doc | Ba
         yield from items
     else:
         yield from itertools.islice(items, p.first, None if p.count is None else p.first + p.count)
-
-
-def fingerprint(path: str) -> tuple[int, int]:
-    st = os.stat(path)
-    return st.st_size, st.st_mtime_ns
