@@ -15,7 +15,7 @@ from .io import decode as decoding
 from .io import html as html_input
 from .record import Article, Problem, content_id
 from .settings import DEFAULT, Settings
-from .stages import clean, dateline, header, quotes, relations, sentences, structure, summary
+from .stages import clean, dateline, entities, header, quotes, relations, sentences, structure, summary
 
 INPUT_FIELDS = frozenset({"raw", "hints", "url", "source"})
 
@@ -38,9 +38,9 @@ STAGES: tuple[Stage, ...] = (
     stage("dateline", dateline.run, "text dateline", "dateline"),
     stage("structure", structure.run, "text", "blocks"),
     stage("sentences", sentences.run, "text blocks", "sentences"),
-    # quotes and relations also read ``entities`` when an earlier stage has filled them (None is fine)
-    stage("quotes", quotes.run, "text blocks sentences", "quotes"),
-    stage("relations", relations.run, "text sentences quotes published", "relations"),
+    stage("entities", entities.run, "text", "entities"),
+    stage("quotes", quotes.run, "text blocks sentences entities", "quotes"),
+    stage("relations", relations.run, "text sentences entities quotes published", "relations"),
     stage("summary", summary.run, "text sentences", "summary keywords"),
 )
 

@@ -33,6 +33,11 @@ class StructureSettings:
 
 
 @dataclass(slots=True, frozen=True)
+class EntitySettings:
+    model_dir: str | None = None  # a NER model folder other than the one shipped in the package
+
+
+@dataclass(slots=True, frozen=True)
 class QuoteSettings:
     min_direct_words: int = 4  # «داعش», «بداية» in quotation marks are names or scare quotes, not speech
     max_speaker_words: int = 14  # words between a cue and its «إن/أن» or colon
@@ -59,6 +64,7 @@ class Settings:
     header: HeaderSettings = field(default_factory=HeaderSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
     structure: StructureSettings = field(default_factory=StructureSettings)
+    entities: EntitySettings = field(default_factory=EntitySettings)
     quotes: QuoteSettings = field(default_factory=QuoteSettings)
     relations: RelationSettings = field(default_factory=RelationSettings)
     summary: SummarySettings = field(default_factory=SummarySettings)

@@ -45,3 +45,26 @@ def with_entities(article: Article, names=NAMES) -> Article:
             found.append(Entity(a, b, surface, typ, actor_id, actor))
     found.sort(key=lambda e: e.start)
     return dataclasses.replace(article, entities=tuple(found))
+
+
+def analyze_without_entities(text: str) -> Article:
+    """The pipeline without its entities stage (``entities`` stays None): quotes, relations and summaries must
+    work on descriptions and generic actor nouns alone, whatever NER model is installed."""
+    from rased.pipeline import PIPELINE, prepare, run
+    from rased.settings import DEFAULT
+
+    stages = tuple(s for s in PIPELINE if "entities" not in s.writes)
+    return run(prepare(text), DEFAULT, stages)
+
+
+def real_pipeline_or_skip(text: str) -> Article:
+    """``rased.analyze`` with the real entities stage; skips the test while no NER model is installed."""
+    import pytest
+
+    import rased
+    from rased.errors import ModelError
+
+    try:
+        return rased.analyze(text)
+    except ModelError as e:  # the model is built by `rased train ner`
+        pytest.skip(f"no NER model: {e}")

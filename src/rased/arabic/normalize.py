@@ -4,6 +4,8 @@ Offsets always refer to the display text; ``key_with_offsets`` gives the map fro
 """
 from __future__ import annotations
 
+import re
+
 from .chars import DIGIT_FOLDS, DROPPED, INVISIBLE, LETTER_FOLDS, ODD_SPACES
 
 _FOLDS = {ord(k): v for k, v in (LETTER_FOLDS | DIGIT_FOLDS).items()}
@@ -33,18 +35,22 @@ def digits(text: str) -> str:
     return text.translate(_FOLDS_DIGITS)
 
 
+_DROPPED_RUN = re.compile("[" + re.escape("".join(sorted(DROPPED | set(INVISIBLE)))) + "]+")
+
+
 def key_with_offsets(text: str) -> tuple[str, list[int]]:
     """The key of ``text`` and, for each key character, its index in ``text``.
 
-    The table is applied per character so that dropped characters can be accounted for.
+    Every fold maps one character to one character or to nothing, so the offsets are the positions of the
+    characters that survive: whole runs between dropped characters, built with ``range`` rather than per character.
     """
-    out: list[str] = []
+    folded = text.translate(_FOLDS)
+    if len(folded) == len(text):
+        return folded, list(range(len(text)))
     where: list[int] = []
-    for i, ch in enumerate(text):
-        mapped = _FOLDS.get(ord(ch), ch)
-        if mapped is None:
-            continue
-        for piece in mapped:
-            out.append(piece)
-            where.append(i)
-    return "".join(out), where
+    pos = 0
+    for m in _DROPPED_RUN.finditer(text):
+        where.extend(range(pos, m.start()))
+        pos = m.end()
+    where.extend(range(pos, len(text)))
+    return folded, where

@@ -19,11 +19,10 @@ def _default_train() -> Path:
     return datasets.path("ner", "anercorp_original", "train.txt")
 
 
-def _default_clusters() -> Path | None:
+def _shipped(name: str) -> Path | None:
     from ..ner.tagger import MODEL_DIR
-    from ..ner.train import CLUSTERS_FILE
 
-    p = MODEL_DIR / CLUSTERS_FILE
+    p = MODEL_DIR / name
     return p if p.exists() else None
 
 
@@ -37,26 +36,40 @@ def _check_data(p: Path, what: str) -> Path:
 def run_train(args: argparse.Namespace) -> int:
     from ..ner import clusters as clusters_mod
     from ..ner.tagger import MODEL_DIR
-    from ..ner.train import CLUSTERS_FILE, train
+    from ..ner.train import CLUSTERS_FILE, VECTORS_FILE, train
 
     data = _check_data(Path(args.data) if args.data else _default_train(), "NER training data")
     out = Path(args.out) if args.out else MODEL_DIR
     log = (lambda msg: print(msg, file=sys.stderr))
     clusters: Path | None
+    vectors: Path | None = None
     if args.clusters == "none":
         clusters = None
     elif args.clusters == "build":
-        clusters = clusters_mod.build(out / CLUSTERS_FILE, max_tokens=args.cluster_tokens, log=log)
+        out.mkdir(parents=True, exist_ok=True)
+        clusters = clusters_mod.build(out / CLUSTERS_FILE, max_tokens=args.cluster_tokens,
+                                      vectors_out=out / VECTORS_FILE, log=log)
+        vectors = out / VECTORS_FILE
     elif args.clusters:
         clusters = Path(args.clusters)
         if not clusters.is_file():
             raise DataError(f"cluster table not found: {clusters}",
                             hint="give a clusters.tsv.gz, 'build' to make one from the corpora, or 'none'")
     else:
-        clusters = _default_clusters()
+        clusters = _shipped(CLUSTERS_FILE)
+    if args.clusters != "build":
+        if args.vectors == "none" or clusters is None:
+            vectors = None
+        elif args.vectors:
+            vectors = Path(args.vectors)
+            if not vectors.is_file():
+                raise DataError(f"word vectors not found: {vectors}", hint="give a vectors.npz or 'none'")
+        else:
+            vectors = _shipped(VECTORS_FILE) if clusters == _shipped(CLUSTERS_FILE) else None
     params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
-    train(data, out, clusters_path=clusters, params=params, use_gazetteer=not args.no_gazetteer, log=log)
-    print(json.dumps({"model": str(out), "data": str(data), "clusters": str(clusters) if clusters else None}))
+    train(data, out, clusters_path=clusters, vectors_path=vectors, params=params, use_gazetteer=not args.no_gazetteer, log=log)
+    print(json.dumps({"model": str(out), "data": str(data), "clusters": str(clusters) if clusters else None,
+                      "vectors": str(vectors) if vectors else None}))
     return 0
 
 
@@ -81,7 +94,10 @@ def register_train(train_subparsers) -> argparse.ArgumentParser:
     p.add_argument("--clusters", help="word cluster table (clusters.tsv.gz); 'build' trains word2vec + k-means "
                                       "on the shared corpora (needs the 'train' extra); 'none' for no clusters; "
                                       "default: the table shipped with the model")
-    p.add_argument("--cluster-tokens", type=int, default=8_000_000, help="corpus tokens for --clusters build")
+    p.add_argument("--vectors", help="word vectors aligned with the cluster table (vectors.npz); 'none' for none; "
+                                     "default: the vectors shipped with the model when the shipped clusters are used")
+    p.add_argument("--cluster-tokens", type=int, default=16_000_000,
+                   help="corpus tokens for --clusters build (default: all of ANT + SaudiNewsNet, about 15M)")
     p.add_argument("--no-gazetteer", action="store_true", help="no gazetteer features from the training names")
     p.add_argument("--c1", type=float, default=DEFAULT_PARAMS["c1"], help="L1 penalty")
     p.add_argument("--c2", type=float, default=DEFAULT_PARAMS["c2"], help="L2 penalty")

@@ -65,6 +65,25 @@ def _surnames(registry: Registry) -> dict[str, tuple[str, ...]]:
     return built
 
 
+_COMPACT: dict[int, tuple[Registry, dict[str, tuple[str, ...]]]] = {}
+
+
+def _compact_names(registry: Registry) -> dict[str, tuple[str, ...]]:
+    """Every Arabic name without its spaces → actors: «نصرالله» is «نصر الله», «عبدالله» is «عبد الله»."""
+    hit = _COMPACT.get(id(registry))
+    if hit is not None and hit[0] is registry:
+        return hit[1]
+    index: dict[str, list[str]] = {}
+    for actor in registry:
+        for surface in registry.names(actor):
+            ids = index.setdefault(normalize.key(surface.text).replace(" ", ""), [])
+            if actor.id not in ids:
+                ids.append(actor.id)
+    built = {k: tuple(v) for k, v in index.items()}
+    _COMPACT[id(registry)] = (registry, built)
+    return built
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -143,7 +162,7 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
         if len(key) < 2 or key in _STOP_KEYS or not _WORD.search(surface):
             continue
         actor_id = None
-        found = registry.lookup(surface)
+        found = registry.lookup(surface) or [registry[i] for i in _compact_names(registry).get(key.replace(" ", ""), ())]
         if len(found) == 1 and found[0].type == typ:
             actor_id = found[0].id
         elif typ == "PER":
@@ -152,6 +171,8 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
             if actor_id is None and len(key.split()) == 1 and len(surnames.get(last, ())) == 1:
                 actor_id = surnames[last][0]
                 score = min(score, 0.6)
+        if actor_id is None and _scare_quoted(text, start, end):
+            continue
         mentions.append(_Mention(start, end, typ, actor_id, score, "ner"))
         taken.append((start, end))
         if actor_id and typ == "PER":
@@ -160,6 +181,15 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
     mentions.sort(key=lambda m: m.start)
     _merge_known_as(text, mentions)
     return [_entity(text, m, registry) for m in mentions]
+
+
+def _scare_quoted(text: str, start: int, end: int) -> bool:
+    """One unknown word alone in quotation marks («"براجماتى "») is a scare quote, not a name."""
+    if " " in text[start:end].strip():
+        return False
+    before = text[max(0, start - 1) : start]
+    after = text[end : end + 2].lstrip()[:1]
+    return before in ('"', "«", "“") and after in ('"', "»", "”")
 
 
 def _remember_name_words(index: dict[str, str], key: str, actor_id: str) -> None:

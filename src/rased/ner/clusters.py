@@ -1,8 +1,10 @@
-"""Word clusters for the NER features: k-means over word2vec vectors trained on unlabeled news.
+"""Word clusters and word vectors for the NER features, from word2vec trained on unlabeled news.
 
 Building them needs the training extra (gensim, scikit-learn) and the shared corpora; using them needs
-only the shipped table ``model/clusters.tsv.gz``: one line per word, ``word<TAB>c64<TAB>c256<TAB>c1024``
-(the word in the NER matching form, see ``features.norm``).
+only the shipped files: ``model/clusters.tsv.gz``, one line per word in frequency order,
+``word<TAB>c64<TAB>c256<TAB>c1024`` (k-means cluster ids; the word in the NER matching form, see
+``features.norm``), and ``model/vectors.npz``, whose row ``i`` is a reduced, unit-length float16
+vector of the ``i``-th word of the table.
 """
 from __future__ import annotations
 
@@ -34,6 +36,30 @@ def write_table(path: str | Path, words: list[str], labels: list[list[int]], siz
         fh.write("word\t" + "\t".join(f"k{k}" for k in sizes) + "\n")
         for i, w in enumerate(words):
             fh.write(w + "\t" + "\t".join(str(lab[i]) for lab in labels) + "\n")
+
+
+def read_vectors(path: str | Path):
+    import numpy as np
+
+    with np.load(path) as z:
+        return z["vectors"]
+
+
+def export_vectors(vectors, out: str | Path, *, dims: int = 50, max_words: int = 120_000) -> Path:
+    """Write ``vectors.npz``: the first ``max_words`` rows of ``vectors`` (frequency order) made unit
+    length, projected on their first ``dims`` principal axes, unit length again, as float16."""
+    import numpy as np
+
+    m = np.asarray(vectors[:max_words], dtype=np.float32)
+    m /= np.linalg.norm(m, axis=1, keepdims=True) + 1e-8
+    if dims < m.shape[1]:
+        mu = m.mean(axis=0)
+        _, _, vt = np.linalg.svd(m[:50_000] - mu, full_matrices=False)
+        m = (m - mu) @ vt[:dims].T
+        m /= np.linalg.norm(m, axis=1, keepdims=True) + 1e-8
+    out = Path(out)
+    np.savez_compressed(out, vectors=m.astype(np.float16))
+    return out
 
 
 def corpus_sentences(max_tokens: int) -> Iterator[list[str]]:
@@ -73,10 +99,11 @@ def corpus_sentences(max_tokens: int) -> Iterator[list[str]]:
 
 def build(out: str | Path, *, max_tokens: int = 8_000_000, dim: int = 100, min_count: int = 3,
           epochs: int = 5, sizes: tuple[int, ...] = DEFAULT_SIZES, max_words: int = 120_000,
-          workers: int = 2, seed: int = 1, vectors_out: str | Path | None = None, log=print) -> Path:
+          workers: int = 2, seed: int = 1, vectors_out: str | Path | None = None,
+          vector_dims: int = 50, vector_words: int = 120_000, log=print) -> Path:
     """Train skip-gram word2vec on the corpora, cluster the ``max_words`` most frequent words with
     k-means at each size in ``sizes`` and write the table to ``out`` (the vectors to ``vectors_out``
-    when given, for experiments)."""
+    when given: ``vectors.npz`` for the tagger, see ``export_vectors``)."""
     import numpy as np
     from gensim.models import Word2Vec
     from sklearn.cluster import MiniBatchKMeans
@@ -87,8 +114,6 @@ def build(out: str | Path, *, max_tokens: int = 8_000_000, dim: int = 100, min_c
     model = Word2Vec(sentences, vector_size=dim, window=5, min_count=min_count, sg=1, epochs=epochs,
                      workers=workers, seed=seed)
     log(f"clusters: word2vec {len(model.wv)} words in {time.time() - t0:.0f}s")
-    if vectors_out:
-        model.wv.save(str(vectors_out))
     words = model.wv.index_to_key[:max_words]
     vecs = np.asarray(model.wv[words], dtype=np.float32)
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-8
@@ -100,4 +125,6 @@ def build(out: str | Path, *, max_tokens: int = 8_000_000, dim: int = 100, min_c
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     write_table(out, words, labels, sizes)
+    if vectors_out:
+        export_vectors(model.wv.vectors, vectors_out, dims=vector_dims, max_words=vector_words)
     return out

@@ -83,15 +83,24 @@ def shape(word: str) -> str:
 
 
 class Featurizer:
-    """Builds CRF feature lists for token sequences.
+    """Builds CRF items for token sequences.
 
-    ``clusters``: ``{word: (id, id, ...)}`` over the NER matching form; ``gazetteer``: a ``Gazetteer``
-    (or ``None``). Per-word lists are cached on the instance.
+    ``clusters``: ``{word: (id, id, ...)}`` over the NER matching form, in frequency order;
+    ``gazetteer``: a ``Gazetteer`` (or ``None``); ``vectors``: a matrix whose row ``i`` is the word
+    vector of the ``i``-th word of ``clusters`` (or ``None``), added as real-valued features of the
+    word (the neighbours' vectors scored lower on dev). Per-word lists are cached on the instance.
+
+    An item is ``{"x": [string features], "e": {dim: value}}`` (the python-crfsuite nested-dict
+    form); the plain list of string features when there are no vectors.
     """
 
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None, gazetteer=None,
-                 cluster_names: Sequence[str] = ("k64", "k256", "k1024")):
+                 cluster_names: Sequence[str] = ("k64", "k256", "k1024"), vectors=None,
+                 vector_scale: float = 3.0):
         self.clusters = clusters or {}
+        self.vectors = vectors
+        self.vector_scale = vector_scale
+        self._vec: dict[str, dict[str, float]] = {}
         self.gazetteer = gazetteer
         self.cluster_names = tuple(cluster_names)
         self._own: dict[str, list[str]] = {}
@@ -152,6 +161,15 @@ class Featurizer:
             own.extend(self.gazetteer.word_features(stem))
         self._own[token] = own
         base = ["w=" + n, "s=" + stem, "p=" + prefix] + ctx_cl[1:]
+        if self.vectors is not None:
+            i = self.rank.get(c) if self.rank else None
+            if i is None and self.rank:
+                i = self.rank.get(stem)
+            if i is not None and i < len(self.vectors):
+                row = self.vectors[i].astype("float32") * self.vector_scale
+                self._vec[token] = {str(j): v for j, v in enumerate(row.tolist())}
+            else:
+                self._vec[token] = {}
         self._ctx[token] = (
             ["-2" + f for f in base[:2] + ctx_cl[1:2]],
             ["-1" + f for f in base] + (["-1al"] if "al" in own else []) + ["-1ss2=" + stem[-2:]],
@@ -161,7 +179,18 @@ class Featurizer:
         )
 
     # -- per sentence ---------------------------------------------------------------------------
-    def sequence(self, tokens: Sequence[str]) -> list[list[str]]:
+    def sequence(self, tokens: Sequence[str], extra: Sequence[Sequence[str]] | None = None) -> list:
+        """CRF items of one sentence; ``extra`` adds string features per position."""
+        feats = self.strings(tokens)
+        if extra is not None:
+            feats = [f + list(e) if e else f for f, e in zip(feats, extra)]
+        if self.vectors is None:
+            return feats
+        vec = self._vec
+        return [{"x": f, "e": vec[t]} for f, t in zip(feats, tokens)]
+
+    def strings(self, tokens: Sequence[str]) -> list[list[str]]:
+        """The string features of one sentence (no vectors)."""
         own, ctx = self._own, self._ctx
         for t in tokens:
             if t not in own:

@@ -32,20 +32,22 @@ class Tagger:
     def __init__(self, model_dir: str | Path, *, raw_labels: bool = False):
         import pycrfsuite
 
-        from .clusters import read_table
-        from .train import CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, MODEL_FILE, read_gazetteer
+        from .clusters import read_table, read_vectors
+        from .train import CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, MODEL_FILE, VECTORS_FILE, read_gazetteer
 
         d = Path(model_dir)
         if not (d / MODEL_FILE).exists():
             raise ModelError(f"NER model not found in {d}", hint="reinstall rased or run `rased train ner`")
         self.model_dir = d
         self.config = json.loads((d / CONFIG_FILE).read_text(encoding="utf-8")) if (d / CONFIG_FILE).exists() else {}
-        clusters, names = None, ("k64", "k256", "k1024")
+        clusters, names, vectors = None, ("k64", "k256", "k1024"), None
         if (d / CLUSTERS_FILE).exists():
             clusters, sizes = read_table(d / CLUSTERS_FILE)
             names = tuple(f"k{k}" for k in sizes)
+            if (d / VECTORS_FILE).exists():
+                vectors = read_vectors(d / VECTORS_FILE)
         gazetteer = Gazetteer(read_gazetteer(d / GAZETTEER_FILE)) if (d / GAZETTEER_FILE).exists() else None
-        self.featurizer = Featurizer(clusters, gazetteer, cluster_names=names)
+        self.featurizer = Featurizer(clusters, gazetteer, cluster_names=names, vectors=vectors)
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(d / MODEL_FILE))
         self._lock = threading.Lock()

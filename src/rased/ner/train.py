@@ -1,7 +1,8 @@
 """Training and evaluation of the CRF tagger (``rased train ner`` / ``rased eval ner``).
 
 The model folder holds ``ner.crfsuite`` (the CRF), ``clusters.tsv.gz`` (word clusters, optional),
-``gazetteer.tsv.gz`` (names from the training data) and ``config.json``.
+``vectors.npz`` (word vectors aligned with the cluster table, optional), ``gazetteer.tsv.gz`` (names
+from the training data) and ``config.json``.
 """
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ from .features import Featurizer, Gazetteer
 MODEL_FILE = "ner.crfsuite"
 CLUSTERS_FILE = "clusters.tsv.gz"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
+VECTORS_FILE = "vectors.npz"
 CONFIG_FILE = "config.json"
 
-DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200}
+DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150}
 
 
 def names_of(sentences: Iterable[conll.Sentence]) -> list[tuple[tuple[str, ...], str]]:
@@ -90,21 +92,21 @@ def write_gazetteer(path: str | Path, names: Iterable[tuple[Sequence[str], str]]
 
 def featurize_out_of_fold(sentences: Sequence[conll.Sentence], clusters, *, folds: int = 5,
                           extra_names: Sequence[tuple[Sequence[str], str]] = (),
-                          use_gazetteer: bool = True) -> list[list[list[str]]]:
+                          use_gazetteer: bool = True, vectors=None) -> list:
     """Feature lists for training sentences. The gazetteer of each of ``folds`` contiguous blocks is
     built from the names of the other blocks only, so that the CRF does not learn to trust a
     gazetteer that always contains the answer."""
     if not use_gazetteer:
-        fz = Featurizer(clusters)
+        fz = Featurizer(clusters, vectors=vectors)
         return [fz.sequence(t) for t, _ in sentences]
     n = len(sentences)
     bounds = [round(i * n / folds) for i in range(folds + 1)]
-    out: list[list[list[str]]] = []
+    out: list = []
     for k in range(folds):
         lo, hi = bounds[k], bounds[k + 1]
         others = list(sentences[:lo]) + list(sentences[hi:])
         gz = Gazetteer(names_of(others) + list(extra_names))
-        fz = Featurizer(clusters, gz)
+        fz = Featurizer(clusters, gz, vectors=vectors)
         out.extend(fz.sequence(t) for t, _ in sentences[lo:hi])
     return out
 
@@ -125,27 +127,41 @@ def fit(X, y, model_path: str | Path, params: dict | None = None, log=print) -> 
     return Path(model_path)
 
 
+def _place(src: str | Path | None, dest: Path) -> None:
+    """Copy ``src`` to ``dest`` (unless it is ``dest``); remove ``dest`` when ``src`` is None."""
+    if src is None:
+        if dest.exists():
+            dest.unlink()
+    elif Path(src).resolve() != dest.resolve():
+        dest.write_bytes(Path(src).read_bytes())
+
+
 def train(data: str | Path, out: str | Path, *, clusters_path: str | Path | None = None,
-          params: dict | None = None, use_gazetteer: bool = True, folds: int = 5, scheme: str = "bioes",
-          actors: bool = True, log=print) -> Path:
+          vectors_path: str | Path | None = None,
+          params: dict | None = None, use_gazetteer: bool = True, folds: int = 5, scheme: str = "iob2",
+          actors: bool = False, log=print) -> Path:
     """Train a model folder from a CoNLL file."""
-    from .clusters import read_table
+    from .clusters import read_table, read_vectors
 
     sentences = conll.read(data)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     clusters = None
     cluster_names: tuple[str, ...] = ()
+    vectors = None
     if clusters_path:
         clusters, sizes = read_table(clusters_path)
         cluster_names = tuple(f"k{k}" for k in sizes)
-        if Path(clusters_path).resolve() != (out / CLUSTERS_FILE).resolve():
-            (out / CLUSTERS_FILE).write_bytes(Path(clusters_path).read_bytes())
-    elif (out / CLUSTERS_FILE).exists():
-        (out / CLUSTERS_FILE).unlink()
+        if vectors_path:
+            vectors = read_vectors(vectors_path)
+    elif vectors_path:
+        raise ValueError("word vectors need the cluster table that gives their word order")
+    _place(clusters_path, out / CLUSTERS_FILE)
+    _place(vectors_path if clusters_path else None, out / VECTORS_FILE)
     t0 = time.time()
     extra = actor_person_names() if (use_gazetteer and actors) else []
-    X = featurize_out_of_fold(sentences, clusters, folds=folds, use_gazetteer=use_gazetteer, extra_names=extra)
+    X = featurize_out_of_fold(sentences, clusters, folds=folds, use_gazetteer=use_gazetteer, extra_names=extra,
+                              vectors=vectors)
     y = [conll.to_bioes(labs) if scheme == "bioes" else conll.to_iob2(labs) for _, labs in sentences]
     log(f"ner: features for {len(X)} sentences in {time.time() - t0:.0f}s")
     p = dict(DEFAULT_PARAMS)
@@ -156,6 +172,7 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path | None
     elif (out / GAZETTEER_FILE).exists():
         (out / GAZETTEER_FILE).unlink()
     config = {"format": 1, "scheme": scheme, "params": p, "gazetteer": use_gazetteer, "actor_names": len(extra), "cluster_names": list(cluster_names),
+              "vectors": None if vectors is None else list(vectors.shape),
               "trained_on": Path(data).name, "sentences": len(sentences),
               "tokens": sum(len(t) for t, _ in sentences)}
     (out / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")

@@ -16,5 +16,7 @@ def run(article: Article, settings: Settings) -> Article:
     text = article.text
     if not text:
         return dataclasses.replace(article, entities=())
-    found = linking.link(text, matcher.find(text), tagger.load().entities(text), registry.load())
+    # Hashtags write names with underscores («#حزب_الله»); a space of the same length keeps every offset.
+    names = matcher.find(text.replace("_", " "))
+    found = linking.link(text, names, tagger.load(settings.entities.model_dir).entities(text), registry.load())
     return dataclasses.replace(article, entities=tuple(found))

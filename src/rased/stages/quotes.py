@@ -25,8 +25,8 @@ import bisect
 import dataclasses
 from dataclasses import dataclass
 
-from ..arabic.tokenize import Token, tokens
-from ..knowledge.cues import lexicon, strip_proclitic, word_key
+from ..arabic.tokenize import Token
+from ..knowledge.cues import article_words, lexicon, strip_proclitic, word_key
 from ..record import Article, Entity, Mention, Quote
 from ..settings import Settings
 
@@ -120,8 +120,7 @@ class _Doc:
 
     def __init__(self, article: Article):
         self.text = article.text
-        self.toks: list[Token] = tokens(article.text)
-        self.keys = [word_key(t.text) if t.kind != "punct" else t.text for t in self.toks]
+        self.toks, self.keys = article_words(article.text)
         self.starts = [t.start for t in self.toks]
         sents = article.sentences or ((0, len(article.text)),)
         self.sents = [(s.start, s.end) if hasattr(s, "start") else s for s in sents]
@@ -153,12 +152,35 @@ def _speaker_after(doc: _Doc, i: int, stop: int) -> tuple[int, int]:
         if k > first and key == "في" and k + 1 < stop and (
                 doc.keys[k + 1] in _SPEECH_EVENTS or doc.keys[k + 1] in _SPEAKER_STOP):
             break
+        if k > first and key == _ALI and doc.keys[k - 1] in _NAME_LINKS and not t.text.endswith("ى"):
+            k += 1  # «سعيد بن علي البسامي»: the name «علي», not «على»
+            continue
         if k > first and (key in _SPEAKER_STOP or (key.startswith("ل") and key[1:].lstrip("ـ") in _ADDRESSEE)):
             break
         if k == first and key in _SPEAKER_STOP:
             break
+        if k > first and _object_starts(doc, k, first):
+            break
         k += 1
     return first, k
+
+
+_GROUP_HEADS = {word_key(w) for w in ("تنظيم", "حركة", "جماعة", "ميليشيا", "ميليشيات", "مليشيات", "حكومة", "قوات",
+                                      "جيش", "نظام", "سلطات", "حزب", "جبهة", "كتائب", "ألوية", "فصائل")}
+_CONSTRUCT_BEFORE = {word_key(w) for w in ("باسم", "عن", "في", "من", "لدى", "ل")}
+
+
+def _object_starts(doc: _Doc, k: int, first: int) -> bool:
+    """A speaker is a noun phrase: a group named after a name that is not a title in construct («وحذر أبوعزام
+    تنظيم داعش بعقاب») starts the cue's object («قائد قوات التحالف»، «المتحدث باسم الحكومة» stay whole)."""
+    key = doc.keys[k]
+    if key not in _GROUP_HEADS:
+        return False
+    prev = doc.keys[k - 1]
+    if doc.toks[k - 1].kind == "punct" or prev in _CONSTRUCT_BEFORE or prev.startswith("ال"):
+        return False
+    agent = lexicon().agents.get(prev) or lexicon().agents.get(prev[2:] if prev.startswith("ال") else prev)
+    return not (agent and agent[1])  # «قائد قوات»: the title governs the group
 
 
 def _speaker_before(doc: _Doc, cue: int, sent_start: int) -> tuple[int, int] | None:
@@ -197,8 +219,46 @@ def _make_speaker(doc: _Doc, entities, a: int, b: int) -> _Speaker | None:
         return None
     ent = _entity_in(entities, start, end)
     if ent is not None:
-        return _Speaker(_mention(ent), ent.text, ent.start, ent.end)
+        m = _full_name(doc, ent, a, b) if ent.type == "PER" else _mention(ent)
+        return _Speaker(m, m.text, m.start, m.end)
     return _Speaker(None, doc.text[start:end], start, end)
+
+
+_NAME_LINKS = {word_key(w) for w in ("بن", "بنت", "ابن", "أبو", "ابو", "عبد", "آل", "ال")}
+_ALI = word_key("علي")
+
+
+def _full_name(doc: _Doc, ent: Entity, a: int, b: int) -> Mention:
+    """A person entity widened over the rest of the name inside the speaker words [a, b): one given name before
+    it and «بن/عبد/آل» links plus one family name after it («سعيد [بن علي] البسامي»); titles and descriptions
+    («رئيس»، «المتحدث») stay out."""
+    lex = lexicon()
+    span = doc.token_range(ent.start, ent.end)
+    t0, t1 = span.start, span.stop
+    if t1 <= t0:
+        return _mention(ent)
+
+    def name_word(k: int) -> bool:
+        key = doc.keys[k]
+        return (doc.toks[k].kind == "ar" and len(key) > 1 and key not in lex.agents and _strip_al(key) not in lex.agents
+                and key not in _SPEAKER_STOP and key not in _LEADING_DROP and strip_proclitic(key, lex.cues) is None)
+
+    s = t0
+    if s - 1 >= a and name_word(s - 1) and not doc.keys[s - 1].startswith("ال"):
+        s -= 1  # the given name before «بن ...»
+    e = t1
+    while e < b and e - t1 < 3 and name_word(e) and (doc.keys[e - 1] in _NAME_LINKS or doc.keys[e] in _NAME_LINKS):
+        e += 1
+    if e < b and name_word(e) and doc.keys[e].startswith("ال") and not doc.keys[e - 1].startswith("ال"):
+        e += 1  # the family name: «بن علي البسامي»
+    if s == t0 and e == t1:
+        return _mention(ent)
+    start, end = doc.toks[s].start, doc.toks[e - 1].end
+    return Mention(start, end, doc.text[start:end], ent.actor_id)
+
+
+def _strip_al(key: str) -> str:
+    return key[2:] if key.startswith("ال") and len(key) > 4 else key
 
 
 def _opener(doc: _Doc, i: int, stop: int, lemma: str, max_words: int, direct_at=None):

@@ -25,8 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..arabic.tokenize import tokens
-from ..knowledge.cues import Trigger, lexicon, strip_proclitic, word_key
+from ..knowledge.cues import Trigger, article_words, lexicon, strip_proclitic, word_key
 from ..record import Article, Entity, Mention, Relation
 from ..settings import Settings
 from . import hedging
@@ -50,6 +49,8 @@ _AGAINST = {word_key(w) for w in ("على", "ضد")}
 _IN = {word_key(w) for w in ("في", "فى", "قرب", "داخل")}
 _TIME_WORDS = {word_key(w) for w in ("أمس", "امس", "اليوم", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس",
                                      "الجمعة", "السبت", "يوم", "من")}
+_ALSO_TIME = {word_key("فجر")}
+_WOUNDS = word_key("بجروح")  # trigger verbs spelled like a time of day
 _UNDERGO = {word_key(w) for w in ("تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "يتعرضون", "لتعرض", "تعرضه", "تعرضها")}
 _ANAPHORS = {word_key(w) for w in ("التنظيم", "الحركة", "الجماعة")}
 _PREPOSITIONS = {word_key(w) for w in ("على", "ضد", "مع", "إلى", "الى", "بحق", "تجاه", "نحو", "بين", "عن", "من")}
@@ -72,7 +73,9 @@ class _Actor:
 
 
 def _is_actor_entity(e: Entity) -> bool:
-    if e.type in ("PER", "ORG", "MISC"):
+    if e.type in ("PER", "ORG"):
+        return True
+    if e.type == "MISC" and e.actor_id:  # «الإسلام» is no actor
         return True
     if e.actor is not None and e.actor.kind in ("country", "government", "military", "group", "international"):
         return True
@@ -82,8 +85,10 @@ def _is_actor_entity(e: Entity) -> bool:
 class _Words:
     def __init__(self, text: str):
         self.text = text
-        self.toks = [t for t in tokens(text) if t.kind != "punct" or t.text in "،,:؛;.؟?!"]
-        self.keys = [word_key(t.text) if t.kind != "punct" else t.text for t in self.toks]
+        toks, keys = article_words(text)
+        keep = [n for n, t in enumerate(toks) if t.kind != "punct" or t.text in "،,:؛;.؟?!"]
+        self.toks = [toks[n] for n in keep]
+        self.keys = [keys[n] for n in keep]
         self.starts = [t.start for t in self.toks]
         self.ends = [t.end for t in self.toks]
 
@@ -126,6 +131,12 @@ def _agents(w: _Words, lo: int, hi: int, taken: list[bool], inside: list[bool], 
             hit, nationality = (k, 0), True  # «الإسرائيليين»، «أربعة أوروبيين»
         if hit is None:
             i += 1
+            continue
+        if not nationality and i > lo and _is_nisba(_strip_al(hit[0])) and w.toks[i - 1].kind == "ar" and \
+                _definite(k) == _definite(w.keys[i - 1]) and w.keys[i - 1] not in _FUNCTION and \
+                not any(t.pos == "verb" for t in lex.triggers.get(w.keys[i - 1], ())) and \
+                strip_proclitic(w.keys[i - 1], lex.cues) is None:
+            i += 1  # «العمليات الانتحارية»، «هجوم انتحاري»: an adjective, not an actor
             continue
         prefix = hit[1]
         construct = (not nationality and pron is None and lex.agents[hit[0]][1])
@@ -188,7 +199,7 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
         t0, t1 = w.range_of(e.start, e.end)
         if t1 <= t0:
             continue
-        a = _Actor(t0, t1, e.start, e.end, e.text, e.actor_id, True)
+        a = _Actor(t0, t1, e.start, e.end, e.text, e.actor_id, True, e.type)
         if _is_actor_entity(e):
             actors.append(a)
             for m in range(t0, t1):
@@ -231,6 +242,7 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
         skeys = w.keys[lo:hi]
         vetoed = any((strip_proclitic(k, lex.context) is not None) for k in skeys)
         cues = hedging.scan(skeys)
+        shared = None  # the subject of the sentence's last verb, for coordinated verbs
         for i in range(lo, hi):
             k = w.keys[i]
             if w.toks[i].kind == "punct":
@@ -248,30 +260,45 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                     continue
             if trig.veto and vetoed:
                 continue
-            if i + 1 < hi and w.keys[i + 1] in _TIME_WORDS and trig.pos == "verb" and not prefix:
+            if i + 1 < hi and w.keys[i + 1] in _TIME_WORDS and trig.lemma in _ALSO_TIME and not prefix:
                 continue  # «فجر أمس» is dawn
             if trig.pos == "noun" and i + 1 < hi and w.keys[i + 1] in _MEDIA:
                 continue  # «حوار صحافي» is an interview
             if trig.next is not None:
-                nk = w.keys[i + 1] if i + 1 < hi else ""
-                if nk != trig.next and not (strip_proclitic(nk, {trig.next: 1}) or (None,))[0]:
+                # «أطلق النار»; «اصيب 37 شخصا بجروح»: the required word may follow the patient
+                reach = 5 if trig.next == _WOUNDS else 1
+                if not any(w.keys[k] == trig.next or w.keys[k][1:] == trig.next
+                           for k in range(i + 1, min(hi, i + 1 + reach))):
                     continue
             src, tgt = _arguments(w, i, lo, hi, trig, actors, actor_starts, rs.max_argument_words)
             if participant is not None:
                 src = participant
                 tgt = _next_actor(actors, actor_starts, participant.t1 - 1, hi, 6)
-                if tgt is not None and not (_governed(w, tgt) or w.keys[tgt.t0 - 1] in _PREPOSITIONS):
-                    tgt = None
+                if tgt is not None and not (_governed(w, tgt) or w.keys[tgt.t0 - 1] in _AGAINST):
+                    tgt = None  # «المتظاهرين من الطلاب» are students, not a target
+                if tgt is None and participant.t1 < hi and w.keys[participant.t1] in _AGAINST:
+                    tgt = _span_actor(w, _genitive_phrase(w, participant.t1 + 1, hi), actors, actor_starts)
+                tgt = tgt or _span_actor(w, _protest_target(w, participant.t1, hi), actors, actor_starts)
+            else:
+                src, tgt = _refine(w, i, lo, hi, trig, src, tgt, actors, actor_starts, shared)
+                if trig.pos == "verb" and src is not None:
+                    shared = src
+                if tgt is None and trig.type in ("ASSAULT", "COERCE"):
+                    tgt = _context_target(w, i, lo, hi, trig, actors, actor_starts)
             if tgt is None and trig.type in ("ASSAULT", "COERCE", "FIGHT", "PROTEST", "THREATEN"):
                 tgt = _place_target(w, i, hi, locations)
-            if src is not None and tgt is not None and src.actor_id and src.actor_id == tgt.actor_id:
-                tgt = None
-            if src is None and tgt is None and trig.type not in rs.event_types:
-                continue
+            if src is not None and tgt is not None and (
+                    (src.actor_id and src.actor_id == tgt.actor_id) or (src.t0 < tgt.t1 and tgt.t0 < src.t1)):
+                tgt = None if src.entity or not tgt.entity else tgt
+                src = None if tgt is not None else src
+            if src is not None and not src.entity and _victims(w, src) and trig.type in ("ASSAULT", "COERCE"):
+                src, tgt = None, tgt or src  # civilians («الأطفال») are the victims of violence, not its doers
             location = _location(w, i, hi, locations)
             modality = hedging.modality_at(cues, i - lo)
             attributed = None
             q = _quote_at(quotes, w.toks[i].start)
+            if trig.pos == "verb":
+                src = _speaker_actor(w, q, src, i, lo) or src
             if q is not None:
                 attributed = _speaker_mention(text, q)
                 if modality is None:
@@ -280,6 +307,9 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                     modality = "negated"
                 if src is not None and attributed is not None and src.start == attributed.start and tgt is None:
                     continue
+            if src is None and tgt is None and trig.type not in rs.event_types and not (
+                    attributed is not None and attributed.actor_id):
+                continue  # no participant at all: nothing to relate
             modality = modality or "asserted"
             ident = (trig.type, src and src.start, tgt and tgt.start, s.start)
             if ident in seen:
@@ -297,7 +327,90 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                 event_time=_event_time(w, i, lo, hi, pub_year),
                 location=location.mention() if location else None,
             ))
+    return _drop_empty(_share_protest_arguments(out), quotes_speakers=True)
+
+
+def _drop_empty(out: list[Relation], quotes_speakers: bool = True) -> list[Relation]:
+    """A relation with neither source nor target (and no actor-bearing speaker) is kept only as the one record
+    that its sentence reports an event of that type (settings ``event_types``): when another relation of the
+    same type in the sentence has a participant, or one was already kept, it is dropped."""
+    with_args = {(r.type, r.evidence_start) for r in out if r.source is not None or r.target is not None}
+    kept: set[tuple[str, int]] = set()
+    result = []
+    for r in out:
+        if r.source is None and r.target is None and not (r.attributed_to is not None and r.attributed_to.actor_id):
+            ident = (r.type, r.evidence_start)
+            if ident in with_args or ident in kept:
+                continue
+            kept.add(ident)
+        result.append(r)
+    return result
+
+
+_PROTEST_CLAIMS = ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION")
+
+
+def _share_protest_arguments(out: list[Relation]) -> list[Relation]:
+    """Protest words of one sentence describe one protest («تظاهر الآلاف ... احتجاجا على X»): a protest
+    relation without a source or target takes them from another protest relation of its sentence."""
+    by_sentence: dict[int, list[int]] = {}
+    claims: dict[int, list[Relation]] = {}
+    for n, r in enumerate(out):
+        if r.type == "PROTEST":
+            by_sentence.setdefault(r.evidence_start, []).append(n)
+        elif r.type in _PROTEST_CLAIMS and r.target is not None:
+            claims.setdefault(r.evidence_start, []).append(r)
+    for sentence, members in by_sentence.items():
+        # «رفع المتظاهرون لافتات ... واتهموا حكومة رئيس الوزراء»: whom the protesters accuse, reject or make
+        # demands of is what they protest against
+        for n in members:
+            r = out[n]
+            if r.target is not None:
+                continue
+            for c in claims.get(sentence, ()):
+                if c.source is None or (r.source is not None and c.source.start == r.source.start) or any(
+                        out[m].source is not None and c.source.start == out[m].source.start for m in members):
+                    if r.source is None or c.target.start != r.source.start:
+                        out[n] = dataclasses.replace(r, target=c.target)
+                        break
+        if len(members) < 2:
+            continue
+        sources = [out[n].source for n in members if out[n].source is not None]
+        targets = [out[n].target for n in members if out[n].target is not None]
+        for n in members:
+            r = out[n]
+            src = r.source or next((m for m in sources if r.target is None or m.start != r.target.start), None)
+            tgt = r.target or next((m for m in targets if src is None or m.start != src.start), None)
+            if src is not r.source or tgt is not r.target:
+                out[n] = dataclasses.replace(r, source=src, target=tgt)
     return out
+
+
+_VICTIMS = {word_key(w) for w in ("أطفال", "اطفال", "نساء", "مدنيين", "مدنيون", "سكان", "مواطنين", "مواطنون", "أهالي",
+                                  "لاجئين", "رهائن", "أسرى", "نزلاء", "سياح", "ضحايا", "قتلى", "جرحى", "مصابين")}
+_PRONOUN_AGENT = re.compile(r"(ه|ها|هم)$")
+
+
+def _victims(w: _Words, a: _Actor) -> bool:
+    """Plural civilian nouns («الأطفال»، «المدنيين») name victims, never the doers of violence."""
+    return any(_strip_al(w.keys[k]) in _VICTIMS or w.keys[k] in _VICTIMS for k in range(a.t0, a.t1))
+
+
+def _speaker_actor(w: _Words, q, src: _Actor | None, i: int, lo: int) -> _Actor | None:
+    """Inside a quote, «قال الجيش إن جنوده/قواته قتلوا» and «قال الحلف انه قتل»: the doer is the speaker."""
+    if q is None or q.speaker is None:
+        return None
+    pronoun_subject = i - 1 >= lo and w.keys[i - 1] in _PRONOUN_COMP
+    suffixed = src is not None and not src.entity and src.t1 - src.t0 == 1 and src.t1 <= i and \
+        _PRONOUN_AGENT.search(w.keys[src.t0]) is not None and src.t0 >= i - 3
+    if not (pronoun_subject or suffixed):
+        return None
+    m = q.speaker
+    t0, t1 = w.range_of(m.start, m.end)
+    return _Actor(t0, t1, m.start, m.end, m.text, m.actor_id, True)
+
+
+_PRONOUN_COMP = {word_key(x) for x in ("انه", "أنه", "إنه", "انها", "أنها", "إنها", "انهم", "أنهم", "إنهم")}
 
 
 def _is_denial(text: str, q) -> bool:
@@ -478,6 +591,470 @@ def _event_time(w: _Words, i: int, lo: int, hi: int, pub_year: str | None) -> st
     for k in range(rel + 1, min(len(keys) - 1, rel + 10)):
         if keys[k] in _RELATIVES and keys[k + 1] in _COMPLETED:
             return "past"
+    return None
+
+
+# --- Noun phrases: arguments that are not entities or actor nouns («عشرة اشخاص»، «القنصل الافغاني العام») ---
+
+def _keys(*words: str) -> frozenset[str]:
+    return frozenset(word_key(w) for w in words)
+
+
+_FUNCTION = _keys(
+    "في", "فى", "من", "على", "إلى", "الى", "عن", "مع", "إن", "أن", "ان", "انه", "أنه", "إنه", "انها", "أنها", "بأن",
+    "بان", "لأن", "الذي", "التي", "الذين", "اللذين", "ما", "مما", "لا", "لم", "لن", "ليس", "قد", "وقد", "فقد", "لقد",
+    "كان", "كانت", "كانوا", "وكان", "وكانت", "و", "أو", "او", "ثم", "حيث", "بعد", "قبل", "خلال", "منذ", "عند",
+    "لدى", "حتى", "بين", "ضد", "نحو", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "هما", "كما", "بينما", "فيما",
+    "إذ", "اذ", "اثر", "إثر", "عقب", "جراء", "بسبب", "نتيجة", "وسط", "قرب", "أمام", "امام", "داخل", "خارج", "عبر",
+    "تحت", "فوق", "لكن", "ولكن", "بل", "غير", "دون", "بدون", "كل", "بعض", "جميع", "عبر", "إلا", "الا", "أي", "اي",
+    "يذكر", "يشار", "وذلك", "فإن", "فان", "وإن", "وان", "وأن", "حين", "عندما", "بعدما", "لدي", "به", "بها", "بهم",
+    "له", "لها", "لهم", "فيه", "فيها", "منه", "منها", "منهم", "عليه", "عليها", "عليهم", "إليه", "اليه", "شمال",
+    "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "بالقرب", "ايضا", "أيضا", "كذلك", "بحسب", "حسب",
+    "وفق", "وفقا", "طبقا", "نقلا", "لمدة", "مرة", "تم", "يتم", "فضلا", "إضافة", "اضافة", "بينهم", "بينها",
+    "جميعهم", "معظمهم", "بعضهم", "منهم", "نفسه", "نفسها", "نفسيهما", "أنفسهم", "انفسهم", "نفسهم", "وهو", "وهي",
+    "وهم", "الذى", "اللذين", "اللتين", "مقابل", "باتجاه", "تجاه", "بواسطة", "ليس", "ليسوا", "إذا", "اذا", "لو",
+    "سوى", "فقط", "يذكر", "مما", "ومما", "عما", "كيف", "هل", "أين", "متى", "لماذا",
+)
+_TIME_ADVERBS = _keys(
+    "أمس", "امس", "اليوم", "صباح", "مساء", "ظهر", "فجر", "ليل", "ليلا", "الليلة", "عصر", "عصرا", "صباحا", "مساء",
+    "يوم", "أول", "اول", "من", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+    "الماضي", "الماضية", "الأسبوع", "الاسبوع", "الشهر", "على", "الأقل", "الاقل", "قبل", "بعد", "حلول", "الحالي",
+    "الجاري", "أيضا", "ايضا", "بالفعل", "فعلا", "الليلة", "الماضيه",
+)
+_QUANTITY = _keys(
+    "عدد", "عددا", "عشرات", "مئات", "آلاف", "الاف", "ألف", "الف", "ألوف", "مليون", "مليوني", "عشرة", "ثلاثة",
+    "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر",
+    "اثنين", "اثنان", "اثنتين", "عشرين", "ثلاثين", "أربعين", "خمسين", "مئة", "مائة", "مئتي", "نحو", "حوالي", "حوالى",
+    "قرابة", "زهاء", "أكثر", "اكثر", "أقل", "اقل", "مجموعة", "ثلة", "بضعة", "بضع", "عشرات", "الآلاف", "الالاف", "المئات",
+    "العشرات", "آلاف", "أحد", "احد", "إحدى", "احدى", "عشرة", "ثلاثون", "عشرون", "أربعون", "خمسون",
+)
+_COMPLEMENTIZERS = _keys("إن", "أن", "ان", "بأن", "بان", "وأن", "وان", "وإن")
+_PLUPERFECT = _keys("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "قد", "وقد", "فقد", "لقد")
+_HANDS = _keys("يد", "أيدي", "ايدي", "يدي")  # «على يد/أيدي X»: the doer of a passive
+_BY_WEAPON = _keys("بنيران", "برصاص", "بنار")  # «قتل ... بنيران مسلحين»
+_CARRIED_OUT = _keys(  # «هجوم ... نفذته امرأة»، «غارة شنتها طائرة»، «تبنته حركة طالبان»
+    "نفذ", "نفذه", "نفذها", "نفذته", "نفذتها", "نفذوه", "نفذوها", "شن", "شنه", "شنها", "شنته", "شنتها", "شنوه",
+    "تبنى", "تبناه", "تبنته", "تبنتها", "تبناها", "ارتكب", "ارتكبه", "ارتكبها", "ارتكبته", "ارتكبتها",
+)
+_DID = _keys("قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "قيام")  # «قامت امرأة ... بتفجير نفسها»
+_SURVIVED = _keys("نجا", "ونجا", "نجت", "ونجت", "ينجو", "نجاة")  # «نجا X من محاولة اغتيال»
+_PROTEST_AGAINST = {  # phrase (keys) -> words to skip after it before the target
+    (word_key("احتجاجا"), word_key("على")): 0, (word_key("احتجاج"), word_key("على")): 0,
+    (word_key("للاحتجاج"), word_key("على")): 0, (word_key("والاحتجاج"), word_key("على")): 0,
+    (word_key("الاحتجاج"), word_key("على")): 0, (word_key("احتجاجات"), word_key("على")): 0,
+    (word_key("تنديدا"), word_key("ب")): 0, (word_key("ضد"),): 0, (word_key("رفض"),): 0, (word_key("رفضا"),): 0,
+    (word_key("رفضهم"),): 0, (word_key("رفضها"),): 0, (word_key("رفضه"),): 0, (word_key("المناهضين"),): 0,
+    (word_key("المناهضة"),): 0, (word_key("المناوئين"),): 0, (word_key("مناهضين"),): 0, (word_key("مناهضة"),): 0,
+    (word_key("أمام"), word_key("مقر")): 0, (word_key("امام"), word_key("مقر")): 0,
+    (word_key("أمام"), word_key("مبنى")): 0, (word_key("امام"), word_key("مبنى")): 0,
+    (word_key("الى"), word_key("مقر")): 0, (word_key("إلى"), word_key("مقر")): 0,
+}
+_DENOUNCE = _keys(  # «ينددون بالحكومة»، «مسيرات منددة بالانقلاب»: the object after «بـ»
+    "ينددون", "يندد", "تندد", "منددين", "منددة", "منددا", "تنديدا", "مطالبين", "يطالبون", "تطالب", "للمطالبة",
+    "هتفوا", "يهتفون", "وهتفوا", "هاتفين", "رافعين", "متهمين", "اتهموا", "واتهموا", "يتهمون", "لمطالبة", "مطالبة",
+    "ومطالبة",
+)
+_NISBA_ENDS = ("ي", "يه", "يين", "يون", "يان", "يا", "يتين", "يات")
+
+
+def _nounish(w: "_Words", k: int, verbs: bool = False) -> bool:
+    """A word that may be part of a noun phrase: Arabic or a number, not a particle, time word or known verb
+    (with ``verbs``, a verb-shaped word is read as its verbal noun: «احتجاجا على رفض القضاء»)."""
+    t = w.toks[k]
+    if t.kind == "num":
+        return True
+    if t.kind not in ("ar", "lat"):
+        return False
+    key = w.keys[k]
+    if key in _FUNCTION or key in _TIME_ADVERBS or key in _CARRIED_OUT or key in _DID or len(key) < 2:
+        return False
+    if verbs:
+        return True
+    lex = lexicon()
+    if key[:1] == "ي" and len(key) >= 4 and key not in lex.agents:
+        return False  # «يعمل»، «يرتدون»: imperfect verbs
+    hit = strip_proclitic(key, lex.cues)
+    if hit is not None and lex.cues[hit[0]].form in ("past", "present", "extra"):
+        return False
+    hit = strip_proclitic(key, lex.triggers)
+    if hit is not None and any(tr.pos == "verb" for tr in lex.triggers[hit[0]]):
+        return False
+    return True
+
+
+def _definite(key: str) -> bool:
+    return key.startswith(("ال", "وال", "فال")) or key.startswith(("بال", "لل"))
+
+
+def _governed_key(key: str) -> bool:
+    """A word carrying a preposition clitic: «بالحكومة»، «للقوات»، «لقوات»، «بتفجير»."""
+    if key.startswith(("بال", "لل", "وبال", "ولل", "كال")):
+        return True
+    if key[:1] in ("ل", "ب") and len(key) > 3:
+        lex = lexicon()
+        rest = key[1:]
+        return rest in lex.agents or rest in lex.triggers
+    return False
+
+
+def _np_span(w: "_Words", j: int, hi: int, max_words: int = 5, allow_governed: bool = False) -> tuple[int, int] | None:
+    """Token range [a, b) of the noun phrase starting at ``j`` (quantity, «من» partitive, head, adjectives and
+    genitives), or None when no noun phrase starts there."""
+    k = j
+    if k < hi and (w.toks[k].kind == "num" or w.keys[k] in _QUANTITY):
+        while k < hi and (w.toks[k].kind == "num" or w.keys[k] in _QUANTITY or w.keys[k] in ("من", "عن", "و")) \
+                and k - j < 5:
+            k += 1
+        if k >= hi or not _nounish(w, k):
+            # «قتل 4 اشخاص» has its noun; «ادى الى مقتل 13» has none: the number alone is the patient
+            return (j, k) if k > j and w.toks[k - 1].kind == "num" else None
+    elif w.keys[k] in ("من",):
+        return None
+    if k >= hi or not _nounish(w, k, allow_governed) or (_governed_key(w.keys[k]) and not allow_governed):
+        return None
+    a = j
+    b = k + 1
+    prev = w.keys[k]
+    lex = lexicon()
+    head = strip_proclitic(w.keys[k], lex.agents)
+    if head is not None and lex.agents[head[0]][1] and b < hi and _nounish(w, b) and not _governed_key(w.keys[b]) \
+            and not _conjoined(w.keys[b]) and w.toks[b].kind == "ar":
+        b += 1  # «تنظيم داعش»، «قوات الأمن»: a construct head takes the next word
+        prev = w.keys[b - 1]
+    while b < hi and b - k < max_words and _nounish(w, b):
+        key = w.keys[b]
+        if _governed_key(key) or _conjoined(key) or _QUOTE_MARKS.search(w.text, w.toks[b - 1].end, w.toks[b].start):
+            break  # a quotation mark or bracket ends the phrase («عامل الإغاثة البريطاني "آلان هينينغ"»)
+        if w.toks[b].kind == "num" or key in _QUANTITY:
+            break  # «مسلحون 15 شخصا»: a number starts the next phrase
+        definite = _definite(key)
+        nisba = key.endswith(_NISBA_ENDS) and len(key) > 3
+        if _definite(prev) and not definite and not nisba:
+            break  # «المتظاهرين تدعمهم»: an indefinite word after a definite one starts a new phrase
+        if not _definite(prev) and not definite and not nisba and not _agrees(prev, key):
+            break  # «سيارة مفخخة بعيد»: an indefinite adjective agrees with its noun («مسلحين مجهولين»)
+        b += 1
+        prev = key
+    return a, b
+
+
+_QUOTE_MARKS = re.compile(r"[«»\"“”()\[\]]")
+
+
+def _conjoined(key: str) -> bool:
+    """«وجنديا»، «والدولية»: a word carrying the conjunction «و» (not «وزير»، «وزارة»)."""
+    if key[:1] != "و" or len(key) <= 3:
+        return False
+    lex = lexicon()
+    if key in lex.agents:
+        return False
+    return key[1:3] == "ال" or key[1:] in lex.agents or key[1:] in lex.triggers or len(key) > 4
+
+
+def _agrees(noun: str, adjective: str) -> bool:
+    """Same case/number/gender ending («مسلحين مجهولين»، «جنديا أميركيا»، «سيارة مفخخة»)."""
+    for end in ("ين", "ون", "ان", "ه", "ا", "ات"):
+        if noun.endswith(end) and adjective.endswith(end):
+            return True
+    return False
+
+
+def _skip_time(w: "_Words", j: int, hi: int) -> int:
+    while j < hi and w.keys[j] in _TIME_ADVERBS and w.keys[j] not in _NOT_TIME:
+        j += 1
+        # «أول من أمس»، «قبل ظهر أمس»، «على الأقل»
+    while j + 1 < hi and (w.keys[j], w.keys[j + 1]) in _TIME_PAIRS:
+        j += 2
+        while j < hi and w.keys[j] in _TIME_ADVERBS and w.keys[j] not in _NOT_TIME:
+            j += 1
+    return j
+
+
+_ON = word_key("على")
+_NOT_TIME = {_ON, "من", "قبل", "بعد"}  # time words only in pairs («على الأقل»، «أول من أمس»، «قبل ظهر أمس»)
+_TIME_PAIRS = {(word_key("من"), word_key("أمس")), (word_key("من"), word_key("امس")), (word_key("على"), word_key("الأقل")),
+               (word_key("على"), word_key("الاقل")), (word_key("قبل"), word_key("ظهر")), (word_key("بعد"), word_key("ظهر")),
+               (word_key("بعد"), word_key("حلول")), (word_key("من"), word_key("جديد"))}
+
+
+def _np_before(w: "_Words", i: int, lo: int, max_words: int = 8) -> tuple[int, int] | None:
+    """The subject noun phrase right before the verb at ``i`` in subject–verb order: it must start after a
+    clause opener (sentence or clause start, إن/أن, «وكان ... قد», a colon or quotation mark)."""
+    k = i - 1
+    while k >= lo and (w.keys[k] in _PLUPERFECT or w.keys[k] in _TIME_ADVERBS):
+        if w.keys[k] in _NOT_TIME and not (k + 1 < i and (w.keys[k], w.keys[k + 1]) in _TIME_PAIRS):
+            break
+        k -= 1
+    end = k + 1
+    while k >= lo and end - k <= max_words:
+        key = w.keys[k]
+        if w.toks[k].kind == "punct":
+            break
+        if key in ("من", "عن") and k - 1 >= lo and _nounish(w, k - 1) and k + 1 < end:
+            k -= 1  # «فرقة مظلية من قوات مكافحة الإرهاب»، «خمسة من عناصر الشرطة»
+            continue
+        if key in ("و",) or (key.startswith("و") and k + 1 < end and w.keys[k][1:] in _QUANTITY):
+            pass
+        if not _nounish(w, k) and w.toks[k].kind != "num" and key not in _QUANTITY:
+            break
+        k -= 1
+    start = k + 1
+    if start >= end or end - start > max_words:
+        return None
+    opener = w.keys[k] if k >= lo else ""
+    if k >= lo and not (w.toks[k].kind == "punct" or opener in _COMPLEMENTIZERS or opener in _PLUPERFECT):
+        return None
+    if _governed_key(w.keys[start]) or w.keys[start] in ("من", "عن"):
+        return None
+    return start, end
+
+
+def _after_phrase(w: "_Words", i: int, hi: int, reach: int, phrases) -> tuple[int, int] | None:
+    """The noun phrase after the first of ``phrases`` (tuples of keys) found within ``reach`` words after ``i``."""
+    for k in range(i + 1, min(hi, i + 1 + reach)):
+        if w.toks[k].kind == "punct" and w.toks[k].text not in "،,":
+            return None
+        for phrase in phrases:
+            n = len(phrase)
+            if tuple(w.keys[k:k + n]) == phrase:
+                return _genitive_phrase(w, k + n, hi)
+    return None
+
+
+def _span_actor(w: "_Words", span: tuple[int, int] | None, actors, starts) -> "_Actor | None":
+    """An argument for the noun phrase ``span``: the linked entity that heads it («حركة طالبان»), else the
+    phrase (widened over a generic actor noun that runs past it, «العميد جبار»), carrying the actor id of an
+    entity that qualifies it («جندي أفغاني»)."""
+    if span is None:
+        return None
+    a, b = span
+    if b - a == 1:
+        key = w.keys[a]
+        lex = lexicon()
+        if key.startswith("نفس") or _conjoined(key) or strip_proclitic(key, lex.triggers) is not None or (
+                _definite(key) and key.endswith(_NISBA_ENDS) and strip_proclitic(key, lex.agents) is None
+                and not any(x.entity and x.t0 <= a < x.t1 for x in actors)):
+            return None  # «فجر نفسه»، «الاغتيال»، «الانتحارية»، «وتجويعهم»: not a participant
+    j = bisect.bisect_left(starts, a)
+    while j > 0 and actors[j - 1].t1 > a:
+        j -= 1
+    inside = []
+    while j < len(actors) and actors[j].t0 < b:
+        inside.append(actors[j])
+        j += 1
+    head = a
+    while head < b - 1 and (w.toks[head].kind == "num" or w.keys[head] in _QUANTITY or w.keys[head] in ("من", "عن")):
+        head += 1
+    ents = [x for x in inside if x.entity]
+    j = bisect.bisect_left(starts, b)
+    if j < len(actors) and actors[j].t0 == b and actors[j].entity and actors[j].role == "PER":
+        return actors[j]  # «عامل الإغاثة البريطاني "آلان هينينغ"»: the name in apposition
+    heading = [x for x in ents if x.t0 <= head]
+    if heading:
+        return max(heading, key=lambda x: x.t1 - x.t0)
+    if ents and b - a > 4:
+        return max(ents, key=lambda x: x.t1 - x.t0)
+    actor_id = None
+    role = None
+    for x in inside:
+        if not x.entity:
+            a, b = min(a, x.t0), max(b, x.t1)
+        actor_id = actor_id or x.actor_id
+        role = role or x.role
+    start = w.toks[a].start
+    key = w.keys[a]
+    if key.startswith(("بال", "وال", "فال")) or (key[:1] in ("ب", "و") and w.toks[a].kind == "ar" and len(key) > 4
+                                               and _governed_key(key)):
+        start += 1  # «بالحكومة» -> «الحكومة»
+    end = w.toks[b - 1].end
+    return _Actor(a, b, start, end, w.text[start:end], actor_id, False, role)
+
+
+def _by_agent(w: "_Words", i: int, hi: int, reach: int = 14) -> tuple[int, int] | None:
+    """The doer of a passive or of a verbal noun: «على يد/أيدي X»، «من قبل X»، «بنيران X»."""
+    for k in range(i + 1, min(hi, i + 1 + reach)):
+        key = w.keys[k]
+        if w.toks[k].kind == "punct" and w.toks[k].text not in "،,":
+            return None
+        if key in (_ON, "من") and k + 1 < hi and (w.keys[k + 1] in _HANDS or (key == "من" and w.keys[k + 1] == "قبل")):
+            n = k + 2
+            if n < hi and w.keys[n] in _QUANTITY:
+                pass
+            return _np_span(w, n, hi)
+        if key in _BY_WEAPON:
+            return _np_span(w, k + 1, hi)
+    return None
+
+
+def _carried_out(w: "_Words", i: int, hi: int, reach: int = 12) -> tuple[int, int] | None:
+    """«هجوم انتحاري نفذته امرأة»، «غارة شنتها طائرة اميركية»، «الهجوم الذي نفذته طالبان»: the doer."""
+    for k in range(i + 1, min(hi, i + 1 + reach)):
+        if w.toks[k].kind == "punct" and w.toks[k].text not in "،,":
+            return None
+        key = w.keys[k]
+        if key in _CARRIED_OUT or (key[:1] in ("و", "ف") and key[1:] in _CARRIED_OUT):
+            return _np_span(w, _skip_time(w, k + 1, hi), hi)
+    return None
+
+
+def _did_subject(w: "_Words", i: int, lo: int, reach: int = 12) -> tuple[int, int] | None:
+    """«قامت امرأة بلجيكية ... بتفجير نفسها»: the subject of «قام» is the doer of the «بـ» verbal noun."""
+    if not w.keys[i].startswith(("ب", "وب")):
+        return None
+    for k in range(i - 1, max(lo, i - reach) - 1, -1):
+        if w.toks[k].kind == "punct" and w.toks[k].text not in "،,":
+            return None
+        key = w.keys[k]
+        if key in _DID or (key[:1] == "و" and key[1:] in _DID):
+            return _np_span(w, _skip_time(w, k + 1, i), i) or _np_before(w, k, lo)
+    return None
+
+
+def _protest_target(w: "_Words", i: int, hi: int, reach: int = 25) -> tuple[int, int] | None:
+    """What or whom a protest is against: «احتجاجا على X»، «ضد X»، «ينددون بـX»، then where it is aimed
+    («أمام مقر X»، «الى مقر X»). X is the whole phrase with its genitives («رفض القضاء الاسرائيلي»)."""
+    place = None
+    for k in range(i, min(hi, i + reach)):
+        if w.toks[k].kind == "punct" and w.toks[k].text not in "،,":
+            break
+        key = w.keys[k]
+        bare = key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
+        if k > i and (key in _DENOUNCE or bare in _DENOUNCE) and k + 1 < hi:
+            nxt = w.keys[k + 1]
+            if nxt.startswith("ب") or w.toks[k + 1].kind == "ar":
+                span = _genitive_phrase(w, k + 1, hi)  # «ينددون بالحكومة»، «تطالب رئيس الوزراء»
+                if span is not None:
+                    return span
+        for phrase in _PROTEST_AGAINST:
+            n = len(phrase)
+            if n == 2 and phrase[1] == "ب":
+                if bare == phrase[0] and k + 1 < hi and w.keys[k + 1].startswith("ب"):
+                    return _genitive_phrase(w, k + 1, hi)
+                continue
+            if (bare,) + tuple(w.keys[k + 1:k + n]) == phrase or tuple(w.keys[k:k + n]) == phrase:
+                j = k + n
+                if j < hi and w.keys[j] == "ما":  # «ضد ما سموه جرائم حماس»
+                    j += 2
+                span = _genitive_phrase(w, j, hi)
+                if span is None:
+                    continue
+                if phrase[-1] in _PLACE_HEADS:
+                    place = place or span
+                    continue
+                return span
+    return place
+
+
+_PLACE_HEADS = _keys("مقر", "مبنى")
+
+
+def _genitive_phrase(w: "_Words", j: int, hi: int, max_words: int = 6) -> tuple[int, int] | None:
+    """A noun phrase with the genitives that complete a verbal noun («زيارة غل»، «عدم قبول أوراق مرشحي الجماعة»)."""
+    span = _np_span(w, j, hi, allow_governed=True)
+    if span is None:
+        return None
+    a, b = span
+    while b < hi and b - a < max_words and not _definite(w.keys[b - 1]) and w.toks[b].kind == "ar" \
+            and _nounish(w, b) and not _governed_key(w.keys[b]) and not _conjoined(w.keys[b]):
+        nxt = _np_span(w, b, hi)
+        if nxt is None:
+            break
+        b = min(nxt[1], a + max_words)
+    # «ترشيح وزير الخارجية عبد الله غل»: a title is followed by the name it belongs to
+    lex = lexicon()
+    titled = any((h := strip_proclitic(_strip_al(w.keys[k]), lex.agents)) and lex.agents[h[0]][1]
+                 and lex.agents[h[0]][0] in ("GOV", "MIL") for k in range(a, b))
+    n = 0
+    while titled and b < hi and n < 3 and w.toks[b].kind == "ar" and _nounish(w, b) and not _definite(w.keys[b]) \
+            and not _governed_key(w.keys[b]) and not _conjoined(w.keys[b]) and not w.keys[b].endswith(_NISBA_ENDS):
+        b += 1
+        n += 1
+    return a, b
+
+
+def _refine(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, src, tgt, actors, starts, shared=None):
+    """Arguments from the grammar of the clause when the actor tables have none (or a far one): the subject
+    noun phrase before a verb, its object after it, the patient after a verbal noun, passive readings of
+    killing verbs, «على يد» doers, «نفذه X», «قام X بـ», «تعرض X لـ», «نجا X من», and protest targets."""
+    end = _clause_end(w, i, hi)
+    patientive = trig.gen in ("patient", "passive")
+    P = lambda span: _span_actor(w, span, actors, starts)  # noqa: E731
+    near = lambda x: x is not None and (abs(x.t0 - i) <= 8 or abs(i - x.t1) <= 8)  # noqa: E731
+    if trig.pos == "verb":
+        subj = _np_before(w, i, lo)
+        j = _skip_time(w, i + 1 + (trig.next is not None and i + 1 < hi and w.keys[i + 1] == trig.next), end)
+        if subj is None and j < end and strip_proclitic(w.keys[j], lexicon().triggers) and w.keys[j][:1] == "و":
+            j = _skip_time(w, j + 1, end)  # «قتل وجرح سبعة عشر سائحا»
+        obj = _np_span(w, j, end) if j < end else None
+        if obj is not None and obj[1] - obj[0] == 1 and w.keys[obj[0]].startswith("نفس"):
+            obj = None  # «فجر نفسه»
+        obj2 = None
+        if obj is not None:
+            j2 = _skip_time(w, obj[1], end)
+            obj2 = _np_span(w, j2, end) if j2 < end else None
+        # «أطلقوا النار على رئيس تيمور الشرقية»، «فتحت النار على سكان»
+        against = _after_phrase(w, i, end, 8, ((word_key("على"),), (word_key("ضد"),))) if trig.type != "PROTEST" else None
+        if against is not None and w.keys[against[0]] in _HANDS:
+            against = None  # «على يد مسلحين» names the doer
+        if trig.type == "PROTEST":
+            s = P(subj) or P(obj)
+            t = P(_protest_target(w, i + 1, hi))
+            return s or src, t or (tgt if tgt is not None and tgt is not s else None)
+        by = P(_by_agent(w, i, hi))
+        if subj is None and shared is not None and w.keys[i][:1] == "و" and shared.t1 <= i:
+            # «اقتحم مسلحون ... وخطفوا أربعة أوروبيين»: a coordinated verb shares the subject
+            return shared, P(obj) or P(against)
+        if subj is not None:
+            if obj is not None:
+                return P(subj), P(obj)
+            if patientive and (against is None or by is not None):
+                return by, P(subj)  # «20 مدنيا قتلوا امس»: were killed
+            return P(subj), P(against) or (tgt if near(tgt) else None)
+        if obj is not None:
+            if obj2 is not None and (not patientive or not _counted_span(w, obj)):
+                return P(obj), P(obj2)  # «خطف مسلحون ... خمسة بريطانيين»
+            if patientive and (against is None or by is not None):
+                return by, P(obj)  # «وقتل شخص»، «خطف موظف بريطاني»: passive
+            return P(obj), P(against) or (tgt if (tgt is not None and tgt.t0 >= obj[1]) else None)
+        return (src if near(src) else by), P(against) or (tgt if near(tgt) else None)
+    # verbal nouns
+    j = _skip_time(w, i + 1, end)
+    gen = _np_span(w, j, end) if j < end else None
+    if gen is not None and _definite(w.keys[i]) and _definite(w.keys[gen[0]]):
+        gen = None  # «الجرائم البشعة»: after a definite noun a definite word is its adjective, not its genitive
+    doer = _by_agent(w, i, hi) or _carried_out(w, i, hi) or _did_subject(w, i, lo)
+    if trig.type == "PROTEST":
+        t = P(_protest_target(w, i, hi))
+        return src, t or tgt
+    if patientive:
+        t = tgt
+        if gen is not None and (tgt is None or tgt.t0 >= gen[0] or not near(tgt)):
+            t = P(gen)
+        s = P(doer) if doer is not None else src
+        return s, t
+    s = P(doer) if doer is not None else src
+    t = tgt
+    if t is None:
+        t = P(_after_phrase(w, i, end, 6, ((word_key("على"),), (word_key("ضد"),))))
+    return s, t
+
+
+def _counted_span(w: "_Words", span: tuple[int, int]) -> bool:
+    return w.toks[span[0]].kind == "num" or w.keys[span[0]] in _QUANTITY
+
+
+def _context_target(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, actors, starts):
+    """A target named by the sentence frame: «تعرض X لـ[هجوم]»، «نجا X من [محاولة اغتيال]»."""
+    P = lambda span: _span_actor(w, span, actors, starts)  # noqa: E731
+    for k in range(i - 1, max(lo, i - 10) - 1, -1):
+        key = w.keys[k]
+        base = key[1:] if key[:1] in ("و", "ب") and key[1:] in _UNDERGO else key
+        if base in _UNDERGO:
+            between = _np_span(w, _skip_time(w, k + 1, i), i) if k + 1 < i else None
+            return P(between) or P(_np_before(w, k, lo))
+    for k in range(lo, i):
+        if w.keys[k] in _SURVIVED:
+            return P(_np_span(w, _skip_time(w, k + 1, hi), hi))
     return None
 
 

@@ -19,7 +19,7 @@ from ..arabic import wordfreq
 from ..arabic.clitics import segment
 from ..arabic.normalize import light
 from ..arabic.stem import search_key
-from ..arabic.tokenize import tokens
+from ..arabic.tokenize import arabic_words
 from ..record import Article, Sentence
 from ..settings import Settings
 
@@ -36,18 +36,29 @@ def _idf(word: str) -> float:
     return math.log(_total() / (1 + wordfreq.count(word)))
 
 
+@lru_cache(maxsize=200_000)
+def _content_key(word: str) -> str | None:
+    """The search key of an Arabic word, or None for a stop word (memoised: news reuses its words)."""
+    stop = wordfreq.stopwords()
+    if len(word) < 3 or light(word) in stop:
+        return None
+    k = search_key(word)
+    return k if len(k) >= 2 and k not in stop else None
+
+
+@lru_cache(maxsize=200_000)
+def _shown(word: str) -> str:
+    seg = segment(word)
+    return seg.stem if not seg.restored_al else word  # «بالقتل» is shown as «القتل»
+
+
 def _content_words(text: str) -> list[tuple[str, str]]:
     """(search key, written word) of the content words of ``text``."""
-    stop = wordfreq.stopwords()
     out = []
-    for t in tokens(text):
-        if t.kind != "ar" or len(t.text) < 3:
-            continue
-        if light(t.text) in stop:
-            continue
-        k = search_key(t.text)
-        if len(k) >= 2 and k not in stop:
-            out.append((k, t.text))
+    for w in arabic_words(text):
+        k = _content_key(w)
+        if k is not None:
+            out.append((k, w))
     return out
 
 
@@ -56,12 +67,19 @@ def _vector(words: list[tuple[str, str]], idf: dict[str, float]) -> dict[str, fl
     return {k: (1 + math.log(n)) * idf[k] for k, n in tf.items()}
 
 
-def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+def _norm(a: dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in a.values()))
+
+
+def _cos(a: dict[str, float], b: dict[str, float], na: float | None = None, nb: float | None = None) -> float:
     if not a or not b:
         return 0.0
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
+    if len(b) < len(a):
+        a, b, na, nb = b, a, nb, na
+    get = b.get
+    dot = sum(v * get(k, 0.0) for k, v in a.items())
+    na = _norm(a) if na is None else na
+    nb = _norm(b) if nb is None else nb
     return dot / (na * nb) if na and nb else 0.0
 
 
@@ -80,15 +98,17 @@ def rank(text: str, sentences, settings: Settings) -> tuple[list[Sentence], list
     eligible = [i for i, s in enumerate(sentences) if len(text[s.start:s.end].split()) >= ss.min_words]
     if not eligible:
         eligible = list(range(len(sentences)))
+    norms = [_norm(v) for v in vectors]
+    c_norm = _norm(centroid)
     scores = {}
     for order, i in enumerate(eligible):
         prior = 1.0 / (1.0 + order)
-        scores[i] = (1 - ss.position_weight) * _cos(vectors[i], centroid) + ss.position_weight * prior
+        scores[i] = (1 - ss.position_weight) * _cos(vectors[i], centroid, norms[i], c_norm) + ss.position_weight * prior
     chosen: list[int] = []
     for i in sorted(scores, key=lambda i: -scores[i]):
         if len(chosen) >= ss.sentences:
             break
-        if any(_cos(vectors[i], vectors[j]) > REDUNDANT for j in chosen):
+        if any(_cos(vectors[i], vectors[j], norms[i], norms[j]) > REDUNDANT for j in chosen):
             continue
         chosen.append(i)
     summary = [sentences[i] for i in sorted(chosen)]
@@ -99,9 +119,7 @@ def _keywords(bags, centroid: Counter, n: int) -> list[str]:
     forms: dict[str, Counter] = {}
     for bag in bags:
         for k, w in bag:
-            seg = segment(w)
-            shown = seg.stem if not seg.restored_al else w  # «بالقتل» is shown as «القتل»
-            forms.setdefault(k, Counter())[shown] += 1
+            forms.setdefault(k, Counter())[_shown(w)] += 1
     # two-word phrases that recur («التحالف الدولي»)
     pairs: Counter = Counter()
     for bag in bags:

@@ -12,12 +12,29 @@ from functools import lru_cache
 from importlib import resources
 
 from rased.arabic.normalize import key
+from rased.arabic.tokenize import Token, tokens
 
-__all__ = ["Cue", "Trigger", "Lexicon", "lexicon", "strip_proclitic", "word_key"]
+__all__ = ["Cue", "Trigger", "Lexicon", "lexicon", "strip_proclitic", "word_key", "article_words"]
 
+
+@lru_cache(maxsize=200_000)
 def word_key(word: str) -> str:
     """The matching key of one word (alef/yeh/teh marbuta folded, diacritics and tatweel dropped)."""
     return key(word)
+
+
+_LAST_TEXT: list = [None, None]  # (text, (tokens, keys)) of the last article seen
+
+
+def article_words(text: str) -> tuple[list[Token], list[str]]:
+    """Tokens of ``text`` and their matching keys (punctuation keeps its text), computed once per article:
+    the quotes and relations stages of one article share them."""
+    if _LAST_TEXT[0] is text:
+        return _LAST_TEXT[1]
+    toks = tokens(text)
+    keys = [word_key(t.text) if t.kind != "punct" else t.text for t in toks]
+    _LAST_TEXT[0], _LAST_TEXT[1] = text, (toks, keys)
+    return toks, keys
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -59,8 +76,28 @@ def participle_forms(part: str) -> set[str]:
 _PROCLITICS = ("وب", "ول", "فب", "فل", "وس", "و", "ف", "ب", "ل")
 
 
+_MEMO: dict[int, dict[str, tuple[str, int] | None]] = {}  # id(lexicon table) -> key -> result
+
+
 def strip_proclitic(k: str, table) -> tuple[str, int] | None:
-    """(the key found in ``table``, characters of prefix) for ``k`` or ``k`` without a proclitic."""
+    """(the key found in ``table``, characters of prefix) for ``k`` or ``k`` without a proclitic.
+
+    Lookups in the lexicon's own tables are memoised (one dictionary probe per word after the first time)."""
+    memo = _MEMO.get(id(table))
+    if memo is not None:
+        hit = memo.get(k, _MISS)
+        if hit is _MISS:
+            hit = _strip(k, table)
+            if len(memo) < 500_000:
+                memo[k] = hit
+        return hit
+    return _strip(k, table)
+
+
+_MISS = object()
+
+
+def _strip(k: str, table) -> tuple[str, int] | None:
     if k in table:
         return k, 0
     for pre in _PROCLITICS:
@@ -168,7 +205,7 @@ def lexicon() -> Lexicon:
     for row in _rows("hedges.tsv"):
         words = [key(w) for w in row["phrase"].split()]
         hedges.setdefault(words[0], []).append((tuple(words[1:]), row["modality"], row["scope"]))
-    return Lexicon(
+    lex = Lexicon(
         cues=_cues(),
         attributions={k: tuple(sorted(v, key=len, reverse=True)) for k, v in attributions.items()},
         complementizers={key(r["word"]): r["kind"] for r in _rows("complementizers.tsv")},
@@ -177,3 +214,6 @@ def lexicon() -> Lexicon:
         hedges={k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in hedges.items()},
         context={key(r["word"]): r["domain"] for r in _rows("context.tsv")},
     )
+    for table in (lex.cues, lex.triggers, lex.agents, lex.context):
+        _MEMO[id(table)] = {}
+    return lex
