@@ -321,6 +321,8 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             continue
         key = doc.keys[i]
         hit = strip_proclitic(key, lex.cues)
+        if hit is None and key not in lex.attributions and key[1:] not in lex.attributions:
+            continue  # most words: neither a cue nor the start of an «according to» phrase
         s_start, s_end = doc.sentence_of(t.start)
         stop = bisect.bisect_left(doc.starts, s_end)
         if hit is None:

@@ -11,7 +11,9 @@ Reads ``text``, ``sentences``, ``entities`` (may be None), ``quotes`` and ``publ
 * **Arguments**: «بين A و B» gives both; a verbal noun takes the actor right after it as agent («هجوم تنظيم
   القاعدة») or patient («اغتيال الرئيس», «مقتل»); a verb takes the nearest actor before it in its clause as
   source (subject-verb), else the first actor after it (verb-subject order, «قتل مسلحون ...»), and the next
-  actor after as target. A counted actor («28 متطوعا») is a patient.
+  actor after as target. A counted actor («28 متطوعا») is a patient. Where the actor tables have nothing in
+  place, ``_refine`` reads noun phrases from the clause: the subject before a verb, its object, passive readings
+  of killing verbs, «على يد X», «نفذه X», «قام X بـ», «نجا X من», and what a protest is against (docs/relations.md).
 * **Modality**: negated / possible / hedged from ``hedging``; inside a quote or «according to» claim the relation
   is reported and ``attributed_to`` the speaker.
 * **Event time**: a year in the clause other than the publication year, else «past» for pluperfect frames
@@ -145,7 +147,8 @@ def _agents(w: _Words, lo: int, hi: int, taken: list[bool], inside: list[bool], 
             i += 1  # «مقاتلي جبهة النصرة»: the entity is the actor
             continue
         definite = hit[0].startswith("ال")
-        if construct and j < hi and w.toks[j].kind != "punct" and w.keys[j] not in _NOUN_CONTEXT and (
+        if construct and j < hi and w.toks[j].kind != "punct" and w.keys[j] not in _NOUN_CONTEXT and \
+                w.keys[j] not in _FUNCTION and w.keys[j] not in _TIME_ADVERBS and (
                 not definite or (not w.keys[j].startswith("ال") and w.toks[j].kind == "ar"
                                  and strip_proclitic(w.keys[j], lex.triggers) is None)):
             # «قوات الأمن»; after a definite title only a name joins it («العميد جبار»)
@@ -285,6 +288,8 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                     shared = src
                 if tgt is None and trig.type in ("ASSAULT", "COERCE"):
                     tgt = _context_target(w, i, lo, hi, trig, actors, actor_starts)
+                    if tgt is not None and src is not None and src.t0 < tgt.t1 and tgt.t0 < src.t1:
+                        src = None  # «نجا قائد الشرطة من محاولة اغتيال»: the survivor is no doer
             if tgt is None and trig.type in ("ASSAULT", "COERCE", "FIGHT", "PROTEST", "THREATEN"):
                 tgt = _place_target(w, i, hi, locations)
             if src is not None and tgt is not None and (
@@ -327,10 +332,10 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                 event_time=_event_time(w, i, lo, hi, pub_year),
                 location=location.mention() if location else None,
             ))
-    return _drop_empty(_share_protest_arguments(out), quotes_speakers=True)
+    return _drop_empty(_share_protest_arguments(out))
 
 
-def _drop_empty(out: list[Relation], quotes_speakers: bool = True) -> list[Relation]:
+def _drop_empty(out: list[Relation]) -> list[Relation]:
     """A relation with neither source nor target (and no actor-bearing speaker) is kept only as the one record
     that its sentence reports an event of that type (settings ``event_types``): when another relation of the
     same type in the sentence has a participant, or one was already kept, it is dropped."""
@@ -398,16 +403,18 @@ def _victims(w: _Words, a: _Actor) -> bool:
 
 def _speaker_actor(w: _Words, q, src: _Actor | None, i: int, lo: int) -> _Actor | None:
     """Inside a quote, «قال الجيش إن جنوده/قواته قتلوا» and «قال الحلف انه قتل»: the doer is the speaker."""
-    if q is None or q.speaker is None:
+    if q is None or not q.speaker_text:
         return None
     pronoun_subject = i - 1 >= lo and w.keys[i - 1] in _PRONOUN_COMP
     suffixed = src is not None and not src.entity and src.t1 - src.t0 == 1 and src.t1 <= i and \
         _PRONOUN_AGENT.search(w.keys[src.t0]) is not None and src.t0 >= i - 3
     if not (pronoun_subject or suffixed):
         return None
-    m = q.speaker
+    m = _speaker_mention(w.text, q)
+    if m is None:
+        return None
     t0, t1 = w.range_of(m.start, m.end)
-    return _Actor(t0, t1, m.start, m.end, m.text, m.actor_id, True)
+    return _Actor(t0, t1, m.start, m.end, m.text, m.actor_id, q.speaker is not None)
 
 
 _PRONOUN_COMP = {word_key(x) for x in ("انه", "أنه", "إنه", "انها", "أنها", "إنها", "انهم", "أنهم", "إنهم")}
@@ -613,7 +620,7 @@ _FUNCTION = _keys(
     "وفق", "وفقا", "طبقا", "نقلا", "لمدة", "مرة", "تم", "يتم", "فضلا", "إضافة", "اضافة", "بينهم", "بينها",
     "جميعهم", "معظمهم", "بعضهم", "منهم", "نفسه", "نفسها", "نفسيهما", "أنفسهم", "انفسهم", "نفسهم", "وهو", "وهي",
     "وهم", "الذى", "اللذين", "اللتين", "مقابل", "باتجاه", "تجاه", "بواسطة", "ليس", "ليسوا", "إذا", "اذا", "لو",
-    "سوى", "فقط", "يذكر", "مما", "ومما", "عما", "كيف", "هل", "أين", "متى", "لماذا",
+    "سوى", "فقط", "يذكر", "مما", "ومما", "عما", "كيف", "هل", "أين", "متى", "لماذا", "بعيد", "قبيل", "إبان",
 )
 _TIME_ADVERBS = _keys(
     "أمس", "امس", "اليوم", "صباح", "مساء", "ظهر", "فجر", "ليل", "ليلا", "الليلة", "عصر", "عصرا", "صباحا", "مساء",
@@ -625,7 +632,7 @@ _QUANTITY = _keys(
     "عدد", "عددا", "عشرات", "مئات", "آلاف", "الاف", "ألف", "الف", "ألوف", "مليون", "مليوني", "عشرة", "ثلاثة",
     "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر",
     "اثنين", "اثنان", "اثنتين", "عشرين", "ثلاثين", "أربعين", "خمسين", "مئة", "مائة", "مئتي", "نحو", "حوالي", "حوالى",
-    "قرابة", "زهاء", "أكثر", "اكثر", "أقل", "اقل", "مجموعة", "ثلة", "بضعة", "بضع", "عشرات", "الآلاف", "الالاف", "المئات",
+    "قرابة", "زهاء", "أكثر", "اكثر", "أقل", "اقل", "مجموعة", "ثلة", "بضعة", "بضع", "الآلاف", "الالاف", "المئات",
     "العشرات", "آلاف", "أحد", "احد", "إحدى", "احدى", "عشرة", "ثلاثون", "عشرون", "أربعون", "خمسون",
 )
 _COMPLEMENTIZERS = _keys("إن", "أن", "ان", "بأن", "بان", "وأن", "وان", "وإن")
@@ -731,8 +738,12 @@ def _np_span(w: "_Words", j: int, hi: int, max_words: int = 5, allow_governed: b
         nisba = key.endswith(_NISBA_ENDS) and len(key) > 3
         if _definite(prev) and not definite and not nisba:
             break  # «المتظاهرين تدعمهم»: an indefinite word after a definite one starts a new phrase
-        if not _definite(prev) and not definite and not nisba and not _agrees(prev, key):
-            break  # «سيارة مفخخة بعيد»: an indefinite adjective agrees with its noun («مسلحين مجهولين»)
+        if not _definite(prev) and not definite and not nisba and not _agrees(prev, key) and not (
+                b + 1 < hi and _definite(w.keys[b + 1]) and not _governed_key(w.keys[b + 1]) and _nounish(w, b + 1)
+                and w.toks[b + 1].kind == "ar" and b - k < 2):
+            # an indefinite adjective agrees with its noun («مسلحين مجهولين», not «سيارة مفخخة بعيد»); an
+            # indefinite genitive chain ending in a definite word goes on («أعضاء حزب الغد»)
+            break
         b += 1
         prev = key
     return a, b
@@ -771,10 +782,10 @@ def _skip_time(w: "_Words", j: int, hi: int) -> int:
 
 
 _ON = word_key("على")
+_ON_AGAINST = ((_ON,), (word_key("ضد"),))
 _NOT_TIME = {_ON, "من", "قبل", "بعد"}  # time words only in pairs («على الأقل»، «أول من أمس»، «قبل ظهر أمس»)
-_TIME_PAIRS = {(word_key("من"), word_key("أمس")), (word_key("من"), word_key("امس")), (word_key("على"), word_key("الأقل")),
-               (word_key("على"), word_key("الاقل")), (word_key("قبل"), word_key("ظهر")), (word_key("بعد"), word_key("ظهر")),
-               (word_key("بعد"), word_key("حلول")), (word_key("من"), word_key("جديد"))}
+_TIME_PAIRS = {tuple(word_key(x) for x in pair.split()) for pair in (
+    "من أمس", "من امس", "على الأقل", "على الاقل", "قبل ظهر", "بعد ظهر", "بعد حلول", "من جديد")}
 
 
 def _np_before(w: "_Words", i: int, lo: int, max_words: int = 8) -> tuple[int, int] | None:
@@ -946,6 +957,7 @@ def _protest_target(w: "_Words", i: int, hi: int, reach: int = 25) -> tuple[int,
 
 
 _PLACE_HEADS = _keys("مقر", "مبنى")
+_NAME_LINKS = _keys("بن", "بنت", "ابن", "أبو", "ابو", "عبد", "آل")
 
 
 def _genitive_phrase(w: "_Words", j: int, hi: int, max_words: int = 6) -> tuple[int, int] | None:
@@ -965,7 +977,8 @@ def _genitive_phrase(w: "_Words", j: int, hi: int, max_words: int = 6) -> tuple[
     titled = any((h := strip_proclitic(_strip_al(w.keys[k]), lex.agents)) and lex.agents[h[0]][1]
                  and lex.agents[h[0]][0] in ("GOV", "MIL") for k in range(a, b))
     n = 0
-    while titled and b < hi and n < 3 and w.toks[b].kind == "ar" and _nounish(w, b) and not _definite(w.keys[b]) \
+    while titled and b < hi and n < 4 and w.toks[b].kind == "ar" and _nounish(w, b) and \
+            (not _definite(w.keys[b]) or w.keys[b - 1] in _NAME_LINKS) \
             and not _governed_key(w.keys[b]) and not _conjoined(w.keys[b]) and not w.keys[b].endswith(_NISBA_ENDS):
         b += 1
         n += 1
@@ -993,7 +1006,7 @@ def _refine(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, src, tgt, acto
             j2 = _skip_time(w, obj[1], end)
             obj2 = _np_span(w, j2, end) if j2 < end else None
         # «أطلقوا النار على رئيس تيمور الشرقية»، «فتحت النار على سكان»
-        against = _after_phrase(w, i, end, 8, ((word_key("على"),), (word_key("ضد"),))) if trig.type != "PROTEST" else None
+        against = _after_phrase(w, i, end, 8, _ON_AGAINST) if trig.type != "PROTEST" else None
         if against is not None and w.keys[against[0]] in _HANDS:
             against = None  # «على يد مسلحين» names the doer
         if trig.type == "PROTEST":
@@ -1013,8 +1026,12 @@ def _refine(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, src, tgt, acto
         if obj is not None:
             if obj2 is not None and (not patientive or not _counted_span(w, obj)):
                 return P(obj), P(obj2)  # «خطف مسلحون ... خمسة بريطانيين»
+            doer = P(obj)
+            if patientive and doer is not None and doer.role in ("REB", "MIL", "COP") and not _counted_span(w, obj) \
+                    and by is None:
+                return doer, P(against)  # «وخطف مسلحون ...»: armed men are doers
             if patientive and (against is None or by is not None):
-                return by, P(obj)  # «وقتل شخص»، «خطف موظف بريطاني»: passive
+                return by, doer  # «وقتل شخص»، «خطف موظف بريطاني»: passive
             return P(obj), P(against) or (tgt if (tgt is not None and tgt.t0 >= obj[1]) else None)
         return (src if near(src) else by), P(against) or (tgt if near(tgt) else None)
     # verbal nouns
@@ -1035,7 +1052,7 @@ def _refine(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, src, tgt, acto
     s = P(doer) if doer is not None else src
     t = tgt
     if t is None:
-        t = P(_after_phrase(w, i, end, 6, ((word_key("على"),), (word_key("ضد"),))))
+        t = P(_after_phrase(w, i, end, 6, _ON_AGAINST))
     return s, t
 
 

@@ -380,13 +380,16 @@ class SQLStore:
         hits = []
         for head, best in rows:
             record, story, dups = info[head]
-            art = from_dict(json.loads(record))
-            title = art.title or ""
+            # The plain JSON is enough here: building the whole Article (entities, sentences...) per hit
+            # cost more than the query.
+            d = json.loads(record)
+            title = d.get("title")
+            published = d.get("published")
             hits.append(Hit(
-                id=art.id, title=art.title, source=art.source, url=art.url,
-                published=art.published.value if art.published else None, score=float(best),
-                snippet=text_index.snippet(art.text, q),
-                title_highlights=tuple(text_index.match_spans(title, q)),
+                id=d["id"], title=title, source=d.get("source"), url=d.get("url"),
+                published=published.get("value") if published else None, score=float(best),
+                snippet=text_index.snippet(d["text"], q),
+                title_highlights=tuple(text_index.match_spans(title or "", q)),
                 duplicates=int(dups), story_id=story,
             ))
         return hits

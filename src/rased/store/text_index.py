@@ -239,24 +239,43 @@ class Snippet:
         return "".join(out)
 
 
+# The words of ``tokenize.words`` (the same alternatives without the one-character punctuation token, so a
+# scan skips what that token would have consumed): matching runs at query time on every hit, and building
+# ``Token``/``KeyToken`` objects there cost more than the SQL.
+_WORD = re.compile("|".join(p for p in tokenize._TOKEN.pattern.split("|") if "<punct>" not in p))
+
+
+def _spans_keys(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    keys, spans = [], []
+    for m in _WORD.finditer(text):
+        k = term(m.group())
+        if k:
+            keys.append(k)
+            spans.append(m.span())
+    return keys, spans
+
+
 def match_spans(text: str, query: Query) -> list[tuple[int, int]]:
     """Display spans of the words of ``text`` that match the query (phrases only where whole)."""
-    toks = key_tokens(text)
-    keys = [t.key for t in toks]
-    hit = [False] * len(toks)
+    phrases = [c.keys for c in query.clauses if isinstance(c, Phrase)]
+    if not phrases:  # the common case: one pass, nothing kept but the hits
+        wanted = query.all_keys()
+        return [m.span() for m in _WORD.finditer(text) if term(m.group()) in wanted]
+    keys, spans = _spans_keys(text)
+    hit = [False] * len(keys)
     for c in query.clauses:
         if isinstance(c, Term):
             vs = set(c.variants)
             for i, k in enumerate(keys):
                 if k in vs:
                     hit[i] = True
-        else:
-            n = len(c.keys)
-            for i in range(len(keys) - n + 1):
-                if tuple(keys[i : i + n]) == c.keys:
-                    for j in range(i, i + n):
-                        hit[j] = True
-    return [(t.start, t.end) for t, h in zip(toks, hit) if h]
+    for ks in phrases:
+        n, first = len(ks), ks[0]
+        for i in range(len(keys) - n + 1):
+            if keys[i] == first and tuple(keys[i : i + n]) == ks:
+                for j in range(i, i + n):
+                    hit[j] = True
+    return [sp for sp, h in zip(spans, hit) if h]
 
 
 _CHUNK = 3000  # long articles are scanned piece by piece: the first piece with a match gives the snippet
