@@ -1,16 +1,21 @@
-"""Search benchmark: ingest N corpus articles, then time ≥ 100 realistic queries.
+"""Search benchmark: time the query set of ``bench/queries.txt`` (≥ 100 names, places, phrases, filters) on a store.
 
-    python bench/bench_search.py --n 2000                 # SQLite in a temporary folder
-    python bench/bench_search.py --n 2000 --db rased.db   # or a given store (sqlite path / postgresql://)
-    python bench/bench_search.py --n 2000 --postgres      # a throwaway PostgreSQL server
+    python bench/bench_search.py --db rased.db                 # an existing store (SQLite path or postgresql://)
+    python bench/bench_search.py --n 2000                      # ingest N corpus articles into a new SQLite store first
+    python bench/bench_search.py --n 2000 --postgres           # ... into a throwaway PostgreSQL server
 
-Articles come half from SaudiNewsNet, half from ANT (``rased.datasets``); the report is a table of ingest
-rate, store size and p50/p95 query latency per query kind.
+Corpus articles come half from SaudiNewsNet, half from ANT (``rased.datasets``). Each query runs once (the
+"first" pass: caches as the previous query left them), then ``--repeat`` more times; a query's latency is the
+median of the repeats. Prints Markdown tables: the store (articles, size, ingest rate when it ingested) and
+p50/p95/max latency, overall and per query kind. ``--json FILE`` also writes every query's timings.
 """
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
+import os
+import shlex
 import statistics
 import sys
 import tempfile
@@ -22,16 +27,8 @@ from rased.ingest import ingest_docs
 from rased.ingest.readers import Doc, digest
 from rased.store import open_store
 
-NAMES = ["أوباما", "بوتين", "الأسد", "سلمان", "كيري", "لافروف", "أردوغان", "روحاني", "السيسي", "العبادي",
-         "المالكي", "نتنياهو", "عباس", "هادي", "الحوثي", "البغدادي", "خامنئي", "ترامب", "بان كي مون", "دي ميستورا"]
-PLACES = ["الموصل", "بغداد", "الرياض", "جدة", "مكة", "صنعاء", "عدن", "دمشق", "حلب", "القاهرة", "طهران", "واشنطن",
-          "موسكو", "بيروت", "الفلوجة", "الرمادي", "تعز", "إدلب", "غزة", "القدس", "ليبيا", "سوريا", "اليمن", "العراق"]
-ORGS = ["داعش", "القاعدة", "الأمم المتحدة", "مجلس الأمن", "حزب الله", "الحوثيين", "التحالف", "الناتو", "أوبك",
-        "جامعة الدول العربية", "مجلس التعاون", "الحرس الثوري", "الجيش الحر", "جبهة النصرة"]
-PHRASES = ['"مجلس الأمن"', '"الأمم المتحدة"', '"وزير الخارجية"', '"ولي العهد"', '"حقوق الإنسان"',
-           '"أسعار النفط"', '"الدولة الإسلامية"', '"رئيس الوزراء"', '"البنك المركزي"', '"كأس العالم"',
-           '«خادم الحرمين الشريفين»', '"سوق الأسهم"']
-TOPICS = ["النفط", "الانتخابات", "الإرهاب", "اللاجئين", "الاقتصاد", "الصحة", "التعليم", "الميزانية", "الأسهم", "كورونا"]
+QUERIES = Path(__file__).with_name("queries.txt")
+_OPTIONS = {"--actor": "actor", "--type": "type", "--source": "source", "--from": "date_from", "--to": "date_to"}
 
 
 def corpus_docs(n: int):
@@ -44,14 +41,22 @@ def corpus_docs(n: int):
                   fetched_at=d.time if d.corpus == "saudinewsnet" else None)
 
 
-def queries(sources: list[str]) -> list[tuple[str, str, dict]]:
-    out = [("name", q, {}) for q in NAMES]
-    out += [("place", q, {}) for q in PLACES]
-    out += [("org", q, {}) for q in ORGS]
-    out += [("phrase", q, {}) for q in PHRASES]
-    out += [("two words", f"{a} {b}", {}) for a, b in zip(PLACES, ORGS)]
-    out += [("topic+source", t, {"source": s}) for t, s in zip(TOPICS, itertools.cycle(sources or [None]))]
-    out += [("place+dates", p, {"date_from": "2015-01-01", "date_to": "2015-12-31"}) for p in PLACES[:10]]
+def load_queries(store, path: Path = QUERIES) -> list[tuple[str, str, dict]]:
+    """(kind, query, filters) from the query file; ``--source @N`` is the store's N-th most frequent source."""
+    sources = [r[0] for r in store._all(
+        "SELECT source FROM articles WHERE source IS NOT NULL GROUP BY source ORDER BY count(*) DESC, source LIMIT 5")]
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        kind, query, opts = (part.strip() for part in line.split("|"))
+        args = shlex.split(opts)
+        kw = {}
+        for flag, value in zip(args[::2], args[1::2]):
+            if value.startswith("@"):
+                value = sources[min(int(value[1:]), len(sources)) - 1]
+            kw[_OPTIONS[flag]] = value
+        out.append((kind, query, kw))
     return out
 
 
@@ -62,12 +67,18 @@ def pct(values: list[float], p: float) -> float:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=2000, help="articles to ingest")
-    ap.add_argument("--db", help="store URL (default: a new SQLite file in a temporary folder)")
-    ap.add_argument("--postgres", action="store_true", help="use a throwaway PostgreSQL server")
+    ap.add_argument("--db", help="an existing store (SQLite path, sqlite:///PATH or postgresql://...)")
+    ap.add_argument("--n", type=int, default=0, help="first ingest this many corpus articles (default: none with "
+                    "--db, 2000 without)")
+    ap.add_argument("--postgres", action="store_true", help="ingest into a throwaway PostgreSQL server")
     ap.add_argument("--batch-size", type=int, default=200)
-    ap.add_argument("--repeat", type=int, default=3, help="runs of each query (the median is kept)")
+    ap.add_argument("--queries", type=Path, default=QUERIES)
+    ap.add_argument("--limit", type=int, default=20, help="hits per query")
+    ap.add_argument("--repeat", type=int, default=3, help="timed runs of each query after the first (median kept)")
+    ap.add_argument("--label", help="name of the store in the tables")
+    ap.add_argument("--json", type=Path, help="write the per-query timings here")
     args = ap.parse_args(argv)
+    n = args.n or (0 if args.db else 2000)
 
     tmp = tempfile.TemporaryDirectory(prefix="rased-bench-")
     server = None
@@ -78,50 +89,65 @@ def main(argv=None) -> int:
         url = server.new_database()
     else:
         url = args.db or str(Path(tmp.name) / "bench.db")
+    summary, ingest_s = None, None
     try:
         with open_store(url) as store:
-            t0 = time.perf_counter()
-            summary = ingest_docs(corpus_docs(args.n), store, batch_size=args.batch_size)
-            ingest_s = time.perf_counter() - t0
-            sources = [s for s, in store._all("SELECT source FROM articles GROUP BY source ORDER BY count(*) DESC LIMIT 5") if s]
-            t0 = time.perf_counter()
-            n_stories = len(store.stories(limit=10**6))
-            stories_s = time.perf_counter() - t0
-            rows, by_kind, hits_total = [], {}, 0
-            for kind, q, kw in queries(sources):
+            if n:
+                t0 = time.perf_counter()
+                summary = ingest_docs(corpus_docs(n), store, batch_size=args.batch_size)
+                ingest_s = time.perf_counter() - t0
+            qs = load_queries(store, args.queries)
+            results = []
+            for kind, q, kw in qs:
+                t = time.perf_counter()
+                hits = store.search(q, limit=args.limit, **kw)
+                first = (time.perf_counter() - t) * 1000
+                results.append({"kind": kind, "query": q, "filters": kw, "hits": len(hits), "first_ms": first})
+            for r in results:
                 times = []
                 for _ in range(args.repeat):
                     t = time.perf_counter()
-                    hits = store.search(q, limit=20, **kw)
-                    times.append(time.perf_counter() - t)
-                ms = statistics.median(times) * 1000
-                rows.append(ms)
-                by_kind.setdefault(kind, []).append(ms)
-                hits_total += len(hits)
+                    store.search(r["query"], limit=args.limit, **r["filters"])
+                    times.append((time.perf_counter() - t) * 1000)
+                r["ms"] = statistics.median(times) if times else r["first_ms"]
             stats = store.stats()
             size = store.size_bytes()
+            dialect = store.dialect
     finally:
         if server:
             server.stop()
         tmp.cleanup()
 
-    print(f"store: {url if not args.db and not args.postgres else url}  ({'postgres' if args.postgres or url.startswith('postgres') else 'sqlite'})")
-    print(f"{'measure':<28}{'value':>14}")
-    print("-" * 42)
-    for label, value in [
-        ("documents read", summary.read), ("articles stored", summary.stored), ("near-duplicates", summary.duplicates),
-        ("failed", summary.failed), ("ingest seconds", f"{ingest_s:.1f}"), ("articles/s", f"{summary.read / ingest_s:.1f}"),
-        ("store size (MB)", f"{size / 1e6:.1f}"), ("stories (≥2 outlets)", n_stories), ("stories seconds", f"{stories_s:.2f}"),
-        ("queries", len(rows)), ("hits returned", hits_total),
-        ("latency p50 (ms)", f"{pct(rows, 50):.1f}"), ("latency p95 (ms)", f"{pct(rows, 95):.1f}"),
-        ("latency max (ms)", f"{max(rows):.1f}"),
-    ]:
-        print(f"{label:<28}{value!s:>14}")
+    label = args.label or (Path(url).name if dialect == "sqlite" else "postgresql")
+    ms = [r["ms"] for r in results]
+    first = [r["first_ms"] for r in results]
+    load = os.getloadavg()
+    print(f"### Search: {label} ({dialect}, {stats['articles']:,} articles)\n")
+    print("| measure | value |\n|---|---|")
+    rows = [("articles", f"{stats['articles']:,}"), ("near-duplicates", f"{stats['duplicates']:,}"),
+            ("mentions", f"{stats['mentions']:,}"), ("store size", f"{size / 1e6:,.0f} MB")]
+    if summary is not None:
+        rows += [("ingested (read / stored / failed)", f"{summary.read} / {summary.stored} / {summary.failed}"),
+                 ("ingest", f"{ingest_s:.1f} s, {summary.read / ingest_s:.1f} articles/s")]
+    rows += [("queries", f"{len(results)} ({sum(1 for r in results if r['filters'])} with filters), "
+                         f"limit {args.limit}, {sum(r['hits'] for r in results):,} hits"),
+             ("latency p50 / p95 / max", f"{pct(ms, 50):.1f} / {pct(ms, 95):.1f} / {max(ms):.1f} ms"),
+             ("first pass p50 / p95 / max", f"{pct(first, 50):.1f} / {pct(first, 95):.1f} / {max(first):.1f} ms"),
+             ("load average during the run", f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")]
+    for k, v in rows:
+        print(f"| {k} | {v} |")
     print()
-    print(f"{'query kind':<16}{'n':>4}{'p50 ms':>10}{'p95 ms':>10}")
-    for kind, ms in by_kind.items():
-        print(f"{kind:<16}{len(ms):>4}{pct(ms, 50):>10.1f}{pct(ms, 95):>10.1f}")
-    print(f"(articles: {stats['articles']}, failures by reason: {dict(summary.reasons)})", file=sys.stderr)
+    print("| query kind | n | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|")
+    by_kind: dict[str, list[float]] = {}
+    for r in results:
+        by_kind.setdefault(r["kind"], []).append(r["ms"])
+    for kind, v in by_kind.items():
+        print(f"| {kind} | {len(v)} | {pct(v, 50):.1f} | {pct(v, 95):.1f} | {max(v):.1f} |")
+    slow = sorted(results, key=lambda r: -r["ms"])[:5]
+    print("\nslowest: " + "; ".join(f"{r['query']} {r['filters'] or ''} {r['ms']:.0f} ms" for r in slow), file=sys.stderr)
+    if args.json:
+        args.json.write_text(json.dumps({"store": label, "dialect": dialect, "articles": stats["articles"],
+                                         "size_bytes": size, "queries": results}, ensure_ascii=False, indent=1))
     return 0
 
 

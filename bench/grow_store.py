@@ -69,7 +69,7 @@ def _init(src_path: str, heads: list[int], vocab: dict[int, list[str]], seed: in
 
 def _original(n: int):
     got = _cache.get(n)
-    if got is None:
+    if got is None:  # (each process keeps its own cache)
         record = _src.execute("SELECT record FROM articles WHERE n = ?", (n,)).fetchone()[0]
         got = (record, from_dict(json.loads(record)))
         if len(_cache) < 60_000:
@@ -168,14 +168,23 @@ def make(i: int) -> Stored:
     d.update(id=new_id, text=text, title=title, source=source, url=url)
     if published is not None:
         d["published"] = dict(d["published"], value=published.value)
-    article = dataclasses.replace(orig, id=new_id, text=text, title=title, source=source, url=url, published=published)
     title_keys, _ = _keys_and_words(title or "")
     body_keys, words = _keys_and_words(text)
     pre = Precomputed(
         tuple(title_keys), tuple(body_keys), _signature(words), _story_terms(title_keys, body_keys),
         text_index.KEY_VERSION, json.dumps(d, ensure_ascii=False, separators=(",", ":")),
     )
-    return Stored(article, f"grow:{i}", new_id, pre)
+    # Only what changed travels back (an Article's many small objects pickle slowly); ``to_stored`` rebuilds it.
+    return n, dict(id=new_id, text=text, title=title, source=source, url=url, published=published), pre, i
+
+
+def to_stored(item, originals: dict) -> Stored:
+    """The ``Stored`` for a ``make`` result: the original article with the changed fields."""
+    n, changes, pre, i = item
+    orig = originals.get(n)
+    if orig is None:
+        orig = originals[n] = _original(n)[1]
+    return Stored(dataclasses.replace(orig, **changes), f"grow:{i}", changes["id"], pre)
 
 
 def _vocabulary(src: sqlite3.Connection, sample: int, seed: int) -> dict[int, list[str]]:
@@ -221,13 +230,15 @@ def main(argv=None) -> int:
     stored = dups = 0
     batch: list[Stored] = []
     i = first
+    _init(args.src, heads, vocab, args.seed)  # this process reads the originals too
+    originals: dict = {}
     ctx = mp.get_context("fork")
     with ctx.Pool(args.workers, initializer=_init, initargs=(args.src, heads, vocab, args.seed)) as pool:
         while stored < todo:
             want = todo - stored
             for item in pool.imap(make, range(i, i + want), chunksize=100):
                 i += 1
-                batch.append(item)
+                batch.append(to_stored(item, originals))
                 if len(batch) >= args.batch_size:
                     r = store.put(batch)
                     stored, dups = stored + r.stored, dups + r.duplicates

@@ -10,7 +10,7 @@ from rased.errors import DataError
 from rased.ner import conll
 
 # Micro-F1 of the shipped model on the ANERcorp CAMeL Lab test split (see ner/model/MODEL_CARD.md).
-CAMEL_TEST_FLOOR = 0.0
+CAMEL_TEST_FLOOR = 0.704
 
 
 def _write(tmp_path, text, name="x.txt"):
@@ -135,5 +135,5 @@ def test_camel_test_score():
     from rased.ner.train import evaluate
 
     r = evaluate(datasets.path("ner", "anercorp_camel_test", "ANERCorp_CamelLab_test.txt"))
-    assert r["micro"]["gold"] == 2211
+    assert r["micro"]["gold"] == 2285  # 2,211 B- entities + 74 that start with I- (conlleval chunking)
     assert r["micro"]["f1"] >= CAMEL_TEST_FLOOR

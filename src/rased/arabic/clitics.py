@@ -11,6 +11,7 @@ against the corpus counts keep real words whole:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import wordfreq
 from .normalize import light
@@ -59,6 +60,7 @@ def _accept_after_conjunction(form: str, rest: str) -> bool:
     return wordfreq.count("ال" + form) <= wordfreq.count("ال" + rest)
 
 
+@lru_cache(maxsize=200_000)
 def split_prefix(word: str) -> tuple[str, str, bool]:
     """(prefix, rest, restored_al): the longest proclitic string whose removal leaves a common word."""
     form = light(word)
@@ -83,6 +85,7 @@ def split_prefix(word: str) -> tuple[str, str, bool]:
     return "", word, False
 
 
+@lru_cache(maxsize=200_000)
 def split_suffix(word: str) -> tuple[str, str]:
     """(stem, enclitic) when a pronoun suffix leaves a common word; nouns with «ال» take none."""
     form = light(word)
@@ -96,6 +99,7 @@ def split_suffix(word: str) -> tuple[str, str]:
     return word, ""
 
 
+@lru_cache(maxsize=200_000)
 def segment(word: str) -> Segments:
     prefix, rest, restored = split_prefix(word)
     stem, suffix = split_suffix(rest)

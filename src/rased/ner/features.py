@@ -101,6 +101,8 @@ class Featurizer:
         self.vectors = vectors
         self.vector_scale = vector_scale
         self._vec: dict[str, dict[str, float]] = {}
+        self.max_cache = 300_000  # word forms kept; the caches are emptied past this
+        self._dims = [str(j) for j in range(vectors.shape[1])] if vectors is not None else []
         self.gazetteer = gazetteer
         self.cluster_names = tuple(cluster_names)
         self._own: dict[str, list[str]] = {}
@@ -167,7 +169,7 @@ class Featurizer:
                 i = self.rank.get(stem)
             if i is not None and i < len(self.vectors):
                 row = self.vectors[i].astype("float32") * self.vector_scale
-                self._vec[token] = {str(j): v for j, v in enumerate(row.tolist())}
+                self._vec[token] = dict(zip(self._dims, row.tolist()))
             else:
                 self._vec[token] = {}
         self._ctx[token] = (
@@ -192,6 +194,10 @@ class Featurizer:
     def strings(self, tokens: Sequence[str]) -> list[list[str]]:
         """The string features of one sentence (no vectors)."""
         own, ctx = self._own, self._ctx
+        if len(own) > self.max_cache:
+            own.clear()
+            ctx.clear()
+            self._vec.clear()
         for t in tokens:
             if t not in own:
                 self._word(t)

@@ -185,9 +185,9 @@ def evaluate(data: str | Path, model_dir: str | Path | None = None) -> dict:
 
     sentences = conll.read(data)
     tagger = load(model_dir, raw_labels=True) if model_dir else load(raw_labels=True)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     pred = tagger.tag_many([t for t, _ in sentences])
-    dt = time.perf_counter() - t0
+    dt = time.process_time() - t0  # CPU seconds of this process: tokens per second on one core
     result = conll.score([labs for _, labs in sentences], pred)
     result["tokens_per_second"] = round(result["tokens"] / dt) if dt > 0 else None
     return result

@@ -142,6 +142,13 @@ def _s(value: str | None) -> str | None:
     return None if value is None else value.replace("\x00", "")
 
 
+def _real(value: float) -> float:
+    """A score as a 4-byte REAL column takes it: PostgreSQL rejects magnitudes that underflow (the record keeps
+    the exact value)."""
+    value = float(value)
+    return 0.0 if abs(value) < 1e-37 else value
+
+
 def _actor(m: Mention | None) -> str | None:
     return m.actor_id if m is not None else None
 
@@ -215,7 +222,7 @@ def prepare(article: Article, pre: Precomputed | None = None) -> Prepared:
         mentions.append((
             e.start, e.end, _s(e.text), text_index.keys_text(e.text), _s(e.type), e.actor_id,
             _s(ref.name_ar) if ref else None, _s(ref.name_en) if ref else None, ref.wikidata if ref else None,
-            float(e.score),
+            _real(e.score),
         ))
     quotes = [
         (_s(q.speaker_text), _actor(q.speaker), int(q.direct), q.cue_start, q.cue_end, q.content_start,

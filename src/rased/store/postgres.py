@@ -117,10 +117,10 @@ class PostgresStore(SQLStore):
     def _clear_index(self) -> None:
         pass  # every row's keys are rewritten
 
-    def _match_sql(self, query: text_index.Query) -> tuple[str, str, list[Any]]:
+    def _ranked_sql(self, query: text_index.Query, extra: str) -> tuple[str, list[Any]]:
         return (
-            "FROM articles a WHERE a.keys @@ CAST(? AS tsquery)",
-            "ts_rank_cd(a.keys, CAST(? AS tsquery))",
+            "SELECT coalesce(a.duplicate_of, a.id) AS head, ts_rank_cd(a.keys, CAST(? AS tsquery)) AS score"
+            f" FROM articles a WHERE a.keys @@ CAST(? AS tsquery){extra} ORDER BY score DESC LIMIT ?",
             [text_index.tsquery(query)] * 2,
         )
 

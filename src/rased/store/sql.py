@@ -74,8 +74,10 @@ class SQLStore:
     def _clear_index(self) -> None:
         raise NotImplementedError
 
-    def _match_sql(self, query: text_index.Query) -> tuple[str, str, list[Any]]:
-        """(FROM/WHERE fragment matching the query, score expression with higher = better, params)."""
+    def _ranked_sql(self, query: text_index.Query, extra: str) -> tuple[str, list[Any]]:
+        """SQL (and its params) of the articles matching ``query`` that pass ``extra`` (`` AND ...`` conditions
+        on ``a``, the article row): rows ``(head, score)``, head = ``coalesce(a.duplicate_of, a.id)``, score
+        higher = better, best first; it ends with ``LIMIT ?`` (the caller adds the row count)."""
         raise NotImplementedError
 
     def _table_names(self) -> set[str]:
@@ -337,7 +339,6 @@ class SQLStore:
         if d_from and d_to and d_from > d_to:
             raise InputError(f"--from {d_from} is after --to {d_to}", hint="swap the dates", code="date")
         self._check_keys()
-        match, score, params = self._match_sql(q)
         where, fparams = [], []
         if source:
             where.append("a.source = ?")
@@ -348,23 +349,18 @@ class SQLStore:
         if d_to:
             where.append("a.published_day <= ?")
             fparams.append(d_to)
+        # Checked per match: one probe each of the (actor_id|type, article_n) indexes.
         if actor:
-            where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.article_n = a.n AND m.actor_id = ?)")
+            where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = ? AND m.article_n = a.n)")
             fparams.append(actor)
         if type:
             where.append(
-                "(EXISTS (SELECT 1 FROM mentions m WHERE m.article_n = a.n AND m.type = ?)"
-                " OR EXISTS (SELECT 1 FROM relations r WHERE r.article_n = a.n AND r.type = ?))"
+                "(EXISTS (SELECT 1 FROM mentions m WHERE m.type = ? AND m.article_n = a.n)"
+                " OR EXISTS (SELECT 1 FROM relations r WHERE r.type = ? AND r.article_n = a.n))"
             )
             fparams += [type, type]
-        extra = "".join(f" AND {w}" for w in where)
-        rows = self._all(
-            # MATERIALIZED: FTS5's bm25() cannot run inside the aggregate a flattened subquery would give.
-            f"WITH matched AS MATERIALIZED (SELECT coalesce(a.duplicate_of, a.id) AS head, {score} AS score"
-            f" {match}{extra}) SELECT head, max(score) AS best FROM matched GROUP BY head"
-            " ORDER BY best DESC, head LIMIT ? OFFSET ?",
-            [*params, *fparams, limit, offset],
-        )
+        sql, params = self._ranked_sql(q, "".join(f" AND {w}" for w in where))
+        rows = self._top_heads(sql, [*params, *fparams], offset + limit)[offset:]
         if not rows:
             return []
         heads = [r[0] for r in rows]
@@ -393,6 +389,31 @@ class SQLStore:
                 duplicates=int(dups), story_id=story,
             ))
         return hits
+
+    def _top_heads(self, sql: str, params: list[Any], need: int) -> list[tuple[str, float]]:
+        """The ``need`` best ``(head, best score)`` pairs, ordered by score (higher first), then head: near-duplicates
+        fold into their head, which ranks by its best-scoring member.
+
+        Only the best ``k`` matches are read (the index ranks them); the answer is exact once at least ``need``
+        heads score strictly above the ``k``-th match, for every other head then scores no more than that
+        match. Otherwise ``k`` grows, up to every match."""
+        k = max(4 * need, need + 100)
+        while True:
+            rows = self._all(sql, [*params, k])
+            best: dict[str, float] = {}
+            for head, score in rows:  # best first: a head's first row is its best
+                if head not in best:
+                    best[head] = float(score)
+            if len(rows) < k:
+                ranked = list(best.items())
+            else:
+                edge = float(rows[-1][1])
+                ranked = [(h, sc) for h, sc in best.items() if sc > edge]
+                if len(ranked) < need:
+                    k *= 8
+                    continue
+            ranked.sort(key=lambda t: (-t[1], t[0]))
+            return ranked[:need]
 
     # --------------------------------------------------------------------------------- actors
     def actors(self, *, type: str | None = None, name: str | None = None, limit: int = 100) -> list[ActorSummary]:

@@ -66,19 +66,25 @@ class KeyToken:
     end: int
 
 
+# The words of ``tokenize.words``: the same alternatives without the one-character punctuation token (a
+# scan skips what that token would have consumed), read straight from the matches. Keys are computed for
+# every stored article and matched against every hit at query time; ``Token`` objects cost more than that.
+_WORD = re.compile("|".join(p for p in tokenize._TOKEN.pattern.split("|") if "<punct>" not in p))
+
+
 def key_tokens(text: str) -> list[KeyToken]:
     """The searchable words of ``text`` with their keys and display offsets."""
     out = []
-    for tok in tokenize.words(text):
-        k = term(tok.text)
+    for m in _WORD.finditer(text):
+        k = term(m.group())
         if k:
-            out.append(KeyToken(k, tok.start, tok.end))
+            out.append(KeyToken(k, m.start(), m.end()))
     return out
 
 
 def keys_text(text: str) -> str:
     """The index column: the keys of ``text`` joined by spaces."""
-    return " ".join(t.key for t in key_tokens(text))
+    return " ".join(k for k in map(term, (m.group() for m in _WORD.finditer(text))) if k)
 
 
 # ---------------------------------------------------------------------------------------------- queries
@@ -237,12 +243,6 @@ class Snippet:
             at = e
         out.append(self.text[at - self.start :])
         return "".join(out)
-
-
-# The words of ``tokenize.words`` (the same alternatives without the one-character punctuation token, so a
-# scan skips what that token would have consumed): matching runs at query time on every hit, and building
-# ``Token``/``KeyToken`` objects there cost more than the SQL.
-_WORD = re.compile("|".join(p for p in tokenize._TOKEN.pattern.split("|") if "<punct>" not in p))
 
 
 def _spans_keys(text: str) -> tuple[list[str], list[tuple[int, int]]]:
