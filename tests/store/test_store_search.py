@@ -213,3 +213,24 @@ def test_query_parsing_units():
     assert text_index.term("مساعدة") != text_index.term("قاعدة")
     # Every key is quoted in the FTS5 expression: no user text is FTS syntax.
     assert all(part.startswith(('"', "(")) for part in text_index.fts5_match(q).split(" AND "))
+
+
+def test_many_near_duplicates_above_other_hits(store):
+    """The ranking reads the best matches first and widens the window when near-duplicates of one head fill
+    it: a page is still the best *heads*, each with its duplicate count."""
+    base = ("أعلنت السلطات في الرمادي اليوم إعادة فتح الطريق الدولي بعد أشهر من الإغلاق، وقال محافظ الرمادي إن "
+            "الحركة التجارية ستعود تدريجيا إلى أسواق الرمادي خلال الأسابيع المقبلة مع استكمال أعمال الصيانة والتأهيل.")
+    head = make(base, source="a")
+    copies = [make(base + f" المصدر: وكالات، النشرة {i}.", source="b") for i in range(130)]
+    others = [make(f"{FILLERS[i]} في الرمادي شهد تطورات جديدة خلال الأسبوع {i} وسط ترقب واسع من المراقبين "
+                   f"والمحللين {'ومتابعة ' * i}", source="c") for i in range(5)]
+    from rased.store import Stored
+
+    store.put([Stored(a, f"d{i}", a.id) for i, a in enumerate([head, *copies, *others])])
+    hits = store.search("الرمادي", limit=3)
+    assert hits[0].id == head.id and hits[0].duplicates == 130
+    assert len(hits) == 3 and {h.id for h in hits[1:]} <= {a.id for a in others}
+    every = store.search("الرمادي", limit=50)
+    assert [h.id for h in every][:3] == [h.id for h in hits]
+    assert {h.id for h in every} == {head.id} | {a.id for a in others}
+    assert [h.id for h in store.search("الرمادي", limit=2, offset=1)] == [h.id for h in every[1:3]]

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from ..errors import DataError
 
+DEFAULT_EPOCHS = 20  # BiLSTM-CRF epochs (chosen on a dev split, see ner/model/MODEL_CARD.md)
+
 
 def _default_train() -> Path:
     from .. import datasets
@@ -33,7 +35,74 @@ def _check_data(p: Path, what: str) -> Path:
     return p
 
 
+def _shipped_kind() -> str:
+    from ..ner.neural import KIND, load_config
+    from ..ner.tagger import MODEL_DIR
+
+    return "bilstm" if load_config(MODEL_DIR).get("kind") == KIND else "crf"
+
+
 def run_train(args: argparse.Namespace) -> int:
+    kind = args.kind or _shipped_kind()
+    if kind == "bilstm":
+        return run_train_neural(args)
+    return run_train_crf(args)
+
+
+def run_train_neural(args: argparse.Namespace) -> int:
+    from ..ner import train_neural
+    from ..ner.neural import WORDVEC_FILE
+    from ..ner.tagger import MODEL_DIR
+    from ..ner.train import CLUSTERS_FILE
+
+    data = _check_data(Path(args.data) if args.data else _default_train(), "NER training data")
+    out = Path(args.out) if args.out else MODEL_DIR
+    log = (lambda msg: print(msg, file=sys.stderr))
+    if args.clusters in ("none", "build"):
+        raise DataError(f"--clusters {args.clusters} is for the CRF only",
+                        hint="the BiLSTM-CRF needs a cluster table (default: the shipped one); "
+                             "build one with `rased train ner --kind crf --clusters build --out DIR`")
+    clusters = Path(args.clusters) if args.clusters else _shipped(CLUSTERS_FILE)
+    if clusters is None or not clusters.is_file():
+        raise DataError(f"cluster table not found: {clusters}", hint="give --clusters FILE (clusters.tsv.gz)")
+    if args.word_vectors:
+        vectors = Path(args.word_vectors)
+        if not vectors.exists():
+            raise DataError(f"word vectors not found: {vectors}",
+                            hint="give gensim KeyedVectors (.kv) or a wordvec.npz aligned with the cluster table")
+        if vectors.suffix != ".npz":  # gensim KeyedVectors: one row per word of the cluster table
+            out.mkdir(parents=True, exist_ok=True)
+            vectors = train_neural.export_wordvec(vectors, clusters, out / WORDVEC_FILE)
+    else:
+        vectors = _shipped(WORDVEC_FILE)
+        if vectors is None:
+            raise DataError("no 100-dim word vectors shipped with the model",
+                            hint="give --word-vectors: gensim KeyedVectors of the word2vec model that made the "
+                                 "cluster table (`rased train ner --kind crf --clusters build` trains one)")
+    params = {"epochs": args.epochs, "seed": args.seed, "threads": args.threads}
+    dev = _check_data(Path(args.dev), "NER dev data") if args.dev else None
+    train_neural.train(data, out, clusters_path=clusters, vectors_path=vectors, dev=dev, params=params, log=log)
+    print(json.dumps({"model": str(out), "kind": "bilstm-crf", "data": str(data), "clusters": str(clusters),
+                      "word_vectors": str(vectors), "epochs": args.epochs}))
+    return 0
+
+
+def _crf_vectors_from_wordvec(out: Path) -> Path | None:
+    """The CRF's 50-dim vectors, derived from the shipped 100-dim ``wordvec.npz`` (the shipped neural model
+    keeps the word2vec vectors of the cluster table; the CRF uses their first 120,000 rows on 50 principal axes)."""
+    from ..ner import clusters as clusters_mod
+    from ..ner.neural import WORDVEC_FILE
+    from ..ner.train import VECTORS_FILE
+
+    src = _shipped(WORDVEC_FILE)
+    if src is None:
+        return None
+    out.mkdir(parents=True, exist_ok=True)
+    vectors = clusters_mod.read_vectors(src)
+    return clusters_mod.export_vectors(vectors, out / VECTORS_FILE)
+
+
+def run_train_crf(args: argparse.Namespace) -> int:
     from ..ner import clusters as clusters_mod
     from ..ner.tagger import MODEL_DIR
     from ..ner.train import CLUSTERS_FILE, VECTORS_FILE, train
@@ -66,6 +135,8 @@ def run_train(args: argparse.Namespace) -> int:
                 raise DataError(f"word vectors not found: {vectors}", hint="give a vectors.npz or 'none'")
         else:
             vectors = _shipped(VECTORS_FILE) if clusters == _shipped(CLUSTERS_FILE) else None
+            if vectors is None and clusters == _shipped(CLUSTERS_FILE):
+                vectors = _crf_vectors_from_wordvec(out)
     params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
     train(data, out, clusters_path=clusters, vectors_path=vectors, params=params, use_gazetteer=not args.no_gazetteer, log=log)
     print(json.dumps({"model": str(out), "data": str(data), "clusters": str(clusters) if clusters else None,
@@ -86,11 +157,21 @@ def run_eval(args: argparse.Namespace) -> int:
 def register_train(train_subparsers) -> argparse.ArgumentParser:
     from ..ner.train import DEFAULT_PARAMS
 
-    p = train_subparsers.add_parser("ner", help="train the CRF named-entity tagger",
+    p = train_subparsers.add_parser("ner", help="train the named-entity tagger (BiLSTM-CRF or CRF)",
                                     description="Train the NER model from a CoNLL file (default: ANERcorp train "
                                                 "in the shared data) into a model folder (default: the packaged model).")
+    p.add_argument("--kind", choices=("crf", "bilstm"),
+                   help="bilstm: BiLSTM-CRF (torch, exported to ONNX; needs the 'train' extra); crf: the "
+                        "feature CRF (python-crfsuite); default: the kind of the shipped model")
     p.add_argument("--data", help="CoNLL training file ('token LABEL' lines, blank line between sentences)")
     p.add_argument("--out", help="model folder to write (default: the model folder inside the package)")
+    p.add_argument("--dev", help="bilstm: CoNLL dev file scored after every epoch (dev.jsonl in the model folder)")
+    p.add_argument("--epochs", type=int, default=DEFAULT_EPOCHS, help="bilstm: training epochs")
+    p.add_argument("--seed", type=int, default=1, help="bilstm: random seed")
+    p.add_argument("--threads", type=int, default=2, help="bilstm: torch threads")
+    p.add_argument("--word-vectors", help="bilstm: 100-dim word vectors aligned with the cluster table: a "
+                                          "wordvec.npz, or gensim KeyedVectors (.kv) to convert; default: the "
+                                          "vectors shipped with the model")
     p.add_argument("--clusters", help="word cluster table (clusters.tsv.gz); 'build' trains word2vec + k-means "
                                       "on the shared corpora (needs the 'train' extra); 'none' for no clusters; "
                                       "default: the table shipped with the model")

@@ -1,4 +1,8 @@
-"""The shipped Arabic NER tagger (CRF over cached word features; python-crfsuite at run time).
+"""The shipped Arabic NER tagger.
+
+The model folder's ``config.json`` chooses the implementation: ``"kind": "bilstm-crf"`` is the neural
+tagger (ONNX network run with onnxruntime, CRF decoding in numpy; see ``rased.ner.neural``); otherwise
+the folder holds a CRF over cached word features (python-crfsuite).
 
     from rased.ner.tagger import load
     ner = load()
@@ -30,16 +34,32 @@ class Tagger:
     otherwise they are mapped to PER/ORG/LOC/MISC."""
 
     def __init__(self, model_dir: str | Path, *, raw_labels: bool = False):
+        from .train import CONFIG_FILE, MODEL_FILE
+
+        d = Path(model_dir)
+        self.model_dir = d
+        self.config = json.loads((d / CONFIG_FILE).read_text(encoding="utf-8")) if (d / CONFIG_FILE).exists() else {}
+        self.raw_labels = raw_labels
+        self._lock = threading.Lock()
+        self._neural = None
+        if self.config.get("kind") == "bilstm-crf":
+            from .neural import CRF_FILE, ONNX_FILE, NeuralModel
+
+            if not ((d / ONNX_FILE).exists() and (d / CRF_FILE).exists()):
+                raise ModelError(f"NER model not found in {d}", hint="reinstall rased or run `rased train ner`")
+            self._neural = NeuralModel(d, self.config)
+            self.labels = list(self._neural.labels)
+            return
+        if not (d / MODEL_FILE).exists():
+            raise ModelError(f"NER model not found in {d}", hint="reinstall rased or run `rased train ner`")
+        self._init_crf(d)
+
+    def _init_crf(self, d: Path) -> None:
         import pycrfsuite
 
         from .clusters import read_table, read_vectors
-        from .train import CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, MODEL_FILE, VECTORS_FILE, read_gazetteer
+        from .train import CLUSTERS_FILE, GAZETTEER_FILE, MODEL_FILE, VECTORS_FILE, read_gazetteer
 
-        d = Path(model_dir)
-        if not (d / MODEL_FILE).exists():
-            raise ModelError(f"NER model not found in {d}", hint="reinstall rased or run `rased train ner`")
-        self.model_dir = d
-        self.config = json.loads((d / CONFIG_FILE).read_text(encoding="utf-8")) if (d / CONFIG_FILE).exists() else {}
         clusters, names, vectors = None, ("k64", "k256", "k1024"), None
         if (d / CLUSTERS_FILE).exists():
             clusters, sizes = read_table(d / CLUSTERS_FILE)
@@ -50,8 +70,6 @@ class Tagger:
         self.featurizer = Featurizer(clusters, gazetteer, cluster_names=names, vectors=vectors)
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(d / MODEL_FILE))
-        self._lock = threading.Lock()
-        self.raw_labels = raw_labels
         self.labels = self._crf.labels()
 
     def _out(self, labels: Sequence[str]) -> list[str]:
@@ -70,12 +88,22 @@ class Tagger:
         """IOB2 labels for one sentence given as token strings."""
         if not tokens:
             return []
+        if self._neural is not None:
+            return self._out(self._neural.predict([list(tokens)])[0])
         xseq = self.featurizer.sequence(tokens)
         with self._lock:
             return self._out(self._crf.tag(xseq))
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        if self._neural is not None:  # batched: the sentences of an article go through the network together
+            return [self._out(labs) for labs in self._neural.predict([list(s) for s in sentences])]
         return [self.tag(s) for s in sentences]
+
+    def _tag_scored_many(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
+        if self._neural is not None:
+            labs, probs = self._neural.predict([list(s) for s in sentences], scores=True)
+            return list(zip(labs, probs))
+        return [self._tag_scored(s) for s in sentences]
 
     def _tag_scored(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
         xseq = self.featurizer.sequence(tokens)
@@ -91,20 +119,21 @@ class Tagger:
         from ..arabic.tokenize import tokens as tokenize
 
         toks = tokenize(text)
-        out: list[tuple[int, int, str, float]] = []
+        sents = []
         lo = 0
         for i, t in enumerate(toks):
             end_here = (t.kind == "punct" and t.text in _SENTENCE_ENDS) or i - lo + 1 >= _MAX_SENTENCE
             if i + 1 < len(toks) and "\n" in text[t.end:toks[i + 1].start]:
                 end_here = True
             if end_here or i == len(toks) - 1:
-                sent = toks[lo:i + 1]
-                labels, probs = self._tag_scored([s.text for s in sent])
-                for s, e, typ in conll.chunks(labels):
-                    typ = typ if self.raw_labels else _OUTPUT_TYPES.get(typ, typ)
-                    score = sum(probs[s:e]) / (e - s)
-                    out.append((sent[s].start, sent[e - 1].end, typ, round(score, 4)))
+                sents.append(toks[lo:i + 1])
                 lo = i + 1
+        out: list[tuple[int, int, str, float]] = []
+        for sent, (labels, probs) in zip(sents, self._tag_scored_many([[s.text for s in x] for x in sents])):
+            for s, e, typ in conll.chunks(labels):
+                typ = typ if self.raw_labels else _OUTPUT_TYPES.get(typ, typ)
+                score = sum(probs[s:e]) / (e - s)
+                out.append((sent[s].start, sent[e - 1].end, typ, round(score, 4)))
         return out
 
 

@@ -475,12 +475,14 @@ class SQLStore:
             " ORDER BY a.published_day DESC, a.n DESC LIMIT ?",
             (actor_id, limit),
         )
+        # The actor's articles first (one list), then their other actors: a join of every pair of mentions
+        # would grow with the square of a frequent actor's mentions per article.
         co = self._all(
-            "SELECT m2.actor_id, count(DISTINCT m2.article_n) AS c FROM mentions m1"
-            " JOIN mentions m2 ON m2.article_n = m1.article_n AND m2.actor_id <> m1.actor_id"
-            " JOIN articles a ON a.n = m1.article_n"
-            " WHERE m1.actor_id = ? AND a.duplicate_of IS NULL GROUP BY m2.actor_id ORDER BY c DESC, m2.actor_id LIMIT ?",
-            (actor_id, limit),
+            "SELECT m2.actor_id, count(DISTINCT m2.article_n) AS c FROM mentions m2"
+            " WHERE m2.article_n IN (SELECT m1.article_n FROM mentions m1 JOIN articles a ON a.n = m1.article_n"
+            " WHERE m1.actor_id = ? AND a.duplicate_of IS NULL) AND m2.actor_id <> ?"
+            " GROUP BY m2.actor_id ORDER BY c DESC, m2.actor_id LIMIT ?",
+            (actor_id, actor_id, limit),
         )
         rels = self._all(
             "SELECT r.type, r.source_actor, r.source_text, r.target_actor, r.target_text, r.modality, r.evidence,"

@@ -1,0 +1,268 @@
+"""The neural NER tagger at run time: a BiLSTM-CRF exported to ONNX, run with onnxruntime + numpy.
+
+The model folder (``config.json`` with ``"kind": "bilstm-crf"``) holds:
+
+- ``ner.onnx``: the network, from token inputs to per-label emission scores (dynamic batch and length);
+- ``crf.npz``: the CRF transition scores (``trans``, ``start``, ``end``); Viterbi decoding and the
+  marginal probabilities (forward-backward) are computed here in numpy;
+- ``clusters.tsv.gz``: the word table (frequency order) with its k-means cluster ids;
+- ``wordvec.npz``: 100-dim unit-length float16 word2vec vectors, row ``i`` for the ``i``-th word of the table;
+- ``gazetteer.tsv.gz``: names of the training data.
+
+Inputs of the network per token: the vectors of the normalised word and of its clitic-stripped stem,
+the cluster ids of the word and of the stem, the stripped prefix, the shape, the characters of the word
+and a few flags (article, glued punctuation, unknown word/stem, gazetteer hits). The encoding here is
+the one used in training (``rased.ner.train_neural``), so both sides share this module.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from . import conll
+from .features import _PREFIXES, Gazetteer, core, norm, shape, strip_clitics
+
+ONNX_FILE = "ner.onnx"
+CRF_FILE = "crf.npz"
+WORDVEC_FILE = "wordvec.npz"
+KIND = "bilstm-crf"
+
+TYPES = ("PERS", "ORG", "LOC", "MISC")
+LABELS = ("O",) + tuple(f"{p}-{t}" for t in TYPES for p in ("B", "I"))
+PREFIXES = ("",) + tuple(sorted(_PREFIXES))
+SHAPES = ("ar", "lat", "num", "punct", "mix")
+MAX_CHARS = 16
+# flags: al, glued, unknown word, unknown stem, gazetteer word types, span begin types, span inside types
+N_FLAGS = 4 + 3 * len(TYPES)
+_VEC_SCALE = 3.0
+
+
+def char_ids(word: str, chars: dict[str, int]) -> list[int]:
+    """Character ids of ``word`` (0 = padding, 1 = unknown), the first and last 8 characters of a long
+    word, padded to ``MAX_CHARS``."""
+    if len(word) > MAX_CHARS:
+        word = word[:MAX_CHARS // 2] + word[-(MAX_CHARS // 2):]
+    ids = [chars.get(c, 1) for c in word]
+    return ids + [0] * (MAX_CHARS - len(ids))
+
+
+class Encoder:
+    """Token strings to the network's input arrays. Per-word encodings are cached on the instance.
+
+    ``words``: the word table in frequency order; ``cluster_ids``: int array (rows aligned with
+    ``words``) of the k64/k256/k1024 cluster ids; ``vectors``: the word vectors (rows aligned);
+    ``chars``: ``{char: id}``; ``gazetteer``: a ``Gazetteer`` of training names or ``None``."""
+
+    def __init__(self, words: Sequence[str], cluster_ids: np.ndarray, vectors: np.ndarray,
+                 chars: dict[str, int], gazetteer: Gazetteer | None = None):
+        self.rank = {w: i for i, w in enumerate(words)}
+        self.cluster_ids = np.asarray(cluster_ids, dtype=np.int64)
+        self.vectors = vectors
+        self.chars = chars
+        self.gazetteer = gazetteer
+        self._prefix = {p: i for i, p in enumerate(PREFIXES)}
+        self._shape = {s: i for i, s in enumerate(SHAPES)}
+        self._gtype = {t: i for i, t in enumerate(TYPES)}
+        self._cache: dict[str, tuple] = {}
+        self.max_cache = 300_000
+        if gazetteer is not None:
+            gazetteer.compile(self.stem)
+
+    def stem(self, token: str) -> str:
+        return strip_clitics(core(norm(token)), self.rank)[1]
+
+    def _word(self, token: str) -> tuple:
+        n = norm(token)
+        c = core(n)
+        prefix, stem = strip_clitics(c, self.rank)
+        wid = self.rank.get(c)
+        if wid is None:
+            wid = self.rank.get(n)
+        sid = self.rank.get(stem)
+        k = self.cluster_ids.shape[1]
+        cw = self.cluster_ids[wid] + 1 if wid is not None else (
+            self.cluster_ids[sid] + 1 if sid is not None else np.zeros(k, dtype=np.int64))
+        cs = self.cluster_ids[sid, -1] + 1 if sid is not None else 0
+        ids = [*cw.tolist(), int(cs), self._prefix.get(prefix, 0), self._shape[shape(c)]]
+        flags = [0.0] * N_FLAGS
+        flags[0] = float(prefix.endswith("ال") or prefix.endswith("لل"))
+        flags[1] = float(c != n)
+        flags[2] = float(wid is None)
+        flags[3] = float(sid is None)
+        if self.gazetteer is not None:
+            for t in self.gazetteer.words.get(stem, ()):
+                if t in self._gtype:
+                    flags[4 + self._gtype[t]] = 1.0
+        rec = (-1 if wid is None else wid, -1 if sid is None else sid, ids, char_ids(c, self.chars), flags, stem)
+        self._cache[token] = rec
+        return rec
+
+    def sentence(self, tokens: Sequence[str]) -> tuple:
+        cache = self._cache
+        if len(cache) > self.max_cache:
+            cache.clear()
+        recs = [cache.get(t) or self._word(t) for t in tokens]
+        flags = [list(r[4]) for r in recs]
+        if self.gazetteer is not None:
+            nt = len(TYPES)
+            for i, feats in enumerate(self.gazetteer.span_features([r[5] for r in recs])):
+                for f in feats:
+                    kind, _, typ = f.partition("=")
+                    j = self._gtype.get(typ)
+                    if j is None:
+                        continue
+                    flags[i][4 + (nt if kind == "gB" else 2 * nt) + j] = 1.0
+        return ([r[0] for r in recs], [r[1] for r in recs], [r[2] for r in recs], [r[3] for r in recs], flags)
+
+    def batch(self, encoded: Sequence[tuple]) -> dict[str, np.ndarray]:
+        """Padded network inputs for encoded sentences (``sentence`` results)."""
+        b = len(encoded)
+        t = max(len(e[0]) for e in encoded)
+        dim = self.vectors.shape[1]
+        wid = np.full((b, t), -1, dtype=np.int64)
+        sid = np.full((b, t), -1, dtype=np.int64)
+        ids = np.zeros((b, t, len(encoded[0][2][0])), dtype=np.int64)
+        chars = np.zeros((b, t, MAX_CHARS), dtype=np.int64)
+        flags = np.zeros((b, t, N_FLAGS), dtype=np.float32)
+        lengths = np.zeros(b, dtype=np.int64)
+        for i, e in enumerate(encoded):
+            n = len(e[0])
+            lengths[i] = n
+            wid[i, :n] = e[0]
+            sid[i, :n] = e[1]
+            ids[i, :n] = e[2]
+            chars[i, :n] = e[3]
+            flags[i, :n] = e[4]
+        vec = np.zeros((b, t, 2 * dim), dtype=np.float32)
+        m = wid >= 0
+        vec[..., :dim][m] = self.vectors[wid[m]]
+        m = sid >= 0
+        vec[..., dim:][m] = self.vectors[sid[m]]
+        vec *= _VEC_SCALE
+        return {"vec": vec, "ids": ids, "chars": chars, "flags": flags, "lengths": lengths}
+
+
+def allowed_transitions(labels: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """IOB2 constraints: ``(trans_ok[L, L], start_ok[L])`` (I-X only after B-X or I-X)."""
+    n = len(labels)
+    ok = np.ones((n, n), dtype=bool)
+    start = np.ones(n, dtype=bool)
+    for j, lab in enumerate(labels):
+        if lab.startswith("I-"):
+            start[j] = False
+            for i, prev in enumerate(labels):
+                if prev == "O" or prev[2:] != lab[2:]:
+                    ok[i, j] = False
+    return ok, start
+
+
+def viterbi(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[int]:
+    n = em.shape[0]
+    score = start + em[0]
+    back = np.zeros((n, em.shape[1]), dtype=np.int64)
+    for t in range(1, n):
+        cand = score[:, None] + trans
+        back[t] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + em[t]
+    best = [int((score + end).argmax())]
+    for t in range(n - 1, 0, -1):
+        best.append(int(back[t, best[-1]]))
+    return best[::-1]
+
+
+def _logsumexp(a: np.ndarray, axis: int) -> np.ndarray:
+    m = a.max(axis=axis, keepdims=True)
+    m = np.where(np.isfinite(m), m, 0.0)
+    return (np.log(np.exp(a - m).sum(axis=axis, keepdims=True)) + m).squeeze(axis)
+
+
+def marginals(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Posterior label probabilities ``[T, L]`` (forward-backward)."""
+    n, _ = em.shape
+    alpha = np.empty_like(em)
+    beta = np.empty_like(em)
+    alpha[0] = start + em[0]
+    for t in range(1, n):
+        alpha[t] = _logsumexp(alpha[t - 1][:, None] + trans, 0) + em[t]
+    beta[-1] = end
+    for t in range(n - 2, -1, -1):
+        beta[t] = _logsumexp(trans + (em[t + 1] + beta[t + 1])[None, :], 1)
+    z = _logsumexp(alpha[-1] + end, 0)
+    return np.exp(alpha + beta - z)
+
+
+class NeuralModel:
+    """A loaded BiLSTM-CRF model folder: ``predict(sentences, scores=False)`` gives label strings (and
+    per-token marginal probabilities of the chosen labels)."""
+
+    def __init__(self, model_dir: str | Path, config: dict, *, threads: int = 1, batch_tokens: int = 2000):
+        import onnxruntime as ort
+
+        from .clusters import read_table, read_vectors
+        from .train import CLUSTERS_FILE, GAZETTEER_FILE, read_gazetteer
+
+        d = Path(model_dir)
+        self.config = config
+        table, _ = read_table(d / CLUSTERS_FILE)
+        words = list(table)
+        cluster_ids = np.array([[int(x) for x in v] for v in table.values()], dtype=np.int64)
+        vectors = read_vectors(d / WORDVEC_FILE)
+        chars = {c: i + 2 for i, c in enumerate(config["chars"])}
+        gz = Gazetteer(read_gazetteer(d / GAZETTEER_FILE)) if (d / GAZETTEER_FILE).exists() else None
+        self.encoder = Encoder(words, cluster_ids, vectors, chars, gz)
+        self.labels = list(config.get("labels", LABELS))
+        with np.load(d / CRF_FILE) as z:
+            trans, start, end = (z[k].astype(np.float64) for k in ("trans", "start", "end"))
+        ok, start_ok = allowed_transitions(self.labels)
+        self.trans = np.where(ok, trans, -1e4)
+        self.start = np.where(start_ok, start, -1e4)
+        self.end = end
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads
+        opts.inter_op_num_threads = 1
+        self._sess = ort.InferenceSession(str(d / ONNX_FILE), sess_options=opts, providers=["CPUExecutionProvider"])
+        self.batch_tokens = batch_tokens
+        self._lock = threading.Lock()
+
+    def emissions(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """Emission scores ``[T, L]`` per sentence; sentences are batched by similar length."""
+        out: list[np.ndarray | None] = [None] * len(sentences)
+        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+        with self._lock:
+            enc = {i: self.encoder.sentence(sentences[i]) for i in order}
+            k = 0
+            while k < len(order):
+                j = k + 1
+                while j < len(order) and (j - k + 1) * len(sentences[order[j]]) <= self.batch_tokens:
+                    j += 1
+                idx = order[k:j]
+                feeds = self.encoder.batch([enc[i] for i in idx])
+                em = self._sess.run(None, feeds)[0]
+                for b, i in enumerate(idx):
+                    out[i] = em[b, :len(sentences[i])].astype(np.float64)
+                k = j
+        return [e if e is not None else np.zeros((0, len(self.labels))) for e in out]
+
+    def predict(self, sentences: Sequence[Sequence[str]], scores: bool = False):
+        labs: list[list[str]] = []
+        probs: list[list[float]] = []
+        for em in self.emissions(sentences):
+            if not len(em):
+                labs.append([])
+                probs.append([])
+                continue
+            path = viterbi(em, self.trans, self.start, self.end)
+            labs.append(conll.to_iob2([self.labels[j] for j in path]))
+            if scores:
+                m = marginals(em, self.trans, self.start, self.end)
+                probs.append([float(m[t, j]) for t, j in enumerate(path)])
+        return (labs, probs) if scores else labs
+
+
+def load_config(model_dir: str | Path) -> dict:
+    p = Path(model_dir) / "config.json"
+    return json.loads(p.read_text(encoding="utf-8")) if p.exists() else {}

@@ -1,0 +1,305 @@
+"""Training of the BiLSTM-CRF tagger (``rased train ner --kind bilstm``); needs the ``train`` extra (torch, onnx).
+
+The network: frozen word2vec vectors of the word and of its clitic-stripped stem, small embeddings of the
+word's and the stem's cluster ids, of the clitic prefix and of the shape, a character CNN, binary flags
+(article, glued punctuation, unknown word, gazetteer hits built out of fold), a BiLSTM and a linear layer
+to per-label emission scores, trained with a linear-chain CRF loss. The backward LSTM runs over each
+sentence reversed within its own length, so that padding never reaches a real token and the exported
+ONNX graph gives the same scores for any batch. The CRF transitions are saved apart (``crf.npz``) and
+decoding is done in numpy (``rased.ner.neural``).
+"""
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from . import conll
+from .features import Gazetteer
+from .neural import (CRF_FILE, KIND, LABELS, MAX_CHARS, N_FLAGS, ONNX_FILE, PREFIXES, SHAPES, WORDVEC_FILE,
+                     Encoder, allowed_transitions, viterbi)
+from .train import CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, names_of, write_gazetteer
+
+DEFAULTS = {"epochs": 20, "hidden": 128, "char_dim": 32, "char_filters": 64, "dropout": 0.5, "lr": 0.002,
+            "batch": 16, "seed": 1, "threads": 2}
+
+
+def build_model(n_chars: int, cluster_sizes: Sequence[int], vec_dim: int, hidden: int, char_dim: int,
+                char_filters: int, dropout: float):
+    import torch
+    from torch import nn
+
+    class Net(nn.Module):
+        def __init__(self):
+            super().__init__()
+            k = list(cluster_sizes)
+            dims = [8, 16, 16][:len(k)]
+            self.cl = nn.ModuleList([nn.Embedding(s + 1, d) for s, d in zip(k, dims)])
+            self.scl = nn.Embedding(k[-1] + 1, 16)
+            self.prefix = nn.Embedding(len(PREFIXES), 8)
+            self.shape = nn.Embedding(len(SHAPES), 4)
+            self.char = nn.Embedding(n_chars, char_dim, padding_idx=0)
+            self.conv = nn.Conv1d(char_dim, char_filters, 3, padding=1)
+            d_in = 2 * vec_dim + sum(dims) + 16 + 8 + 4 + char_filters + N_FLAGS
+            self.drop = nn.Dropout(dropout)
+            self.fw = nn.LSTM(d_in, hidden, batch_first=True)
+            self.bw = nn.LSTM(d_in, hidden, batch_first=True)
+            self.out_drop = nn.Dropout(0.3)
+            self.out = nn.Linear(2 * hidden, len(LABELS))
+            self.trans = nn.Parameter(torch.zeros(len(LABELS), len(LABELS)))
+            self.start = nn.Parameter(torch.zeros(len(LABELS)))
+            self.end = nn.Parameter(torch.zeros(len(LABELS)))
+
+        def forward(self, vec, ids, chars, flags, lengths):
+            b, t, c = chars.shape
+            nk = len(self.cl)
+            parts = [vec] + [e(ids[..., j]) for j, e in enumerate(self.cl)]
+            parts += [self.scl(ids[..., nk]), self.prefix(ids[..., nk + 1]), self.shape(ids[..., nk + 2])]
+            ch = self.char(chars.reshape(b * t, c)).transpose(1, 2)
+            ch = torch.relu(self.conv(ch)).max(dim=2).values.reshape(b, t, -1)
+            x = self.drop(torch.cat(parts + [ch, flags], dim=-1))
+            pos = torch.arange(t, device=x.device).unsqueeze(0)
+            ln = lengths.unsqueeze(1)
+            rev = torch.where(pos < ln, ln - 1 - pos, pos)  # reverse each sentence within its length
+            rev3 = rev.unsqueeze(2).expand(-1, -1, x.shape[2])
+            hf, _ = self.fw(x)
+            hb, _ = self.bw(torch.gather(x, 1, rev3))
+            hb = torch.gather(hb, 1, rev.unsqueeze(2).expand(-1, -1, hb.shape[2]))
+            h = self.out_drop(torch.cat([hf, hb], dim=-1))
+            return self.out(h)
+
+    return Net()
+
+
+def crf_nll(em, tags, mask, trans, start, end):
+    """Mean negative log-likelihood of a linear-chain CRF. ``em`` [B, T, L], ``tags`` [B, T], ``mask`` [B, T]."""
+    import torch
+
+    b, t, _ = em.shape
+    maskf = mask.float()
+    ar = torch.arange(b)
+    score = start[tags[:, 0]] + em[ar, 0, tags[:, 0]]
+    for i in range(1, t):
+        s = trans[tags[:, i - 1], tags[:, i]] + em[ar, i, tags[:, i]]
+        score = score + s * maskf[:, i]
+    last = tags.gather(1, (mask.sum(1) - 1).unsqueeze(1)).squeeze(1)
+    score = score + end[last]
+    alpha = start.unsqueeze(0) + em[:, 0]
+    for i in range(1, t):
+        nxt = torch.logsumexp(alpha.unsqueeze(2) + trans.unsqueeze(0) + em[:, i].unsqueeze(1), dim=1)
+        alpha = torch.where(mask[:, i].unsqueeze(1), nxt, alpha)
+    logz = torch.logsumexp(alpha + end.unsqueeze(0), dim=1)
+    return (logz - score).mean()
+
+
+def _tensors(feeds: dict[str, np.ndarray]):
+    import torch
+
+    return {k: torch.from_numpy(v) for k, v in feeds.items()}
+
+
+def _batches(n_items: Sequence[int], batch: int, rng: random.Random) -> list[list[int]]:
+    """Batches of sentences of similar length, in random order."""
+    order = sorted(range(len(n_items)), key=lambda i: (n_items[i], rng.random()))
+    out = [order[k:k + batch] for k in range(0, len(order), batch)]
+    rng.shuffle(out)
+    return out
+
+
+def make_encoder(words, cluster_ids, vectors, chars, names) -> Encoder:
+    return Encoder(words, cluster_ids, vectors, chars, Gazetteer(names) if names is not None else None)
+
+
+def encode_out_of_fold(sentences, words, cluster_ids, vectors, chars, *, folds: int = 5, gazetteer: bool = True):
+    """Encoded training sentences; the gazetteer of each of ``folds`` contiguous blocks holds the names
+    of the other blocks only (see ``rased.ner.train.featurize_out_of_fold``)."""
+    if not gazetteer:
+        enc = make_encoder(words, cluster_ids, vectors, chars, None)
+        return [enc.sentence(t) for t, _ in sentences], enc
+    n = len(sentences)
+    bounds = [round(i * n / folds) for i in range(folds + 1)]
+    out = []
+    for k in range(folds):
+        lo, hi = bounds[k], bounds[k + 1]
+        enc = make_encoder(words, cluster_ids, vectors, chars, names_of(list(sentences[:lo]) + list(sentences[hi:])))
+        out.extend(enc.sentence(t) for t, _ in sentences[lo:hi])
+    return out, enc
+
+
+def decode(net, enc: Encoder, encoded: Sequence[tuple], batch: int = 64) -> list[list[str]]:
+    """IOB2 labels from the torch network (numpy Viterbi, as at run time)."""
+    import torch
+
+    ok, start_ok = allowed_transitions(LABELS)
+    trans = np.where(ok, net.trans.detach().double().numpy(), -1e4)
+    start = np.where(start_ok, net.start.detach().double().numpy(), -1e4)
+    end = net.end.detach().double().numpy()
+    net.eval()
+    out: list[list[str]] = [[] for _ in encoded]
+    order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][0]))
+    with torch.no_grad():
+        for k in range(0, len(order), batch):
+            idx = order[k:k + batch]
+            em = net(**_tensors(enc.batch([encoded[i] for i in idx]))).double().numpy()
+            for b, i in enumerate(idx):
+                path = viterbi(em[b, :len(encoded[i][0])], trans, start, end)
+                out[i] = conll.to_iob2([LABELS[j] for j in path])
+    net.train()
+    return out
+
+
+def load_resources(clusters_path: str | Path, vectors_path: str | Path):
+    """``(words, cluster_ids, sizes, vectors)``: the cluster table and the 100-dim vectors aligned with it."""
+    from .clusters import read_table, read_vectors
+
+    table, sizes = read_table(clusters_path)
+    words = list(table)
+    cluster_ids = np.array([[int(x) for x in v] for v in table.values()], dtype=np.int64)
+    vectors = read_vectors(vectors_path)
+    if len(vectors) != len(words):
+        raise ValueError(f"{vectors_path}: {len(vectors)} vectors for {len(words)} words in {clusters_path}")
+    return words, cluster_ids, sizes, vectors
+
+
+def export_wordvec(kv_path: str | Path, clusters_path: str | Path, out: str | Path) -> Path:
+    """Write ``wordvec.npz`` from gensim KeyedVectors: one unit-length float16 row per word of the cluster
+    table (zeros for a word the vectors lack)."""
+    from gensim.models import KeyedVectors
+
+    from .clusters import read_table
+
+    kv = KeyedVectors.load(str(kv_path))
+    table, _ = read_table(clusters_path)
+    m = np.zeros((len(table), kv.vector_size), dtype=np.float32)
+    for i, w in enumerate(table):
+        if w in kv.key_to_index:
+            m[i] = kv[w]
+    m /= np.linalg.norm(m, axis=1, keepdims=True) + 1e-8
+    np.savez_compressed(out, vectors=m.astype(np.float16))
+    return Path(out)
+
+
+def train(data: str | Path, out: str | Path, *, clusters_path: str | Path, vectors_path: str | Path,
+          dev: str | Path | None = None, params: dict | None = None, checkpoints: bool = False,
+          log=print) -> Path:
+    """Train a BiLSTM-CRF model folder from a CoNLL file. With ``dev`` (a CoNLL file), the dev score is
+    logged after every epoch (``dev.jsonl`` in ``out``); with ``checkpoints``, the weights of every
+    epoch are kept (``epoch{N}.pt``) so that a model can be exported at an epoch chosen on dev."""
+    import torch
+
+    p = dict(DEFAULTS)
+    p.update(params or {})
+    torch.set_num_threads(int(p["threads"]))
+    torch.manual_seed(int(p["seed"]))
+    rng = random.Random(int(p["seed"]))
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    sentences = conll.read(data)
+    words, cluster_ids, sizes, vectors = load_resources(clusters_path, vectors_path)
+    counts = Counter(ch for toks, _ in sentences for t in toks for ch in t)
+    from .features import core, norm
+
+    counts = Counter(ch for toks, _ in sentences for t in toks for ch in core(norm(t)))
+    chars = sorted(c for c, n in counts.items() if n >= 2)
+    char_ids = {c: i + 2 for i, c in enumerate(chars)}
+    t0 = time.time()
+    encoded, _ = encode_out_of_fold(sentences, words, cluster_ids, vectors, char_ids)
+    lab_id = {lab: i for i, lab in enumerate(LABELS)}
+    tags = [[lab_id.get(lab, 0) for lab in conll.to_iob2(labs)] for _, labs in sentences]
+    full_enc = make_encoder(words, cluster_ids, vectors, char_ids, names_of(sentences))
+    dev_sents = conll.read(dev) if dev else []
+    dev_encoded = [full_enc.sentence(t) for t, _ in dev_sents]
+    log(f"ner: encoded {len(encoded)} sentences in {time.time() - t0:.0f}s")
+    net = build_model(len(chars) + 2, sizes, vectors.shape[1], int(p["hidden"]), int(p["char_dim"]),
+                      int(p["char_filters"]), float(p["dropout"]))
+    opt = torch.optim.Adam(net.parameters(), lr=float(p["lr"]))
+    lengths = [len(e[0]) for e in encoded]
+    history = []
+    config = {"kind": KIND, "format": 1, "labels": list(LABELS), "chars": chars, "cluster_sizes": list(sizes),
+              "vector_dim": int(vectors.shape[1]), "params": p, "gazetteer": True,
+              "trained_on": Path(data).name, "sentences": len(sentences),
+              "tokens": sum(len(t) for t, _ in sentences)}
+    (out / CONFIG_FILE).write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    for epoch in range(1, int(p["epochs"]) + 1):
+        t1 = time.time()
+        total = 0.0
+        for idx in _batches(lengths, int(p["batch"]), rng):
+            feeds = _tensors(full_enc.batch([encoded[i] for i in idx]))
+            tmax = feeds["vec"].shape[1]
+            tg = torch.zeros(len(idx), tmax, dtype=torch.long)
+            for b, i in enumerate(idx):
+                tg[b, :len(tags[i])] = torch.tensor(tags[i])
+            mask = torch.arange(tmax).unsqueeze(0) < feeds["lengths"].unsqueeze(1)
+            em = net(**feeds)
+            loss = crf_nll(em, tg, mask, net.trans, net.start, net.end)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+            opt.step()
+            total += loss.item() * len(idx)
+        rec = {"epoch": epoch, "loss": round(total / len(encoded), 4), "seconds": round(time.time() - t1)}
+        if dev_sents:
+            r = conll.score([labs for _, labs in dev_sents], decode(net, full_enc, dev_encoded))
+            rec["dev_f1"] = r["micro"]["f1"]
+            rec["dev_per_type"] = {k: v["f1"] for k, v in r["per_type"].items()}
+            with open(out / "dev.jsonl", "a", encoding="utf-8") as fh:
+                fh.write(json.dumps(rec) + "\n")
+        if checkpoints:
+            torch.save(net.state_dict(), out / f"epoch{epoch}.pt")
+        history.append(rec)
+        log(f"ner: {json.dumps(rec)}")
+    config["epochs_trained"] = len(history)
+    save(net, out, config, clusters_path, vectors_path, sentences)
+    return out
+
+
+def save(net, out: Path, config: dict, clusters_path, vectors_path, sentences) -> None:
+    """Write the model folder: ONNX network, CRF transitions, word table, vectors, gazetteer, config."""
+    from .train import _place
+
+    export_onnx(net, out / ONNX_FILE, n_ids=len(config["cluster_sizes"]) + 3, vec_dim=2 * config["vector_dim"])
+    np.savez(out / CRF_FILE, trans=net.trans.detach().numpy(), start=net.start.detach().numpy(),
+             end=net.end.detach().numpy())
+    _place(clusters_path, out / CLUSTERS_FILE)
+    _place(vectors_path, out / WORDVEC_FILE)
+    write_gazetteer(out / GAZETTEER_FILE, names_of(sentences))
+    (out / CONFIG_FILE).write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def export_onnx(net, path: Path, *, n_ids: int, vec_dim: int) -> Path:
+    import torch
+
+    net.eval()
+    b, t = 2, 7
+    args = (torch.zeros(b, t, vec_dim), torch.zeros(b, t, n_ids, dtype=torch.long),
+            torch.zeros(b, t, MAX_CHARS, dtype=torch.long), torch.zeros(b, t, N_FLAGS),
+            torch.tensor([t, t - 2], dtype=torch.long))
+    dyn = {"vec": {0: "batch", 1: "time"}, "ids": {0: "batch", 1: "time"}, "chars": {0: "batch", 1: "time"},
+           "flags": {0: "batch", 1: "time"}, "lengths": {0: "batch"}, "emissions": {0: "batch", 1: "time"}}
+    torch.onnx.export(net, args, str(path), input_names=["vec", "ids", "chars", "flags", "lengths"],
+                      output_names=["emissions"], dynamic_axes=dyn, opset_version=17, dynamo=False)
+    net.train()
+    return path
+
+
+def finalize(run_dir: str | Path, epoch: int, out: str | Path, *, data: str | Path,
+             clusters_path: str | Path, vectors_path: str | Path) -> Path:
+    """Export the checkpoint of ``epoch`` of a training run (``train(..., checkpoints=True)``) as a
+    model folder ``out`` (the epoch count chosen on a dev split, the weights trained on all the data)."""
+    import torch
+
+    run_dir, out = Path(run_dir), Path(out)
+    config = json.loads((run_dir / CONFIG_FILE).read_text(encoding="utf-8"))
+    p = config["params"]
+    net = build_model(len(config["chars"]) + 2, config["cluster_sizes"], config["vector_dim"], int(p["hidden"]),
+                      int(p["char_dim"]), int(p["char_filters"]), float(p["dropout"]))
+    net.load_state_dict(torch.load(run_dir / f"epoch{epoch}.pt"))
+    config["epochs_trained"] = epoch
+    out.mkdir(parents=True, exist_ok=True)
+    save(net, out, config, clusters_path, vectors_path, conll.read(data))
+    return out
