@@ -25,3 +25,15 @@ def test_metadata_gate():
     print(json.dumps(result, ensure_ascii=False))
     for name in ("title", "published", "body", "boilerplate_removed"):
         assert result["accuracy"][name] >= floors[name], (name, result)
+
+
+def test_ner_gate():
+    test_file = need_data("ner", "anercorp_camel_test", "ANERCorp_CamelLab_test.txt")
+    from rased.ner.train import evaluate
+
+    floors = FLOORS["ner"]["camel_test"]
+    result = evaluate(test_file)
+    print(json.dumps(result["micro"]))
+    assert result["micro"]["f1"] >= floors["micro"], result["micro"]
+    for name in ("PERS", "ORG", "LOC", "MISC"):
+        assert result["per_type"][name]["f1"] >= floors[name], (name, result["per_type"][name])
