@@ -10,16 +10,7 @@ import os
 import sys
 
 from ..errors import InputError
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return n
+from .arguments import positive
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,9 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scheduler", default="local",
                    help="`local` (a LocalCluster on this machine, default), `serial` (this process, no Dask) "
                         "or a Dask scheduler address tcp://HOST:PORT")
-    p.add_argument("--workers", type=_positive, default=None,
+    p.add_argument("--workers", type=positive, default=None,
                    help="local: worker processes, one thread each (default: the number of CPU cores)")
-    p.add_argument("--shard-size", type=_positive, default=1000, help="documents per shard (default 1000)")
+    p.add_argument("--shard-size", type=positive, default=1000, help="documents per shard (default 1000)")
     p.add_argument("--format", choices=FORMATS, default="auto", help="input format (default: detected per file)")
     p.add_argument("--text-field", help="JSONL/JSON: the field that holds the article text")
     p.add_argument("--no-search-keys", action="store_true",
@@ -56,7 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("out", metavar="DIR", help="the folder `rased batch --out` wrote")
     p.add_argument("--db", default=None,
                    help="the store: a file (default rased.db, or $RASED_DB), sqlite:///PATH or postgresql://...")
-    p.add_argument("--batch-size", type=_positive, default=1000, help="articles per transaction (default 1000)")
+    p.add_argument("--batch-size", type=positive, default=1000, help="articles per transaction (default 1000)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     p.set_defaults(func=run_load_command)

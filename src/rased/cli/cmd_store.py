@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from ..errors import InputError
+from .arguments import positive
 
 DB_HELP = "the store: a file (default rased.db, or $RASED_DB), sqlite:///PATH or postgresql://..."
 
@@ -24,16 +25,6 @@ def _add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default=None, help=DB_HELP)
 
 
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return n
-
-
 def register(sub: argparse._SubParsersAction) -> None:
     from ..ingest.readers import FORMATS
     from ..store.export import FORMATS as EXPORT_FORMATS, TABLES
@@ -44,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     _add_db(p)
     p.add_argument("--format", choices=FORMATS, default="auto", help="input format (default: detected per file)")
     p.add_argument("--text-field", help="JSONL/JSON: the field that holds the article text")
-    p.add_argument("--batch-size", type=_positive, default=200, help="documents per transaction (default 200)")
+    p.add_argument("--batch-size", type=positive, default=200, help="documents per transaction (default 200)")
     p.add_argument("--reindex", action="store_true", help="recompute every stored article's search keys")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
@@ -60,7 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--source", help="only this outlet")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="published on or after (YYYY-MM-DD)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="published on or before (YYYY-MM-DD)")
-    p.add_argument("--limit", type=_positive, default=20, help="hits to show (default 20)")
+    p.add_argument("--limit", type=positive, default=20, help="hits to show (default 20)")
     p.add_argument("--offset", type=int, default=0, help="skip this many hits")
     p.add_argument("--json", action="store_true", help="JSON lines: one hit per line with spans")
     p.set_defaults(func=run_search)
@@ -69,9 +60,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Cluster stored articles into stories (same event, close in time, ≥ 2 outlets).")
     _add_db(p)
     p.add_argument("--window-days", type=float, default=2.0, help="how far apart articles of one story may be (default 2)")
-    p.add_argument("--min-sources", type=_positive, default=2, help="outlets a story needs (default 2)")
+    p.add_argument("--min-sources", type=positive, default=2, help="outlets a story needs (default 2)")
     p.add_argument("--rebuild", action="store_true", help="recluster even if nothing changed")
-    p.add_argument("--limit", type=_positive, default=20)
+    p.add_argument("--limit", type=positive, default=20)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_stories)
 
@@ -79,14 +70,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     _add_db(p)
     p.add_argument("--type", help="only mentions of this entity type (PER, ORG, GPE, ...)")
     p.add_argument("--name", help="only actors whose name contains this")
-    p.add_argument("--limit", type=_positive, default=50)
+    p.add_argument("--limit", type=positive, default=50)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_actors)
 
     p = sub.add_parser("actor", help="one actor: names, articles, co-actors, relations, quotes")
     p.add_argument("actor_id", metavar="ID")
     _add_db(p)
-    p.add_argument("--limit", type=_positive, default=20)
+    p.add_argument("--limit", type=positive, default=20)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_actor)
 

@@ -44,44 +44,36 @@ def actor_ref(actor: Actor) -> ActorRef:
     return ActorRef(name_ar=actor.name_ar, name_en=actor.name_en, wikidata=actor.wikidata, kind=actor.kind)
 
 
-_SURNAMES: dict[int, tuple[Registry, dict[str, tuple[str, ...]]]] = {}
+_INDEXES: dict[tuple[str, int], tuple[Registry, dict[str, tuple[str, ...]]]] = {}
 
 
-def _surnames(registry: Registry) -> dict[str, tuple[str, ...]]:
-    """Last word of every person's names → the persons who bear it (built once per registry)."""
-    hit = _SURNAMES.get(id(registry))
-    if hit is not None and hit[0] is registry:
-        return hit[1]
-    index: dict[str, list[str]] = {}
-    for actor in registry.by_kind("person"):
-        for surface in registry.names(actor):
-            words = normalize.key(surface.text).split()
-            if len(words) >= 2:
-                ids = index.setdefault(words[-1], [])
-                if actor.id not in ids:
-                    ids.append(actor.id)
-    built = {k: tuple(v) for k, v in index.items()}
-    _SURNAMES[id(registry)] = (registry, built)
-    return built
-
-
-_COMPACT: dict[int, tuple[Registry, dict[str, tuple[str, ...]]]] = {}
-
-
-def _compact_names(registry: Registry) -> dict[str, tuple[str, ...]]:
-    """Every Arabic name without its spaces → actors: «نصرالله» is «نصر الله», «عبدالله» is «عبد الله»."""
-    hit = _COMPACT.get(id(registry))
+def _name_index(registry: Registry, name: str, keys_of) -> dict[str, tuple[str, ...]]:
+    """An index ``key → actor ids`` over the registry's Arabic names, built once per registry and kind of key."""
+    hit = _INDEXES.get((name, id(registry)))
     if hit is not None and hit[0] is registry:
         return hit[1]
     index: dict[str, list[str]] = {}
     for actor in registry:
         for surface in registry.names(actor):
-            ids = index.setdefault(normalize.key(surface.text).replace(" ", ""), [])
-            if actor.id not in ids:
-                ids.append(actor.id)
+            for k in keys_of(actor, normalize.key(surface.text)):
+                ids = index.setdefault(k, [])
+                if actor.id not in ids:
+                    ids.append(actor.id)
     built = {k: tuple(v) for k, v in index.items()}
-    _COMPACT[id(registry)] = (registry, built)
+    _INDEXES[(name, id(registry))] = (registry, built)
     return built
+
+
+def _surnames(registry: Registry) -> dict[str, tuple[str, ...]]:
+    """Last word of every person's names → the persons who bear it."""
+    return _name_index(
+        registry, "surname", lambda actor, key: [key.split()[-1]] if actor.kind == "person" and len(key.split()) >= 2 else []
+    )
+
+
+def _compact_names(registry: Registry) -> dict[str, tuple[str, ...]]:
+    """Every Arabic name without its spaces → actors: «نصرالله» is «نصر الله», «عبدالله» is «عبد الله»."""
+    return _name_index(registry, "compact", lambda actor, key: [key.replace(" ", "")])
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
