@@ -178,13 +178,10 @@ def make(i: int) -> Stored:
     return n, dict(id=new_id, text=text, title=title, source=source, url=url, published=published), pre, i
 
 
-def to_stored(item, originals: dict) -> Stored:
+def to_stored(item) -> Stored:
     """The ``Stored`` for a ``make`` result: the original article with the changed fields."""
     n, changes, pre, i = item
-    orig = originals.get(n)
-    if orig is None:
-        orig = originals[n] = _original(n)[1]
-    return Stored(dataclasses.replace(orig, **changes), f"grow:{i}", changes["id"], pre)
+    return Stored(dataclasses.replace(_original(n)[1], **changes), f"grow:{i}", changes["id"], pre)
 
 
 def _vocabulary(src: sqlite3.Connection, sample: int, seed: int) -> dict[int, list[str]]:
@@ -231,14 +228,13 @@ def main(argv=None) -> int:
     batch: list[Stored] = []
     i = first
     _init(args.src, heads, vocab, args.seed)  # this process reads the originals too
-    originals: dict = {}
     ctx = mp.get_context("fork")
     with ctx.Pool(args.workers, initializer=_init, initargs=(args.src, heads, vocab, args.seed)) as pool:
         while stored < todo:
             want = todo - stored
             for item in pool.imap(make, range(i, i + want), chunksize=100):
                 i += 1
-                batch.append(to_stored(item, originals))
+                batch.append(to_stored(item))
                 if len(batch) >= args.batch_size:
                     r = store.put(batch)
                     stored, dups = stored + r.stored, dups + r.duplicates

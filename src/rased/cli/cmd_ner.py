@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import DataError
 
-DEFAULT_EPOCHS = 20  # BiLSTM-CRF epochs (chosen on a dev split, see ner/model/MODEL_CARD.md)
+DEFAULT_EPOCHS = 15  # BiLSTM-CRF epochs (chosen on a dev split, see ner/model/MODEL_CARD.md)
 
 
 def _default_train() -> Path:

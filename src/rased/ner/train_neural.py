@@ -25,7 +25,7 @@ from .neural import (CRF_FILE, KIND, LABELS, MAX_CHARS, N_FLAGS, ONNX_FILE, PREF
                      Encoder, allowed_transitions, viterbi)
 from .train import CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, names_of, write_gazetteer
 
-DEFAULTS = {"epochs": 20, "hidden": 128, "char_dim": 32, "char_filters": 64, "dropout": 0.5, "lr": 0.002,
+DEFAULTS = {"epochs": 15, "hidden": 128, "char_dim": 32, "char_filters": 64, "dropout": 0.5, "lr": 0.002,
             "batch": 16, "seed": 1, "threads": 2}
 
 
@@ -201,7 +201,6 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path, vecto
     out.mkdir(parents=True, exist_ok=True)
     sentences = conll.read(data)
     words, cluster_ids, sizes, vectors = load_resources(clusters_path, vectors_path)
-    counts = Counter(ch for toks, _ in sentences for t in toks for ch in t)
     from .features import core, norm
 
     counts = Counter(ch for toks, _ in sentences for t in toks for ch in core(norm(t)))
@@ -300,6 +299,7 @@ def finalize(run_dir: str | Path, epoch: int, out: str | Path, *, data: str | Pa
                       int(p["char_dim"]), int(p["char_filters"]), float(p["dropout"]))
     net.load_state_dict(torch.load(run_dir / f"epoch{epoch}.pt"))
     config["epochs_trained"] = epoch
+    config["params"]["epochs"] = epoch
     out.mkdir(parents=True, exist_ok=True)
     save(net, out, config, clusters_path, vectors_path, conll.read(data))
     return out
