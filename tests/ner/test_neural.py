@@ -64,3 +64,17 @@ def test_encoder_batch_shapes_and_gazetteer():
     assert feeds["flags"][0, 2, 4 + len(neural.TYPES) + loc] == 1.0  # gazetteer span begin
     assert feeds["flags"][1, 0, 2] == 1.0  # unknown word
     assert not feeds["vec"][1, 0].any()
+
+
+def test_batched_decoding_equals_one_sentence_at_a_time():
+    rng = np.random.default_rng(7)
+    labels = neural.LABELS if hasattr(neural, "LABELS") else ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
+    n = len(labels)
+    ok, start_ok = neural.allowed_transitions(labels)
+    trans = np.where(ok, rng.normal(size=(n, n)), -1e4)
+    start = np.where(start_ok, rng.normal(size=n), -1e4)
+    end = rng.normal(size=n)
+    ems = [rng.normal(scale=3, size=(length, n)) for length in (1, 7, 3, 12, 2)]
+    assert neural.viterbi_batch(ems, trans, start, end) == [neural.viterbi(em, trans, start, end) for em in ems]
+    for batched, em in zip(neural.marginals_batch(ems, trans, start, end), ems):
+        assert np.allclose(batched, neural.marginals(em, trans, start, end), atol=1e-9)

@@ -27,8 +27,19 @@ class Token:
     kind: str  # "ar" | "num" | "lat" | "punct"
 
 
-def tokens(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN.finditer(text)]
+_LAST: tuple[str, tuple[Token, ...]] | None = None
+
+
+def tokens(text: str) -> tuple[Token, ...]:
+    """The tokens of ``text``. The last result is kept: several stages tokenise the same article text in turn
+    (NER, quotes, relations), and one assignment of a tuple keeps the cache safe across threads."""
+    global _LAST
+    last = _LAST
+    if last is not None and last[0] is text:
+        return last[1]
+    found = tuple(Token(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN.finditer(text))
+    _LAST = (text, found)
+    return found
 
 
 def words(text: str) -> list[Token]:

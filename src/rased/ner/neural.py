@@ -195,6 +195,66 @@ def marginals(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndar
     return np.exp(alpha + beta - z)
 
 
+def _pad(ems: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    lengths = np.array([len(e) for e in ems], dtype=np.int64)
+    out = np.zeros((len(ems), int(lengths.max()), ems[0].shape[1]))
+    for b, e in enumerate(ems):
+        out[b, : len(e)] = e
+    return out, lengths
+
+
+def viterbi_batch(ems: Sequence[np.ndarray], trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[list[int]]:
+    """``viterbi`` for many sentences at once: one Python step per position instead of per position and sentence.
+    Past a sentence's end its score is frozen and its back-pointers are the identity, so one backtrack serves all."""
+    em, lengths = _pad(ems)
+    n_b, n_t, n_l = em.shape
+    identity = np.broadcast_to(np.arange(n_l), (n_b, n_l))
+    back = np.empty((n_b, n_t, n_l), dtype=np.int64)
+    back[:, 0] = identity
+    score = start + em[:, 0]
+    for t in range(1, n_t):
+        cand = score[:, :, None] + trans[None]
+        live = (t < lengths)[:, None]
+        back[:, t] = np.where(live, cand.argmax(axis=1), identity)
+        score = np.where(live, cand.max(axis=1) + em[:, t], score)
+    best = (score + end).argmax(axis=1)
+    paths = np.empty((n_b, n_t), dtype=np.int64)
+    paths[:, -1] = best
+    rows = np.arange(n_b)
+    for t in range(n_t - 1, 0, -1):
+        best = back[rows, t, best]
+        paths[:, t - 1] = best
+    return [paths[b, : lengths[b]].tolist() for b in range(n_b)]
+
+
+def marginals_batch(ems: Sequence[np.ndarray], trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[np.ndarray]:
+    """``marginals`` for many sentences at once, by scaled forward-backward in probability space.
+
+    Scaling each position's emissions by a constant leaves the posteriors unchanged, so emissions are exponentiated
+    after subtracting their row maximum, and each forward/backward step is renormalised: no logarithms in the loop.
+    """
+    em, lengths = _pad(ems)
+    n_b, n_t, n_l = em.shape
+    e = np.exp(em - em.max(axis=2, keepdims=True))
+    tr = np.exp(trans - trans.max())
+    alpha = np.empty_like(e)
+    a = np.exp(start - start.max()) * e[:, 0]
+    alpha[:, 0] = a / a.sum(axis=1, keepdims=True)
+    for t in range(1, n_t):
+        a = (alpha[:, t - 1] @ tr) * e[:, t]
+        alpha[:, t] = a / np.maximum(a.sum(axis=1, keepdims=True), 1e-300)
+    beta = np.empty_like(e)
+    last = np.exp(end - end.max())
+    beta[:, -1] = last
+    for t in range(n_t - 2, -1, -1):
+        b = (e[:, t + 1] * beta[:, t + 1]) @ tr.T
+        b = np.where((t == lengths - 1)[:, None], last, b)
+        beta[:, t] = b / np.maximum(b.sum(axis=1, keepdims=True), 1e-300)
+    post = alpha * beta
+    post /= np.maximum(post.sum(axis=2, keepdims=True), 1e-300)
+    return [post[b, : lengths[b]] for b in range(n_b)]
+
+
 class NeuralModel:
     """A loaded BiLSTM-CRF model folder: ``predict(sentences, scores=False)`` gives label strings (and
     per-token marginal probabilities of the chosen labels)."""
@@ -248,18 +308,18 @@ class NeuralModel:
         return [e if e is not None else np.zeros((0, len(self.labels))) for e in out]
 
     def predict(self, sentences: Sequence[Sequence[str]], scores: bool = False):
-        labs: list[list[str]] = []
-        probs: list[list[float]] = []
-        for em in self.emissions(sentences):
-            if not len(em):
-                labs.append([])
-                probs.append([])
-                continue
-            path = viterbi(em, self.trans, self.start, self.end)
-            labs.append(conll.to_iob2([self.labels[j] for j in path]))
-            if scores:
-                m = marginals(em, self.trans, self.start, self.end)
-                probs.append([float(m[t, j]) for t, j in enumerate(path)])
+        ems = self.emissions(sentences)
+        filled = [i for i, em in enumerate(ems) if len(em)]
+        labs: list[list[str]] = [[] for _ in ems]
+        probs: list[list[float]] = [[] for _ in ems]
+        if filled:
+            chosen = [ems[i] for i in filled]
+            paths = viterbi_batch(chosen, self.trans, self.start, self.end)
+            posts = marginals_batch(chosen, self.trans, self.start, self.end) if scores else None
+            for k, i in enumerate(filled):
+                labs[i] = conll.to_iob2([self.labels[j] for j in paths[k]])
+                if posts is not None:
+                    probs[i] = posts[k][np.arange(len(paths[k])), paths[k]].tolist()
         return (labs, probs) if scores else labs
 
 
