@@ -34,7 +34,9 @@ class StructureSettings:
 
 @dataclass(slots=True, frozen=True)
 class EntitySettings:
-    model_dir: str | None = None  # a NER model folder other than the one shipped in the package
+    # The NER model: "accurate" (the shipped BiLSTM-CRF), "fast" (the shipped feature CRF: lower F1, about half
+    # the cost of a full analysis), or the path of a model folder made by `rased train ner`.
+    model: str = "accurate"
 
 
 @dataclass(slots=True, frozen=True)

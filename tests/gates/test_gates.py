@@ -27,12 +27,14 @@ def test_metadata_gate():
         assert result["accuracy"][name] >= floors[name], (name, result)
 
 
-def test_ner_gate():
+@pytest.mark.parametrize("model, key", [(None, "camel_test"), ("fast", "camel_test_fast")])
+def test_ner_gate(model, key):
     test_file = need_data("ner", "anercorp_camel_test", "ANERCorp_CamelLab_test.txt")
+    from rased.ner.tagger import MODELS
     from rased.ner.train import evaluate
 
-    floors = FLOORS["ner"]["camel_test"]
-    result = evaluate(test_file)
+    floors = FLOORS["ner"][key]
+    result = evaluate(test_file, MODELS[model] if model else None)
     print(json.dumps(result["micro"]))
     assert result["micro"]["f1"] >= floors["micro"], result["micro"]
     for name in ("PERS", "ORG", "LOC", "MISC"):

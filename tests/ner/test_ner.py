@@ -137,3 +137,15 @@ def test_camel_test_score():
     r = evaluate(datasets.path("ner", "anercorp_camel_test", "ANERCorp_CamelLab_test.txt"))
     assert r["micro"]["gold"] == 2285  # 2,211 B- entities + 74 that start with I- (conlleval chunking)
     assert r["micro"]["f1"] >= CAMEL_TEST_FLOOR
+
+
+def test_fast_model_is_chosen_by_name():
+    from rased import analyze
+    from rased.ner import tagger
+    from rased.settings import EntitySettings, Settings
+
+    fast = tagger.load("fast")
+    assert fast is not tagger.load() and fast.config.get("kind", "crf") == "crf"
+    article = analyze("قال وزير الخارجية الأميركي جون كيري في بغداد إن المحادثات مستمرة.",
+                      settings=Settings(entities=EntitySettings(model="fast")))
+    assert any(e.actor_id == "loc:baghdad" for e in article.entities)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
-from ..settings import DEFAULT, InputSettings, Settings
+from ..settings import DEFAULT, EntitySettings, InputSettings, Settings
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,6 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("json", "text"), default="json", help="JSON record or a readable view")
     p.add_argument("--pretty", action="store_true", help="indent the JSON")
     p.add_argument("--max-bytes", type=int, default=DEFAULT.input.max_bytes, help="refuse larger inputs")
+    p.add_argument("--ner", default="accurate", metavar="MODEL",
+                   help="NER model: accurate (BiLSTM-CRF, default), fast (feature CRF), or a model folder")
     p.set_defaults(func=run)
 
 
@@ -41,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from ..record import to_dict
     from . import text_view
 
-    settings = Settings(input=InputSettings(max_bytes=args.max_bytes))
+    settings = Settings(input=InputSettings(max_bytes=args.max_bytes), entities=EntitySettings(model=args.ner))
     article = analyze(read_input(args.path), url=args.url, fetched_at=args.fetched_at, settings=settings)
     if args.format == "text":
         sys.stdout.write(text_view.render(article))

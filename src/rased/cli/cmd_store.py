@@ -37,6 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--text-field", help="JSONL/JSON: the field that holds the article text")
     p.add_argument("--batch-size", type=positive, default=200, help="documents per transaction (default 200)")
     p.add_argument("--reindex", action="store_true", help="recompute every stored article's search keys")
+    p.add_argument("--ner", default="accurate", metavar="MODEL",
+                   help="NER model: accurate (BiLSTM-CRF, default), fast (feature CRF), or a model folder")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     p.set_defaults(func=run_ingest)
@@ -100,6 +102,16 @@ def _open(args: argparse.Namespace, create: bool = False):
 
 # ---------------------------------------------------------------------------------------------- ingest
 
+def _analyzer(ner_model: str):
+    """``analyze`` with the chosen NER model (the default settings otherwise)."""
+    import functools
+
+    from ..pipeline import analyze
+    from ..settings import EntitySettings, Settings
+
+    return functools.partial(analyze, settings=Settings(entities=EntitySettings(model=ner_model)))
+
+
 def run_ingest(args: argparse.Namespace) -> int:
     from ..ingest import ingest
 
@@ -113,6 +125,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             return 0
         summary = _with_progress(args, lambda cb: ingest(
             args.paths, store, format=args.format, text_field=args.text_field, batch_size=args.batch_size, progress=cb,
+            analyzer=_analyzer(args.ner),
         ))
         stats = store.stats()
     if args.json:

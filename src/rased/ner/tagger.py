@@ -21,6 +21,8 @@ from . import conll
 from .features import Featurizer, Gazetteer
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
+FAST_MODEL_DIR = Path(__file__).resolve().parent / "model_fast"
+MODELS = {"accurate": MODEL_DIR, "fast": FAST_MODEL_DIR}  # shipped models by name
 _SENTENCE_ENDS = frozenset(".!?\u061F\u06D4")
 _OUTPUT_TYPES = {"PERS": "PER"}
 _MAX_SENTENCE = 200
@@ -138,8 +140,9 @@ class Tagger:
 
 
 def load(model_dir: str | Path | None = None, *, raw_labels: bool = False) -> Tagger:
-    """The tagger of ``model_dir`` (default: the model shipped in the package), loaded once."""
-    d = str(Path(model_dir) if model_dir else MODEL_DIR)
+    """The tagger of ``model_dir`` — a folder, or the name of a shipped model ("accurate", the default, or
+    "fast") — loaded once per process."""
+    d = str(MODELS[model_dir] if model_dir in MODELS else Path(model_dir) if model_dir else MODEL_DIR)
     k = (d, raw_labels)
     with _lock:
         if k not in _cache:

@@ -18,5 +18,5 @@ def run(article: Article, settings: Settings) -> Article:
         return dataclasses.replace(article, entities=())
     # Hashtags write names with underscores («#حزب_الله»); a space of the same length keeps every offset.
     names = matcher.find(text.replace("_", " "))
-    found = linking.link(text, names, tagger.load(settings.entities.model_dir).entities(text), registry.load())
+    found = linking.link(text, names, tagger.load(settings.entities.model).entities(text), registry.load())
     return dataclasses.replace(article, entities=tuple(found))
