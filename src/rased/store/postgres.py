@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from ..errors import StoreError
@@ -57,21 +57,8 @@ class PostgresStore(SQLStore):
             with self.conn.cursor() as cur:
                 cur.executemany(_pg(sql), rows)
 
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self._depth = 1
-        try:
-            with self.conn.transaction():
-                yield
-        finally:
-            self._depth = 0
+    def _outermost_transaction(self) -> contextlib.AbstractContextManager:
+        return self.conn.transaction()
 
     def _migration_lock(self) -> None:
         self.conn.execute("SELECT pg_advisory_xact_lock(7270617)")  # one migrator at a time

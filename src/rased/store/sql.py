@@ -54,8 +54,28 @@ class SQLStore:
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         raise NotImplementedError
 
-    def _transaction(self) -> contextlib.AbstractContextManager:
+    def _outermost_transaction(self) -> contextlib.AbstractContextManager:
+        """Begin, commit on success, roll back on error (the dialect's own statements)."""
         raise NotImplementedError
+
+    _depth = 0
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction: nested uses join the outermost one, which alone commits or rolls back."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            with self._outermost_transaction():
+                yield
+        finally:
+            self._depth = 0
 
     def _migration_lock(self) -> None:
         """Called first inside the migration transaction (PostgreSQL takes an advisory lock)."""

@@ -69,15 +69,7 @@ class SQLiteStore(SQLStore):
                 raise StoreError(f"the store failed: {err}", hint="is the disk full?") from err
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self._depth = 1
+    def _outermost_transaction(self) -> Iterator[None]:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
@@ -86,8 +78,6 @@ class SQLiteStore(SQLStore):
             raise
         else:
             self.conn.execute("COMMIT")
-        finally:
-            self._depth = 0
 
     def _run_optional(self, sql: str) -> bool:
         self.conn.execute("SAVEPOINT optional")
