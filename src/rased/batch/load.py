@@ -72,11 +72,7 @@ def load(
 
     def flush() -> None:
         if batch:
-            res = store.put(batch)
-            summary.stored += res.stored
-            summary.existing += res.existing
-            summary.duplicates += res.duplicates
-            summary.failed += res.failed
+            store.put(batch).count_into(summary)
             batch.clear()
         summary.seconds = time.perf_counter() - started
         if progress:

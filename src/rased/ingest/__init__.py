@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import RasedError
 from ..record import Article, from_dict
-from ..store.model import Failed, PutResult, Stored
+from ..store.model import Failed, Stored
 from .readers import FORMATS, Bad, Doc, detect, read
 
 __all__ = ["FORMATS", "Bad", "Doc", "Summary", "analyze_doc", "detect", "ingest", "ingest_docs", "read"]
@@ -115,11 +115,7 @@ def ingest_docs(
 
     def flush() -> None:
         if batch:
-            res: PutResult = store.put(batch)
-            summary.stored += res.stored
-            summary.existing += res.existing
-            summary.duplicates += res.duplicates
-            summary.failed += res.failed
+            store.put(batch).count_into(summary)
             batch.clear()
         summary.seconds = time.perf_counter() - started
         if progress:

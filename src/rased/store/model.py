@@ -62,11 +62,15 @@ class PutResult:
     ids: list[str] = field(default_factory=list)  # ids of new articles, in order
 
     def add(self, other: PutResult) -> None:
-        self.stored += other.stored
-        self.existing += other.existing
-        self.duplicates += other.duplicates
-        self.failed += other.failed
+        other.count_into(self)
         self.ids.extend(other.ids)
+
+    def count_into(self, summary) -> None:
+        """Add these counts to a running summary (ingest's, load's) with the same four counters."""
+        summary.stored += self.stored
+        summary.existing += self.existing
+        summary.duplicates += self.duplicates
+        summary.failed += self.failed
 
 
 @dataclass(slots=True, frozen=True)
