@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import InputError, StoreError
 from ..record import Article, from_dict
-from . import dedup, stories as story_clustering, text_index
+from . import actor_views, dedup, stories as story_clustering, text_index
 from .migrations import steps
 from .model import ActorSummary, Failed, FailureRow, Hit, PutResult, Story, StoryArticle, Stored, prepare
 
@@ -222,6 +222,7 @@ class SQLStore:
             result.stored += 1
             result.ids.append(a.id)
             self._index_keys(n, p)
+            head = None
             if p.bands:
                 head, sim = self._near_duplicate(p)
                 if head is not None:
@@ -237,6 +238,8 @@ class SQLStore:
                     " actor_name_en, wikidata, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(n, *m) for m in p.mentions],
                 )
+            if head is None:
+                actor_views.add(self, n, p, _clean(a.source))
             if p.quotes:
                 self._executemany(
                     "INSERT INTO quotes (article_n, speaker_text, speaker_actor, direct, cue_start, cue_end,"
@@ -317,6 +320,10 @@ class SQLStore:
 
     def duplicate_of(self, article_id: str) -> str | None:
         return self._one("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,))
+
+    def duplicates(self, article_id: str) -> list[str]:
+        """Ids of the articles stored as near-duplicates of this one."""
+        return [r[0] for r in self._all("SELECT id FROM articles WHERE duplicate_of = ? ORDER BY n", (article_id,))]
 
     def failures(self) -> list[FailureRow]:
         return [FailureRow(*r) for r in self._all("SELECT locator, code, reason, at FROM failures ORDER BY locator")]
@@ -438,103 +445,11 @@ class SQLStore:
     # --------------------------------------------------------------------------------- actors
     def actors(self, *, type: str | None = None, name: str | None = None, limit: int = 100) -> list[ActorSummary]:
         """Linked actors by the number of (non-duplicate) articles that mention them."""
-        where, params = "", []
-        if type:
-            where += " AND m.type = ?"
-            params.append(type)
-        if name:
-            where += " AND (m.key LIKE ? OR m.actor_name LIKE ? OR m.actor_name_en LIKE ?)"
-            k = text_index.keys_text(name) or name
-            params += [f"%{k}%", f"%{name}%", f"%{name}%"]
-        rows = self._all(
-            "SELECT m.actor_id, count(*) AS mentions, count(DISTINCT m.article_n) AS arts FROM mentions m"
-            " JOIN articles a ON a.n = m.article_n"
-            f" WHERE m.actor_id IS NOT NULL AND a.duplicate_of IS NULL{where}"
-            " GROUP BY m.actor_id ORDER BY arts DESC, mentions DESC, m.actor_id LIMIT ?",
-            [*params, limit],
-        )
-        return [self._actor_summary(aid, arts, mentions) for aid, mentions, arts in rows]
-
-    def _actor_summary(self, actor_id: str, articles: int, mentions: int) -> ActorSummary:
-        names = self._all(
-            "SELECT actor_name, actor_name_en, wikidata, type, text, count(*) FROM mentions WHERE actor_id = ?"
-            " GROUP BY actor_name, actor_name_en, wikidata, type, text",
-            (actor_id,),
-        )
-        types, texts, refs = Counter(), Counter(), Counter()
-        for ar, en, wd, typ, text, c in names:
-            types[typ] += c
-            texts[text] += c
-            if ar or en or wd:
-                refs[(ar, en, wd)] += c
-        ar, en, wd = refs.most_common(1)[0][0] if refs else (None, None, None)
-        return ActorSummary(
-            actor_id=actor_id, name=ar or texts.most_common(1)[0][0], name_en=en, wikidata=wd,
-            type=types.most_common(1)[0][0], articles=int(articles), mentions=int(mentions),
-        )
+        return actor_views.actors(self, type=type, name=name, limit=limit)
 
     def actor(self, actor_id: str, *, limit: int = 20) -> dict[str, Any]:
-        """Everything the store knows about one actor: names, articles, co-actors, relations, quotes."""
-        row = self._all(
-            "SELECT count(*), count(DISTINCT m.article_n), min(a.published_day), max(a.published_day)"
-            " FROM mentions m JOIN articles a ON a.n = m.article_n WHERE m.actor_id = ? AND a.duplicate_of IS NULL",
-            (actor_id,),
-        )[0]
-        if not row[0]:
-            raise InputError(f"no actor {actor_id!r} in the store", hint="`rased actors` lists the known actor ids", code="actor")
-        summary = self._actor_summary(actor_id, row[1], row[0])
-        base = " FROM mentions m JOIN articles a ON a.n = m.article_n WHERE m.actor_id = ? AND a.duplicate_of IS NULL"
-        names = self._all(f"SELECT m.text, count(*) AS c{base} GROUP BY m.text ORDER BY c DESC, m.text", (actor_id,))
-        sources = self._all(
-            f"SELECT coalesce(a.source, ''), count(DISTINCT a.n) AS c{base} GROUP BY coalesce(a.source, '') ORDER BY c DESC",
-            (actor_id,),
-        )
-        articles = self._all(
-            f"SELECT a.id, a.title, a.source, a.published_day, count(*){base}"
-            " GROUP BY a.n, a.id, a.title, a.source, a.published_day"
-            " ORDER BY a.published_day DESC, a.n DESC LIMIT ?",
-            (actor_id, limit),
-        )
-        # The actor's articles first (one list), then their other actors: a join of every pair of mentions
-        # would grow with the square of a frequent actor's mentions per article.
-        co = self._all(
-            "SELECT m2.actor_id, count(DISTINCT m2.article_n) AS c FROM mentions m2"
-            " WHERE m2.article_n IN (SELECT m1.article_n FROM mentions m1 JOIN articles a ON a.n = m1.article_n"
-            " WHERE m1.actor_id = ? AND a.duplicate_of IS NULL) AND m2.actor_id <> ?"
-            " GROUP BY m2.actor_id ORDER BY c DESC, m2.actor_id LIMIT ?",
-            (actor_id, actor_id, limit),
-        )
-        rels = self._all(
-            "SELECT r.type, r.source_actor, r.source_text, r.target_actor, r.target_text, r.modality, r.evidence,"
-            " a.id, a.published_day FROM relations r JOIN articles a ON a.n = r.article_n"
-            " WHERE (r.source_actor = ? OR r.target_actor = ?) AND a.duplicate_of IS NULL"
-            " ORDER BY a.published_day DESC, a.n DESC LIMIT ?",
-            (actor_id, actor_id, limit),
-        )
-        quotes = self._all(
-            "SELECT q.speaker_text, q.direct, q.content, a.id, a.published_day FROM quotes q"
-            " JOIN articles a ON a.n = q.article_n WHERE q.speaker_actor = ? AND a.duplicate_of IS NULL"
-            " ORDER BY a.published_day DESC, a.n DESC LIMIT ?",
-            (actor_id, limit),
-        )
-        return {
-            **summary.to_dict(),
-            "first_seen": row[2],
-            "last_seen": row[3],
-            "names": [{"text": t, "count": c} for t, c in names],
-            "sources": [{"source": s, "articles": c} for s, c in sources],
-            "recent_articles": [
-                {"id": i, "title": t, "source": s, "day": d, "mentions": c} for i, t, s, d, c in articles
-            ],
-            "co_actors": [{"actor_id": i, "articles": c} for i, c in co],
-            "relations": [
-                {"type": t, "source": sa or st, "target": ta or tt, "modality": mo, "evidence": ev, "article": ai, "day": d}
-                for t, sa, st, ta, tt, mo, ev, ai, d in rels
-            ],
-            "quotes": [
-                {"speaker": s, "direct": bool(di), "content": c, "article": ai, "day": d} for s, di, c, ai, d in quotes
-            ],
-        }
+        """Everything the store knows about one actor (see ``actor_views.actor``)."""
+        return actor_views.actor(self, actor_id, limit=limit)
 
     # --------------------------------------------------------------------------------- stories
     def _stories_state(self, window_days: float) -> str:
@@ -575,15 +490,31 @@ class SQLStore:
         groups: dict[str, list[StoryArticle]] = {}
         for sid, aid, src, title, day, url in rows:
             groups.setdefault(sid, []).append(StoryArticle(aid, src, title, day, url))
-        out = []
-        for sid, arts in groups.items():
-            sources = tuple(sorted({a.source or "" for a in arts}))
-            if len(sources) < min_sources:
-                continue
-            days = [a.day for a in arts if a.day]
-            out.append(Story(sid, min(days), max(days), sources, tuple(arts)))
+        out = [st for st in (_story(sid, arts, min_sources) for sid, arts in groups.items()) if st is not None]
         out.sort(key=lambda s: (len(s.sources), len(s.articles), s.last_day), reverse=True)
         return out[:limit]
+
+    def story_of(self, article_id: str, *, window_days: float = 2.0, min_sources: int = 2) -> Story | None:
+        """The story an article belongs to (a near-duplicate shares its original's), if it is in one."""
+        if self.meta("stories_state") != self._stories_state(window_days):
+            self.build_stories(window_days=window_days)
+        sid = self._one("SELECT story_id FROM articles WHERE id = ?", (article_id,))
+        if sid is None:
+            return None
+        rows = self._all(
+            "SELECT id, source, title, published_day, url FROM articles"
+            " WHERE story_id = ? AND duplicate_of IS NULL ORDER BY published_day, n",
+            (sid,),
+        )
+        return _story(sid, [StoryArticle(*row) for row in rows], min_sources)
+
+
+def _story(story_id: str, articles: list[StoryArticle], min_sources: int) -> Story | None:
+    sources = tuple(sorted({a.source or "" for a in articles}))
+    if len(sources) < min_sources:
+        return None
+    days = [a.day for a in articles if a.day]
+    return Story(story_id, min(days), max(days), sources, tuple(articles))
 
 
 def _clean(value: str | None) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -16,16 +17,21 @@ from .markup import css_name
 MAX_BARS = 60
 
 
-def buckets(days: list[str | None]) -> list[dict]:
-    """Counts per period of the given ISO days: by day over ≤ 62 days, by month up to 60 months, else by year.
+def buckets(days: Iterable[str | None] | Mapping[str, int]) -> list[dict]:
+    """Counts per period of the given ISO days (one per article, or a mapping day → articles): by day over
+    ≤ 62 days, by month up to 60 months, else by year.
 
     Periods without articles are kept (as zero) so that the chart shows gaps; unknown days are left out."""
-    known = sorted(d[:10] for d in days if d and len(d) >= 10)
-    if not known:
+    per_day: Counter = Counter()
+    for d, c in (days.items() if isinstance(days, Mapping) else ((d, 1) for d in days)):
+        if d and len(d) >= 10:
+            per_day[d[:10]] += c
+    if not per_day:
         return []
+    known = sorted(per_day)
     first, last = date.fromisoformat(known[0]), date.fromisoformat(known[-1])
     if (last - first).days <= 62:
-        counts = Counter(known)
+        counts = per_day
         out, d = [], first
         while d <= last:
             out.append({"period": d.isoformat(), "articles": counts.get(d.isoformat(), 0)})
@@ -33,14 +39,18 @@ def buckets(days: list[str | None]) -> list[dict]:
         return out
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     if months <= MAX_BARS:
-        counts = Counter(k[:7] for k in known)
+        counts = Counter()
+        for k, c in per_day.items():
+            counts[k[:7]] += c
         out = []
         for i in range(months):
             y, m = divmod(first.month - 1 + i, 12)
             key = f"{first.year + y:04d}-{m + 1:02d}"
             out.append({"period": key, "articles": counts.get(key, 0)})
         return out
-    counts = Counter(k[:4] for k in known)
+    counts = Counter()
+    for k, c in per_day.items():
+        counts[k[:4]] += c
     return [{"period": str(y), "articles": counts.get(str(y), 0)} for y in range(first.year, last.year + 1)]
 
 

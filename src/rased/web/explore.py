@@ -21,8 +21,6 @@ from . import charts
 from .markup import actor_url, article_url
 
 FACET_DEPTH = 50  # facets count the first this-many hits (the store ranks and cuts snippets; it does not count)
-ACTOR_DEPTH = 1000  # the actor page's timeline and graph read this many of the actor's latest articles
-DUPLICATE_SCAN = 2_000  # without a store method that lists duplicates, only stores this small are scanned
 _ACTOR_ID = re.compile(r"^[a-z]{3}:\S+$")
 
 
@@ -130,9 +128,10 @@ class Explorer:
             if a is None:
                 raise NotFound(f"no article {article_id!r} in the store", hint="search for it first")
             head = s.duplicate_of(article_id)
-            duplicates = self._duplicates(s, article_id)
+            duplicates = s.duplicates(article_id)
             versions = [v for v in s.versions(a.url) if v.id != a.id] if a.url else []
-            story = self._story_of(s, head or article_id)
+            found = s.story_of(head or article_id)
+            story = found.to_dict() if found else None
             head_info = _brief(s.get(head)) if head else None
             dup_info = [b for b in (_brief(s.get(d)) for d in duplicates) if b]
         return a, {
@@ -143,23 +142,6 @@ class Explorer:
             "counts": _counts(a),
         }
 
-    @staticmethod
-    def _duplicates(s: SQLStore, article_id: str) -> list[str]:
-        lister = getattr(s, "duplicates", None)
-        if callable(lister):
-            return [d if isinstance(d, str) else d.id for d in lister(article_id)]
-        stats = s.stats()
-        if not stats["duplicates"] or stats["articles"] > DUPLICATE_SCAN:
-            return []
-        return [art.id for art, info in s.articles() if info.get("duplicate_of") == article_id]
-
-    @staticmethod
-    def _story_of(s: SQLStore, article_id: str) -> dict[str, Any] | None:
-        for story in s.stories(limit=100_000):
-            if any(a.id == article_id for a in story.articles):
-                return story.to_dict()
-        return None
-
     # ------------------------------------------------------------------------------------------ actors
     def actors(self, *, type: str | None = None, name: str | None = None, limit: int = 50) -> dict[str, Any]:
         with self.store() as s:
@@ -169,12 +151,11 @@ class Explorer:
     def actor(self, actor_id: str, *, limit: int = 20) -> dict[str, Any]:
         with self.store() as s:
             try:
-                info = s.actor(actor_id, limit=ACTOR_DEPTH)
+                info = s.actor(actor_id, limit=limit)
             except InputError as err:
                 if err.code == "actor":
                     raise NotFound(err.message, hint=err.hint) from None
                 raise
-            about = self._quotes_about(s, actor_id, info["recent_articles"][:limit])
         articles = info["recent_articles"]
         registry = actor_names(actor_id)
         names = {a["actor_id"]: _label(a["actor_id"]) for a in info["co_actors"]}
@@ -191,34 +172,12 @@ class Explorer:
             "registry": registry,
             "aliases": sorted(set(registry.get("aliases_ar", [])) | set(registry.get("aliases_en", []))),
             "wikidata_url": wikidata_url(info.get("wikidata") or registry.get("wikidata")),
-            "timeline": charts.buckets([a["day"] for a in articles]),
-            "timeline_depth": len(articles),
-            "recent_articles": articles[:limit],
-            "co_actors": [{**c, "name": names.get(c["actor_id"])} for c in info["co_actors"][:limit]],
-            "relations": relations[: limit * 2],
+            "timeline": charts.buckets({t["day"]: t["articles"] for t in info["timeline"]}),
+            "recent_articles": articles,
+            "co_actors": [{**c, "name": names.get(c["actor_id"])} for c in info["co_actors"]],
+            "relations": relations,
             "graph": _graph(actor_id, info["name"], info["co_actors"][:12], relations),
-            "quotes": info["quotes"][:limit],
-            "quotes_about": about,
         }
-
-    @staticmethod
-    def _quotes_about(s: SQLStore, actor_id: str, articles: list[dict]) -> list[dict]:
-        """Quotes in the actor's latest articles whose words mention the actor (said by someone else)."""
-        out = []
-        for item in articles:
-            a = s.get(item["id"])
-            if a is None:
-                continue
-            for q in a.quotes or ():
-                if q.speaker is not None and q.speaker.actor_id == actor_id:
-                    continue
-                if any(e.actor_id == actor_id and q.content_start <= e.start and e.end <= q.content_end
-                       for e in a.entities or ()):
-                    out.append({
-                        "speaker": q.speaker_text, "direct": q.direct,
-                        "content": a.text[q.content_start : q.content_end], "article": a.id, "day": item["day"],
-                    })
-        return out
 
     # ------------------------------------------------------------------------------------------ stories
     def stories(self, *, window_days: float = 2.0, min_sources: int = 2, limit: int = 20) -> dict[str, Any]:

@@ -1,0 +1,189 @@
+"""What the store knows about actors: the aggregates written with each article (``m0003_actor_aggregates``)
+and the reads of the actor list and the actor page.
+
+Every read here is a handful of index probes bounded by ``limit``, never a scan of all an actor's mentions:
+the most mentioned actors (a country, the main armed group) are the ones analysts open first.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError
+from . import text_index
+from .model import ActorSummary, Prepared
+
+if TYPE_CHECKING:  # the store passes itself in; no import cycle at run time
+    from .sql import SQLStore
+
+
+def add(store: SQLStore, n: int, p: Prepared, source: str | None) -> None:
+    """Count one new, non-duplicate article's mentions into the aggregates (inside the article's transaction)."""
+    per_actor: Counter = Counter()
+    names: Counter = Counter()
+    keys: dict[tuple, str] = {}
+    refs: dict[str, tuple] = {}
+    for _start, _end, text, key, typ, actor_id, name_ar, name_en, wikidata, _score in p.mentions:
+        if actor_id is None:
+            continue
+        per_actor[actor_id] += 1
+        names[(actor_id, text, typ)] += 1
+        keys.setdefault((actor_id, text, typ), key)
+        if actor_id not in refs or (not any(refs[actor_id]) and (name_ar or name_en or wikidata)):
+            refs[actor_id] = (name_ar, name_en, wikidata)
+    if not per_actor:
+        return
+    ids = sorted(per_actor)
+    store._executemany(
+        "INSERT INTO actor_articles (actor_id, article_n, day, source, mentions) VALUES (?, ?, ?, ?, ?)",
+        [(aid, n, p.day or "", source or "", per_actor[aid]) for aid in ids],
+    )
+    store._executemany(
+        "INSERT INTO actor_names (actor_id, text, type, key, mentions) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (actor_id, text, type) DO UPDATE SET mentions = actor_names.mentions + excluded.mentions",
+        [(aid, text, typ, keys[(aid, text, typ)], c) for (aid, text, typ), c in sorted(names.items())],
+    )
+    store._executemany(
+        "INSERT INTO actor_stats (actor_id, name_ar, name_en, wikidata, articles, mentions) VALUES (?, ?, ?, ?, 1, ?)"
+        " ON CONFLICT (actor_id) DO UPDATE SET articles = actor_stats.articles + 1,"
+        " mentions = actor_stats.mentions + excluded.mentions,"
+        " name_ar = coalesce(actor_stats.name_ar, excluded.name_ar),"
+        " name_en = coalesce(actor_stats.name_en, excluded.name_en),"
+        " wikidata = coalesce(actor_stats.wikidata, excluded.wikidata)",
+        [(aid, *refs[aid], per_actor[aid]) for aid in ids],
+    )
+    if len(ids) > 1:
+        store._executemany(
+            "INSERT INTO actor_pairs (actor_id, other_id, articles) VALUES (?, ?, 1)"
+            " ON CONFLICT (actor_id, other_id) DO UPDATE SET articles = actor_pairs.articles + 1",
+            [(a, b) for a in ids for b in ids if a != b],
+        )
+
+
+def actors(store: SQLStore, *, type: str | None = None, name: str | None = None, limit: int = 100) -> list[ActorSummary]:
+    """Linked actors by the number of (non-duplicate) articles that mention them."""
+    where, params = "", []
+    if type or name:
+        # An actor qualifies when one of its written forms has the type / matches the name.
+        cond, sub = [], []
+        if type:
+            cond.append("n.type = ?")
+            sub.append(type)
+        if name:
+            k = text_index.keys_text(name) or name
+            cond.append("(n.key LIKE ? OR n.text LIKE ? OR s.name_ar LIKE ? OR s.name_en LIKE ?)")
+            sub += [f"%{k}%", f"%{name}%", f"%{name}%", f"%{name}%"]
+        where = (
+            " WHERE s.actor_id IN (SELECT n.actor_id FROM actor_names n JOIN actor_stats s ON s.actor_id = n.actor_id"
+            f" WHERE {' AND '.join(cond)})"
+        )
+        params = sub
+    rows = store._all(
+        f"SELECT s.actor_id, s.articles, s.mentions FROM actor_stats s{where}"
+        " ORDER BY s.articles DESC, s.mentions DESC, s.actor_id LIMIT ?",
+        [*params, limit],
+    )
+    return [summary(store, aid, arts, mentions) for aid, arts, mentions in rows]
+
+
+def summary(store: SQLStore, actor_id: str, articles: int | None = None, mentions: int | None = None) -> ActorSummary | None:
+    """One actor's names and counts, or None when no stored (non-duplicate) article mentions it."""
+    stats = store._all(
+        "SELECT name_ar, name_en, wikidata, articles, mentions FROM actor_stats WHERE actor_id = ?", (actor_id,)
+    )
+    if not stats:
+        return None
+    ar, en, wd, arts, ments = stats[0]
+    forms = store._all("SELECT text, type, mentions FROM actor_names WHERE actor_id = ?", (actor_id,))
+    types, texts = Counter(), Counter()
+    for text, typ, c in forms:
+        types[typ] += c
+        texts[text] += c
+    return ActorSummary(
+        actor_id=actor_id, name=ar or (texts.most_common(1)[0][0] if texts else actor_id), name_en=en, wikidata=wd,
+        type=types.most_common(1)[0][0] if types else "", articles=int(articles if articles is not None else arts),
+        mentions=int(mentions if mentions is not None else ments),
+    )
+
+
+def actor(store: SQLStore, actor_id: str, *, limit: int = 20) -> dict[str, Any]:
+    """Everything the store knows about one actor: names, timeline, sources, latest articles, co-actors,
+    relations, quotes by it and quotes about it."""
+    head = summary(store, actor_id)
+    if head is None:
+        raise InputError(f"no actor {actor_id!r} in the store", hint="`rased actors` lists the known actor ids", code="actor")
+    first, last = store._all(
+        "SELECT min(day), max(day) FROM actor_articles WHERE actor_id = ? AND day <> ''", (actor_id,)
+    )[0]
+    names = store._all(
+        "SELECT text, sum(mentions) AS c FROM actor_names WHERE actor_id = ? GROUP BY text ORDER BY c DESC, text",
+        (actor_id,),
+    )
+    timeline = store._all(
+        "SELECT day, count(*) FROM actor_articles WHERE actor_id = ? AND day <> '' GROUP BY day ORDER BY day",
+        (actor_id,),
+    )
+    sources = store._all(
+        "SELECT source, count(*) AS c FROM actor_articles WHERE actor_id = ? GROUP BY source ORDER BY c DESC, source",
+        (actor_id,),
+    )
+    articles = store._all(
+        "SELECT a.id, a.title, a.source, a.published_day, x.mentions FROM actor_articles x"
+        " JOIN articles a ON a.n = x.article_n WHERE x.actor_id = ?"
+        " ORDER BY x.day DESC, x.article_n DESC LIMIT ?",
+        (actor_id, limit),
+    )
+    co = store._all(
+        "SELECT other_id, articles FROM actor_pairs WHERE actor_id = ? ORDER BY articles DESC, other_id LIMIT ?",
+        (actor_id, limit),
+    )
+    # Relations and quotes are walked from the actor's latest articles (an index in date order), so that a
+    # query stops after `limit` finds instead of sorting all of a frequent actor's rows. A relation's actors
+    # and a quote's speaker are mentions of the article, so every one of them is reached this way.
+    rels = store._all(
+        "SELECT r.type, r.source_actor, r.source_text, r.target_actor, r.target_text, r.modality, r.evidence,"
+        " a.id, a.published_day FROM actor_articles x JOIN relations r ON r.article_n = x.article_n"
+        " JOIN articles a ON a.n = x.article_n"
+        " WHERE x.actor_id = ? AND (r.source_actor = x.actor_id OR r.target_actor = x.actor_id)"
+        " ORDER BY x.day DESC, x.article_n DESC, r.evidence_start LIMIT ?",
+        (actor_id, limit),
+    )
+    quotes = store._all(
+        "SELECT q.speaker_text, q.direct, q.content, a.id, a.published_day FROM actor_articles x"
+        " JOIN quotes q ON q.article_n = x.article_n JOIN articles a ON a.n = x.article_n"
+        " WHERE x.actor_id = ? AND q.speaker_actor = x.actor_id"
+        " ORDER BY x.day DESC, x.article_n DESC, q.content_start LIMIT ?",
+        (actor_id, limit),
+    )
+    # Quotes about the actor: said by someone else, with a mention of the actor inside the quoted words.
+    about = store._all(
+        "SELECT q.speaker_text, q.direct, q.content, a.id, a.published_day FROM actor_articles x"
+        " JOIN quotes q ON q.article_n = x.article_n JOIN articles a ON a.n = x.article_n"
+        " WHERE x.actor_id = ? AND (q.speaker_actor IS NULL OR q.speaker_actor <> ?)"
+        " AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_n = q.article_n AND m.actor_id = ?"
+        " AND m.span_start >= q.content_start AND m.span_end <= q.content_end)"
+        " ORDER BY x.day DESC, x.article_n DESC, q.content_start LIMIT ?",
+        (actor_id, actor_id, actor_id, limit),
+    )
+    return {
+        **head.to_dict(),
+        "first_seen": first,
+        "last_seen": last,
+        "names": [{"text": t, "count": int(c)} for t, c in names],
+        "timeline": [{"day": d, "articles": int(c)} for d, c in timeline],
+        "sources": [{"source": s, "articles": int(c)} for s, c in sources],
+        "recent_articles": [
+            {"id": i, "title": t, "source": s, "day": d, "mentions": int(c)} for i, t, s, d, c in articles
+        ],
+        "co_actors": [{"actor_id": i, "articles": int(c)} for i, c in co],
+        "relations": [
+            {"type": t, "source": sa or st, "target": ta or tt, "modality": mo, "evidence": ev, "article": ai, "day": d}
+            for t, sa, st, ta, tt, mo, ev, ai, d in rels
+        ],
+        "quotes": [
+            {"speaker": s, "direct": bool(di), "content": c, "article": ai, "day": d} for s, di, c, ai, d in quotes
+        ],
+        "quotes_about": [
+            {"speaker": s, "direct": bool(di), "content": c, "article": ai, "day": d} for s, di, c, ai, d in about
+        ],
+    }
