@@ -78,3 +78,82 @@ def test_batched_decoding_equals_one_sentence_at_a_time():
     assert neural.viterbi_batch(ems, trans, start, end) == [neural.viterbi(em, trans, start, end) for em in ems]
     for batched, em in zip(neural.marginals_batch(ems, trans, start, end), ems):
         assert np.allclose(batched, neural.marginals(em, trans, start, end), atol=1e-9)
+
+
+def test_length_batches_cover_every_sentence_once_within_bounds():
+    rng = np.random.default_rng(3)
+    lengths = sorted(int(x) for x in rng.integers(1, 120, size=300))
+    batches = neural.length_batches(lengths, 2000)
+    assert [i for b in batches for i in b] == list(range(len(lengths)))
+    for b in batches:
+        longest, shortest = lengths[b[-1]], lengths[b[0]]
+        assert len(b) * longest <= 2000 or len(b) == 1
+        assert longest <= max(neural.SHORT, neural.MAX_STRETCH * shortest)
+    assert neural.length_batches([], 2000) == []
+    assert neural.length_batches([500, 500, 500], 1000) == [range(0, 2), range(2, 3)]
+
+
+def test_shipped_model_scores_a_sentence_the_same_alone_and_in_any_batch():
+    """Batching (by length, padded) must not change a sentence's emissions."""
+    from rased.ner import tagger
+
+    model = tagger.load()._neural
+    if model is None:
+        pytest.skip("the shipped model is not the neural one")
+    sents = [["قال", "الرئيس", "الأمريكي", "باراك", "أوباما", "في", "واشنطن"], ["هاجم", "تنظيم", "داعش"],
+             "أعلن وزير الخارجية السعودي عادل الجبير أن المملكة تدعم الحل السياسي في اليمن".split(),
+             ["الموصل"], "وقالت وكالة رويترز إن شركة أرامكو ستطرح أسهمها في البورصة".split()]
+    together = model.emissions(sents)
+    for s, em in zip(sents, together):
+        assert np.allclose(model.emissions([s])[0], em, atol=1e-5)
+
+
+def test_char_cnn_in_numpy_equals_a_direct_convolution():
+    """The shipped character CNN (run per word form in numpy) against a plain loop over positions."""
+    from pathlib import Path
+
+    from rased.ner import char_split
+
+    path = Path(neural.__file__).parent / "model" / char_split.CHARCNN_FILE
+    if not path.exists():
+        pytest.skip("the shipped model keeps its character CNN inside the network")
+    cnn = char_split.CharCNN(path)
+    with np.load(path) as z:
+        emb, w, bias = z["char"], z["conv_w"], z["conv_b"]
+    rng = np.random.default_rng(5)
+    ids = rng.integers(0, emb.shape[0], size=(9, neural.MAX_CHARS))
+    ids[:, 6:] = 0  # padded words
+    x = np.pad(emb[ids], ((0, 0), (1, 1), (0, 0)))
+    want = np.array([[max(0.0, max(float((x[n, p:p + 3] * w[f].T).sum() + bias[f]) for p in range(neural.MAX_CHARS)))
+                      for f in range(w.shape[0])] for n in range(len(ids))])
+    assert np.allclose(cnn(ids), want, atol=1e-4)
+
+
+def test_split_network_equals_the_exported_one(tmp_path):
+    """Cutting the character CNN out of an exported network changes no emission score."""
+    torch = pytest.importorskip("torch", reason="torch (the `train` extra) exports the networks")
+    pytest.importorskip("onnx", reason="onnx (the `train` extra) edits the exported graph")
+    import onnxruntime as ort
+
+    from rased.ner import char_split, train_neural
+
+    torch.manual_seed(0)
+    net = train_neural.build_model(30, [4, 8, 16], 5, 8, 6, 7, 0.0)
+    with torch.no_grad():
+        net.char.weight[0].zero_()
+    whole = train_neural.export_onnx(net, tmp_path / "whole.onnx", n_ids=6, vec_dim=10)
+    cut = tmp_path / "cut.onnx"
+    cut.write_bytes(whole.read_bytes())
+    cnn = char_split.CharCNN(char_split.split(cut, tmp_path / "charcnn.npz"))
+    rng = np.random.default_rng(1)
+    b, t = 3, 6
+    feeds = {"vec": rng.normal(size=(b, t, 10)).astype(np.float32),
+             "ids": np.stack([rng.integers(0, s + 1, size=(b, t)) for s in (4, 8, 16, 16, 2, 4)], -1).astype(np.int64),
+             "chars": rng.integers(0, 30, size=(b, t, neural.MAX_CHARS)).astype(np.int64),
+             "flags": rng.integers(0, 2, size=(b, t, neural.N_FLAGS)).astype(np.float32),
+             "lengths": np.array([6, 4, 1], dtype=np.int64)}
+    want = ort.InferenceSession(str(whole)).run(None, feeds)[0]
+    split_feeds = {k: v for k, v in feeds.items() if k != "chars"}
+    split_feeds[char_split.CHARVEC_INPUT] = cnn(feeds["chars"].reshape(b * t, -1)).reshape(b, t, -1)
+    got = ort.InferenceSession(str(cut)).run(None, split_feeds)[0]
+    assert np.allclose(got, want, atol=1e-5)

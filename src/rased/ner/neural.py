@@ -16,6 +16,7 @@ the one used in training (``rased.ner.train_neural``), so both sides share this 
 """
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from . import conll
+from .char_split import CHARCNN_FILE, CHARVEC_INPUT, CharCNN
 from .features import _PREFIXES, Gazetteer, core, norm, shape, strip_clitics
 
 ONNX_FILE = "ner.onnx"
@@ -39,6 +41,8 @@ MAX_CHARS = 16
 # flags: al, glued, unknown word, unknown stem, gazetteer word types, span begin types, span inside types
 N_FLAGS = 4 + 3 * len(TYPES)
 _VEC_SCALE = 3.0
+MAX_STRETCH = 1.1  # batching: longest sentence of a batch / shortest (see ``length_batches``)
+SHORT = 8  # ... sentences up to this many tokens batch together whatever their lengths
 
 
 def char_ids(word: str, chars: dict[str, int]) -> list[int]:
@@ -120,30 +124,49 @@ class Encoder:
 
     def batch(self, encoded: Sequence[tuple]) -> dict[str, np.ndarray]:
         """Padded network inputs for encoded sentences (``sentence`` results)."""
-        b = len(encoded)
-        t = max(len(e[0]) for e in encoded)
-        dim = self.vectors.shape[1]
-        wid = np.full((b, t), -1, dtype=np.int64)
-        sid = np.full((b, t), -1, dtype=np.int64)
-        ids = np.zeros((b, t, len(encoded[0][2][0])), dtype=np.int64)
-        chars = np.zeros((b, t, MAX_CHARS), dtype=np.int64)
-        flags = np.zeros((b, t, N_FLAGS), dtype=np.float32)
-        lengths = np.zeros(b, dtype=np.int64)
-        for i, e in enumerate(encoded):
-            n = len(e[0])
-            lengths[i] = n
-            wid[i, :n] = e[0]
-            sid[i, :n] = e[1]
-            ids[i, :n] = e[2]
-            chars[i, :n] = e[3]
-            flags[i, :n] = e[4]
-        vec = np.zeros((b, t, 2 * dim), dtype=np.float32)
-        m = wid >= 0
-        vec[..., :dim][m] = self.vectors[wid[m]]
-        m = sid >= 0
-        vec[..., dim:][m] = self.vectors[sid[m]]
-        vec *= _VEC_SCALE
-        return {"vec": vec, "ids": ids, "chars": chars, "flags": flags, "lengths": lengths}
+        return self.gather(self.flatten(encoded), range(len(encoded)))
+
+    def flatten(self, encoded: Sequence[tuple]) -> dict:
+        """The inputs of every token of ``encoded`` as flat arrays (row 0: padding, then the tokens in order),
+        so that any batch of these sentences is cut out by one fancy index per input (``gather``)."""
+        lengths = np.array([len(e[0]) for e in encoded], dtype=np.int64)
+        wid = np.fromiter(itertools.chain.from_iterable(e[0] for e in encoded), np.int64, int(lengths.sum()))
+        sid = np.fromiter(itertools.chain.from_iterable(e[1] for e in encoded), np.int64, int(lengths.sum()))
+        n, k = len(wid), len(encoded[0][2][0]) if encoded and encoded[0][2] else 0
+        rows = {
+            "ids": np.zeros((n + 1, k), dtype=np.int64),
+            "chars": np.zeros((n + 1, MAX_CHARS), dtype=np.int64),
+            "flags": np.zeros((n + 1, N_FLAGS), dtype=np.float32),
+            "vec": np.zeros((n + 1, 2 * self.vectors.shape[1]), dtype=np.float32),
+        }
+        if n:
+            rows["ids"][1:] = [x for e in encoded for x in e[2]]
+            rows["chars"][1:] = [x for e in encoded for x in e[3]]
+            rows["flags"][1:] = [x for e in encoded for x in e[4]]
+            dim = self.vectors.shape[1]
+            vec = rows["vec"]
+            m = np.flatnonzero(wid >= 0)
+            vec[m + 1, :dim] = self.vectors[wid[m]]
+            m = np.flatnonzero(sid >= 0)
+            vec[m + 1, dim:] = self.vectors[sid[m]]
+            vec *= _VEC_SCALE
+        starts = np.zeros(len(encoded), dtype=np.int64)
+        if len(encoded) > 1:
+            starts[1:] = np.cumsum(lengths)[:-1]
+        return {"rows": rows, "starts": starts, "lengths": lengths}
+
+    @staticmethod
+    def gather(flat: dict, idx: Sequence[int]) -> dict[str, np.ndarray]:
+        """Padded inputs ``[batch, time, ...]`` of the sentences ``idx`` of a ``flatten`` result."""
+        idx = np.asarray(idx, dtype=np.int64)
+        lengths = flat["lengths"][idx]
+        t = int(lengths.max()) if len(idx) else 0
+        steps = np.arange(t)
+        pos = flat["starts"][idx, None] + 1 + steps[None, :]
+        pos = np.where(steps[None, :] < lengths[:, None], pos, 0)
+        feeds = {name: table[pos] for name, table in flat["rows"].items()}
+        feeds["lengths"] = lengths
+        return feeds
 
 
 def allowed_transitions(labels: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -255,6 +278,25 @@ def marginals_batch(ems: Sequence[np.ndarray], trans: np.ndarray, start: np.ndar
     return [post[b, : lengths[b]] for b in range(n_b)]
 
 
+def length_batches(lengths: Sequence[int], batch_tokens: int) -> list[range]:
+    """Batches of positions in ``lengths`` (sorted ascending): each at most ``batch_tokens`` padded tokens,
+    and its longest sentence at most ``MAX_STRETCH`` times its shortest (or ``SHORT`` tokens long).
+
+    The LSTM runs every sentence of a batch to the batch's longest one, so mixing a 6-token sentence with
+    an 80-token one wastes most of the work: one batch per article padded 84 % more tokens than it tagged;
+    with these bounds padding is about 3 % and the network takes 30 % less time (same scores; calls are cheap).
+    """
+    out, k, n = [], 0, len(lengths)
+    while k < n:
+        j = k + 1
+        cap = max(SHORT, MAX_STRETCH * lengths[k])
+        while j < n and (j - k + 1) * lengths[j] <= batch_tokens and lengths[j] <= cap:
+            j += 1
+        out.append(range(k, j))
+        k = j
+    return out
+
+
 class NeuralModel:
     """A loaded BiLSTM-CRF model folder: ``predict(sentences, scores=False)`` gives label strings (and
     per-token marginal probabilities of the chosen labels)."""
@@ -285,6 +327,11 @@ class NeuralModel:
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
         self._sess = ort.InferenceSession(str(d / ONNX_FILE), sess_options=opts, providers=["CPUExecutionProvider"])
+        # A network exported with its character CNN cut out (``char_split``) takes the CNN's output per token;
+        # it is computed here once per word form and cached (bounded like the encoder's cache).
+        self._inputs = {i.name for i in self._sess.get_inputs()}
+        self.char_cnn = CharCNN(d / CHARCNN_FILE) if CHARVEC_INPUT in self._inputs else None
+        self._charvec: dict[str, np.ndarray] = {}
         self.batch_tokens = batch_tokens
         self._lock = threading.Lock()
 
@@ -293,19 +340,36 @@ class NeuralModel:
         out: list[np.ndarray | None] = [None] * len(sentences)
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         with self._lock:
-            enc = {i: self.encoder.sentence(sentences[i]) for i in order}
-            k = 0
-            while k < len(order):
-                j = k + 1
-                while j < len(order) and (j - k + 1) * len(sentences[order[j]]) <= self.batch_tokens:
-                    j += 1
-                idx = order[k:j]
-                feeds = self.encoder.batch([enc[i] for i in idx])
+            encoded = [self.encoder.sentence(sentences[i]) for i in order]
+            flat = self.encoder.flatten(encoded) if encoded else None
+            if flat is not None and self.char_cnn is not None:
+                flat["rows"][CHARVEC_INPUT] = self._char_vectors([sentences[i] for i in order], flat["rows"].pop("chars"))
+            for batch in length_batches([len(sentences[i]) for i in order], self.batch_tokens):
+                feeds = self.encoder.gather(flat, batch)
                 em = self._sess.run(None, feeds)[0]
-                for b, i in enumerate(idx):
+                for b, k in enumerate(batch):
+                    i = order[k]
                     out[i] = em[b, :len(sentences[i])].astype(np.float64)
-                k = j
         return [e if e is not None else np.zeros((0, len(self.labels))) for e in out]
+
+    def _char_vectors(self, sentences: Sequence[Sequence[str]], char_rows: np.ndarray) -> np.ndarray:
+        """Character-CNN vectors for the flat token rows (row 0 padding), from the per-word cache; the words
+        not yet in it are computed in one call. ``char_rows``: the tokens' character ids, same rows."""
+        cache = self._charvec
+        if len(cache) > self.encoder.max_cache:
+            cache.clear()
+        tokens = [t for s in sentences for t in s]
+        missing: dict[str, int] = {}
+        for r, tok in enumerate(tokens, start=1):
+            if tok not in cache and tok not in missing:
+                missing[tok] = r
+        if missing:
+            vecs = self.char_cnn(char_rows[list(missing.values())])
+            cache.update(zip(missing, vecs))
+        out = np.zeros((len(tokens) + 1, self.char_cnn.filters), dtype=np.float32)
+        if tokens:
+            out[1:] = [cache[t] for t in tokens]
+        return out
 
     def predict(self, sentences: Sequence[Sequence[str]], scores: bool = False):
         ems = self.emissions(sentences)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import conll
+from . import char_split, conll
 from .features import Gazetteer
 from .neural import (CRF_FILE, KIND, LABELS, MAX_CHARS, N_FLAGS, ONNX_FILE, PREFIXES, SHAPES, WORDVEC_FILE,
                      Encoder, allowed_transitions, viterbi)
@@ -258,10 +258,12 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path, vecto
 
 
 def save(net, out: Path, config: dict, clusters_path, vectors_path, sentences) -> None:
-    """Write the model folder: ONNX network, CRF transitions, word table, vectors, gazetteer, config."""
+    """Write the model folder: ONNX network (without its character CNN) and the CNN's weights, CRF
+    transitions, word table, vectors, gazetteer, config."""
     from .train import _place
 
     export_onnx(net, out / ONNX_FILE, n_ids=len(config["cluster_sizes"]) + 3, vec_dim=2 * config["vector_dim"])
+    char_split.split(out / ONNX_FILE)  # the character CNN runs once per word form at run time
     np.savez(out / CRF_FILE, trans=net.trans.detach().numpy(), start=net.start.detach().numpy(),
              end=net.end.detach().numpy())
     _place(clusters_path, out / CLUSTERS_FILE)
