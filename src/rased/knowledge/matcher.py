@@ -175,19 +175,23 @@ def _pick(names: set[str], nisba: set[str]) -> tuple[tuple[str, ...], bool] | No
 
 
 def _collapse_ws(s: str, offs: list[int]) -> tuple[str, list[int]]:
+    """Each run of white space as one space, with the offset of the run's first character."""
     out: list[str] = []
     where: list[int] = []
-    prev_space = False
-    for ch, o in zip(s, offs):
-        if ch.isspace():
-            if prev_space:
-                continue
-            ch, prev_space = " ", True
-        else:
-            prev_space = False
-        out.append(ch)
-        where.append(o)
+    pos = 0
+    for m in _WS_RUN.finditer(s):  # \s is str.isspace: the same characters
+        a = m.start()
+        out.append(s[pos:a])
+        where.extend(offs[pos:a])
+        out.append(" ")
+        where.append(offs[a])
+        pos = m.end()
+    out.append(s[pos:])
+    where.extend(offs[pos:])
     return "".join(out), where
+
+
+_WS_RUN = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1)

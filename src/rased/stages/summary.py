@@ -116,10 +116,13 @@ def rank(text: str, sentences, settings: Settings) -> tuple[list[Sentence], list
 
 
 def _keywords(bags, centroid: Counter, n: int) -> list[str]:
-    forms: dict[str, Counter] = {}
-    for bag in bags:
-        for k, w in bag:
-            forms.setdefault(k, Counter())[_shown(w)] += 1
+    # the most frequent written form of each key (the first seen among equals)
+    counted = Counter((k, _shown(w)) for bag in bags for k, w in bag)
+    forms: dict[str, str] = {}
+    best: dict[str, int] = {}
+    for (k, shown), c in counted.items():
+        if c > best.get(k, 0):
+            forms[k], best[k] = shown, c
     # two-word phrases that recur («التحالف الدولي»)
     pairs: Counter = Counter()
     for bag in bags:
@@ -139,7 +142,7 @@ def _keywords(bags, centroid: Counter, n: int) -> list[str]:
             break
         if k in used:
             continue
-        out.append(forms[k].most_common(1)[0][0])
+        out.append(forms[k])
         used.add(k)
     return out
 
