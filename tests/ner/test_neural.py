@@ -157,3 +157,26 @@ def test_split_network_equals_the_exported_one(tmp_path):
     split_feeds[char_split.CHARVEC_INPUT] = cnn(feeds["chars"].reshape(b * t, -1)).reshape(b, t, -1)
     got = ort.InferenceSession(str(cut)).run(None, split_feeds)[0]
     assert np.allclose(got, want, atol=1e-5)
+
+
+def test_self_training_keeps_confident_iob2_sentences_only():
+    from pathlib import Path
+
+    from rased.ner import self_training, tagger
+
+    model_dir = Path(tagger.__file__).parent / "model"
+    texts = [
+        "قال وزير الخارجية السعودي عادل الجبير في الرياض إن المملكة تدعم الحل السياسي في اليمن.\n"
+        "وأضاف أن الأمم المتحدة تعمل مع الحكومة الشرعية.",
+        "هذا نص قصير.",  # too short for a sentence of its own
+        "أعلنت شركة أرامكو السعودية عن نتائجها المالية للعام الماضي في مؤتمر صحفي عقد في الظهران اليوم.",
+    ]
+    assert [len(s) for s in next(self_training.corpus_sentences(texts[:1]))] == [16, 9]
+    kept, seen = self_training.pseudo_label([model_dir, model_dir], texts, 10, seed=1)
+    assert seen == 3 and 0 < len(kept) <= 3
+    for toks, labs in kept:
+        assert len(toks) == len(labs)
+        for prev, lab in zip(["O", *labs], labs):
+            assert lab == "O" or lab.startswith("B-") or (lab.startswith("I-") and prev[2:] == lab[2:])
+    one, _ = self_training.pseudo_label([model_dir], texts, 1, seed=1)
+    assert len(one) == 1

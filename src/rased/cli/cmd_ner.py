@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 from ..errors import DataError
@@ -81,10 +82,44 @@ def run_train_neural(args: argparse.Namespace) -> int:
                                  "cluster table (`rased train ner --kind crf --clusters build` trains one)")
     params = {"epochs": args.epochs, "seed": args.seed, "threads": args.threads}
     dev = _check_data(Path(args.dev), "NER dev data") if args.dev else None
-    train_neural.train(data, out, clusters_path=clusters, vectors_path=vectors, dev=dev, params=params, log=log)
-    print(json.dumps({"model": str(out), "kind": "bilstm-crf", "data": str(data), "clusters": str(clusters),
-                      "word_vectors": str(vectors), "epochs": args.epochs}))
+    source = data
+    with tempfile.TemporaryDirectory(prefix="rased-self-train-") as tmp:
+        if args.self_train > 0:
+            data = _self_training_data(args, source, Path(tmp), clusters, vectors, params, log)
+            params.update(self_train=args.self_train, teacher_seeds=_seeds(args.teacher_seeds))
+        train_neural.train(data, out, clusters_path=clusters, vectors_path=vectors, dev=dev, params=params, log=log)
+    print(json.dumps({"model": str(out), "kind": "bilstm-crf", "data": str(source), "clusters": str(clusters),
+                      "word_vectors": str(vectors), "epochs": args.epochs, "self_train": args.self_train}))
     return 0
+
+
+def _seeds(text: str) -> list[int]:
+    try:
+        seeds = [int(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise DataError(f"--teacher-seeds {text!r} is not a list of integers", hint="e.g. --teacher-seeds 1,2") from None
+    if not seeds:
+        raise DataError("--teacher-seeds is empty", hint="e.g. --teacher-seeds 1,2")
+    return seeds
+
+
+def _self_training_data(args, data: Path, tmp: Path, clusters: Path, vectors: Path, params: dict, log) -> Path:
+    """Train the teachers on ``data``, pseudo-label corpus sentences with them (``rased.ner.self_training``)
+    and write ``data`` plus those sentences to a temporary CoNLL file, which the shipped model trains on."""
+    from .. import datasets
+    from ..ner import conll, self_training, train_neural
+
+    datasets.require("corpora", "saudinewsnet")
+    teachers = []
+    for seed in _seeds(args.teacher_seeds):
+        log(f"ner: self-training: teacher with seed {seed}")
+        teachers.append(train_neural.train(data, tmp / f"teacher-{seed}", clusters_path=clusters,
+                                           vectors_path=vectors, params={**params, "seed": seed}, log=log))
+    kept, seen = self_training.pseudo_label(teachers, self_training.corpus_texts(), args.self_train)
+    log(f"ner: self-training: {len(kept)} of {seen} corpus sentences tagged confidently by the teachers")
+    combined = tmp / "train+pseudo.txt"
+    conll.write(combined, list(conll.read(data)) + kept)
+    return combined
 
 
 def _crf_vectors_from_wordvec(out: Path) -> Path | None:
@@ -169,6 +204,11 @@ def register_train(train_subparsers) -> argparse.ArgumentParser:
     p.add_argument("--epochs", type=int, default=DEFAULT_EPOCHS, help="bilstm: training epochs")
     p.add_argument("--seed", type=int, default=1, help="bilstm: random seed")
     p.add_argument("--threads", type=int, default=2, help="bilstm: torch threads")
+    p.add_argument("--self-train", type=int, default=0, metavar="N",
+                   help="bilstm: first train teachers (one per --teacher-seeds), let them tag SaudiNewsNet sentences "
+                        "together and add up to N confidently tagged ones to the training data (needs the corpora; "
+                        "the shipped model: 8000)")
+    p.add_argument("--teacher-seeds", default="1,2", help="bilstm, --self-train: seeds of the teachers (default 1,2)")
     p.add_argument("--word-vectors", help="bilstm: 100-dim word vectors aligned with the cluster table: a "
                                           "wordvec.npz, or gensim KeyedVectors (.kv) to convert; default: the "
                                           "vectors shipped with the model")

@@ -26,7 +26,26 @@ from .neural import (CRF_FILE, KIND, LABELS, MAX_CHARS, N_FLAGS, ONNX_FILE, PREF
 from .train import CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, names_of, write_gazetteer
 
 DEFAULTS = {"epochs": 15, "hidden": 128, "char_dim": 32, "char_filters": 64, "dropout": 0.5, "lr": 0.002,
-            "batch": 16, "seed": 1, "threads": 2}
+            "batch": 16, "seed": 1, "threads": 2, "registry": False, "word_dropout": 0.0}
+
+
+def registry_names() -> list[tuple[tuple[str, ...], str]]:
+    """Arabic names and aliases of the shipped actor registry, typed as ANERcorp types (PER → PERS), for the
+    gazetteer: names the training data never shows (groups, media, ministers) still light the flags."""
+    from ..knowledge import registry
+
+    reg = registry.load()
+    types = {"PER": "PERS", "ORG": "ORG", "LOC": "LOC"}
+    out = []
+    for actor in reg._actors.values():
+        typ = types.get(actor.type)
+        if typ is None:
+            continue
+        for surface in reg.names(actor):
+            toks = tuple(surface.text.split())
+            if not surface.nisba and toks and len("".join(toks)) >= 3:
+                out.append((toks, typ))
+    return out
 
 
 def build_model(n_chars: int, cluster_sizes: Sequence[int], vec_dim: int, hidden: int, char_dim: int,
@@ -103,6 +122,18 @@ def _tensors(feeds: dict[str, np.ndarray]):
     return {k: torch.from_numpy(v) for k, v in feeds.items()}
 
 
+def _drop_words(feeds, rate: float) -> None:
+    """Word dropout: a random share of tokens lose their word vector and are flagged unknown, as unseen
+    words are at run time (their stem, clusters and characters stay)."""
+    import torch
+
+    vec, flags = feeds["vec"], feeds["flags"]
+    dim = vec.shape[2] // 2
+    drop = torch.rand(vec.shape[:2]) < rate
+    vec[..., :dim][drop] = 0.0
+    flags[..., 2][drop] = 1.0
+
+
 def _batches(n_items: Sequence[int], batch: int, rng: random.Random) -> list[list[int]]:
     """Batches of sentences of similar length, in random order."""
     order = sorted(range(len(n_items)), key=lambda i: (n_items[i], rng.random()))
@@ -115,9 +146,10 @@ def make_encoder(words, cluster_ids, vectors, chars, names) -> Encoder:
     return Encoder(words, cluster_ids, vectors, chars, Gazetteer(names) if names is not None else None)
 
 
-def encode_out_of_fold(sentences, words, cluster_ids, vectors, chars, *, folds: int = 5, gazetteer: bool = True):
+def encode_out_of_fold(sentences, words, cluster_ids, vectors, chars, *, folds: int = 5, gazetteer: bool = True,
+                       extra_names=()):
     """Encoded training sentences; the gazetteer of each of ``folds`` contiguous blocks holds the names
-    of the other blocks only (see ``rased.ner.train.featurize_out_of_fold``)."""
+    of the other blocks only (see ``rased.ner.train.featurize_out_of_fold``), plus ``extra_names``."""
     if not gazetteer:
         enc = make_encoder(words, cluster_ids, vectors, chars, None)
         return [enc.sentence(t) for t, _ in sentences], enc
@@ -126,7 +158,8 @@ def encode_out_of_fold(sentences, words, cluster_ids, vectors, chars, *, folds: 
     out = []
     for k in range(folds):
         lo, hi = bounds[k], bounds[k + 1]
-        enc = make_encoder(words, cluster_ids, vectors, chars, names_of(list(sentences[:lo]) + list(sentences[hi:])))
+        enc = make_encoder(words, cluster_ids, vectors, chars,
+                           names_of(list(sentences[:lo]) + list(sentences[hi:])) + list(extra_names))
         out.extend(enc.sentence(t) for t, _ in sentences[lo:hi])
     return out, enc
 
@@ -207,10 +240,11 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path, vecto
     chars = sorted(c for c, n in counts.items() if n >= 2)
     char_ids = {c: i + 2 for i, c in enumerate(chars)}
     t0 = time.time()
-    encoded, _ = encode_out_of_fold(sentences, words, cluster_ids, vectors, char_ids)
+    extra = registry_names() if p["registry"] else []
+    encoded, _ = encode_out_of_fold(sentences, words, cluster_ids, vectors, char_ids, extra_names=extra)
     lab_id = {lab: i for i, lab in enumerate(LABELS)}
     tags = [[lab_id.get(lab, 0) for lab in conll.to_iob2(labs)] for _, labs in sentences]
-    full_enc = make_encoder(words, cluster_ids, vectors, char_ids, names_of(sentences))
+    full_enc = make_encoder(words, cluster_ids, vectors, char_ids, names_of(sentences) + extra)
     dev_sents = conll.read(dev) if dev else []
     dev_encoded = [full_enc.sentence(t) for t, _ in dev_sents]
     log(f"ner: encoded {len(encoded)} sentences in {time.time() - t0:.0f}s")
@@ -229,6 +263,8 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path, vecto
         total = 0.0
         for idx in _batches(lengths, int(p["batch"]), rng):
             feeds = _tensors(full_enc.batch([encoded[i] for i in idx]))
+            if float(p["word_dropout"]) > 0:
+                _drop_words(feeds, float(p["word_dropout"]))
             tmax = feeds["vec"].shape[1]
             tg = torch.zeros(len(idx), tmax, dtype=torch.long)
             for b, i in enumerate(idx):
@@ -268,7 +304,8 @@ def save(net, out: Path, config: dict, clusters_path, vectors_path, sentences) -
              end=net.end.detach().numpy())
     _place(clusters_path, out / CLUSTERS_FILE)
     _place(vectors_path, out / WORDVEC_FILE)
-    write_gazetteer(out / GAZETTEER_FILE, names_of(sentences))
+    extra = registry_names() if config["params"].get("registry") else []
+    write_gazetteer(out / GAZETTEER_FILE, names_of(sentences) + extra)
     (out / CONFIG_FILE).write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
