@@ -110,6 +110,7 @@ def _self_training_data(args, data: Path, tmp: Path, clusters: Path, vectors: Pa
     from ..ner import conll, self_training, train_neural
 
     datasets.require("corpora", "saudinewsnet")
+    datasets.require("corpora", "ant")
     teachers = []
     for seed in _seeds(args.teacher_seeds):
         log(f"ner: self-training: teacher with seed {seed}")
@@ -205,9 +206,9 @@ def register_train(train_subparsers) -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1, help="bilstm: random seed")
     p.add_argument("--threads", type=int, default=2, help="bilstm: torch threads")
     p.add_argument("--self-train", type=int, default=0, metavar="N",
-                   help="bilstm: first train teachers (one per --teacher-seeds), let them tag SaudiNewsNet sentences "
+                   help="bilstm: first train teachers (one per --teacher-seeds), let them tag corpus sentences (SaudiNewsNet, ANT) "
                         "together and add up to N confidently tagged ones to the training data (needs the corpora; "
-                        "the shipped model: 8000)")
+                        "the shipped model: 20000)")
     p.add_argument("--teacher-seeds", default="1,2", help="bilstm, --self-train: seeds of the teachers (default 1,2)")
     p.add_argument("--word-vectors", help="bilstm: 100-dim word vectors aligned with the cluster table: a "
                                           "wordvec.npz, or gensim KeyedVectors (.kv) to convert; default: the "

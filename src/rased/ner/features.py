@@ -243,12 +243,14 @@ class Gazetteer:
         self.names = [(tuple(t), typ) for t, typ in names if 0 < len(t) <= max_len]
         self.spans: dict[tuple[str, ...], set[str]] = {}
         self.words: dict[str, set[str]] = {}
+        self.firsts: set[str] = set()
 
     def compile(self, stemmer) -> None:
-        self.spans, self.words = {}, {}
+        self.spans, self.words, self.firsts = {}, {}, set()
         for toks, typ in self.names:
             stems = tuple(stemmer(t) for t in toks)
             self.spans.setdefault(stems, set()).add(typ)
+            self.firsts.add(stems[0])
             for s in stems:
                 self.words.setdefault(s, set()).add(typ)
 
@@ -260,8 +262,12 @@ class Gazetteer:
         out: list[list[str]] = [[] for _ in range(n)]
         spans = self.spans
         i = 0
+        firsts = self.firsts
         while i < n:
             found = 0
+            if stems[i] not in firsts:  # no name starts with this word: nothing to look up
+                i += 1
+                continue
             for L in range(min(self.max_len, n - i), 0, -1):
                 types = spans.get(tuple(stems[i:i + L]))
                 if types:

@@ -110,16 +110,19 @@ class Encoder:
         if len(cache) > self.max_cache:
             cache.clear()
         recs = [cache.get(t) or self._word(t) for t in tokens]
-        flags = [list(r[4]) for r in recs]
+        flags = [r[4] for r in recs]  # shared with the cache: copied below before a change
         if self.gazetteer is not None:
             nt = len(TYPES)
             for i, feats in enumerate(self.gazetteer.span_features([r[5] for r in recs])):
+                if not feats:
+                    continue
+                row = flags[i] = list(flags[i])
                 for f in feats:
                     kind, _, typ = f.partition("=")
                     j = self._gtype.get(typ)
                     if j is None:
                         continue
-                    flags[i][4 + (nt if kind == "gB" else 2 * nt) + j] = 1.0
+                    row[4 + (nt if kind == "gB" else 2 * nt) + j] = 1.0
         return ([r[0] for r in recs], [r[1] for r in recs], [r[2] for r in recs], [r[3] for r in recs], flags)
 
     def batch(self, encoded: Sequence[tuple]) -> dict[str, np.ndarray]:
@@ -372,18 +375,22 @@ class NeuralModel:
         return out
 
     def predict(self, sentences: Sequence[Sequence[str]], scores: bool = False):
+        """Labels per sentence; with ``scores``, also the marginal probability of each chosen label — computed
+        only for sentences with an entity (the probabilities score entities; a sentence of ``O`` gets ``[]``)."""
         ems = self.emissions(sentences)
         filled = [i for i, em in enumerate(ems) if len(em)]
         labs: list[list[str]] = [[] for _ in ems]
         probs: list[list[float]] = [[] for _ in ems]
         if filled:
-            chosen = [ems[i] for i in filled]
-            paths = viterbi_batch(chosen, self.trans, self.start, self.end)
-            posts = marginals_batch(chosen, self.trans, self.start, self.end) if scores else None
+            paths = viterbi_batch([ems[i] for i in filled], self.trans, self.start, self.end)
             for k, i in enumerate(filled):
                 labs[i] = conll.to_iob2([self.labels[j] for j in paths[k]])
-                if posts is not None:
-                    probs[i] = posts[k][np.arange(len(paths[k])), paths[k]].tolist()
+            if scores:
+                o = self.labels.index("O")
+                named = [k for k in range(len(filled)) if any(j != o for j in paths[k])]
+                posts = marginals_batch([ems[filled[k]] for k in named], self.trans, self.start, self.end) if named else []
+                for k, post in zip(named, posts):
+                    probs[filled[k]] = post[np.arange(len(paths[k])), paths[k]].tolist()
         return (labs, probs) if scores else labs
 
 

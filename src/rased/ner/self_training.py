@@ -22,6 +22,7 @@ MIN_CONFIDENCE = 0.8
 EMPTY_KEPT = 0.3  # share of confident sentences without any entity that are kept
 MIN_TOKENS, MAX_TOKENS = 6, 60
 SKIP_ARTICLES = 2000  # the first SaudiNewsNet articles are the benchmarks' and tests' articles: left out
+ANT_SEED = 3
 
 
 def corpus_sentences(texts: Iterable[str]) -> Iterator[list[list[str]]]:
@@ -77,10 +78,13 @@ def pseudo_label(teacher_dirs: Sequence[str | Path], texts: Iterable[str], limit
 
 
 def corpus_texts(seed: int = 7) -> list[str]:
-    """SaudiNewsNet article texts in a fixed shuffled order, without the benchmark articles."""
+    """Article texts of both unlabeled corpora, alternating SaudiNewsNet (shuffled with ``seed``, without the
+    benchmark articles) and ANT (shuffled with ``ANT_SEED``): Saudi and pan-Arab outlets, all their sections
+    (politics, economy, sport, technology — companies and clubs are organisations ANERcorp rarely shows)."""
     from .. import datasets
 
-    texts = [d.text for d in datasets.saudinewsnet()][SKIP_ARTICLES:]
-    random.Random(seed).shuffle(texts)
-    return texts
-
+    snn = [d.text for d in datasets.saudinewsnet()][SKIP_ARTICLES:]
+    random.Random(seed).shuffle(snn)
+    ant = [d.text for d in datasets.ant() if d.text]
+    random.Random(ANT_SEED).shuffle(ant)
+    return [t for pair in zip(snn, ant) for t in pair]
