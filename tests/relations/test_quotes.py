@@ -122,3 +122,20 @@ def test_spans_slice_the_text():
         assert 0 <= q.cue_start < q.cue_end <= len(article.text)
         assert 0 <= q.content_start < q.content_end <= len(article.text)
         assert article.text[q.content_start:q.content_end].strip() == article.text[q.content_start:q.content_end]
+
+
+@pytest.mark.parametrize("text", [
+    # real corpus sentences: claims of responsibility are not words said (the «عن» names what was claimed)
+    "وأعلن تنظيم داعش مسؤوليته عن الهجوم.",
+    "بعبوة ناسفة على حانة على مشارف كوالالمبور في يونيو/حزيران 2016 عن إصابة ثمانية. وأعلن تنظيم داعش المسؤولية عن الهجوم.",
+    "وأعلن تنظيم داعش الإرهابي مسؤوليته عن أغلبيتها.",
+    "ولم تعلن أي جهة مسؤوليتها عن التفجير الذي استهدف السوق.",
+])
+def test_claim_of_responsibility_is_no_quote(text):
+    _, found = quotes_of(text)
+    assert found == [], found
+
+
+def test_announcement_about_still_a_quote():
+    _, found = quotes_of("وأعلن وزير المالية عن حزمة إجراءات جديدة لدعم الشركات الصغيرة والمتوسطة.")
+    assert found and found[0][2].startswith("حزمة إجراءات")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from ..arabic.tokenize import Token
@@ -51,6 +52,8 @@ _LEADING_DROP = {word_key(w) for w in (
 _RELATIVE = {word_key(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "والذي", "والتي", "الذى")}
 _PRONOUNS = {word_key(w) for w in ("هو", "هي", "هم", "هما", "أنا", "نحن", "انه", "إنه")}
 _ABOUT = {word_key(w) for w in ("كشف", "أعلن", "أعرب", "أفصح", "تحدث")}
+# «مسؤولية», «المسؤولية», «مسؤوليته», «بمسؤوليتها», «مسئولية» (matching keys: hamza seat kept, teh marbuta folded)
+_RESPONSIBILITY = re.compile(r"^(?:[وف]?[بل]?(?:ال)?)مس[ؤئ]ولي(?:ه|ت)")
 _DROP_PUNCT = " \t\n،,؛;:.-–—"
 
 
@@ -265,6 +268,7 @@ def _opener(doc: _Doc, i: int, stop: int, lemma: str, max_words: int, direct_at=
     """Find what opens the content after cue token ``i``: (kind, token index) or None."""
     lex = lexicon()
     words = 0
+    claimed = False
     for k in range(i + 1, stop):
         t = doc.toks[k]
         key = doc.keys[k]
@@ -285,7 +289,11 @@ def _opener(doc: _Doc, i: int, stop: int, lemma: str, max_words: int, direct_at=
         if kind == "prep" and k + 1 < stop and lex.complementizers.get(doc.keys[k + 1]) == "comp":
             return "comp", k + 1, k
         if key == "عن" and lemma in _ABOUT:
+            if claimed:  # «أعلن التنظيم مسؤوليته عن الهجوم»: a claim of responsibility, not words said
+                return None
             return "about", k, k
+        if _RESPONSIBILITY.match(key):
+            claimed = True
         if strip_proclitic(key, lex.cues) and words > 1:
             return None
     return None
