@@ -332,8 +332,8 @@ class NeuralModel:
         self._sess = ort.InferenceSession(str(d / ONNX_FILE), sess_options=opts, providers=["CPUExecutionProvider"])
         # A network exported with its character CNN cut out (``char_split``) takes the CNN's output per token;
         # it is computed here once per word form and cached (bounded like the encoder's cache).
-        self._inputs = {i.name for i in self._sess.get_inputs()}
-        self.char_cnn = CharCNN(d / CHARCNN_FILE) if CHARVEC_INPUT in self._inputs else None
+        inputs = {i.name for i in self._sess.get_inputs()}
+        self.char_cnn = CharCNN(d / CHARCNN_FILE) if CHARVEC_INPUT in inputs else None
         self._charvec: dict[str, np.ndarray] = {}
         self.batch_tokens = batch_tokens
         self._lock = threading.Lock()

@@ -79,21 +79,24 @@ def actors(store: SQLStore, *, type: str | None = None, name: str | None = None,
         )
         params = sub
     rows = store._all(
-        f"SELECT s.actor_id, s.articles, s.mentions FROM actor_stats s{where}"
-        " ORDER BY s.articles DESC, s.mentions DESC, s.actor_id LIMIT ?",
+        f"SELECT {_STATS} FROM actor_stats s{where} ORDER BY s.articles DESC, s.mentions DESC, s.actor_id LIMIT ?",
         [*params, limit],
     )
-    return [summary(store, aid, arts, mentions) for aid, arts, mentions in rows]
+    return [_summary(store, row) for row in rows]
 
 
-def summary(store: SQLStore, actor_id: str, articles: int | None = None, mentions: int | None = None) -> ActorSummary | None:
+_STATS = "s.actor_id, s.name_ar, s.name_en, s.wikidata, s.articles, s.mentions"
+
+
+def summary(store: SQLStore, actor_id: str) -> ActorSummary | None:
     """One actor's names and counts, or None when no stored (non-duplicate) article mentions it."""
-    stats = store._all(
-        "SELECT name_ar, name_en, wikidata, articles, mentions FROM actor_stats WHERE actor_id = ?", (actor_id,)
-    )
-    if not stats:
-        return None
-    ar, en, wd, arts, ments = stats[0]
+    rows = store._all(f"SELECT {_STATS} FROM actor_stats s WHERE s.actor_id = ?", (actor_id,))
+    return _summary(store, rows[0]) if rows else None
+
+
+def _summary(store: SQLStore, stats: tuple) -> ActorSummary:
+    """An actor's summary from its ``actor_stats`` row (``_STATS``), with its majority type and written form."""
+    actor_id, ar, en, wd, articles, mentions = stats
     forms = store._all("SELECT text, type, mentions FROM actor_names WHERE actor_id = ?", (actor_id,))
     types, texts = Counter(), Counter()
     for text, typ, c in forms:
@@ -101,8 +104,7 @@ def summary(store: SQLStore, actor_id: str, articles: int | None = None, mention
         texts[text] += c
     return ActorSummary(
         actor_id=actor_id, name=ar or (texts.most_common(1)[0][0] if texts else actor_id), name_en=en, wikidata=wd,
-        type=types.most_common(1)[0][0] if types else "", articles=int(articles if articles is not None else arts),
-        mentions=int(mentions if mentions is not None else ments),
+        type=types.most_common(1)[0][0] if types else "", articles=int(articles), mentions=int(mentions),
     )
 
 
@@ -180,10 +182,11 @@ def actor(store: SQLStore, actor_id: str, *, limit: int = 20) -> dict[str, Any]:
             {"type": t, "source": sa or st, "target": ta or tt, "modality": mo, "evidence": ev, "article": ai, "day": d}
             for t, sa, st, ta, tt, mo, ev, ai, d in rels
         ],
-        "quotes": [
-            {"speaker": s, "direct": bool(di), "content": c, "article": ai, "day": d} for s, di, c, ai, d in quotes
-        ],
-        "quotes_about": [
-            {"speaker": s, "direct": bool(di), "content": c, "article": ai, "day": d} for s, di, c, ai, d in about
-        ],
+        "quotes": _quotes(quotes),
+        "quotes_about": _quotes(about),
     }
+
+
+def _quotes(rows: list[tuple]) -> list[dict[str, Any]]:
+    """Quote rows (speaker, direct, content, article id, day) as the actor view gives them."""
+    return [{"speaker": s, "direct": bool(di), "content": c, "article": ai, "day": d} for s, di, c, ai, d in rows]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timezone
 from typing import Any
