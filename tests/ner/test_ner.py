@@ -128,6 +128,30 @@ def test_eval_cli_small_file(tmp_path, capsys):
     assert {"precision", "recall", "f1"} <= set(out["micro"])
 
 
+def test_hashtag_marks_are_left_out_of_names(ner):
+    text = "وقالت المخرجة اللبنانية #نادين_لبكي إن فيلمها فاز بالجائزة ."
+    found = {(text[s:e], typ) for s, e, typ, _ in ner.entities(text)}
+    assert ("نادين_لبكي", "PER") in found
+
+
+@pytest.mark.data
+def test_hashtags_in_real_articles():
+    """Hashtags of real SaudiNewsNet articles: a name written «#ماجد_الحقيل» is one entity without the «#»."""
+    import re
+
+    from rased.ner import tagger
+
+    if not datasets.available("corpora", "saudinewsnet", "dataset"):
+        pytest.skip("SaudiNewsNet not found: set RASED_DATA to the shared data folder")
+    lines = [m.group() for d in datasets.saudinewsnet(limit=2000)
+             for m in re.finditer(r".{0,40}#[\u0600-\u06FF_]+.{0,20}", d.text)]
+    assert len(lines) >= 10
+    ner = tagger.load()
+    spans = [t[s:e] for t in lines for s, e, _, _ in ner.entities(t)]
+    assert not [x for x in spans if x[0] in "#_" or x[-1] in "#_"]
+    assert {"ماجد_الحقيل", "موضي_الخلف", "روبرت_جرين"} <= set(spans)  # whole names across the «_»
+
+
 @pytest.mark.data
 def test_camel_test_score():
     if not datasets.available("ner", "anercorp_camel_test", "ANERCorp_CamelLab_test.txt"):

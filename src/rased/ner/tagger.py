@@ -26,6 +26,9 @@ MODELS = {"accurate": MODEL_DIR, "fast": FAST_MODEL_DIR}  # shipped models by na
 _SENTENCE_ENDS = frozenset(".!?\u061F\u06D4")
 _OUTPUT_TYPES = {"PERS": "PER"}
 _MAX_SENTENCE = 200
+# Hashtag marks are left out of the network's input: «#نادين_لبكي» is tagged as «نادين لبكي», «#الموصل» as
+# «الموصل» (ANERcorp has no hashtags, and the marks alone made the model miss or swallow names).
+_HASHTAG_MARKS = frozenset("#_")
 
 _cache: dict[tuple[str, bool], "Tagger"] = {}
 _lock = threading.Lock()
@@ -120,7 +123,7 @@ class Tagger:
         ``text``; score is the mean marginal probability of the entity's labels."""
         from ..arabic.tokenize import tokens as tokenize
 
-        toks = tokenize(text)
+        toks = [t for t in tokenize(text) if not (t.kind == "punct" and t.text in _HASHTAG_MARKS)]
         sents = []
         lo = 0
         for i, t in enumerate(toks):
