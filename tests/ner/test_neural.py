@@ -180,3 +180,37 @@ def test_self_training_keeps_confident_iob2_sentences_only():
             assert lab == "O" or lab.startswith("B-") or (lab.startswith("I-") and prev[2:] == lab[2:])
     one, _ = self_training.pseudo_label([model_dir], texts, 1, seed=1)
     assert len(one) == 1
+
+
+def test_self_training_rounds_make_each_student_the_next_teacher(tmp_path, monkeypatch):
+    """``rased train ner --self-train N --rounds 2``: the teachers tag round 1; the student trained on it
+    tags round 2; the data returned is the train split plus the sentences of the last round."""
+    import argparse
+    from pathlib import Path
+
+    from rased import datasets
+    from rased.cli import cmd_ner
+    from rased.ner import conll, self_training, train_neural
+
+    gold = tmp_path / "train.txt"
+    conll.write(gold, [(["قال", "بوش"], ["O", "B-PERS"])])
+    trained, tagged_by = [], []
+
+    def fake_train(data, out, **kw):
+        trained.append((Path(data).name, kw["params"]["seed"]))
+        return out
+
+    def fake_pseudo(teachers, texts, limit):
+        tagged_by.append([Path(t).name for t in teachers])
+        return [(["في", "بغداد"], ["O", "B-LOC"])] * len(tagged_by), 10
+
+    monkeypatch.setattr(train_neural, "train", fake_train)
+    monkeypatch.setattr(self_training, "pseudo_label", fake_pseudo)
+    monkeypatch.setattr(self_training, "corpus_texts", lambda: [])
+    monkeypatch.setattr(datasets, "require", lambda *parts: tmp_path)
+    args = argparse.Namespace(teacher_seeds="1,2", seed=2, self_train=5, rounds=2)
+    out = cmd_ner._self_training_data(args, gold, tmp_path, tmp_path, tmp_path, {"seed": 2}, lambda m: None)
+    assert tagged_by == [["teacher-1", "teacher-2"], ["student-1"]]
+    assert trained == [("train.txt", 1), ("train.txt", 2), ("train+pseudo-1.txt", 2)]
+    sents = conll.read(out)
+    assert len(sents) == 3 and sents[0][1] == ["O", "B-PERS"]  # gold first, then round 2's two sentences

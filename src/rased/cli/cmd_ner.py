@@ -80,13 +80,13 @@ def run_train_neural(args: argparse.Namespace) -> int:
             raise DataError("no 100-dim word vectors shipped with the model",
                             hint="give --word-vectors: gensim KeyedVectors of the word2vec model that made the "
                                  "cluster table (`rased train ner --kind crf --clusters build` trains one)")
-    params = {"epochs": args.epochs, "seed": args.seed, "threads": args.threads}
+    params = {"epochs": args.epochs, "seed": args.seed, "threads": args.threads, "augment": args.augment}
     dev = _check_data(Path(args.dev), "NER dev data") if args.dev else None
     source = data
     with tempfile.TemporaryDirectory(prefix="rased-self-train-") as tmp:
         if args.self_train > 0:
             data = _self_training_data(args, source, Path(tmp), clusters, vectors, params, log)
-            params.update(self_train=args.self_train, teacher_seeds=_seeds(args.teacher_seeds))
+            params.update(self_train=args.self_train, teacher_seeds=_seeds(args.teacher_seeds), rounds=args.rounds)
         train_neural.train(data, out, clusters_path=clusters, vectors_path=vectors, dev=dev, params=params, log=log)
     print(json.dumps({"model": str(out), "kind": "bilstm-crf", "data": str(source), "clusters": str(clusters),
                       "word_vectors": str(vectors), "epochs": args.epochs, "self_train": args.self_train}))
@@ -116,10 +116,16 @@ def _self_training_data(args, data: Path, tmp: Path, clusters: Path, vectors: Pa
         log(f"ner: self-training: teacher with seed {seed}")
         teachers.append(train_neural.train(data, tmp / f"teacher-{seed}", clusters_path=clusters,
                                            vectors_path=vectors, params={**params, "seed": seed}, log=log))
-    kept, seen = self_training.pseudo_label(teachers, self_training.corpus_texts(), args.self_train)
-    log(f"ner: self-training: {len(kept)} of {seen} corpus sentences tagged confidently by the teachers")
-    combined = tmp / "train+pseudo.txt"
-    conll.write(combined, list(conll.read(data)) + kept)
+    gold = list(conll.read(data))
+    for rnd in range(1, args.rounds + 1):
+        kept, seen = self_training.pseudo_label(teachers, self_training.corpus_texts(), args.self_train)
+        log(f"ner: self-training round {rnd}: {len(kept)} of {seen} corpus sentences tagged confidently")
+        combined = tmp / f"train+pseudo-{rnd}.txt"
+        conll.write(combined, gold + kept)
+        if rnd < args.rounds:  # this round's student is the next round's teacher
+            log(f"ner: self-training: student of round {rnd} (seed {args.seed})")
+            teachers = [train_neural.train(combined, tmp / f"student-{rnd}", clusters_path=clusters,
+                                           vectors_path=vectors, params=params, log=log)]
     return combined
 
 
@@ -209,6 +215,12 @@ def register_train(train_subparsers) -> argparse.ArgumentParser:
                    help="bilstm: first train teachers (one per --teacher-seeds), let them tag corpus sentences (SaudiNewsNet, ANT) "
                         "together and add up to N confidently tagged ones to the training data (needs the corpora; "
                         "the shipped model: 20000)")
+    p.add_argument("--augment", type=float, default=0.0, metavar="SHARE",
+                   help="bilstm: each epoch, this share of the sentences with entities are shown with their "
+                        "names swapped for other names of the same type (mention replacement; default 0)")
+    p.add_argument("--rounds", type=int, default=1, choices=(1, 2, 3),
+                   help="bilstm, --self-train: rounds of self-training; each round's student (seed --seed) "
+                        "tags the sentences of the next round (default 1)")
     p.add_argument("--teacher-seeds", default="1,2", help="bilstm, --self-train: seeds of the teachers (default 1,2)")
     p.add_argument("--word-vectors", help="bilstm: 100-dim word vectors aligned with the cluster table: a "
                                           "wordvec.npz, or gensim KeyedVectors (.kv) to convert; default: the "

@@ -26,26 +26,15 @@ from .neural import (CRF_FILE, KIND, LABELS, MAX_CHARS, N_FLAGS, ONNX_FILE, PREF
 from .train import CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, names_of, write_gazetteer
 
 DEFAULTS = {"epochs": 15, "hidden": 128, "char_dim": 32, "char_filters": 64, "dropout": 0.5, "lr": 0.002,
-            "batch": 16, "seed": 1, "threads": 2, "registry": False, "word_dropout": 0.0}
+            "batch": 16, "seed": 1, "threads": 2, "registry": False, "word_dropout": 0.0, "augment": 0.0}
 
 
 def registry_names() -> list[tuple[tuple[str, ...], str]]:
     """Arabic names and aliases of the shipped actor registry, typed as ANERcorp types (PER → PERS), for the
     gazetteer: names the training data never shows (groups, media, ministers) still light the flags."""
-    from ..knowledge import registry
+    from . import augment
 
-    reg = registry.load()
-    types = {"PER": "PERS", "ORG": "ORG", "LOC": "LOC"}
-    out = []
-    for actor in reg._actors.values():
-        typ = types.get(actor.type)
-        if typ is None:
-            continue
-        for surface in reg.names(actor):
-            toks = tuple(surface.text.split())
-            if not surface.nisba and toks and len("".join(toks)) >= 3:
-                out.append((toks, typ))
-    return out
+    return [(toks, typ) for toks, typ, _ in augment.registry_names() if len("".join(toks)) >= 3]
 
 
 def build_model(n_chars: int, cluster_sizes: Sequence[int], vec_dim: int, hidden: int, char_dim: int,
@@ -150,18 +139,41 @@ def encode_out_of_fold(sentences, words, cluster_ids, vectors, chars, *, folds: 
                        extra_names=()):
     """Encoded training sentences; the gazetteer of each of ``folds`` contiguous blocks holds the names
     of the other blocks only (see ``rased.ner.train.featurize_out_of_fold``), plus ``extra_names``."""
+    encoded, encoders = encode_folds(sentences, words, cluster_ids, vectors, chars, folds=folds,
+                                     gazetteer=gazetteer, extra_names=extra_names)
+    return encoded, encoders[-1][1]
+
+
+def encode_folds(sentences, words, cluster_ids, vectors, chars, *, folds: int = 5, gazetteer: bool = True,
+                 extra_names=()):
+    """``encode_out_of_fold`` with every block's encoder: ``(encoded, [(range of the block, encoder)])``."""
     if not gazetteer:
         enc = make_encoder(words, cluster_ids, vectors, chars, None)
-        return [enc.sentence(t) for t, _ in sentences], enc
+        return [enc.sentence(t) for t, _ in sentences], [(range(len(sentences)), enc)]
     n = len(sentences)
     bounds = [round(i * n / folds) for i in range(folds + 1)]
-    out = []
+    out, encoders = [], []
     for k in range(folds):
         lo, hi = bounds[k], bounds[k + 1]
         enc = make_encoder(words, cluster_ids, vectors, chars,
                            names_of(list(sentences[:lo]) + list(sentences[hi:])) + list(extra_names))
         out.extend(enc.sentence(t) for t, _ in sentences[lo:hi])
-    return out, enc
+        encoders.append((range(lo, hi), enc))
+    return out, encoders
+
+
+def _replacer(sentences, encoder: Encoder, seed: int):
+    """The mention replacer of a training run (``augment`` option): names of the training data and the
+    registry; clitics split with the encoder's frequency-aware stripping."""
+    from . import augment
+    from .features import core, norm, strip_clitics
+
+    pools = augment.training_pools(sentences)
+    reg_pools, latin = augment.registry_pools()
+    for typ, names in reg_pools.items():
+        pools.setdefault(typ, []).extend(names)
+    return augment.MentionReplacer(pools, latin, lambda tok: strip_clitics(core(norm(tok)), encoder.rank)[0],
+                                   random.Random(seed + 1000))
 
 
 def decode(net, enc: Encoder, encoded: Sequence[tuple], batch: int = 64) -> list[list[str]]:
@@ -241,9 +253,13 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path, vecto
     char_ids = {c: i + 2 for i, c in enumerate(chars)}
     t0 = time.time()
     extra = registry_names() if p["registry"] else []
-    encoded, _ = encode_out_of_fold(sentences, words, cluster_ids, vectors, char_ids, extra_names=extra)
+    encoded, encoders = encode_folds(sentences, words, cluster_ids, vectors, char_ids, extra_names=extra)
+    fold_of = [enc for block, enc in encoders for _ in block]
     lab_id = {lab: i for i, lab in enumerate(LABELS)}
     tags = [[lab_id.get(lab, 0) for lab in conll.to_iob2(labs)] for _, labs in sentences]
+    augment = float(p["augment"])
+    replace = _replacer(sentences, fold_of[0], int(p["seed"])) if augment > 0 else None
+    with_names = [any(lab != "O" for lab in labs) for _, labs in sentences]
     full_enc = make_encoder(words, cluster_ids, vectors, char_ids, names_of(sentences) + extra)
     dev_sents = conll.read(dev) if dev else []
     dev_encoded = [full_enc.sentence(t) for t, _ in dev_sents]
@@ -262,13 +278,20 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path, vecto
         t1 = time.time()
         total = 0.0
         for idx in _batches(lengths, int(p["batch"]), rng):
-            feeds = _tensors(full_enc.batch([encoded[i] for i in idx]))
+            batch_enc, batch_tags = [encoded[i] for i in idx], [tags[i] for i in idx]
+            if replace is not None:  # mention replacement: this epoch's variant of some sentences
+                for b, i in enumerate(idx):
+                    if with_names[i] and rng.random() < augment:
+                        toks, labs = replace(*sentences[i])
+                        batch_enc[b] = fold_of[i].sentence(toks)
+                        batch_tags[b] = [lab_id.get(lab, 0) for lab in labs]
+            feeds = _tensors(full_enc.batch(batch_enc))
             if float(p["word_dropout"]) > 0:
                 _drop_words(feeds, float(p["word_dropout"]))
             tmax = feeds["vec"].shape[1]
             tg = torch.zeros(len(idx), tmax, dtype=torch.long)
-            for b, i in enumerate(idx):
-                tg[b, :len(tags[i])] = torch.tensor(tags[i])
+            for b, t in enumerate(batch_tags):
+                tg[b, :len(t)] = torch.tensor(t)
             mask = torch.arange(tmax).unsqueeze(0) < feeds["lengths"].unsqueeze(1)
             em = net(**feeds)
             loss = crf_nll(em, tg, mask, net.trans, net.start, net.end)
