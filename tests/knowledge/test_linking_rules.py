@@ -72,6 +72,16 @@ def test_no_entity_on_a_function_word():
     assert link(text, [("إن", "PER")]) == []
 
 
+def test_no_entity_on_a_negation_glued_to_a_verb():
+    text = "قال الوزير إن الحل لايبدو قريبا وإن التصعيد مايهدد المنطقة، وقد زار لابيد العاصمة."
+    entities = link(text, [("لايبدو", "PER"), ("مايهدد", "PER"), ("لابيد", "PER")])
+    assert [e.text for e in entities] == ["لابيد"]  # a name that begins with «لا» stays
+    for word in ("لاتكون", "لاينبغي", "مايكشف", "لايريد"):
+        assert linking._glued_negation(word)
+    for name in ("لاريجاني", "لاهاي", "لافروف", "ماكون", "مايكل", "مالي", "ماتيو"):
+        assert not linking._glued_negation(name)
+
+
 def test_ner_span_loses_its_conjunction():
     text = "التقى الوزير بالمبعوث ووليد الجمال في الرياض."
     entities = link(text, [("ووليد الجمال", "PER")])

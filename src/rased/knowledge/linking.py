@@ -151,7 +151,7 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
         start = _trim_proclitics(text, start, end)
         surface = text[start:end]
         key = normalize.key(surface)
-        if len(key) < 2 or key in _STOP_KEYS or not _WORD.search(surface):
+        if len(key) < 2 or key in _STOP_KEYS or not _WORD.search(surface) or _glued_negation(surface):
             continue
         actor_id = None
         found = registry.lookup(surface) or [registry[i] for i in _compact_names(registry).get(key.replace(" ", ""), ())]
@@ -173,6 +173,20 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
     mentions.sort(key=lambda m: m.start)
     _merge_known_as(text, mentions)
     return [_entity(text, m, registry) for m in mentions]
+
+
+def _glued_negation(surface: str) -> bool:
+    """«لايبدو», «مايهدد», «لاتكون»: a negation glued to a common present-tense verb, which the NER model
+    can take for a name. The glued form is rare in the reference corpora and the verb after it common;
+    names that begin with the same letters («لابيد», «لاريجاني», «ماكون», «مايكل») are kept."""
+    for neg in ("لا", "ما"):
+        rest = surface[len(neg):]
+        if surface.startswith(neg) and " " not in surface and len(rest) >= 3 and rest[0] in "يتن":
+            return wordfreq.count(surface) < _GLUED_RARE and wordfreq.count(rest) >= _COMMON_VERB
+    return False
+
+
+_GLUED_RARE, _COMMON_VERB = 5, 500
 
 
 def _scare_quoted(text: str, start: int, end: int) -> bool:
