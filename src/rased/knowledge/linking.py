@@ -104,7 +104,9 @@ def _trim_proclitics(text: str, start: int, end: int) -> int:
     first = _WORD.match(text, start)
     if not first or first.end() > end:
         return start
-    prefix, _rest, _restored = split_prefix(first.group())
+    prefix, _rest, restored = split_prefix(first.group())
+    if restored:  # «للفرنسية» = ل + الفرنسية with the article's alef dropped: its lām goes too («فرنسية»)
+        prefix = first.group()[:len(prefix) + 1]
     return start + len(prefix) if prefix and len(first.group()) - len(prefix) >= 2 else start
 
 
