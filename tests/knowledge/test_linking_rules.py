@@ -37,6 +37,14 @@ def test_surname_resolves_to_the_full_name_in_the_document():
     assert [e.actor_id for e in entities if "البغدادي" in e.text] == ["per:abu-bakr-al-baghdadi"] * 2
 
 
+def test_a_surname_inside_a_longer_name_is_not_resolved_alone():
+    alone = "وقال باول في مؤتمر صحافي إن القوات الأميركية ستبقى."
+    assert ids(link(alone, [("باول", "PER")]))[0] == ("باول", "per:colin-powell")
+    text = "فاز المخرج باول بوالكوفسكي بالجائزة عن فيلمه الجديد."
+    entities = link(text, [("باول", "PER"), ("بوالكوفسكي", "PER")])
+    assert [e.actor_id for e in entities] == [None, None]  # Paweł Pawlikowski, tagged as two names
+
+
 def test_unknown_name_is_unlinked_but_clustered():
     text = "قال المتحدث سامر الخطيب إن الاجتماع انتهى. وأضاف الخطيب أن المفاوضات مستمرة. وأكد سامر الخطيب ذلك."
     entities = link(text, [("سامر الخطيب", "PER"), ("سامر الخطيب", "PER", 1)])

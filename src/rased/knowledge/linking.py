@@ -128,6 +128,8 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
         if not confirmed and _is_adjective_use(text, m, [a for a in map(registry.get, m.actor_ids) if a]):
             continue
         first = registry.get(m.actor_ids[0])
+        if first and first.type == "PER" and not m.nisba and _part_of_a_longer_name(text, m.start, m.end, ner):
+            continue  # «باول بوالكوفسكي»: not Colin Powell; the NER spans speak for it
         kind_type = NATIONALITY if m.nisba else (first.type if first else "MISC")
         actor_id = m.actor_ids[0] if len(m.actor_ids) == 1 else None
         mentions.append(_Mention(m.start, m.end, kind_type, actor_id, 0.95 if confirmed else 0.9, "registry", m.actor_ids))
@@ -157,7 +159,9 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
             continue
         actor_id = None
         found = registry.lookup(surface) or [registry[i] for i in _compact_names(registry).get(key.replace(" ", ""), ())]
-        if len(found) == 1 and found[0].type == typ:
+        if typ == "PER" and _part_of_a_longer_name(text, start, end, ner):
+            pass  # one word of a longer, unknown name: neither an alias nor a surname used alone
+        elif len(found) == 1 and found[0].type == typ:
             actor_id = found[0].id
         elif typ == "PER":
             last = key.split()[-1]
@@ -177,6 +181,17 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
     return [_entity(text, m, registry) for m in mentions]
 
 
+def _part_of_a_longer_name(text: str, start: int, end: int, ner: list[tuple[int, int, str, float]]) -> bool:
+    """A one-word name that another person span touches, with only spaces between («باول بوالكوفسكي» tagged
+    as two names): the word is part of a longer name, so it is not linked as an alias or a surname alone.
+    Names joined by «و» («العامري والمالكي») are two persons."""
+    if re.search(r"[\s_]", text[start:end].strip()):  # «نوري_المالكي» is two words
+        return False
+    return any(t == "PER" and (
+        (s >= end and not text[end:s].strip() and text[s] != "و") or
+        (e <= start and not text[e:start].strip() and text[start] != "و")) for s, e, t, _ in ner)
+
+
 def _glued_negation(surface: str) -> bool:
     """«لايبدو», «مايهدد», «لاتكون»: a negation glued to a common present-tense verb, which the NER model
     can take for a name. The glued form is rare in the reference corpora and the verb after it common;
@@ -193,7 +208,7 @@ _GLUED_RARE, _COMMON_VERB = 5, 500
 
 def _scare_quoted(text: str, start: int, end: int) -> bool:
     """One unknown word alone in quotation marks («"براجماتى "») is a scare quote, not a name."""
-    if " " in text[start:end].strip():
+    if re.search(r"[\s_]", text[start:end].strip()):  # «نوري_المالكي» is two words
         return False
     before = text[max(0, start - 1) : start]
     after = text[end : end + 2].lstrip()[:1]
