@@ -45,6 +45,12 @@ def test_a_surname_inside_a_longer_name_is_not_resolved_alone():
     assert [e.actor_id for e in entities] == [None, None]  # Paweł Pawlikowski, tagged as two names
 
 
+def test_a_given_name_alone_is_not_the_one_person_whose_name_it_ends():
+    text = "وقال محمد في كلمته إن طارق سيصل غدا، وأضاف الظواهري أن المعركة طويلة."
+    entities = link(text, [("محمد", "PER"), ("طارق", "PER"), ("الظواهري", "PER")])
+    assert ids(entities) == [("محمد", None), ("طارق", None), ("الظواهري", "per:zawahiri")]
+
+
 def test_unknown_name_is_unlinked_but_clustered():
     text = "قال المتحدث سامر الخطيب إن الاجتماع انتهى. وأضاف الخطيب أن المفاوضات مستمرة. وأكد سامر الخطيب ذلك."
     entities = link(text, [("سامر الخطيب", "PER"), ("سامر الخطيب", "PER", 1)])

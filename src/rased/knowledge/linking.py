@@ -4,9 +4,11 @@ Rules, in order:
 1. Registry names (Aho-Corasick over matching keys, clitic-aware) give linked mentions. A one-word place name
    that follows a definite noun is an adjective («المساحة الزرقاء»), not a place, unless NER tags it.
    Nationality adjectives (العراقي) link to their country with their own type, ``NAT``.
-2. NER spans that no registry name covers: proclitics trimmed («والظواهري» → «الظواهري»), function words
-   dropped, then linked by exact name, by a surname already linked in the document («البغدادي» after
-   «أبو بكر البغدادي»), or by a surname the registry gives to one person only; else left unlinked.
+2. NER spans that no registry name covers: proclitics trimmed («والظواهري» → «الظواهري»), function words and
+   glued negations («لايبدو») dropped, then linked by exact name, by a surname already linked in the document
+   («البغدادي» after «أبو بكر البغدادي»), or by a surname the registry gives to one person only and that opens
+   no one's name (not «محمد», «طارق»); else left unlinked. One word of a longer unknown name («باول» in
+   «باول بوالكوفسكي») is linked neither as an alias nor as a surname.
 3. Ambiguous names («طرابلس») take the candidate whose country the document names; otherwise they stay
    unlinked.
 4. "Known as" phrases («... أصبح يعرف لاحقاً باسم عزام الأميركي») merge the names around them.
@@ -68,6 +70,14 @@ def _surnames(registry: Registry) -> dict[str, tuple[str, ...]]:
     """Last word of every person's names → the persons who bear it."""
     return _name_index(
         registry, "surname", lambda actor, key: [key.split()[-1]] if actor.kind == "person" and len(key.split()) >= 2 else []
+    )
+
+
+def _given_names(registry: Registry) -> dict[str, tuple[str, ...]]:
+    """First word of every person's names → the persons who bear it: a word that opens someone's name
+    («محمد», «علي») is a given name, too common to stand for the one person whose name it ends."""
+    return _name_index(
+        registry, "given", lambda actor, key: [key.split()[0]] if actor.kind == "person" and len(key.split()) >= 2 else []
     )
 
 
@@ -148,7 +158,7 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
     for m in mentions:
         if m.actor_id and m.type == "PER":
             _remember_name_words(names_linked, normalize.key(text[m.start : m.end]), m.actor_id)
-    surnames = _surnames(registry)
+    surnames, given_names = _surnames(registry), _given_names(registry)
     for start, end, typ, score in sorted(ner):
         if any(_overlaps((start, end), span) for span in taken):
             continue
@@ -166,7 +176,8 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
         elif typ == "PER":
             last = key.split()[-1]
             actor_id = names_linked.get(key) or names_linked.get(last)
-            if actor_id is None and len(key.split()) == 1 and len(surnames.get(last, ())) == 1:
+            if actor_id is None and len(key.split()) == 1 and len(surnames.get(last, ())) == 1 \
+                    and last not in given_names:
                 actor_id = surnames[last][0]
                 score = min(score, 0.6)
         if actor_id is None and _scare_quoted(text, start, end):
