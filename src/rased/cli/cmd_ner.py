@@ -116,9 +116,9 @@ def _self_training_data(args, data: Path, tmp: Path, clusters: Path, vectors: Pa
         log(f"ner: self-training: teacher with seed {seed}")
         teachers.append(train_neural.train(data, tmp / f"teacher-{seed}", clusters_path=clusters,
                                            vectors_path=vectors, params={**params, "seed": seed}, log=log))
-    gold = list(conll.read(data))
+    gold, texts = list(conll.read(data)), self_training.corpus_texts()  # read once for every round
     for rnd in range(1, args.rounds + 1):
-        kept, seen = self_training.pseudo_label(teachers, self_training.corpus_texts(), args.self_train)
+        kept, seen = self_training.pseudo_label(teachers, texts, args.self_train)
         log(f"ner: self-training round {rnd}: {len(kept)} of {seen} corpus sentences tagged confidently")
         combined = tmp / f"train+pseudo-{rnd}.txt"
         conll.write(combined, gold + kept)

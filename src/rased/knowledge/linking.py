@@ -168,12 +168,13 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
         if len(key) < 2 or key in _STOP_KEYS or not _WORD.search(surface) or _glued_negation(surface):
             continue
         actor_id = None
-        found = registry.lookup(surface) or [registry[i] for i in _compact_names(registry).get(key.replace(" ", ""), ())]
-        if typ == "PER" and _part_of_a_longer_name(text, start, end, ner):
-            pass  # one word of a longer, unknown name: neither an alias nor a surname used alone
-        elif len(found) == 1 and found[0].type == typ:
+        # one word of a longer, unknown name is linked neither as an alias nor as a surname used alone
+        alone = not (typ == "PER" and _part_of_a_longer_name(text, start, end, ner))
+        found = (registry.lookup(surface) or [registry[i] for i in _compact_names(registry).get(key.replace(" ", ""), ())]
+                 ) if alone else []
+        if len(found) == 1 and found[0].type == typ:
             actor_id = found[0].id
-        elif typ == "PER":
+        elif typ == "PER" and alone:
             last = key.split()[-1]
             actor_id = names_linked.get(key) or names_linked.get(last)
             if actor_id is None and len(key.split()) == 1 and len(surnames.get(last, ())) == 1 \
@@ -196,11 +197,15 @@ def _part_of_a_longer_name(text: str, start: int, end: int, ner: list[tuple[int,
     """A one-word name that another person span touches, with only spaces between («باول بوالكوفسكي» tagged
     as two names): the word is part of a longer name, so it is not linked as an alias or a surname alone.
     Names joined by «و» («العامري والمالكي») are two persons."""
-    if re.search(r"[\s_]", text[start:end].strip()):  # «نوري_المالكي» is two words
+    if not _one_word(text, start, end):
         return False
     return any(t == "PER" and (
         (s >= end and not text[end:s].strip() and text[s] != "و") or
         (e <= start and not text[e:start].strip() and text[start] != "و")) for s, e, t, _ in ner)
+
+
+def _one_word(text: str, start: int, end: int) -> bool:
+    return not re.search(r"[\s_]", text[start:end].strip())  # «نوري_المالكي» is two words
 
 
 def _glued_negation(surface: str) -> bool:
@@ -219,7 +224,7 @@ _GLUED_RARE, _COMMON_VERB = 5, 500
 
 def _scare_quoted(text: str, start: int, end: int) -> bool:
     """One unknown word alone in quotation marks («"براجماتى "») is a scare quote, not a name."""
-    if re.search(r"[\s_]", text[start:end].strip()):  # «نوري_المالكي» is two words
+    if not _one_word(text, start, end):
         return False
     before = text[max(0, start - 1) : start]
     after = text[end : end + 2].lstrip()[:1]

@@ -55,10 +55,11 @@ def registry_pools() -> tuple[dict[str, list[Name]], list[Name]]:
 
 def training_pools(sentences: Iterable[conll.Sentence]) -> dict[str, list[Name]]:
     """Gold names of labelled sentences by type (repeats kept: frequent names are drawn more often)."""
+    from .train import names_of
+
     pools: dict[str, list[Name]] = {}
-    for toks, labs in sentences:
-        for s, e, typ in conll.chunks(labs):
-            pools.setdefault(typ, []).append(tuple(toks[s:e]))
+    for toks, typ in names_of(sentences):
+        pools.setdefault(typ, []).append(toks)
     return pools
 
 

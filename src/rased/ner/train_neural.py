@@ -135,18 +135,11 @@ def make_encoder(words, cluster_ids, vectors, chars, names) -> Encoder:
     return Encoder(words, cluster_ids, vectors, chars, Gazetteer(names) if names is not None else None)
 
 
-def encode_out_of_fold(sentences, words, cluster_ids, vectors, chars, *, folds: int = 5, gazetteer: bool = True,
-                       extra_names=()):
-    """Encoded training sentences; the gazetteer of each of ``folds`` contiguous blocks holds the names
-    of the other blocks only (see ``rased.ner.train.featurize_out_of_fold``), plus ``extra_names``."""
-    encoded, encoders = encode_folds(sentences, words, cluster_ids, vectors, chars, folds=folds,
-                                     gazetteer=gazetteer, extra_names=extra_names)
-    return encoded, encoders[-1][1]
-
-
 def encode_folds(sentences, words, cluster_ids, vectors, chars, *, folds: int = 5, gazetteer: bool = True,
                  extra_names=()):
-    """``encode_out_of_fold`` with every block's encoder: ``(encoded, [(range of the block, encoder)])``."""
+    """Encoded training sentences and every block's encoder, ``(encoded, [(range of the block, encoder)])``:
+    the gazetteer of each of ``folds`` contiguous blocks holds the names of the other blocks only (see
+    ``rased.ner.train.featurize_out_of_fold``), plus ``extra_names``."""
     if not gazetteer:
         enc = make_encoder(words, cluster_ids, vectors, chars, None)
         return [enc.sentence(t) for t, _ in sentences], [(range(len(sentences)), enc)]
