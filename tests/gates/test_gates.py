@@ -27,14 +27,17 @@ def test_metadata_gate():
         assert result["accuracy"][name] >= floors[name], (name, result)
 
 
-@pytest.mark.parametrize("model, key", [(None, "camel_test"), ("fast", "camel_test_fast")])
-def test_ner_gate(model, key):
+@pytest.mark.parametrize("model, key, context", [
+    (None, "camel_test", 0), ("fast", "camel_test_fast", 0),  # the models' own labels
+    (None, "camel_test_consistent", 10), ("fast", "camel_test_fast_consistent", 10),  # as `rased eval ner` scores
+])
+def test_ner_gate(model, key, context):
     test_file = need_data("ner", "anercorp_camel_test", "ANERCorp_CamelLab_test.txt")
     from rased.ner.tagger import MODELS
     from rased.ner.train import evaluate
 
     floors = FLOORS["ner"][key]
-    result = evaluate(test_file, MODELS[model] if model else None)
+    result = evaluate(test_file, MODELS[model] if model else None, context=context)
     print(json.dumps(result["micro"]))
     assert result["micro"]["f1"] >= floors["micro"], result["micro"]
     for name in ("PERS", "ORG", "LOC", "MISC"):

@@ -11,7 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..errors import DataError
+from ..errors import DataError, InputError
+from ..ner.consistency import CONLL_WINDOW
 
 DEFAULT_EPOCHS = 15  # BiLSTM-CRF epochs (chosen on a dev split, see ner/model/MODEL_CARD.md)
 
@@ -191,7 +192,9 @@ def run_eval(args: argparse.Namespace) -> int:
 
     data = _check_data(Path(args.data), "NER evaluation data")
     model = Path(args.model) if args.model else None
-    result = evaluate(data, model)
+    if args.context < 0:
+        raise InputError("--context must be 0 or more", hint="give a number of sentences, or 0 for none")
+    result = evaluate(data, model, context=args.context)
     print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0
 
@@ -246,6 +249,9 @@ def register_eval(eval_subparsers) -> argparse.ArgumentParser:
                                                "per type and micro, printed as JSON.")
     p.add_argument("--data", required=True, help="CoNLL file with gold labels")
     p.add_argument("--model", help="model folder (default: the packaged model)")
+    p.add_argument("--context", type=int, default=CONLL_WINDOW, metavar="N",
+                   help="names keep one type within N sentences on each side, which stand for the article "
+                        f"(default {CONLL_WINDOW}); 0 scores the model's labels as they are")
     p.set_defaults(func=run_eval)
     return p
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import ModelError
 from . import conll
+from .consistency import harmonise
 from .features import Featurizer, Gazetteer
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
@@ -118,9 +119,10 @@ class Tagger:
             probs = [self._crf.marginal(lab, i) for i, lab in enumerate(labels)]
         return labels, probs
 
-    def entities(self, text: str) -> list[tuple[int, int, str, float]]:
-        """Named entities of display text: ``(start, end, type, score)`` with character offsets into
-        ``text``; score is the mean marginal probability of the entity's labels."""
+    def entities(self, text: str, *, consistent: bool = True) -> list[tuple[int, int, str, float]]:
+        """Named entities of display text, one document: ``(start, end, type, score)`` with character
+        offsets into ``text``; score is the mean marginal probability of the entity's labels.
+        ``consistent``: one name keeps one type across the text (``rased.ner.consistency``)."""
         from ..arabic.tokenize import tokens as tokenize
 
         toks = [t for t in tokenize(text) if not (t.kind == "punct" and t.text in _HASHTAG_MARKS)]
@@ -133,11 +135,25 @@ class Tagger:
             if end_here or i == len(toks) - 1:
                 sents.append(toks[lo:i + 1])
                 lo = i + 1
-        out: list[tuple[int, int, str, float]] = []
-        for sent, (labels, probs) in zip(sents, self._tag_scored_many([[s.text for s in x] for x in sents])):
+        words = [[s.text for s in x] for x in sents]
+        tagged = self._tag_scored_many(words)
+        # the model's own entities keep their score; one that document consistency added or retyped gets
+        # the mean score of the model's entities with the same words and type
+        own: dict[tuple[int, int, int, str], float] = {}
+        by_name: dict[tuple[tuple[str, ...], str], list[float]] = {}
+        for k, (labels, probs) in enumerate(tagged):
             for s, e, typ in conll.chunks(labels):
+                own[(k, s, e, typ)] = score = sum(probs[s:e]) / (e - s)
+                by_name.setdefault((tuple(words[k][s:e]), typ), []).append(score)
+        final = harmonise(words, [labels for labels, _ in tagged]) if consistent else [lab for lab, _ in tagged]
+        out: list[tuple[int, int, str, float]] = []
+        for k, (sent, labels) in enumerate(zip(sents, final)):
+            for s, e, typ in conll.chunks(labels):
+                score = own.get((k, s, e, typ))
+                if score is None:
+                    scores = by_name[(tuple(words[k][s:e]), typ)]
+                    score = sum(scores) / len(scores)
                 typ = typ if self.raw_labels else _OUTPUT_TYPES.get(typ, typ)
-                score = sum(probs[s:e]) / (e - s)
                 out.append((sent[s].start, sent[e - 1].end, typ, round(score, 4)))
         return out
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from . import conll
+from .consistency import CONLL_WINDOW
 from .features import Featurizer, Gazetteer
 
 MODEL_FILE = "ner.crfsuite"
@@ -179,14 +180,20 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path | None
     return out
 
 
-def evaluate(data: str | Path, model_dir: str | Path | None = None) -> dict:
-    """Score a model folder on a CoNLL file (labels compared as they are in the gold file)."""
+def evaluate(data: str | Path, model_dir: str | Path | None = None, context: int = CONLL_WINDOW) -> dict:
+    """Score a model folder on a CoNLL file (labels compared as they are in the gold file). A CoNLL file
+    has no article marks: ``context`` sentences on each side stand for the article when names are made
+    consistent (``rased.ner.consistency``); 0 scores the model's labels as they are."""
+    from .consistency import harmonise
     from .tagger import load
 
     sentences = conll.read(data)
     tagger = load(model_dir, raw_labels=True) if model_dir else load(raw_labels=True)
     t0 = time.process_time()
-    pred = tagger.tag_many([t for t, _ in sentences])
+    words = [t for t, _ in sentences]
+    pred = tagger.tag_many(words)
+    if context > 0:
+        pred = harmonise(words, pred, window=context)
     dt = time.process_time() - t0  # CPU seconds of this process: tokens per second on one core
     result = conll.score([labs for _, labs in sentences], pred)
     result["tokens_per_second"] = round(result["tokens"] / dt) if dt > 0 else None
