@@ -173,3 +173,31 @@ def test_fast_model_is_chosen_by_name():
     article = analyze("قال وزير الخارجية الأميركي جون كيري في بغداد إن المحادثات مستمرة.",
                       settings=Settings(entities=EntitySettings(model="fast")))
     assert any(e.actor_id == "loc:baghdad" for e in article.entities)
+
+
+def test_eval_context_scores_the_consistent_labels(tmp_path, capsys, monkeypatch):
+    """`rased eval ner` scores labels made consistent over neighbouring sentences; `--context 0` the
+    model's own; a negative context is refused with a one-line error."""
+    import argparse
+
+    from rased.cli.cmd_ner import register
+    from rased.errors import InputError
+    from rased.ner import tagger
+
+    class OnlyFirst:  # a model that finds «نوكيا» in the first sentence only
+        def tag_many(self, sentences):
+            return [["B-ORG" if w == "نوكيا" and k == 0 else "O" for w in s] for k, s in enumerate(sentences)]
+
+    monkeypatch.setattr(tagger, "load", lambda *a, **k: OnlyFirst())
+    p = _write(tmp_path, "أعلنت O\nنوكيا B-ORG\n\nوقالت O\nنوكيا B-ORG\nإن O\n\n")
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers(dest="command"))
+    recall = {}
+    for context in ("10", "0"):
+        args = parser.parse_args(["eval", "ner", "--data", str(p), "--context", context])
+        assert args.func(args) == 0
+        recall[context] = json.loads(capsys.readouterr().out)["micro"]["recall"]
+    assert recall == {"10": 1.0, "0": 0.5}
+    args = parser.parse_args(["eval", "ner", "--data", str(p), "--context", "-1"])
+    with pytest.raises(InputError):
+        args.func(args)
