@@ -45,6 +45,15 @@ _MODIFIERS = {word_key(w) for w in ("مقنعون", "مقنعين", "مجهول�
 _PAST_WORDS = {word_key(w) for w in ("سابقا", "آنذاك", "حينها", "حينذاك", "وقتها")}
 _COMPLETED = {word_key(w) for w in ("أسفر", "أدى", "أودى", "وقع", "أوقع", "راح", "خلف", "نفذه", "نفذها", "شنه")}
 _RELATIVES = {word_key(w) for w in ("الذي", "التي", "الذين", "والذي", "والتي")}
+# every relative pronoun, duals included: what follows one belongs to the relative clause
+_RELATIVE_WORDS = _RELATIVES | {word_key(w) for w in ("الذى", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي",
+                                                      "اللاتي")}
+# «أعلن تنظيم داعش مسؤوليته عن التفجير»، «نفت موسكو مسؤوليتها عن الهجوم»، «تبنى تنظيم داعش الهجوم»
+_RESPONSIBILITY = {word_key(p + w) for w in ("مسؤوليته", "مسؤوليتها", "مسؤوليتهم", "مسئوليته", "مسئوليتها",
+                                             "مسئوليتهم", "المسؤولية", "المسئولية") for p in ("", "ب")}
+_ADOPTED = {word_key(w) for w in ("تبنى", "تبنت", "تبنوا", "يتبنى", "تتبنى", "وتبنى", "وتبنت")}
+_DENIED = {word_key(w) for w in ("نفى", "نفت", "نفوا", "ينفي", "تنفي", "ونفى", "ونفت", "ونفوا", "وتنفي", "وينفي")}
+_DEMONSTRATIVES = {word_key(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين")}
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _SUFFIX_PRONOUNS = ("هم", "ها", "ه")
 _AGAINST = {word_key(w) for w in ("على", "ضد")}
@@ -56,6 +65,8 @@ _WOUNDS = word_key("بجروح")  # trigger verbs spelled like a time of day
 _UNDERGO = {word_key(w) for w in ("تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "يتعرضون", "لتعرض", "تعرضه", "تعرضها")}
 _ANAPHORS = {word_key(w) for w in ("التنظيم", "الحركة", "الجماعة")}
 _PREPOSITIONS = {word_key(w) for w in ("على", "ضد", "مع", "إلى", "الى", "بحق", "تجاه", "نحو", "بين", "عن", "من")}
+_CEASE = {word_key(w) for w in ("وقف", "لوقف", "بوقف", "ووقف", "وقفا", "ووقفا", "لوقفا", "إيقاف", "لإيقاف",
+                                 "بإيقاف", "ايقاف", "لايقاف")}
 _MEDIA = {word_key(w) for w in ("صحافي", "صحفي", "تلفزيوني", "إذاعي", "صحافية", "صحفية", "تلفزيونية", "إذاعية")}
 
 
@@ -267,6 +278,8 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                 continue  # «فجر أمس» is dawn
             if trig.pos == "noun" and i + 1 < hi and w.keys[i + 1] in _MEDIA:
                 continue  # «حوار صحافي» is an interview
+            if trig.type in ("ASSAULT", "FIGHT") and i > lo and w.keys[i - 1] in _CEASE:
+                continue  # «وقف إطلاق النار»، «وقف القتال»: a ceasefire, not violence
             if trig.next is not None:
                 # «أطلق النار»; «اصيب 37 شخصا بجروح»: the required word may follow the patient
                 reach = 5 if trig.next == _WOUNDS else 1
@@ -290,6 +303,12 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                     tgt = _context_target(w, i, lo, hi, trig, actors, actor_starts)
                     if tgt is not None and src is not None and src.t0 < tgt.t1 and tgt.t0 < src.t1:
                         src = None  # «نجا قائد الشرطة من محاولة اغتيال»: the survivor is no doer
+            claim = _claimant(w, i, lo, hi, actors, actor_starts) if (
+                trig.pos == "noun" and trig.type != "PROTEST" and participant is None) else None
+            if claim is not None:
+                src = claim[0]  # None when the claim is negated: nobody is named as the doer
+                if src is not None and tgt is not None and (tgt.t0 < src.t1 and src.t0 < tgt.t1):
+                    tgt = None
             if tgt is None and trig.type in ("ASSAULT", "COERCE", "FIGHT", "PROTEST", "THREATEN"):
                 tgt = _place_target(w, i, hi, locations)
             if src is not None and tgt is not None and (
@@ -315,7 +334,22 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
             if src is None and tgt is None and trig.type not in rs.event_types and not (
                     attributed is not None and attributed.actor_id):
                 continue  # no participant at all: nothing to relate
+            if claim is not None and claim[0] is not None:
+                # a claim of responsibility is the claimant's word; a denial negates it
+                attributed = claim[0].mention()
+                modality = "negated" if claim[1] == "denied" else (
+                    modality if modality in ("negated", "possible", "hedged") else "reported")
             modality = modality or "asserted"
+            antecedent = _event_antecedent(w, i, lo) if trig.pos == "verb" and trig.type != "PROTEST" else None
+            if antecedent is not None:
+                # the relative clause describes the event its noun already reported: that record gets the target
+                noun_rel = next((r for r in reversed(out) if r.evidence_start == s.start and r.type == trig.type
+                                 and r.trigger == w.toks[antecedent].text), None)
+                if noun_rel is not None:
+                    if noun_rel.target is None and tgt is not None and not (
+                            noun_rel.source is not None and noun_rel.source.start == tgt.start):
+                        out[out.index(noun_rel)] = dataclasses.replace(noun_rel, target=tgt.mention())
+                    continue
             ident = (trig.type, src and src.start, tgt and tgt.start, s.start)
             if ident in seen:
                 continue
@@ -825,6 +859,8 @@ def _after_phrase(w: "_Words", i: int, hi: int, reach: int, phrases) -> tuple[in
     for k in range(i + 1, min(hi, i + 1 + reach)):
         if w.toks[k].kind == "punct" and w.toks[k].text not in "،,":
             return None
+        if w.keys[k] in _RELATIVE_WORDS:
+            return None  # «الهجوم الذي يسلط الضوء على ...»: the relative clause's own object
         for phrase in phrases:
             n = len(phrase)
             if tuple(w.keys[k:k + n]) == phrase:
@@ -1009,6 +1045,14 @@ def _refine(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, src, tgt, acto
         against = _after_phrase(w, i, end, 8, _ON_AGAINST) if trig.type != "PROTEST" else None
         if against is not None and w.keys[against[0]] in _HANDS:
             against = None  # «على يد مسلحين» names the doer
+        if trig.type != "PROTEST" and _event_antecedent(w, i, lo) is not None:
+            # «التفجير الذي استهدف المسجد»: the event is the subject, the object its target; a unit of an
+            # actor stands for the actor («استهدف دورية للجيش الاميركي»)
+            if obj is not None:
+                owner = _next_actor(actors, starts, obj[1] - 1, end, 2)
+                if owner is not None and owner.t0 == obj[1] and w.keys[owner.t0][:1] == "ل":
+                    return None, owner
+            return None, P(obj) or P(against)
         if trig.type == "PROTEST":
             s = P(subj) or P(obj)
             t = P(_protest_target(w, i + 1, hi))
@@ -1073,6 +1117,72 @@ def _context_target(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, actors
         if w.keys[k] in _SURVIVED:
             return P(_np_span(w, _skip_time(w, k + 1, hi), hi))
     return None
+
+
+_NEGATIONS = _keys("لم", "ولم", "لا", "ولا", "لن", "ولن", "ما")
+_ABOUT_IT = _keys("عنه", "عنها", "عنهم", "عنهما")
+
+
+def _event_antecedent(w: "_Words", i: int, lo: int) -> int | None:
+    """For a verb right after a relative pronoun, the trigger noun the clause describes («التفجير [الانتحاري] الذي
+    استهدف المسجد»): its index, or None when the antecedent is no event."""
+    triggers = lexicon().triggers
+    if i - 1 < lo:
+        return None
+    if w.keys[i - 1] not in _RELATIVE_WORDS:
+        # an indefinite antecedent takes no relative pronoun: «غارة جوية استهدفت منشأة»، «هجوم استهدف مسجدا»
+        k = i - 1 if i - 1 >= lo and not _is_nisba(w.keys[i - 1]) else i - 2
+        hit = strip_proclitic(w.keys[k], triggers) if k >= lo and w.toks[k].kind != "punct" else None
+        return k if hit is not None and any(t.pos == "noun" for t in triggers[hit[0]]) else None
+    for k in range(i - 2, max(lo, i - 5) - 1, -1):
+        if w.toks[k].kind == "punct":
+            return None
+        hit = strip_proclitic(w.keys[k], triggers)
+        if hit is not None and any(t.pos == "noun" for t in triggers[hit[0]]):
+            return k
+    return None
+
+
+def _claimant(w: "_Words", i: int, lo: int, hi: int, actors, starts) -> tuple["_Actor | None", str] | None:
+    """A claim of responsibility for the event named by the noun at ``i``: ``(claimant, kind)`` with kind
+    "claimed" («أعلن تنظيم داعش مسؤوليته عن التفجير»، «تبنى تنظيم داعش هذا الهجوم»، «هجوم أعلن تنظيم داعش
+    مسؤوليته عنه»), "denied" («نفت الحركة مسؤوليتها عن الهجوم») or "negated" («لم يعلن تنظيم ... مسؤوليته»,
+    claimant None); None when the sentence frames no claim."""
+    k = i - 1
+    if k > lo and w.keys[k] in _DEMONSTRATIVES:
+        k -= 1
+    claimant, cue = None, None
+    if k - 1 >= lo and w.keys[k] == word_key("عن") and w.keys[k - 1] in _RESPONSIBILITY:
+        cue = k - 1  # «... مسؤوليته عن [هذا] الهجوم»
+        claimant = _prev_actor(actors, starts, cue, lo, 8, w)
+        frame_start = claimant.t0 if claimant is not None else cue
+    elif k >= lo and w.keys[k] in _ADOPTED:
+        cue = k  # «داعش تبنى الهجوم»
+        claimant = _prev_actor(actors, starts, cue, lo, 2, w)
+        frame_start = claimant.t0 if claimant is not None else cue
+    else:
+        before = _prev_actor(actors, starts, k + 1, lo, 1, w)
+        if before is not None and before.t1 == k + 1 and before.t0 - 1 >= lo and w.keys[before.t0 - 1] in _ADOPTED:
+            cue, claimant = before.t0 - 1, before  # «تبنى تنظيم داعش [هذا] الهجوم»
+            frame_start = cue
+    if cue is not None:
+        frame = range(max(lo, frame_start - 3), cue)
+    else:  # «هجوم أعلن تنظيم داعش مسؤوليته عنه»، «اعتداءات باريس التي أعلن التنظيم مسؤوليته عنها»
+        for c in range(i + 1, min(hi - 1, i + 12)):
+            if w.toks[c].kind == "punct" and w.toks[c].text not in "،,":
+                return None
+            if w.keys[c] in _RESPONSIBILITY and w.keys[c + 1] in _ABOUT_IT:
+                cue = c
+                break
+        if cue is None:
+            return None
+        claimant = _next_actor(actors, starts, i, cue, 10)
+        frame = range(i + 1, cue)
+    if any(w.keys[c] in _NEGATIONS for c in frame):
+        return None, "negated"
+    if claimant is None:
+        return None
+    return claimant, "denied" if any(w.keys[c] in _DENIED for c in frame) else "claimed"
 
 
 def run(article: Article, settings: Settings) -> Article:
