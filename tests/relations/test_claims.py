@@ -90,3 +90,10 @@ def test_claims_in_real_articles():
                 assert r.evidence_start <= r.source.start < r.evidence_end
                 claims.append(r.source.actor_id)
     assert len([c for c in claims if c and c.startswith("grp:")]) >= 3, claims
+
+
+def test_a_place_is_no_claimant_and_a_dual_event_takes_its_relative_clause():
+    found = assaults("أعلنت جماعة تابعة لتنظيم القاعدة في مالي مساء السبت مسؤوليتها عن الهجومين اللذين استهدفا "
+                     "مقر الجيش والسفارة الفرنسية في واغادوغو.")
+    assert found and all(s is None for s, *_ in found), found  # neither Mali nor al-Qaeda itself claimed
+    assert any(t and t.startswith("مقر الجيش") for _, t, *_ in found), found

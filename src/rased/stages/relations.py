@@ -1146,8 +1146,8 @@ def _event_antecedent(w: "_Words", i: int, lo: int) -> int | None:
 def _claimant(w: "_Words", i: int, lo: int, hi: int, actors, starts) -> tuple["_Actor | None", str] | None:
     """A claim of responsibility for the event named by the noun at ``i``: ``(claimant, kind)`` with kind
     "claimed" («أعلن تنظيم داعش مسؤوليته عن التفجير»، «تبنى تنظيم داعش هذا الهجوم»، «هجوم أعلن تنظيم داعش
-    مسؤوليته عنه»), "denied" («نفت الحركة مسؤوليتها عن الهجوم») or "negated" («لم يعلن تنظيم ... مسؤوليته»,
-    claimant None); None when the sentence frames no claim."""
+    مسؤوليته عنه»), "denied" («نفت الحركة مسؤوليتها عن الهجوم») or "negated" («لم يعلن تنظيم ... مسؤوليته»)
+    or "unnamed" (a claimant no actor names), both with claimant None; None when the sentence frames no claim."""
     k = i - 1
     if k > lo and w.keys[k] in _DEMONSTRATIVES:
         k -= 1
@@ -1180,8 +1180,10 @@ def _claimant(w: "_Words", i: int, lo: int, hi: int, actors, starts) -> tuple["_
         frame = range(i + 1, cue)
     if any(w.keys[c] in _NEGATIONS for c in frame):
         return None, "negated"
+    if claimant is not None and claimant.t0 > lo and w.keys[claimant.t0 - 1] in _IN | _PREPOSITIONS:
+        claimant = None  # «أعلنت جماعة ... في مالي مسؤوليتها»: a place in a phrase is not who claims
     if claimant is None:
-        return None
+        return None, "unnamed"  # «جماعة تابعة لتنظيم القاعدة»: a claimant the actor tables do not name
     return claimant, "denied" if any(w.keys[c] in _DENIED for c in frame) else "claimed"
 
 
