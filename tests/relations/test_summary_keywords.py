@@ -29,3 +29,12 @@ def test_rouge_on_normalised_words():
     b = units("قالت الحكومه ان الاتفاق سيوقع غدا")
     assert rouge_n(a, b, 1) == 1.0 and rouge_n(a, b, 2) == 1.0 and rouge_l(a, b) == 1.0
     assert rouge_n(a, units("مباراة كرة القدم"), 1) == 0.0
+
+
+def test_a_keyword_keeps_a_conjunction_that_belongs_to_its_word():
+    """«وسم» (a hashtag) is not «و» + «سم» (poison): a stem shorter than three letters is shown as written."""
+    text = ("أطلق ناشطون وسم الموصل على تويتر.\n\nوانتشر وسم الموصل بين المغردين، وتصدر وسم الموصل قائمة "
+            "الأكثر تداولا في العراق.")
+    keywords = analyze_without_entities(text).keywords
+    assert not [k for k in keywords if "سم" in k.split()], keywords
+    assert any("وسم" in k.split() for k in keywords), keywords

@@ -49,7 +49,9 @@ def _content_key(word: str) -> str | None:
 @lru_cache(maxsize=200_000)
 def _shown(word: str) -> str:
     seg = segment(word)
-    return seg.stem if not seg.restored_al else word  # «بالقتل» is shown as «القتل»
+    if seg.restored_al or len(seg.stem) < 3:
+        return word  # «بالقتل» is shown as «القتل»; «وسم» (a hashtag) is no «سم» (poison)
+    return seg.stem
 
 
 def _content_words(text: str) -> list[tuple[str, str]]:
