@@ -85,10 +85,14 @@ def run_train_neural(args: argparse.Namespace) -> int:
     dev = _check_data(Path(args.dev), "NER dev data") if args.dev else None
     source = data
     with tempfile.TemporaryDirectory(prefix="rased-self-train-") as tmp:
+        init = _pretrained(args, source, Path(tmp), clusters, vectors, log) if args.pretrain > 0 else None
         if args.self_train > 0:
-            data = _self_training_data(args, source, Path(tmp), clusters, vectors, params, log)
+            data = _self_training_data(args, source, Path(tmp), clusters, vectors, params, log, init)
             params.update(self_train=args.self_train, teacher_seeds=_seeds(args.teacher_seeds), rounds=args.rounds)
-        train_neural.train(data, out, clusters_path=clusters, vectors_path=vectors, dev=dev, params=params, log=log)
+        if init is not None:
+            params.update(pretrain=args.pretrain)
+        train_neural.train(data, out, clusters_path=clusters, vectors_path=vectors, dev=dev, params=params,
+                           init=init, log=log)
     print(json.dumps({"model": str(out), "kind": "bilstm-crf", "data": str(source), "clusters": str(clusters),
                       "word_vectors": str(vectors), "epochs": args.epochs, "self_train": args.self_train}))
     return 0
@@ -104,7 +108,26 @@ def _seeds(text: str) -> list[int]:
     return seeds
 
 
-def _self_training_data(args, data: Path, tmp: Path, clusters: Path, vectors: Path, params: dict, log) -> Path:
+def _pretrained(args, data: Path, tmp: Path, clusters: Path, vectors: Path, log) -> Path:
+    """Pretrain the network as language models over ``--pretrain`` corpus sentences (``rased.ner.pretrain``);
+    every network of the run (teachers, students, the model) starts from these weights."""
+    from .. import datasets
+    from ..ner import conll, pretrain, train_neural
+
+    datasets.require("corpora", "saudinewsnet")
+    datasets.require("corpora", "ant")
+    p = train_neural.DEFAULTS
+    words, cluster_ids, sizes, vec = train_neural.load_resources(clusters, vectors)
+    log(f"ner: pretraining on {args.pretrain} corpus sentences")
+    return pretrain.pretrain(pretrain.lm_sentences(args.pretrain), tmp / "pretrained.pt",
+                             chars=train_neural.training_chars(conll.read(data)), words=words,
+                             cluster_ids=cluster_ids, sizes=sizes, vectors=vec, hidden=p["hidden"],
+                             char_dim=p["char_dim"], char_filters=p["char_filters"], dropout=p["dropout"],
+                             threads=args.threads, log=log)
+
+
+def _self_training_data(args, data: Path, tmp: Path, clusters: Path, vectors: Path, params: dict, log,
+                        init: Path | None = None) -> Path:
     """Train the teachers on ``data``, pseudo-label corpus sentences with them (``rased.ner.self_training``)
     and write ``data`` plus those sentences to a temporary CoNLL file, which the shipped model trains on."""
     from .. import datasets
@@ -116,7 +139,8 @@ def _self_training_data(args, data: Path, tmp: Path, clusters: Path, vectors: Pa
     for seed in _seeds(args.teacher_seeds):
         log(f"ner: self-training: teacher with seed {seed}")
         teachers.append(train_neural.train(data, tmp / f"teacher-{seed}", clusters_path=clusters,
-                                           vectors_path=vectors, params={**params, "seed": seed}, log=log))
+                                           vectors_path=vectors, params={**params, "seed": seed}, init=init,
+                                           log=log))
     gold, texts = list(conll.read(data)), self_training.corpus_texts()  # read once for every round
     for rnd in range(1, args.rounds + 1):
         kept, seen = self_training.pseudo_label(teachers, texts, args.self_train)
@@ -126,7 +150,7 @@ def _self_training_data(args, data: Path, tmp: Path, clusters: Path, vectors: Pa
         if rnd < args.rounds:  # this round's student is the next round's teacher
             log(f"ner: self-training: student of round {rnd} (seed {args.seed})")
             teachers = [train_neural.train(combined, tmp / f"student-{rnd}", clusters_path=clusters,
-                                           vectors_path=vectors, params=params, log=log)]
+                                           vectors_path=vectors, params=params, init=init, log=log)]
     return combined
 
 
@@ -224,6 +248,9 @@ def register_train(train_subparsers) -> argparse.ArgumentParser:
     p.add_argument("--rounds", type=int, default=1, choices=(1, 2, 3),
                    help="bilstm, --self-train: rounds of self-training; each round's student (seed --seed) "
                         "tags the sentences of the next round (default 1)")
+    p.add_argument("--pretrain", type=int, default=0, metavar="N",
+                   help="bilstm: first train the network as forward/backward language models over N corpus "
+                        "sentences and start every network of the run from those weights (needs the corpora)")
     p.add_argument("--teacher-seeds", default="1,2", help="bilstm, --self-train: seeds of the teachers (default 1,2)")
     p.add_argument("--word-vectors", help="bilstm: 100-dim word vectors aligned with the cluster table: a "
                                           "wordvec.npz, or gensim KeyedVectors (.kv) to convert; default: the "

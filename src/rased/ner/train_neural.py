@@ -131,6 +131,14 @@ def _batches(n_items: Sequence[int], batch: int, rng: random.Random) -> list[lis
     return out
 
 
+def training_chars(sentences) -> list[str]:
+    """The character vocabulary of a training set: characters of normalised words seen at least twice."""
+    from .features import core, norm
+
+    counts = Counter(ch for toks, _ in sentences for t in toks for ch in core(norm(t)))
+    return sorted(c for c, n in counts.items() if n >= 2)
+
+
 def make_encoder(words, cluster_ids, vectors, chars, names) -> Encoder:
     return Encoder(words, cluster_ids, vectors, chars, Gazetteer(names) if names is not None else None)
 
@@ -224,10 +232,11 @@ def export_wordvec(kv_path: str | Path, clusters_path: str | Path, out: str | Pa
 
 def train(data: str | Path, out: str | Path, *, clusters_path: str | Path, vectors_path: str | Path,
           dev: str | Path | None = None, params: dict | None = None, checkpoints: bool = False,
-          log=print) -> Path:
+          init: str | Path | None = None, log=print) -> Path:
     """Train a BiLSTM-CRF model folder from a CoNLL file. With ``dev`` (a CoNLL file), the dev score is
     logged after every epoch (``dev.jsonl`` in ``out``); with ``checkpoints``, the weights of every
-    epoch are kept (``epoch{N}.pt``) so that a model can be exported at an epoch chosen on dev."""
+    epoch are kept (``epoch{N}.pt``) so that a model can be exported at an epoch chosen on dev; ``init``:
+    pretrained weights to start from (``rased.ner.pretrain``)."""
     import torch
 
     p = dict(DEFAULTS)
@@ -239,10 +248,7 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path, vecto
     out.mkdir(parents=True, exist_ok=True)
     sentences = conll.read(data)
     words, cluster_ids, sizes, vectors = load_resources(clusters_path, vectors_path)
-    from .features import core, norm
-
-    counts = Counter(ch for toks, _ in sentences for t in toks for ch in core(norm(t)))
-    chars = sorted(c for c, n in counts.items() if n >= 2)
+    chars = training_chars(sentences)
     char_ids = {c: i + 2 for i, c in enumerate(chars)}
     t0 = time.time()
     extra = registry_names() if p["registry"] else []
@@ -259,11 +265,15 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path, vecto
     log(f"ner: encoded {len(encoded)} sentences in {time.time() - t0:.0f}s")
     net = build_model(len(chars) + 2, sizes, vectors.shape[1], int(p["hidden"]), int(p["char_dim"]),
                       int(p["char_filters"]), float(p["dropout"]))
+    if init is not None:
+        from .pretrain import init_from
+
+        log(f"ner: starting from pretrained weights ({init_from(net, init, chars)} of {len(chars)} characters shared)")
     opt = torch.optim.Adam(net.parameters(), lr=float(p["lr"]))
     lengths = [len(e[0]) for e in encoded]
     history = []
     config = {"kind": KIND, "format": 1, "labels": list(LABELS), "chars": chars, "cluster_sizes": list(sizes),
-              "vector_dim": int(vectors.shape[1]), "params": p, "gazetteer": True,
+              "vector_dim": int(vectors.shape[1]), "params": p, "gazetteer": True, "pretrained": init is not None,
               "trained_on": Path(data).name, "sentences": len(sentences),
               "tokens": sum(len(t) for t, _ in sentences)}
     (out / CONFIG_FILE).write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
