@@ -97,3 +97,8 @@ def test_a_place_is_no_claimant_and_a_dual_event_takes_its_relative_clause():
                      "مقر الجيش والسفارة الفرنسية في واغادوغو.")
     assert found and all(s is None for s, *_ in found), found  # neither Mali nor al-Qaeda itself claimed
     assert any(t and t.startswith("مقر الجيش") for _, t, *_ in found), found
+
+
+def test_a_claimant_is_not_taken_across_a_clause():
+    found = assaults("ورفضت موسكو الاتهامات البريطانية، ونفت موسكو مسؤوليتها عن الهجوم على سكريبال.")
+    assert found and all(s != "cty:GBR" and a != "cty:GBR" for s, _, _, a in found), found
