@@ -1183,8 +1183,8 @@ def _claimant(w: "_Words", i: int, lo: int, hi: int, actors, starts) -> tuple["_
     if claimant is not None and claimant.t0 > lo and w.keys[claimant.t0 - 1] in _IN | _PREPOSITIONS:
         claimant = None  # «أعلنت جماعة ... في مالي مسؤوليتها»: a place in a phrase is not who claims
     between = range(min(claimant.t1, cue), max(claimant.t0, cue)) if claimant is not None else range(0)
-    if any(w.toks[c].kind == "punct" for c in between):
-        claimant = None  # «رفضت موسكو الاتهامات البريطانية، ونفت موسكو مسؤوليتها»: not across a clause
+    if any(w.toks[c].text in "،,؛;" and c + 1 < hi and w.keys[c + 1][:1] == "و" for c in between):
+        claimant = None  # «رفضت موسكو الاتهامات البريطانية، ونفت موسكو مسؤوليتها»: not across a new clause
     if claimant is None:
         return None, "unnamed"  # «جماعة تابعة لتنظيم القاعدة»: a claimant the actor tables do not name
     return claimant, "denied" if any(w.keys[c] in _DENIED for c in frame) else "claimed"
