@@ -102,3 +102,24 @@ def test_a_place_is_no_claimant_and_a_dual_event_takes_its_relative_clause():
 def test_a_claimant_is_not_taken_across_a_clause():
     found = assaults("ورفضت موسكو الاتهامات البريطانية، ونفت موسكو مسؤوليتها عن الهجوم على سكريبال.")
     assert found and all(s != "cty:GBR" and a != "cty:GBR" for s, _, _, a in found), found
+
+
+@pytest.mark.parametrize("text, kind, source, target", [
+    ("واتهمت واشنطن طهران بدعم الحوثيين في اليمن.", "ACCUSE", "cty:USA", "cty:IRN"),
+    ("وأدانت القاهرة الهجوم الإرهابي على الكنيسة.", "ACCUSE", "cty:EGY", None),
+])
+def test_a_capital_after_a_verb_is_its_government(text, kind, source, target):
+    found = [(r.source and r.source.actor_id, r.target and r.target.actor_id) for r in analyze(text).relations
+             if r.type == kind]
+    assert (source, target) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "وخرج الطلاب من حرم جامعة صنعاء وساروا نحو السفارة التونسية.",  # a construct: the university's city
+    "قبل بوتين دعوة من نظيره السوداني عمر البشير لزيارة الخرطوم.",  # a visit's place
+    "وقتل خمسة أشخاص في انفجار هز بغداد أمس.",  # violence: the city is the place, not the government
+])
+def test_a_capital_stays_a_place_elsewhere(text):
+    article = analyze(text)
+    assert not [m for r in article.relations for m in (r.source, r.target)
+                if m is not None and m.actor_id in ("cty:YEM", "cty:SDN", "cty:IRQ") and m.text in ("صنعاء", "الخرطوم", "بغداد")]

@@ -58,6 +58,9 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _SUFFIX_PRONOUNS = ("هم", "ها", "ه")
 _AGAINST = {word_key(w) for w in ("على", "ضد")}
 _IN = {word_key(w) for w in ("في", "فى", "قرب", "داخل")}
+_PLACE_WORDS = {word_key(w) for w in ("العاصمة", "عاصمة", "مدينة", "المدينة", "وسط", "شمال", "جنوب", "شرق", "غرب",
+                                      "أنحاء", "انحاء", "سفارة", "سفارات", "مطار", "ضواحي", "حول", "عبر", "منذ",
+                                      "حتى", "بين", "خارج", "أمام", "امام", "قرب", "نحو")}
 _TIME_WORDS = {word_key(w) for w in ("أمس", "امس", "اليوم", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس",
                                      "الجمعة", "السبت", "يوم", "من")}
 _ALSO_TIME = {word_key("فجر")}
@@ -65,6 +68,8 @@ _WOUNDS = word_key("بجروح")  # trigger verbs spelled like a time of day
 _UNDERGO = {word_key(w) for w in ("تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "يتعرضون", "لتعرض", "تعرضه", "تعرضها")}
 _ANAPHORS = {word_key(w) for w in ("التنظيم", "الحركة", "الجماعة")}
 _PREPOSITIONS = {word_key(w) for w in ("على", "ضد", "مع", "إلى", "الى", "بحق", "تجاه", "نحو", "بين", "عن", "من")}
+_CAPITAL = "CAPITAL"  # the role of a capital read as its government
+_VIOLENT = frozenset(("ASSAULT", "FIGHT", "PROTEST", "COERCE", "MOBILIZE"))
 _CEASE = {word_key(w) for w in ("وقف", "لوقف", "بوقف", "ووقف", "وقفا", "ووقفا", "لوقفا", "إيقاف", "لإيقاف",
                                  "بإيقاف", "ايقاف", "لايقاف")}
 _MEDIA = {word_key(w) for w in ("صحافي", "صحفي", "تلفزيوني", "إذاعي", "صحافية", "صحفية", "تلفزيونية", "إذاعية")}
@@ -209,6 +214,7 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
     taken = [False] * n
     actors: list[_Actor] = []
     locations: list[_Actor] = []
+    entity_ends = {w.range_of(e.start, e.end)[1] for e in article.entities or ()}
     for e in sorted(article.entities or (), key=lambda e: e.start):
         t0, t1 = w.range_of(e.start, e.end)
         if t1 <= t0:
@@ -220,6 +226,12 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                 taken[m] = True
         elif e.type == "LOC":
             locations.append(a)
+            country = lex.capitals.get(e.actor_id or "")
+            if country and _as_government(w, a, lex, entity_ends):
+                # «واتهمت واشنطن طهران»: a capital outside a prepositional phrase is its government
+                actors.append(_Actor(t0, t1, e.start, e.end, e.text, country, True, _CAPITAL))
+                for m in range(t0, t1):
+                    taken[m] = True
 
     group_starts = sorted((a.t0, a.actor_id) for a in actors if a.actor_id and a.actor_id.startswith(("grp:", "mil:")))
 
@@ -309,6 +321,9 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                 src = claim[0]  # None when the claim is negated: nobody is named as the doer
                 if src is not None and tgt is not None and (tgt.t0 < src.t1 and src.t0 < tgt.t1):
                     tgt = None
+            if trig.type in _VIOLENT:  # a capital stands for its government in diplomacy, not in violence
+                src = None if src is not None and src.role == _CAPITAL else src
+                tgt = None if tgt is not None and tgt.role == _CAPITAL else tgt
             if tgt is None and trig.type in ("ASSAULT", "COERCE", "FIGHT", "PROTEST", "THREATEN"):
                 tgt = _place_target(w, i, hi, locations)
             if src is not None and tgt is not None and (
@@ -576,6 +591,20 @@ def _arguments(w: _Words, i: int, lo: int, hi: int, trig: Trigger, actors, start
         return None, first_after  # «وقتل شخص»، «اصيب 37 شخصا»: read as passive
     second = _next_actor(actors, starts, first_after.t1 - 1, hi, limit)
     return first_after, second
+
+
+def _as_government(w: _Words, a: _Actor, lex, entity_ends: set[int]) -> bool:
+    """A capital is its government right after a relation or speech verb («واتهمت واشنطن»، «نفت موسكو»، «قالت
+    طهران») or right after another name («اتهمت واشنطن طهران»); never after a preposition («في بغداد»،
+    «لطهران») or inside a construct («جامعة صنعاء»)."""
+    if a.t0 == 0 or _governed(w, a) or w.keys[a.t0][:1] == "ب":
+        return False
+    before = w.keys[a.t0 - 1]
+    if before in _IN or before in _PREPOSITIONS or before in _PLACE_WORDS:
+        return False
+    hit = strip_proclitic(before, lex.triggers)
+    verb = hit is not None and any(t.pos == "verb" for t in lex.triggers[hit[0]])  # «لزيارة الخرطوم» is a place
+    return verb or strip_proclitic(before, lex.cues) is not None or a.t0 in entity_ends
 
 
 def _governed(w: _Words, a: _Actor) -> bool:
@@ -878,7 +907,8 @@ def _span_actor(w: "_Words", span: tuple[int, int] | None, actors, starts) -> "_
     if b - a == 1:
         key = w.keys[a]
         lex = lexicon()
-        if key.startswith("نفس") or _conjoined(key) or strip_proclitic(key, lex.triggers) is not None or (
+        named = any(x.entity and x.t0 <= a < x.t1 for x in actors)  # «واشنطن» is a name, not «و» + word
+        if key.startswith("نفس") or (_conjoined(key) and not named) or strip_proclitic(key, lex.triggers) is not None or (
                 _definite(key) and key.endswith(_NISBA_ENDS) and strip_proclitic(key, lex.agents) is None
                 and not any(x.entity and x.t0 <= a < x.t1 for x in actors)):
             return None  # «فجر نفسه»، «الاغتيال»، «الانتحارية»، «وتجويعهم»: not a participant

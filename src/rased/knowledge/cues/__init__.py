@@ -137,6 +137,7 @@ class Lexicon:
     agents: dict[str, tuple[str, bool]]  # key -> (role, construct)
     hedges: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]  # first word -> ((rest words), modality, scope)...
     context: dict[str, str]
+    capitals: dict[str, str]  # registry place id -> the country id it stands for
 
 
 def _cues() -> dict[str, Cue]:
@@ -213,6 +214,7 @@ def lexicon() -> Lexicon:
         agents=_agents(),
         hedges={k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in hedges.items()},
         context={key(r["word"]): r["domain"] for r in _rows("context.tsv")},
+        capitals={r["place"]: r["country"] for r in _rows("capitals.tsv")},
     )
     for table in (lex.cues, lex.triggers, lex.agents, lex.context):
         _MEMO[id(table)] = {}
