@@ -31,26 +31,6 @@ def lm_sentences(limit: int) -> list[list[str]]:
     return out[:limit]
 
 
-def _states(net, vec, ids, chars, flags, lengths):
-    """The forward and backward LSTM states of the tagger network (its ``forward`` without the output layer)."""
-    import torch
-
-    b, t, c = chars.shape
-    nk = len(net.cl)
-    parts = [vec] + [e(ids[..., j]) for j, e in enumerate(net.cl)]
-    parts += [net.scl(ids[..., nk]), net.prefix(ids[..., nk + 1]), net.shape(ids[..., nk + 2])]
-    ch = net.char(chars.reshape(b * t, c)).transpose(1, 2)
-    ch = torch.relu(net.conv(ch)).max(dim=2).values.reshape(b, t, -1)
-    x = net.drop(torch.cat(parts + [ch, flags], dim=-1))
-    pos = torch.arange(t).unsqueeze(0)
-    ln = lengths.unsqueeze(1)
-    rev = torch.where(pos < ln, ln - 1 - pos, pos)
-    hf, _ = net.fw(x)
-    hb, _ = net.bw(torch.gather(x, 1, rev.unsqueeze(2).expand(-1, -1, x.shape[2])))
-    hb = torch.gather(hb, 1, rev.unsqueeze(2).expand(-1, -1, hb.shape[2]))
-    return hf, hb
-
-
 def pretrain(sentences: Sequence[Sequence[str]], out: str | Path, *, chars: Sequence[str], words, cluster_ids,
              sizes: Sequence[int], vectors: np.ndarray, hidden: int, char_dim: int, char_filters: int,
              dropout: float, epochs: int = 1, batch: int = 32, seed: int = 1, threads: int = 2, log=print) -> Path:
@@ -78,7 +58,7 @@ def pretrain(sentences: Sequence[Sequence[str]], out: str | Path, *, chars: Sequ
         t0, total, n = time.time(), 0.0, 0
         for idx in tn._batches(lengths, batch, rng):
             feeds = tn._tensors(enc.batch([encoded[i] for i in idx]))
-            hf, hb = _states(net, **feeds)
+            hf, hb = net.states(**feeds)
             steps = hf.shape[1]
             y = torch.zeros(len(idx), steps, dtype=torch.long)
             for b, i in enumerate(idx):

@@ -64,6 +64,12 @@ def build_model(n_chars: int, cluster_sizes: Sequence[int], vec_dim: int, hidden
             self.end = nn.Parameter(torch.zeros(len(LABELS)))
 
         def forward(self, vec, ids, chars, flags, lengths):
+            hf, hb = self.states(vec, ids, chars, flags, lengths)
+            h = self.out_drop(torch.cat([hf, hb], dim=-1))
+            return self.out(h)
+
+        def states(self, vec, ids, chars, flags, lengths):
+            """The forward and backward LSTM states (language-model pretraining reads them too)."""
             b, t, c = chars.shape
             nk = len(self.cl)
             parts = [vec] + [e(ids[..., j]) for j, e in enumerate(self.cl)]
@@ -78,8 +84,7 @@ def build_model(n_chars: int, cluster_sizes: Sequence[int], vec_dim: int, hidden
             hf, _ = self.fw(x)
             hb, _ = self.bw(torch.gather(x, 1, rev3))
             hb = torch.gather(hb, 1, rev.unsqueeze(2).expand(-1, -1, hb.shape[2]))
-            h = self.out_drop(torch.cat([hf, hb], dim=-1))
-            return self.out(h)
+            return hf, hb
 
     return Net()
 
