@@ -108,14 +108,20 @@ def _seeds(text: str) -> list[int]:
     return seeds
 
 
-def _pretrained(args, data: Path, tmp: Path, clusters: Path, vectors: Path, log) -> Path:
-    """Pretrain the network as language models over ``--pretrain`` corpus sentences (``rased.ner.pretrain``);
-    every network of the run (teachers, students, the model) starts from these weights."""
+def _require_corpora() -> None:
+    """Pretraining and self-training read the unlabeled corpora."""
     from .. import datasets
-    from ..ner import conll, pretrain, train_neural
 
     datasets.require("corpora", "saudinewsnet")
     datasets.require("corpora", "ant")
+
+
+def _pretrained(args, data: Path, tmp: Path, clusters: Path, vectors: Path, log) -> Path:
+    """Pretrain the network as language models over ``--pretrain`` corpus sentences (``rased.ner.pretrain``);
+    every network of the run (teachers, students, the model) starts from these weights."""
+    from ..ner import conll, pretrain, train_neural
+
+    _require_corpora()
     p = train_neural.DEFAULTS
     words, cluster_ids, sizes, vec = train_neural.load_resources(clusters, vectors)
     log(f"ner: pretraining on {args.pretrain} corpus sentences")
@@ -130,11 +136,9 @@ def _self_training_data(args, data: Path, tmp: Path, clusters: Path, vectors: Pa
                         init: Path | None = None) -> Path:
     """Train the teachers on ``data``, pseudo-label corpus sentences with them (``rased.ner.self_training``)
     and write ``data`` plus those sentences to a temporary CoNLL file, which the shipped model trains on."""
-    from .. import datasets
     from ..ner import conll, self_training, train_neural
 
-    datasets.require("corpora", "saudinewsnet")
-    datasets.require("corpora", "ant")
+    _require_corpora()
     teachers = []
     for seed in _seeds(args.teacher_seeds):
         log(f"ner: self-training: teacher with seed {seed}")

@@ -55,7 +55,7 @@ def registry_pools() -> tuple[dict[str, list[Name]], list[Name]]:
 
 def training_pools(sentences: Iterable[conll.Sentence]) -> dict[str, list[Name]]:
     """Gold names of labelled sentences by type (repeats kept: frequent names are drawn more often)."""
-    from .train import names_of
+    from .conll import names_of
 
     pools: dict[str, list[Name]] = {}
     for toks, typ in names_of(sentences):

@@ -40,6 +40,11 @@ def read(path: str | Path) -> list[Sentence]:
     return sentences
 
 
+def names_of(sentences: Iterable[Sentence]) -> list[tuple[tuple[str, ...], str]]:
+    """Entity names ``(tokens, type)`` of labelled sentences."""
+    return [(tuple(toks[s:e]), typ) for toks, labs in sentences for s, e, typ in chunks(labs)]
+
+
 def write(path: str | Path, sentences: Iterable[Sentence]) -> None:
     with open(path, "w", encoding="utf-8") as fh:
         for toks, labs in sentences:

@@ -52,10 +52,6 @@ class _Names:
         return max((n for n, c in self.lengths.items() if c > 0), default=0)
 
 
-def _found(tokens: Sequence[str], labels: Sequence[str]) -> list[tuple[Name, str]]:
-    return [(tuple(tokens[s:e]), typ) for s, e, typ in conll.chunks(labels)]
-
-
 def _label(out: list[str], start: int, end: int, typ: str) -> None:
     out[start] = f"B-{typ}"
     for i in range(start + 1, end):
@@ -65,9 +61,9 @@ def _label(out: list[str], start: int, end: int, typ: str) -> None:
 def _harmonise_sentence(tokens: Sequence[str], labels: Sequence[str], names: _Names) -> list[str]:
     out = list(labels)
     for s, e, typ in conll.chunks(labels):  # 1. unify
-        counts = names.types.get(tuple(tokens[s:e]), Counter())
-        major = names.majority(tuple(tokens[s:e]))
-        if major and counts[major] > counts[typ]:
+        name = tuple(tokens[s:e])
+        major = names.majority(name)
+        if major and names.types[name][major] > names.types[name][typ]:
             _label(out, s, e, major)
     longest = names.longest()
     i = 0
@@ -87,7 +83,7 @@ def harmonise(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]
               window: int | None = None) -> list[list[str]]:
     """IOB2 labels made consistent across a document's sentences. ``window=None``: the sentences are one
     document; otherwise each sentence sees the names of ``window`` sentences on each side."""
-    found = [_found(t, labs) for t, labs in zip(sentences, labels)]
+    found = [conll.names_of([(t, labs)]) for t, labs in zip(sentences, labels)]
     names = _Names()
     if window is None:
         for f in found:

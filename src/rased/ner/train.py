@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from . import conll
-from .consistency import CONLL_WINDOW
+from .conll import names_of
+from .consistency import CONLL_WINDOW, harmonise
 from .features import Featurizer, Gazetteer
 
 MODEL_FILE = "ner.crfsuite"
@@ -23,15 +24,6 @@ VECTORS_FILE = "vectors.npz"
 CONFIG_FILE = "config.json"
 
 DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150}
-
-
-def names_of(sentences: Iterable[conll.Sentence]) -> list[tuple[tuple[str, ...], str]]:
-    """Gold entity names ``(tokens, type)`` of labelled sentences."""
-    out = []
-    for toks, labs in sentences:
-        for s, e, typ in conll.chunks(labs):
-            out.append((tuple(toks[s:e]), typ))
-    return out
 
 
 def actor_person_names() -> list[tuple[tuple[str, ...], str]]:
@@ -184,7 +176,6 @@ def evaluate(data: str | Path, model_dir: str | Path | None = None, context: int
     """Score a model folder on a CoNLL file (labels compared as they are in the gold file). A CoNLL file
     has no article marks: ``context`` sentences on each side stand for the article when names are made
     consistent (``rased.ner.consistency``); 0 scores the model's labels as they are."""
-    from .consistency import harmonise
     from .tagger import load
 
     sentences = conll.read(data)

@@ -52,7 +52,6 @@ _RELATIVE_WORDS = _RELATIVES | {word_key(w) for w in ("الذى", "اللذين"
 _RESPONSIBILITY = {word_key(p + w) for w in ("مسؤوليته", "مسؤوليتها", "مسؤوليتهم", "مسئوليته", "مسئوليتها",
                                              "مسئوليتهم", "المسؤولية", "المسئولية") for p in ("", "ب")}
 _ADOPTED = {word_key(w) for w in ("تبنى", "تبنت", "تبنوا", "يتبنى", "تتبنى", "وتبنى", "وتبنت")}
-_DENIED = {word_key(w) for w in ("نفى", "نفت", "نفوا", "ينفي", "تنفي", "ونفى", "ونفت", "ونفوا", "وتنفي", "وينفي")}
 _DEMONSTRATIVES = {word_key(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين")}
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _SUFFIX_PRONOUNS = ("هم", "ها", "ه")
@@ -60,7 +59,7 @@ _AGAINST = {word_key(w) for w in ("على", "ضد")}
 _IN = {word_key(w) for w in ("في", "فى", "قرب", "داخل")}
 _PLACE_WORDS = {word_key(w) for w in ("العاصمة", "عاصمة", "مدينة", "المدينة", "وسط", "شمال", "جنوب", "شرق", "غرب",
                                       "أنحاء", "انحاء", "سفارة", "سفارات", "مطار", "ضواحي", "حول", "عبر", "منذ",
-                                      "حتى", "بين", "خارج", "أمام", "امام", "قرب", "نحو")}
+                                      "حتى", "خارج", "أمام", "امام")}  # with _IN and _PREPOSITIONS
 _TIME_WORDS = {word_key(w) for w in ("أمس", "امس", "اليوم", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس",
                                      "الجمعة", "السبت", "يوم", "من")}
 _ALSO_TIME = {word_key("فجر")}
@@ -299,6 +298,8 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                            for k in range(i + 1, min(hi, i + 1 + reach))):
                     continue
             src, tgt = _arguments(w, i, lo, hi, trig, actors, actor_starts, rs.max_argument_words)
+            # «التفجير الذي استهدف المسجد»: a verb whose subject is an event noun before it
+            antecedent = _event_antecedent(w, i, lo) if trig.pos == "verb" and trig.type != "PROTEST" else None
             if participant is not None:
                 src = participant
                 tgt = _next_actor(actors, actor_starts, participant.t1 - 1, hi, 6)
@@ -308,7 +309,7 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                     tgt = _span_actor(w, _genitive_phrase(w, participant.t1 + 1, hi), actors, actor_starts)
                 tgt = tgt or _span_actor(w, _protest_target(w, participant.t1, hi), actors, actor_starts)
             else:
-                src, tgt = _refine(w, i, lo, hi, trig, src, tgt, actors, actor_starts, shared)
+                src, tgt = _refine(w, i, lo, hi, trig, src, tgt, actors, actor_starts, shared, antecedent)
                 if trig.pos == "verb" and src is not None:
                     shared = src
                 if tgt is None and trig.type in ("ASSAULT", "COERCE"):
@@ -355,7 +356,6 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                 modality = "negated" if claim[1] == "denied" else (
                     modality if modality in ("negated", "possible", "hedged") else "reported")
             modality = modality or "asserted"
-            antecedent = _event_antecedent(w, i, lo) if trig.pos == "verb" and trig.type != "PROTEST" else None
             if antecedent is not None:
                 # the relative clause describes the event its noun already reported: that record gets the target
                 noun_rel = next((r for r in reversed(out) if r.evidence_start == s.start and r.type == trig.type
@@ -1051,7 +1051,8 @@ def _genitive_phrase(w: "_Words", j: int, hi: int, max_words: int = 6) -> tuple[
     return a, b
 
 
-def _refine(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, src, tgt, actors, starts, shared=None):
+def _refine(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, src, tgt, actors, starts, shared=None,
+            antecedent: int | None = None):
     """Arguments from the grammar of the clause when the actor tables have none (or a far one): the subject
     noun phrase before a verb, its object after it, the patient after a verbal noun, passive readings of
     killing verbs, «على يد» doers, «نفذه X», «قام X بـ», «تعرض X لـ», «نجا X من», and protest targets."""
@@ -1075,7 +1076,7 @@ def _refine(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, src, tgt, acto
         against = _after_phrase(w, i, end, 8, _ON_AGAINST) if trig.type != "PROTEST" else None
         if against is not None and w.keys[against[0]] in _HANDS:
             against = None  # «على يد مسلحين» names the doer
-        if trig.type != "PROTEST" and _event_antecedent(w, i, lo) is not None:
+        if antecedent is not None:
             # «التفجير الذي استهدف المسجد»: the event is the subject, the object its target; a unit of an
             # actor stands for the actor («استهدف دورية للجيش الاميركي»)
             if obj is not None:
@@ -1149,7 +1150,16 @@ def _context_target(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, actors
     return None
 
 
+# the verbal negations of a claim («لم تعلن»، «لا يتبنى»); hedging's other near cues (غير، دون، عدم) qualify
+# nouns inside a claimant's name («تنظيم غير معروف») and would wrongly cancel a claim
 _NEGATIONS = _keys("لم", "ولم", "لا", "ولا", "لن", "ولن", "ما")
+
+
+def _is_denial_verb(key: str) -> bool:
+    """A form of a denial verb of the reporting cues («نفت»، «ونفى»، «تنفي»)."""
+    lex = lexicon()
+    hit = strip_proclitic(key, lex.cues)
+    return hit is not None and lex.cues[hit[0]].cls == "deny"
 _ABOUT_IT = _keys("عنه", "عنها", "عنهم", "عنهما")
 
 
@@ -1217,7 +1227,7 @@ def _claimant(w: "_Words", i: int, lo: int, hi: int, actors, starts) -> tuple["_
         claimant = None  # «رفضت موسكو الاتهامات البريطانية، ونفت موسكو مسؤوليتها»: not across a new clause
     if claimant is None:
         return None, "unnamed"  # «جماعة تابعة لتنظيم القاعدة»: a claimant the actor tables do not name
-    return claimant, "denied" if any(w.keys[c] in _DENIED for c in frame) else "claimed"
+    return claimant, "denied" if any(_is_denial_verb(w.keys[c]) for c in frame) else "claimed"
 
 
 def run(article: Article, settings: Settings) -> Article:
