@@ -123,3 +123,8 @@ def test_a_capital_stays_a_place_elsewhere(text):
     article = analyze(text)
     assert not [m for r in article.relations for m in (r.source, r.target)
                 if m is not None and m.actor_id in ("cty:YEM", "cty:SDN", "cty:IRQ") and m.text in ("صنعاء", "الخرطوم", "بغداد")]
+
+
+def test_the_claimant_is_the_subject_not_the_outlet_it_claims_through():
+    found = assaults("وأعلن تنظيم داعش عبر وكالة أعماق للأنباء التابعة له مسؤوليته عن إطلاق النار.")
+    assert ("grp:isis", None, "reported", "grp:isis") in found, found

@@ -1155,6 +1155,14 @@ def _context_target(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, actors
 _NEGATIONS = _keys("لم", "ولم", "لا", "ولا", "لن", "ولن", "ما")
 
 
+_VIA = _keys("عبر", "بواسطة", "خلال")
+
+
+def _after_preposition(w: "_Words", a: "_Actor") -> bool:
+    """The actor is the object of a preposition word («في مالي»، «عبر وكالة أعماق»), so no subject."""
+    return a.t0 > 0 and w.keys[a.t0 - 1] in _IN | _PREPOSITIONS | _VIA
+
+
 def _is_denial_verb(key: str) -> bool:
     """A form of a denial verb of the reporting cues («نفت»، «ونفى»، «تنفي»)."""
     lex = lexicon()
@@ -1195,6 +1203,9 @@ def _claimant(w: "_Words", i: int, lo: int, hi: int, actors, starts) -> tuple["_
     if k - 1 >= lo and w.keys[k] == word_key("عن") and w.keys[k - 1] in _RESPONSIBILITY:
         cue = k - 1  # «... مسؤوليته عن [هذا] الهجوم»
         claimant = _prev_actor(actors, starts, cue, lo, 8, w)
+        while claimant is not None and _after_preposition(w, claimant):
+            # «أعلن تنظيم داعش عبر وكالة أعماق ... مسؤوليته»: the subject is before the phrase
+            claimant = _prev_actor(actors, starts, claimant.t0, lo, 8 - (cue - claimant.t0), w)
         frame_start = claimant.t0 if claimant is not None else cue
     elif k >= lo and w.keys[k] in _ADOPTED:
         cue = k  # «داعش تبنى الهجوم»
@@ -1220,7 +1231,7 @@ def _claimant(w: "_Words", i: int, lo: int, hi: int, actors, starts) -> tuple["_
         frame = range(i + 1, cue)
     if any(w.keys[c] in _NEGATIONS for c in frame):
         return None, "negated"
-    if claimant is not None and claimant.t0 > lo and w.keys[claimant.t0 - 1] in _IN | _PREPOSITIONS:
+    if claimant is not None and claimant.t0 > lo and _after_preposition(w, claimant):
         claimant = None  # «أعلنت جماعة ... في مالي مسؤوليتها»: a place in a phrase is not who claims
     between = range(min(claimant.t1, cue), max(claimant.t0, cue)) if claimant is not None else range(0)
     if any(w.toks[c].text in "،,؛;" and c + 1 < hi and w.keys[c + 1][:1] == "و" for c in between):
