@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from . import conll
+from . import conll, latin
 
 Name = tuple[str, ...]
 CONLL_WINDOW = 10  # sentences on each side that stand for the article in a CoNLL file
@@ -83,6 +83,8 @@ def harmonise(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]
               window: int | None = None) -> list[list[str]]:
     """IOB2 labels made consistent across a document's sentences. ``window=None``: the sentences are one
     document; otherwise each sentence sees the names of ``window`` sentences on each side."""
+    # «وDell» is «Dell» with a conjunction: a Latin-script name is matched without an Arabic clitic glued to it
+    sentences = [[latin.key(t) for t in s] for s in sentences]
     found = [conll.names_of([(t, labs)]) for t, labs in zip(sentences, labels)]
     names = _Names()
     if window is None:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import ModelError
-from . import conll
+from . import conll, latin
 from .consistency import harmonise
 from .features import Featurizer, Gazetteer
 
@@ -95,21 +95,34 @@ class Tagger:
         if not tokens:
             return []
         if self._neural is not None:
-            return self._out(self._neural.predict([list(tokens)])[0])
-        xseq = self.featurizer.sequence(tokens)
-        with self._lock:
-            return self._out(self._crf.tag(xseq))
+            labels = self._neural.predict([list(tokens)])[0]
+        else:
+            xseq = self.featurizer.sequence(tokens)
+            with self._lock:
+                labels = self._crf.tag(xseq)
+        return self._out(latin.mark(tokens, conll.to_iob2(labels)))
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         if self._neural is not None:  # batched: the sentences of an article go through the network together
-            return [self._out(labs) for labs in self._neural.predict([list(s) for s in sentences])]
+            return [self._out(latin.mark(s, labs))
+                    for s, labs in zip(sentences, self._neural.predict([list(s) for s in sentences]))]
         return [self.tag(s) for s in sentences]
 
     def _tag_scored_many(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
         if self._neural is not None:
             labs, probs = self._neural.predict([list(s) for s in sentences], scores=True)
-            return list(zip(labs, probs))
-        return [self._tag_scored(s) for s in sentences]
+            tagged = list(zip(labs, probs))
+        else:
+            tagged = [self._tag_scored(s) for s in sentences]
+        out = []
+        for words, (labels, probs) in zip(sentences, tagged):
+            labels = conll.to_iob2(labels)
+            marked = latin.mark(words, labels)
+            if marked != labels:  # a name labelled by a Latin-script rule gets the rules' score
+                probs = [latin.RULE_SCORE if new != old else (probs[i] if probs else 1.0)
+                         for i, (new, old) in enumerate(zip(marked, labels))]
+            out.append((marked, probs))
+        return out
 
     def _tag_scored(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
         xseq = self.featurizer.sequence(tokens)
