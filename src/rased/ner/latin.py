@@ -27,6 +27,7 @@ from . import conll
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F&.'\-+]*$")
 # an Arabic conjunction or preposition glued to a Latin word: «وDell»، «لـCNN»
 _GLUED = re.compile(r"^(?:و|ف|ل|ب|ك|وب|ول|فل|فب)ـ?(?=[A-Za-z\u00C0-\u024F])")
+_ANY_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _CONNECTORS = frozenset({"of", "de", "du", "des", "der", "the", "and", "&", "-", "for", "la", "le", "van", "von", "y"})
 _MAX_NAME = 6
 # nouns that head an organisation's name (ة/ه both; clitics and ال are stripped before the lookup)
@@ -41,6 +42,8 @@ RULE_SCORE = 0.9  # the entity score of a rule's name: the rules' precision on t
 
 def key(token: str) -> str:
     """The token without an Arabic clitic glued to a Latin word («وDell» → «Dell»); other tokens as they are."""
+    if len(token) < 2 or token[0] not in "وفلبك":  # most tokens: no regex
+        return token
     return _GLUED.sub("", token)
 
 
@@ -99,6 +102,8 @@ def _set(labels: list[str], start: int, end: int, typ: str) -> None:
 def mark(tokens: Sequence[str], labels: Sequence[str]) -> list[str]:
     """``labels`` with the Latin names of one sentence labelled by the rules above (IOB2)."""
     out = list(labels)
+    if not _ANY_LATIN.search("".join(tokens)):  # most Arabic sentences: nothing to do
+        return out
     entities = conll.chunks(out)
     ends = {e: typ for s, e, typ in entities}
     by_token = {k: (s, e, typ) for s, e, typ in entities for k in range(s, e)}
