@@ -106,3 +106,15 @@ def test_ner_span_loses_its_conjunction():
     text = "التقى الوزير بالمبعوث ووليد الجمال في الرياض."
     entities = link(text, [("ووليد الجمال", "PER")])
     assert any(e.text == "وليد الجمال" for e in entities)
+
+
+def test_a_name_in_latin_letters_links_through_the_english_names():
+    text = "نيويورك، الولايات المتحدة (CNN) -- وقالت قناة BBC إن شركة Apple باعت 77 مليون هاتف."
+    found = ids(link(text, [("CNN", "ORG"), ("BBC", "ORG"), ("Apple", "ORG")]))
+    assert ("CNN", "med:cnn") in found and ("BBC", "med:bbc") in found
+    assert ("Apple", None) in found  # an organisation the registry does not hold stays unlinked
+
+
+def test_an_adverb_the_model_took_for_a_place_is_dropped():
+    text = "تتنافس الشركتان دوماً على الحصة السوقية."
+    assert ids(link(text, [("دوماً", "LOC")])) == []

@@ -150,3 +150,10 @@ def test_speed_3000_chars():
         find(text)
     per = (time.perf_counter() - t) / runs
     assert per < 0.005, f"{per * 1000:.2f} ms for 3,000 characters"
+
+
+def test_the_accusative_ending_is_no_name():
+    """«دوماً» (always), «درعاً» (a shield), «مسؤولاً روسياً» (a Russian official) are words, not Douma, Daraa
+    or Russia; the names themselves still match."""
+    assert ids_of("تتنافس الشركتان دوماً على الحصة، وحمل درعاً، والتقى مسؤولاً روسياً") == []
+    assert ids_of("قصفت الطائرات دوما ودرعا") == ["loc:douma", "loc:daraa"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 TATWEEL = "\u0640"
 # Harakat, tanween, shadda, sukun, superscript alef, Quranic marks.
+FATHATAN = "\u064B"  # the accusative ending «ـاً»: adverbs and indefinite words («دوماً», «أيضاً»), not names
 DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670" + "".join(chr(c) for c in range(0x06D6, 0x06ED))
 
 # Letter variants folded for matching keys (display text keeps them as written).

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..arabic import normalize, wordfreq
+from ..arabic.chars import FATHATAN
 from ..arabic.clitics import split_prefix
 from ..record import ActorRef, Entity
 from .matcher import Match
@@ -29,6 +30,7 @@ from .registry import Actor, Registry
 NATIONALITY = "NAT"
 _KNOWN_AS = re.compile(r"(?:يعرف|يُعرف|المعروف|المعروفة|عرف|عُرف|الملقب|الملقبة|المكنى|الشهير|وكنيته)\s+(?:\S+\s+){0,2}?(?:باسم|ب)\s*$")
 _WORD = re.compile(r"[\u0621-\u064A\u0640\u064B-\u0652]+")
+_LETTER = re.compile(r"[\u0621-\u064AA-Za-z\u00C0-\u024F]")  # a name has letters, Arabic or Latin («CNN»)
 
 
 @dataclass(slots=True)
@@ -165,13 +167,18 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
         start = _trim_proclitics(text, start, end)
         surface = text[start:end]
         key = normalize.key(surface)
-        if len(key) < 2 or key in _STOP_KEYS or not _WORD.search(surface) or _glued_negation(surface):
+        if len(key) < 2 or key in _STOP_KEYS or not _LETTER.search(surface) or _glued_negation(surface) \
+                or (FATHATAN in surface and " " not in surface):  # «دوماً» (always) tagged as a place: no name
             continue
         actor_id = None
         # one word of a longer, unknown name is linked neither as an alias nor as a surname used alone
         alone = not (typ == "PER" and _part_of_a_longer_name(text, start, end, ner))
-        found = (registry.lookup(surface) or [registry[i] for i in _compact_names(registry).get(key.replace(" ", ""), ())]
-                 ) if alone else []
+        if not alone:
+            found = []
+        elif not _WORD.search(surface):  # written in Latin letters: «CNN», «BBC»
+            found = registry.lookup_en(surface)
+        else:
+            found = registry.lookup(surface) or [registry[i] for i in _compact_names(registry).get(key.replace(" ", ""), ())]
         if len(found) == 1 and found[0].type == typ:
             actor_id = found[0].id
         elif typ == "PER" and alone:

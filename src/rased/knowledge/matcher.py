@@ -14,7 +14,8 @@ Word boundaries are clitic-aware:
   found through the elided key (ل + the name without ال) and only after ل/ول/فل. **Span choice:** the span
   starts at the second ل, so it covers the name minus its elided alef («لموصل» in «للموصل»); ``surface``
   is that text.
-* a match never starts inside a word: «قاعدة» is not found in «مساعدة».
+* a match never starts inside a word: «قاعدة» is not found in «مساعدة»;
+* a match written with the accusative ending «ـاً» is dropped: «دوماً» (always) is not Douma.
 
 Overlapping candidates are resolved longest first («الدولة الإسلامية في العراق والشام» beats «الدولة
 الإسلامية»), then leftmost. A name shared by several actors gives one match with all their ids
@@ -31,7 +32,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from rased.arabic.chars import DIACRITICS, TATWEEL
+from rased.arabic.chars import DIACRITICS, FATHATAN, TATWEEL
 from rased.arabic.normalize import key, key_with_offsets
 
 from .registry import Registry
@@ -45,6 +46,8 @@ ELIDING = frozenset({"ل", "ول", "فل"})
 _MAX_PREFIX = max(len(p) for p in PROCLITICS)
 _TRAILING = frozenset(DIACRITICS + TATWEEL)
 _ODD_WS = re.compile(r"[^\S ]| {2,}")
+# The accusative ending «ـاً» marks an adverb or an indefinite word, never a name in news text: «دوماً»
+# (always) is not Douma, «درعاً» (a shield) not Daraa, «مسؤولاً روسياً» not Russia itself, «كوبًا» not Cuba.
 
 # Phrases that contain an actor name but name something else; as the longest match they hide it.
 # «القاعدة البحرية» is a naval base, not al-Qaeda.
@@ -157,7 +160,7 @@ class Matcher:
             ds, de = offs[start], offs[end - 1] + 1
             while de < len(text) and text[de] in _TRAILING:
                 de += 1
-            if ids:  # a stop phrase has no ids
+            if ids and FATHATAN not in text[ds:de]:  # a stop phrase has no ids
                 out.append(Match(ds, de, text[ds:de], ids, nisba))
         return out
 

@@ -97,6 +97,7 @@ class Registry:
                 continue
             self._actors[a.id] = a
         self._by_key: dict[str, tuple[str, ...]] | None = None
+        self._by_en: dict[str, tuple[str, ...]] | None = None
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -182,6 +183,19 @@ class Registry:
                         ids.append(a.id)
             self._by_key = {k: tuple(v) for k, v in idx.items()}
         return [self._actors[i] for i in self._by_key.get(_name_key(name), ())]
+
+    def lookup_en(self, name: str) -> list[Actor]:
+        """Actors whose English name or an English alias is ``name``, case aside: a name written in Latin
+        letters in Arabic text («CNN», «BBC»)."""
+        if self._by_en is None:
+            idx: dict[str, list[str]] = {}
+            for a in self._actors.values():
+                for n in (a.name_en, *a.aliases_en):
+                    ids = idx.setdefault(" ".join(n.casefold().split()), [])
+                    if a.id not in ids:
+                        ids.append(a.id)
+            self._by_en = {k: tuple(v) for k, v in idx.items()}
+        return [self._actors[i] for i in self._by_en.get(" ".join(name.casefold().split()), ())]
 
     # ------------------------------------------------------------------ checks
     def validate(self) -> list[str]:
