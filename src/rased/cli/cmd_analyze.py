@@ -11,7 +11,8 @@ from ..settings import DEFAULT, EntitySettings, InputSettings, Settings
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("analyze", help="analyze one article (text or HTML, UTF-8 or windows-1256)",
+    p = sub.add_parser("analyze", help="analyze one article (text or HTML, UTF-8 or windows-1256; or a corpus, "
+                                       "feed or WARC file of one)",
                        description="Analyze one article and print its record as JSON.")
     p.add_argument("path", help="a file, or - for standard input")
     p.add_argument("--url", help="the article's address, if known")
@@ -38,13 +39,40 @@ def read_input(path: str) -> bytes:
         raise InputError(f"cannot read {path}: {err.strerror}") from err
 
 
+def _one_document(path: str, data: bytes):
+    """The document of a corpus, feed or archive file (ANT/TREC, JSON lines, RSS/Atom, WARC) that holds exactly
+    one; ``None`` for a plain text or HTML article; a clear error for a file of several."""
+    from ..ingest import readers
+
+    name = "" if path == "-" else Path(path).name
+    if len(data) > DEFAULT.input.max_bytes or not data.strip():
+        return None  # the pipeline's own checks say what is wrong
+    fmt = readers._archive_kind(name.lower(), data) or readers.detect(name, data)
+    if fmt in (None, "text", "html"):
+        return None
+    found = list(readers.documents(path, name, data))
+    docs = [d for d in found if isinstance(d, readers.Doc)]
+    if len(found) == 1 and not docs:
+        raise InputError(f"{path}: {found[0].reason}")
+    if len(docs) != 1 or docs[0].record is not None:
+        raise InputError(f"{path} is a {fmt} file with {len(found)} documents, not one article",
+                         hint="`rased analyze` takes one article; read a corpus with `rased ingest`")
+    return docs[0]
+
+
 def run(args: argparse.Namespace) -> int:
     from ..pipeline import analyze  # imported here so that `rased --help` starts fast
     from ..record import to_dict
     from . import text_view
 
     settings = Settings(input=InputSettings(max_bytes=args.max_bytes), entities=EntitySettings(model=args.ner))
-    article = analyze(read_input(args.path), url=args.url, fetched_at=args.fetched_at, settings=settings)
+    data = read_input(args.path)
+    doc = _one_document(args.path, data)
+    if doc is None:
+        article = analyze(data, url=args.url, fetched_at=args.fetched_at, settings=settings)
+    else:  # a corpus or feed file holding one article: its fields say what the bytes alone cannot
+        article = analyze(doc.data, url=args.url or doc.url, fetched_at=args.fetched_at or doc.fetched_at,
+                          source=doc.source, title=doc.title, published=doc.published, settings=settings)
     if args.format == "text":
         sys.stdout.write(text_view.render(article))
     else:

@@ -148,6 +148,11 @@ def detect(name: str, data: bytes) -> str | None:
     return "text"
 
 
+def documents(locator: str, name: str, data: bytes) -> Iterator[Doc | Bad]:
+    """The documents of one file's bytes, its format found from ``name`` and the bytes."""
+    return _bytes(locator, name, data, "auto", None)
+
+
 def _bytes(locator: str, name: str, data: bytes, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
     kind = _archive_kind(name.lower(), data)
     if kind == "zip":
