@@ -27,6 +27,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..arabic import wordfreq
+from ..arabic.normalize import light
 from ..knowledge.cues import Trigger, article_words, lexicon, strip_proclitic, word_key
 from ..record import Article, Entity, Mention, Relation
 from ..settings import Settings
@@ -71,6 +73,18 @@ _CAPITAL = "CAPITAL"  # the role of a capital read as its government
 _VIOLENT = frozenset(("ASSAULT", "FIGHT", "PROTEST", "COERCE", "MOBILIZE"))
 _CEASE = {word_key(w) for w in ("وقف", "لوقف", "بوقف", "ووقف", "وقفا", "ووقفا", "لوقفا", "إيقاف", "لإيقاف",
                                  "بإيقاف", "ايقاف", "لايقاف")}
+# nouns that also name a body or a region: a trigger only with a partner after them, or without a name after them
+_PARTNERED = {word_key("تحالف")}
+_PARTNERS = {word_key(w) for w in ("بين", "مع")}
+_ALSO_REGION = {word_key("قاطع")}
+_RARE = 60  # corpus count under which a word after «مقاطعة» is taken for a foreign name
+_FROM = word_key("من")
+_RECEIVE = {word_key(p + v) for p in ("", "و", "ف") for v in (
+    "حصل", "حصلت", "حصلوا", "يحصل", "تحصل", "نال", "نالت", "ينال", "تلقى", "تلقت", "يتلقى", "لقي", "لقيت")}
+_PRONOUN_SUBJECTS = {word_key(p + c) for p in ("إن", "أن", "بأن", "لأن", "وإن", "وأن", "كون")
+                     for c in ("ه", "ها", "هم", "هما", "هن")}
+_FRIENDLY = frozenset({"SUPPORT", "COOPERATE", "AID", "AGREE", "CONSULT"})
+_OPPOSED = word_key("ضد")
 _MEDIA = {word_key(w) for w in ("صحافي", "صحفي", "تلفزيوني", "إذاعي", "صحافية", "صحفية", "تلفزيونية", "إذاعية")}
 
 
@@ -118,6 +132,16 @@ class _Words:
 
 def _strip_al(k: str) -> str:
     return k[2:] if k.startswith("ال") and len(k) > 4 else k
+
+
+def _region_name_at(w: "_Words", j: int, in_name: list[bool], places: dict[int, str | None]) -> bool:
+    """A place that is no country, or a rare word without ال, right at ``j``: «مقاطعة كيبيك»، «مقاطعة بولاكان»
+    — not «مقاطعة قطر» (a boycott of Qatar) nor «مقاطعة شاملة» (a full boycott)."""
+    if j in places:
+        return not (places[j] or "").startswith("cty:")
+    if in_name[j] or w.toks[j].kind == "punct" or w.keys[j].startswith("ال"):
+        return False
+    return wordfreq.count(w.toks[j].text) < _RARE
 
 
 def _is_nisba(k: str) -> bool:
@@ -193,11 +217,20 @@ def _agents(w: _Words, lo: int, hi: int, taken: list[bool], inside: list[bool], 
     return out
 
 
+def _construct_noun(word: str) -> bool:
+    """A noun without ال ending in ة governs the word after it as its genitive («مسؤولية دعم المسلحين»): that
+    word is a noun, never a verb."""
+    return word.endswith("ة") and not word.startswith(("ال", "وال", "بال", "لل", "فال")) and len(word) > 2
+
+
 def _trigger_reading(w: _Words, i: int, cands: tuple[Trigger, ...], prefix: str) -> Trigger:
     if len(cands) == 1:
         return cands[0]
+    # after a construct noun the word is its genitive; that reading is asked for only where it changes who is
+    # the doer (a transitive verb's noun: «مسؤولية دعم المسلحين»)
+    construct = i > 0 and _construct_noun(w.toks[i - 1].text) and any(c.gen == "either" for c in cands)
     nounish = ("ب" in prefix or "ل" in prefix or w.keys[i].startswith("ال")
-               or (i > 0 and w.keys[i - 1] in _NOUN_CONTEXT))
+               or (i > 0 and w.keys[i - 1] in _NOUN_CONTEXT) or construct)
     for c in cands:
         if (c.pos == "noun") == nounish:
             return c
@@ -214,6 +247,14 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
     actors: list[_Actor] = []
     locations: list[_Actor] = []
     entity_ends = {w.range_of(e.start, e.end)[1] for e in article.entities or ()}
+    in_name = [False] * n  # words of a name are never triggers: «تحالف دعم الشرعية» is a body, not support
+    place_starts: dict[int, str | None] = {}
+    for e in article.entities or ():
+        t0, t1 = w.range_of(e.start, e.end)
+        for m in range(t0, t1):
+            in_name[m] = True
+        if e.type == "LOC" and t1 > t0:
+            place_starts[t0] = e.actor_id
     for e in sorted(article.entities or (), key=lambda e: e.start):
         t0, t1 = w.range_of(e.start, e.end)
         if t1 <= t0:
@@ -285,6 +326,14 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                     continue
             if trig.veto and vetoed:
                 continue
+            if in_name[i] and participant is None:
+                continue
+            if trig.pos == "noun" and trig.lemma in _PARTNERED and not any(
+                    w.keys[k] in _PARTNERS for k in range(i + 1, min(hi, i + 4))):
+                continue  # «التحالف» names the coalition; an alliance has a partner: «تحالف مع القاعدة»
+            if trig.pos == "noun" and trig.lemma in _ALSO_REGION and i + 1 < hi and _region_name_at(
+                    w, i + 1, in_name, place_starts):
+                continue  # «مقاطعة كيبيك» is a province, «مقاطعة الانتخابات» a boycott
             if i + 1 < hi and w.keys[i + 1] in _TIME_WORDS and trig.lemma in _ALSO_TIME and not prefix:
                 continue  # «فجر أمس» is dawn
             if trig.pos == "noun" and i + 1 < hi and w.keys[i + 1] in _MEDIA:
@@ -327,6 +376,8 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                 tgt = None if tgt is not None and tgt.role == _CAPITAL else tgt
             if tgt is None and trig.type in ("ASSAULT", "COERCE", "FIGHT", "PROTEST", "THREATEN"):
                 tgt = _place_target(w, i, hi, locations)
+            if tgt is not None and trig.type in _FRIENDLY and tgt.t0 > 0 and w.keys[tgt.t0 - 1] == _OPPOSED:
+                tgt = None  # «دعم المسلحين في حربهم ضد الحكومة»: whom one acts against is no beneficiary
             if src is not None and tgt is not None and (
                     (src.actor_id and src.actor_id == tgt.actor_id) or (src.t0 < tgt.t1 and tgt.t0 < src.t1)):
                 tgt = None if src.entity or not tgt.entity else tgt
@@ -551,8 +602,42 @@ def _arguments(w: _Words, i: int, lo: int, hi: int, trig: Trigger, actors, start
         gen = first_after if first_after is not None and first_after.t0 <= i + 2 else None
         if gen is not None and (_governed(w, gen) or w.keys[gen.t0 - 1] in _PREPOSITIONS):
             gen = None  # «الانضمام لتنظيم القاعدة»: an object, not the genitive agent
-        if trig.gen == "agent":
+        if trig.type in ("SUPPORT", "AID") and w.keys[i].startswith(("ب", "وب")):
+            # «استعاد الجيش بدعم (مباشر) من التحالف»: the one after «من» gives the support, the one before
+            # receives it («ملتزم بدعم القوات» stays as it is: there the one after receives it)
+            by = next((k for k in range(i + 1, min(end, i + 3)) if w.keys[k] == _FROM), None)
+            giver = _next_actor(actors, starts, by, end, 2) if by is not None else None
+            if giver is not None and giver.t0 == by + 1:
+                return giver, _prev_actor(actors, starts, i, lo, limit)
+        if trig.gen == "either" and gen is not None:
+            # the verbal noun of a transitive verb: its genitive is the doer when the one done to follows
+            # («دعم إيران للحوثيين»، «إدانة السعودية لتفجير»، «اتهام بريطانيا روسيا»), when it is a nationality
+            # («الاتهامات البريطانية») or after «حصل على» («حصلت على دعم مجلس التعاون»); alone it is the one done
+            # to («دعم المسلحين»، «مقاطعة قطر»، «انتقاد الحكومة»)
+            obj = _next_actor(actors, starts, gen.t1 - 1, end, 4)
+            if obj is not None and obj.t0 == gen.t1 and not _governed(w, obj):
+                return gen, obj
+            if obj is not None and w.keys[obj.t0][:1] == "ل" and _governed(w, obj):
+                return gen, obj
+            if gen.role == "NAT" or _received(w, i, lo) or any(
+                    _governed_key(w.keys[k]) and w.keys[k][:1] == "ل" for k in range(gen.t1, min(end, gen.t1 + 3))):
+                return gen, None
+            src = None
+            for k in range(i + 1, min(hi, i + limit)):
+                if tuple(w.keys[k:k + 2]) in _BY_KEYS:
+                    src = _next_actor(actors, starts, k + 1, hi, 3)
+                    break
+            if src is None and w.keys[i].startswith(("ب", "ل", "وب", "ول")):
+                # «الجيش الأميركي ملتزم بدعم القوات»، «تسعى لدعم الحكومة»: the subject before acts
+                src = _prev_actor(actors, starts, i, lo, limit, w)
+                if src is not None and src.t0 > lo and _other_event_noun(w, src.t0 - 1, trig.type):
+                    src = None
+            return src, gen
+        if trig.gen in ("agent", "either"):
             src = gen or _prev_actor(actors, starts, i, lo, limit)
+            if gen is None and src is not None and trig.type != "PROTEST" and src.t0 > lo and _other_event_noun(
+                    w, src.t0 - 1, trig.type):
+                src = None  # «إدانة السعودية ... لتفجير دورية»: the genitive of another event noun is its own
             tgt = None
             a = _next_actor(actors, starts, gen.t1 - 1 if gen else i, end, 6)
             if a is not None and (_governed(w, a) or w.keys[a.t0 - 1] in _PREPOSITIONS):
@@ -578,6 +663,8 @@ def _arguments(w: _Words, i: int, lo: int, hi: int, trig: Trigger, actors, start
     bare = hit[0] if hit else k
     plural_subject = bare.endswith(("وا", "ون")) and len(bare) > 4
     before_in_clause = _prev_actor(actors, starts, i, _clause_start(w, i, lo), limit, w)
+    if trig.form == "present" and i > lo and _describes(w, i - 1, actors, starts):
+        return None, first_after  # «مشروع قرار يتهم إيران»: the clause's subject is the noun before it
     if plural_subject:
         src = _prev_actor(actors, starts, i, lo, limit * 2, w)
         return src, first_after
@@ -591,6 +678,39 @@ def _arguments(w: _Words, i: int, lo: int, hi: int, trig: Trigger, actors, start
         return None, first_after  # «وقتل شخص»، «اصيب 37 شخصا»: read as passive
     second = _next_actor(actors, starts, first_after.t1 - 1, hi, limit)
     return first_after, second
+
+
+def _other_event_noun(w: _Words, k: int, typ: str) -> bool:
+    """An event noun of another kind at ``k`` («إدانة» before «تفجير»): the name after it is its genitive. One
+    of the same kind is the same event in two words («تضييق القوات العراقية الخناق»)."""
+    lex = lexicon()
+    hit = strip_proclitic(w.keys[k], lex.triggers)
+    return hit is not None and any(t.pos == "noun" and t.type not in ("PROTEST", typ) for t in lex.triggers[hit[0]])
+
+
+def _received(w: _Words, i: int, lo: int) -> bool:
+    """«حصلت على دعم»، «نال تأييد»، «تلقى دعما»: what follows the noun is who gives it."""
+    return any(w.keys[k] in _RECEIVE for k in range(max(lo, i - 2), i))
+
+
+def _pronoun_subject(w: _Words, i: int, lo: int) -> bool:
+    """The verb's subject is a pronoun on a complementizer before it: «إنها (لن) تدعم»، «بأنه يهدد»."""
+    j = i - 1
+    while j >= lo and i - j <= 3 and light(w.toks[j].text) in wordfreq.stopwords() and w.keys[j] not in _PRONOUN_SUBJECTS:
+        j -= 1  # «لن»، «لا»، «قد»، «سوف»
+    return j >= lo and w.keys[j] in _PRONOUN_SUBJECTS
+
+
+def _describes(w: _Words, j: int, actors, starts) -> bool:
+    """The word before a present-tense verb is an indefinite noun or adjective that the verb describes
+    («قرار دولي يتهم»، «تقارير تتهم»): not a particle («لن يدعم»، «أن يتهم»), not a name, not definite."""
+    k = w.keys[j]
+    if w.toks[j].kind != "ar" or k.startswith(("ال", "وال", "بال", "لل", "فال")) or len(k) < 3:
+        return False
+    if light(w.toks[j].text) in wordfreq.stopwords() or k in _NOUN_CONTEXT:
+        return False
+    a = _prev_actor(actors, starts, j + 1, j, 1)
+    return a is None
 
 
 def _as_government(w: _Words, a: _Actor, lex, entity_ends: set[int]) -> bool:
@@ -1088,6 +1208,15 @@ def _refine(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, src, tgt, acto
             s = P(subj) or P(obj)
             t = P(_protest_target(w, i + 1, hi))
             return s or src, t or (tgt if tgt is not None and tgt is not s else None)
+        if _pronoun_subject(w, i, lo) or (trig.form == "present" and i > lo and _describes(w, i - 1, actors, starts)):
+            # «قالت روسيا إنها لن تدعم الحكومة»، «مشروع قرار يتهم إيران»: the subject is not after the verb,
+            # so the phrase after it is the object; the doer is one named before the verb, or the quote's
+            # speaker; «مواقع تنظيم
+            # داعش»: the named owner of a generic object stands for it
+            t = P(obj)
+            if obj2 is not None and obj2[0] == obj[1] and (t is None or not t.entity):
+                t = P(obj2) if (P(obj2) is not None and P(obj2).entity) else t
+            return (src if src is not None and src.t1 <= i else None), t or P(against)
         by = P(_by_agent(w, i, hi))
         if subj is None and shared is not None and w.keys[i][:1] == "و" and shared.t1 <= i:
             # «اقتحم مسلحون ... وخطفوا أربعة أوروبيين»: a coordinated verb shares the subject

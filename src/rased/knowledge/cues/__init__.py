@@ -122,7 +122,7 @@ class Trigger:
     lemma: str
     type: str
     pos: str  # verb | noun
-    gen: str  # agent | patient | passive
+    gen: str  # agent | patient | passive | either
     next: str | None
     veto: bool
     form: str  # past | present | noun | extra
