@@ -157,3 +157,8 @@ def test_the_accusative_ending_is_no_name():
     or Russia; the names themselves still match."""
     assert ids_of("تتنافس الشركتان دوماً على الحصة، وحمل درعاً، والتقى مسؤولاً روسياً") == []
     assert ids_of("قصفت الطائرات دوما ودرعا") == ["loc:douma", "loc:daraa"]
+
+
+def test_many_is_not_the_air_base():
+    """«العديد من» (many of) is the commonest use of the word; the air base is «قاعدة العديد»."""
+    assert ids_of("وقال العديد من السكان إن الطائرات أقلعت من قاعدة العديد في قطر") == ["loc:al-udeid", "cty:QAT"]
