@@ -139,3 +139,14 @@ def test_claim_of_responsibility_is_no_quote(text):
 def test_announcement_about_still_a_quote():
     _, found = quotes_of("وأعلن وزير المالية عن حزمة إجراءات جديدة لدعم الشركات الصغيرة والمتوسطة.")
     assert found and found[0][2].startswith("حزمة إجراءات")
+
+
+def test_whom_one_speaks_to_is_no_speaker():
+    """«نؤكد لجميع شباب المقاومة» inside a statement names the addressees; the later «مبينة» continues the
+    statement's speaker (a real SaudiNewsNet shape)."""
+    from rased import analyze
+
+    text = ("بدورها أفاد مجلس المقاومة الشعبية في عدن أن ما تم تداوله حول تصفية الأسرى لا صحة له. وقالت: «إننا "
+            "أكدنا ولازلنا نؤكد لجميع شباب المقاومة على وجوب حفظ حقوق الأسرى، مبينة أن المقاومة قامت بإسعاف الجرحى.")
+    speakers = [q.speaker_text for q in analyze(text).quotes]
+    assert speakers and all("لجميع" not in s for s in speakers), speakers

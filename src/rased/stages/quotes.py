@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from ..arabic.tokenize import Token
+from ..arabic import wordfreq
 from ..knowledge.cues import article_words, lexicon, strip_proclitic, word_key
 from ..record import Article, Entity, Mention, Quote
 from ..settings import Settings
@@ -143,6 +144,8 @@ def _speaker_after(doc: _Doc, i: int, stop: int) -> tuple[int, int]:
     while j < stop and doc.keys[j] in _LEADING_DROP:
         j += 1
     first = j
+    if first < stop and _preposition_phrase(doc, first):
+        return first, first  # «نؤكد لجميع شباب المقاومة»: whom one speaks to is no speaker
     k = first
     while k < stop:
         t = doc.toks[k]
@@ -166,6 +169,17 @@ def _speaker_after(doc: _Doc, i: int, stop: int) -> tuple[int, int]:
             break
         k += 1
     return first, k
+
+
+def _preposition_phrase(doc: _Doc, k: int) -> bool:
+    """A word with the preposition «لـ» glued to it («لجميع»، «للصحفيين»), not a name that starts with ل
+    («لبنان»، «لافروف»): the word without ل is the commoner one."""
+    key = doc.keys[k]
+    if doc.toks[k].kind != "ar" or not key.startswith("ل") or len(key) < 4:
+        return False
+    if key.startswith("لل"):
+        return True
+    return wordfreq.count(doc.toks[k].text[1:]) > 5 * wordfreq.count(doc.toks[k].text)
 
 
 _GROUP_HEADS = {word_key(w) for w in ("تنظيم", "حركة", "جماعة", "ميليشيا", "ميليشيات", "مليشيات", "حكومة", "قوات",
