@@ -79,3 +79,12 @@ def test_maghrebi_and_levantine_months():
     b = analyze("عنوان\n18 نيسان/أبريل 2017\nنص الخبر الأول هنا.\nنص ثان.")
     assert a.published.value == "2018-07-05T10:15"
     assert b.published.value == "2017-04-18"
+
+
+@pytest.mark.parametrize("text, place, agency", [
+    ("نيويورك، الولايات المتحدة (CNN) -- أعلنت شركة Apple أنها ستسحب البطاريات.", "نيويورك، الولايات المتحدة", "CNN"),
+    ("القاهرة (أ ف ب) - أعلنت الحكومة المصرية خطة جديدة.", "القاهرة", "أ ف ب"),
+])
+def test_dateline_with_a_country_or_an_outlet_in_latin_letters(text, place, agency):
+    dateline = analyze(text).dateline
+    assert dateline is not None and (dateline.place, dateline.agency) == (place, agency)
