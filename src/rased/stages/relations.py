@@ -696,7 +696,8 @@ def _received(w: _Words, i: int, lo: int) -> bool:
 def _pronoun_subject(w: _Words, i: int, lo: int) -> bool:
     """The verb's subject is a pronoun on a complementizer before it: «إنها (لن) تدعم»، «بأنه يهدد»."""
     j = i - 1
-    while j >= lo and i - j <= 3 and light(w.toks[j].text) in wordfreq.stopwords() and w.keys[j] not in _PRONOUN_SUBJECTS:
+    particles = wordfreq.stopwords()
+    while j >= lo and i - j <= 3 and light(w.toks[j].text) in particles and w.keys[j] not in _PRONOUN_SUBJECTS:
         j -= 1  # «لن»، «لا»، «قد»، «سوف»
     return j >= lo and w.keys[j] in _PRONOUN_SUBJECTS
 
@@ -1211,11 +1212,11 @@ def _refine(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, src, tgt, acto
         if _pronoun_subject(w, i, lo) or (trig.form == "present" and i > lo and _describes(w, i - 1, actors, starts)):
             # «قالت روسيا إنها لن تدعم الحكومة»، «مشروع قرار يتهم إيران»: the subject is not after the verb,
             # so the phrase after it is the object; the doer is one named before the verb, or the quote's
-            # speaker; «مواقع تنظيم
-            # داعش»: the named owner of a generic object stands for it
+            # speaker. In «مواقع تنظيم داعش» the named owner of a generic object stands for it.
             t = P(obj)
-            if obj2 is not None and obj2[0] == obj[1] and (t is None or not t.entity):
-                t = P(obj2) if (P(obj2) is not None and P(obj2).entity) else t
+            owner = P(obj2) if obj2 is not None and obj2[0] == obj[1] else None
+            if owner is not None and owner.entity and (t is None or not t.entity):
+                t = owner
             return (src if src is not None and src.t1 <= i else None), t or P(against)
         by = P(_by_agent(w, i, hi))
         if subj is None and shared is not None and w.keys[i][:1] == "و" and shared.t1 <= i:
