@@ -69,3 +69,10 @@ def test_a_cut_corpus_document_is_refused_in_one_line(tmp_path):
     assert result.returncode == 2
     err = result.stderr.decode()
     assert err.count("\n") == 1 and "TEXT" in err and "Traceback" not in err
+
+
+def test_one_json_object_over_several_lines(tmp_path):
+    path = tmp_path / "article.json"
+    path.write_text(json.dumps({"title": "مستشفى جديد", "text": BODY}, ensure_ascii=False, indent=2), encoding="utf-8")
+    rec = analyzed(path)
+    assert rec["title"] == "مستشفى جديد" and rec["text"].startswith("أعلنت")

@@ -133,7 +133,8 @@ def detect(name: str, data: bytes) -> str | None:
     if name.endswith((".jsonl", ".ndjson")):
         return "jsonl"
     if name.endswith(".json"):
-        return "saudinewsnet" if head.startswith(b"[") else "jsonl"
+        # one JSON value (an array, or one object over several lines) is read whole; else one object a line
+        return "saudinewsnet" if head.startswith(b"[") or _one_json_value(data) else "jsonl"
     lower = head[:2048].lower()
     if b"<docno>" in lower or lower.startswith(b"<doc>"):
         return "ant"
@@ -151,6 +152,13 @@ def detect(name: str, data: bytes) -> str | None:
 def documents(locator: str, name: str, data: bytes) -> Iterator[Doc | Bad]:
     """The documents of one file's bytes, its format found from ``name`` and the bytes."""
     return _bytes(locator, name, data, "auto", None)
+
+
+def _one_json_value(data: bytes) -> bool:
+    try:
+        return isinstance(json.loads(data), dict)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return False
 
 
 def _bytes(locator: str, name: str, data: bytes, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
