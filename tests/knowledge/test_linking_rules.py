@@ -118,3 +118,11 @@ def test_a_name_in_latin_letters_links_through_the_english_names():
 def test_an_adverb_the_model_took_for_a_place_is_dropped():
     text = "تتنافس الشركتان دوماً على الحصة السوقية."
     assert ids(link(text, [("دوماً", "LOC")])) == []
+
+
+def test_a_korean_name_leads_with_the_family_name():
+    """«كيم» resolves to Kim Jong-un after his full name; «أون», the end of his given name, is nobody alone
+    («الليج أون» is the French league)."""
+    text = "التقى الزعيم الكوري الشمالي كيم جونغ أون الرئيس الأمريكي. وقال كيم إن القمة ناجحة."
+    assert ("كيم", "per:kim-jong-un") in ids(link(text, [("كيم", "PER", 1)]))
+    assert ("أون", None) in ids(link("وسجل اللاعب هدفا في الليج أون الفرنسي.", [("أون", "PER")]))

@@ -68,19 +68,27 @@ def _name_index(registry: Registry, name: str, keys_of) -> dict[str, tuple[str, 
     return built
 
 
+# Chinese, Korean and Vietnamese names put the family name first: «كيم» of «كيم جونغ أون» is his surname, «أون» not
+_FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "VNM", "TWN"})
+
+
+def _family_first(actor: Actor | None) -> bool:
+    return actor is not None and actor.country in _FAMILY_NAME_FIRST
+
+
 def _surnames(registry: Registry) -> dict[str, tuple[str, ...]]:
-    """Last word of every person's names → the persons who bear it."""
-    return _name_index(
-        registry, "surname", lambda actor, key: [key.split()[-1]] if actor.kind == "person" and len(key.split()) >= 2 else []
-    )
+    """The family name of every person's names (the last word, or the first where it comes first) → the persons
+    who bear it."""
+    return _name_index(registry, "surname", lambda actor, key: [
+        key.split()[0 if _family_first(actor) else -1]] if actor.kind == "person" and len(key.split()) >= 2 else [])
 
 
 def _given_names(registry: Registry) -> dict[str, tuple[str, ...]]:
-    """First word of every person's names → the persons who bear it: a word that opens someone's name
-    («محمد», «علي») is a given name, too common to stand for the one person whose name it ends."""
-    return _name_index(
-        registry, "given", lambda actor, key: [key.split()[0]] if actor.kind == "person" and len(key.split()) >= 2 else []
-    )
+    """The given name of every person's names → the persons who bear it: a word that opens someone's name
+    («محمد», «علي»), or ends it where the family name comes first («أون»), is too common to stand for the one
+    person whose family name it is."""
+    return _name_index(registry, "given", lambda actor, key: [
+        key.split()[-1 if _family_first(actor) else 0]] if actor.kind == "person" and len(key.split()) >= 2 else [])
 
 
 def _compact_names(registry: Registry) -> dict[str, tuple[str, ...]]:
@@ -159,7 +167,8 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
     names_linked: dict[str, str] = {}
     for m in mentions:
         if m.actor_id and m.type == "PER":
-            _remember_name_words(names_linked, normalize.key(text[m.start : m.end]), m.actor_id)
+            _remember_name_words(names_linked, normalize.key(text[m.start : m.end]), m.actor_id,
+                                 _family_first(registry.get(m.actor_id)))
     surnames, given_names = _surnames(registry), _given_names(registry)
     for start, end, typ, score in sorted(ner):
         if any(_overlaps((start, end), span) for span in taken):
@@ -193,7 +202,7 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
         mentions.append(_Mention(start, end, typ, actor_id, score, "ner"))
         taken.append((start, end))
         if actor_id and typ == "PER":
-            _remember_name_words(names_linked, key, actor_id)
+            _remember_name_words(names_linked, key, actor_id, _family_first(registry.get(actor_id)))
 
     mentions.sort(key=lambda m: m.start)
     _merge_known_as(text, mentions)
@@ -238,9 +247,12 @@ def _scare_quoted(text: str, start: int, end: int) -> bool:
     return before in ('"', "«", "“") and after in ('"', "»", "”")
 
 
-def _remember_name_words(index: dict[str, str], key: str, actor_id: str) -> None:
+def _remember_name_words(index: dict[str, str], key: str, actor_id: str, family_first: bool = False) -> None:
     words = key.split()
     index.setdefault(key, actor_id)
+    if family_first and len(words) > 1:
+        index.setdefault(words[0], actor_id)  # «كيم»: a short family name that leads the name
+        return
     for word in (words[0], words[-1]) if len(words) > 1 else ():
         if len(word) >= 4 and word not in _STOP_KEYS and not word.startswith(("ابو", "بن", "عبد")) or word.startswith("ابو") and len(word) > 5:
             index.setdefault(word, actor_id)
