@@ -1,6 +1,8 @@
 """Linking rules on real-style sentences, with NER spans given by hand so that each rule is tested alone."""
 from __future__ import annotations
 
+import pytest
+
 from rased.knowledge import linking, matcher, registry
 
 
@@ -126,3 +128,23 @@ def test_a_korean_name_leads_with_the_family_name():
     text = "التقى الزعيم الكوري الشمالي كيم جونغ أون الرئيس الأمريكي. وقال كيم إن القمة ناجحة."
     assert ("كيم", "per:kim-jong-un") in ids(link(text, [("كيم", "PER", 1)]))
     assert ("أون", None) in ids(link("وسجل اللاعب هدفا في الليج أون الفرنسي.", [("أون", "PER")]))
+
+
+@pytest.mark.parametrize("text, surname", [
+    ("وقالت المتحدثة باسم البيت الأبيض سارة ساندرز إن الرئيس ملتزم.", "ساندرز"),  # not Bernie Sanders
+    ("وعمم أمين المنطقة الشرقية المهندس فهد الجبير القرار.", "الجبير"),  # not Adel al-Jubeir
+    ("وحضر الحفل أحمد المرزوقي وعدد من المسؤولين.", "المرزوقي"),  # not Moncef Marzouki
+])
+def test_a_surname_after_someone_elses_given_name_is_not_linked(text, surname):
+    found = ids(link(text, [(surname, "PER")]))
+    assert (surname, None) in found or all(s != surname for s, _ in found), found
+
+
+@pytest.mark.parametrize("text, surname, actor_id", [
+    ("وقال وزير الخارجية عادل بن أحمد الجبير إن على إيران أن تتوقف.", "الجبير", "per:adel-al-jubeir"),
+    ("وقال الرئيس ترامب إن القمة ناجحة.", "ترامب", "per:trump"),
+    ("وأعلن الوزير سعد الحريري تشكيل الحكومة.", "الحريري", "per:saad-hariri"),
+])
+def test_a_surname_after_a_title_or_the_persons_own_name_is_linked(text, surname, actor_id):
+    assert (surname, actor_id) in ids(link(text, [(surname, "PER")])) or any(
+        a == actor_id for _, a in ids(link(text, [(surname, "PER")])))

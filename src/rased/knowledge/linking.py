@@ -25,6 +25,7 @@ from ..arabic.chars import FATHATAN
 from ..arabic.clitics import split_prefix
 from ..record import ActorRef, Entity
 from .matcher import Match
+from .given_names import first_words
 from .registry import Actor, Registry
 
 NATIONALITY = "NAT"
@@ -148,8 +149,9 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
         if not confirmed and _is_adjective_use(text, m, [a for a in map(registry.get, m.actor_ids) if a]):
             continue
         first = registry.get(m.actor_ids[0])
-        if first and first.type == "PER" and not m.nisba and _part_of_a_longer_name(text, m.start, m.end, ner):
-            continue  # «باول بوالكوفسكي»: not Colin Powell; the NER spans speak for it
+        if first and first.type == "PER" and not m.nisba and (
+                _part_of_a_longer_name(text, m.start, m.end, ner) or _someone_elses_name(text, m.start, m.end, first, ner)):
+            continue  # «باول بوالكوفسكي»: not Colin Powell; «سارة ساندرز»: not Bernie Sanders
         kind_type = NATIONALITY if m.nisba else (first.type if first else "MISC")
         actor_id = m.actor_ids[0] if len(m.actor_ids) == 1 else None
         mentions.append(_Mention(m.start, m.end, kind_type, actor_id, 0.95 if confirmed else 0.9, "registry", m.actor_ids))
@@ -197,6 +199,8 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
                     and last not in given_names:
                 actor_id = surnames[last][0]
                 score = min(score, 0.6)
+        if actor_id and typ == "PER" and _someone_elses_name(text, start, end, registry.get(actor_id), ner):
+            actor_id = None  # «سارة ساندرز» tagged as «ساندرز» alone: not Bernie Sanders
         if actor_id is None and _scare_quoted(text, start, end):
             continue
         mentions.append(_Mention(start, end, typ, actor_id, score, "ner"))
@@ -218,6 +222,64 @@ def _part_of_a_longer_name(text: str, start: int, end: int, ner: list[tuple[int,
     return any(t == "PER" and (
         (s >= end and not text[end:s].strip() and text[s] != "و") or
         (e <= start and not text[e:start].strip() and text[start] != "و")) for s, e, t, _ in ner)
+
+
+def _skeleton(word: str) -> str:
+    """A loose key for spelling variants of foreign given names: long vowels and hamza seats dropped, غ as ج
+    («فرنسوا» = «فرانسوا», «ديميتري» = «دميتري», «أفيجدور» = «أفيغدور»)."""
+    return re.sub(r"[اويىءأإآئؤ]", "", word).replace("غ", "ج")
+
+
+def _own_words(actor: Actor) -> set[str]:
+    """Skeletons of the words of the actor's Arabic names, and of «عبد»/«أبو» glued to the next word."""
+    out = set()
+    for name in (actor.name_ar, *actor.aliases_ar):
+        words = normalize.key(name).split()
+        out.update(_skeleton(w) for w in words)
+        out.update(_skeleton(a + b) for a, b in zip(words, words[1:]) if a in ("عبد", "ابو"))
+    return out
+
+
+def _is_own(word: str, own: set[str]) -> bool:
+    sk = _skeleton(word)
+    return sk in own or any(len(sk) >= 2 and (o.startswith(sk) or sk.startswith(o)) for o in own if len(o) >= 2)
+
+
+def _someone_elses_name(text: str, start: int, end: int, actor: Actor, ner) -> bool:
+    """A name of ``actor`` that is part of someone else's: a one-word name right after a given name that is not
+    this person's («سارة ساندرز»، «بهية الحريري»، «أحمد المرزوقي»; «محمد ظريف» is Zarif), or the first word of a
+    longer person span («هادي حبيش» is not Abd Rabbuh Mansur Hadi); a span of several words that opens with
+    someone else's given name («إيفانكا ترمب» is not Donald Trump)."""
+    own = _own_words(actor)
+    if not _one_word(text, start, end):
+        first = normalize.key(text[start:end]).split()[0]
+        return first in first_words() and not _is_own(first, own)
+    if start > 0 and not text[start - 1].isspace():
+        return False  # a word with a glued «و» or «ل» starts no longer name («العامري والمالكي»)
+    before = text[max(0, start - 40):start]
+    if before.endswith(" ") and not before.rstrip().endswith(("،", ",", ".", ":", "؛", ")", "(", "-", "»", "«")):
+        words = [normalize.key(w) for w in _WORD.findall(before)]
+        if len(words) >= 3 and words[-2] in ("بن", "ابن"):
+            words = words[:-2]  # «عادل بن أحمد الجبير»: the father's name; the chain's first name decides
+        if words and words[-1] in first_words() and not _is_own(words[-1], own):
+            return True
+    if normalize.key(text[start:end]) not in first_words():
+        return False
+    # a given name that is also this person's one-word name («هادي») opening a longer person span: «هادي حبيش»
+    return any(t == "PER" and s == start and e > end and _name_word_follows(text[end:e]) for s, e, t, _ in ner)
+
+
+def _name_word_follows(rest: str) -> bool:
+    """The words after a one-word name in the same person span go on with a name: not «و» and another name, not
+    a particle («أيضاً») nor a word with a glued preposition («للصحافيين»)."""
+    words = _WORD.findall(rest)
+    if not words or rest.strip()[:1] == "و":
+        return False
+    first = words[0]
+    key = normalize.key(first)
+    if key in _STOP_KEYS or key.startswith(("لل", "بال")) or FATHATAN in first:
+        return False
+    return not (key[:1] in "لب" and wordfreq.count(first[1:]) > wordfreq.count(first))
 
 
 def _one_word(text: str, start: int, end: int) -> bool:
