@@ -162,3 +162,15 @@ def test_the_accusative_ending_is_no_name():
 def test_many_is_not_the_air_base():
     """«العديد من» (many of) is the commonest use of the word; the air base is «قاعدة العديد»."""
     assert ids_of("وقال العديد من السكان إن الطائرات أقلعت من قاعدة العديد في قطر") == ["loc:al-udeid", "cty:QAT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وناقش المثقفون تطوير سوق عكاظ في السنوات الخمس", []),  # the old market, not the newspaper
+    ("وكشف لـ «عكاظ» الناطق الإعلامي", ["med:okaz"]),
+    ("نقلا عن صحيفة الجزيرة السعودية", ["med:al-jazirah", "cty:SAU"]),  # the Saudi daily, not the channel
+    ("وقال مراسل قناة الجزيرة في غزة", ["med:aljazeera", "loc:gaza-strip"]),
+    ("وتقدمت القوات في منطقة الجزيرة", []),
+    ("في شبه الجزيرة الكورية", []),
+])
+def test_places_and_markets_that_share_a_media_name(text, expected):
+    assert ids_of(text) == expected
