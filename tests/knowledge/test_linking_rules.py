@@ -148,3 +148,11 @@ def test_a_surname_after_someone_elses_given_name_is_not_linked(text, surname):
 def test_a_surname_after_a_title_or_the_persons_own_name_is_linked(text, surname, actor_id):
     assert (surname, actor_id) in ids(link(text, [(surname, "PER")])) or any(
         a == actor_id for _, a in ids(link(text, [(surname, "PER")])))
+
+
+def test_a_short_name_goes_to_the_person_named_in_full_before_it():
+    """«المالكي» is a registry alias of Nouri al-Maliki; after «تركي المالكي» (the coalition's spokesman) it is him."""
+    text = "قال المتحدث باسم التحالف العقيد الركن تركي المالكي إن الدفاعات اعترضت صاروخا. وأضاف المالكي أن الصاروخ أطلق من صعدة."
+    assert [a for s, a in ids(link(text)) if "المالكي" in s] == ["per:turki-al-maliki"] * 2
+    text = "قال رئيس الوزراء العراقي السابق نوري المالكي إن الانتخابات مزورة. وأضاف المالكي أن الحكومة فشلت."
+    assert [a for s, a in ids(link(text)) if "المالكي" in s] == ["per:nouri-al-maliki"] * 2

@@ -171,6 +171,12 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
         if m.actor_id and m.type == "PER":
             _remember_name_words(names_linked, normalize.key(text[m.start : m.end]), m.actor_id,
                                  _family_first(registry.get(m.actor_id)))
+    for m in mentions:
+        # «العقيد تركي المالكي ... وقال المالكي»: a one-word name goes to the person the document named in full
+        # before it, not to another bearer of the name in the registry (Nouri al-Maliki)
+        key = normalize.key(text[m.start : m.end])
+        if m.actor_id and m.type == "PER" and " " not in key and names_linked.get(key, m.actor_id) != m.actor_id:
+            m.actor_id = names_linked[key]
     surnames, given_names = _surnames(registry), _given_names(registry)
     for start, end, typ, score in sorted(ner):
         if any(_overlaps((start, end), span) for span in taken):
