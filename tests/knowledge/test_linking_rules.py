@@ -156,3 +156,10 @@ def test_a_short_name_goes_to_the_person_named_in_full_before_it():
     assert [a for s, a in ids(link(text)) if "المالكي" in s] == ["per:turki-al-maliki"] * 2
     text = "قال رئيس الوزراء العراقي السابق نوري المالكي إن الانتخابات مزورة. وأضاف المالكي أن الحكومة فشلت."
     assert [a for s, a in ids(link(text)) if "المالكي" in s] == ["per:nouri-al-maliki"] * 2
+
+
+def test_wam_is_the_agency_only_where_it_is_a_name():
+    """«وأم» (and a mother) keys like «وام», the Emirates news agency: the matcher leaves it to the NER model."""
+    assert ids(link("رسالة إلى كل أب وأم بضرورة تتبع نشاطات الأبناء.")) == []
+    text = "أبوظبي (وام) - أعلنت الحكومة خطة جديدة."
+    assert ("وام", "med:wam") in ids(link(text, [("وام", "ORG")]))

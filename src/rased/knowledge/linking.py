@@ -181,7 +181,8 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
     for start, end, typ, score in sorted(ner):
         if any(_overlaps((start, end), span) for span in taken):
             continue
-        start = _trim_proclitics(text, start, end)
+        if not registry.lookup(text[start:end]):  # «وام» is a name; «والقاعدة» is «و» + a name
+            start = _trim_proclitics(text, start, end)
         surface = text[start:end]
         key = normalize.key(surface)
         if len(key) < 2 or key in _STOP_KEYS or not _LETTER.search(surface) or _glued_negation(surface) \
