@@ -163,3 +163,14 @@ def test_wam_is_the_agency_only_where_it_is_a_name():
     assert ids(link("رسالة إلى كل أب وأم بضرورة تتبع نشاطات الأبناء.")) == []
     text = "أبوظبي (وام) - أعلنت الحكومة خطة جديدة."
     assert ("وام", "med:wam") in ids(link(text, [("وام", "ORG")]))
+
+
+@pytest.mark.parametrize("text, actor_id", [
+    ("وسيطرت القوات على مواقع في محافظة البيضاء وسط اليمن. وقال مسؤول إن البيضاء باتت آمنة.", "loc:bayda-ye"),
+    ("وقع انفجار في مدينة البيضاء في ليبيا. وقالت السلطات في البيضاء إن التحقيق جار.", "loc:bayda-ly"),
+    ("وتشهد محافظة الجوف في اليمن معارك عنيفة. وتقدمت القوات في الجوف.", "loc:jawf-ye"),
+    ("ووجه أمين منطقة الجوف في السعودية بإصلاح الطرق. وتشهد الجوف أمطارا.", "loc:jawf-sa"),
+])
+def test_a_place_name_shared_by_two_countries_goes_to_the_documents_country(text, actor_id):
+    found = link(text, [("البيضاء" if "البيضاء" in text else "الجوف", "LOC", 1)])
+    assert [e.actor_id for e in found if e.text in ("البيضاء", "الجوف")] == [actor_id], ids(found)

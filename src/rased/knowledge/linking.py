@@ -197,6 +197,10 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
             found = registry.lookup_en(surface)
         else:
             found = registry.lookup(surface) or [registry[i] for i in _compact_names(registry).get(key.replace(" ", ""), ())]
+        if len(found) > 1:  # «البيضاء» in Yemen or in Libya: the one from a country the document names
+            fitting = [a for a in found if a.type == typ and (a.country or a.iso3) in countries]
+            if len(fitting) == 1:
+                found, score = fitting, min(score, 0.7)
         if len(found) == 1 and found[0].type == typ:
             actor_id = found[0].id
         elif typ == "PER" and alone:

@@ -15,7 +15,9 @@ Word boundaries are clitic-aware:
   starts at the second ل, so it covers the name minus its elided alef («لموصل» in «للموصل»); ``surface``
   is that text.
 * a match never starts inside a word: «قاعدة» is not found in «مساعدة»;
-* a match written with the accusative ending «ـاً» is dropped: «دوماً» (always) is not Douma.
+* a match written with the accusative ending «ـاً» is dropped: «دوماً» (always) is not Douma;
+* «لـ» before a name that starts with ل is read as «لـ» + «الـ» when that word is commoner: «للحج» is «for the
+  Hajj», not «to Lahij».
 
 Overlapping candidates are resolved longest first («الدولة الإسلامية في العراق والشام» beats «الدولة
 الإسلامية»), then leftmost. A name shared by several actors gives one match with all their ids
@@ -33,6 +35,7 @@ from functools import lru_cache
 import ahocorasick
 
 from rased.arabic.chars import DIACRITICS, FATHATAN, TATWEEL
+from rased.arabic import wordfreq
 from rased.arabic.normalize import key, key_with_offsets
 
 from .registry import Registry
@@ -59,6 +62,8 @@ STOP_PHRASES = (
     # «سوق عكاظ» is the old market and its festival, not the newspaper; «منطقة الجزيرة» and «شبه الجزيرة» are
     # lands, not the channel (a peninsula the registry names, «شبه الجزيرة العربية», is longer and still wins)
     "سوق عكاظ", "منطقة الجزيرة", "شبه الجزيرة",
+    # «مسقط رأسه» is a birthplace, not Muscat
+    "مسقط رأس", "مسقط رأسه", "مسقط رأسها",
 )
 
 
@@ -144,6 +149,8 @@ class Matcher:
             if ws > 0 and s[ws - 1].isalnum():
                 continue  # more than a proclitic glued before it
             if regular and prefix in PROCLITICS:
+                if prefix.endswith("ل") and s[start] == "ل" and _article_reading(s[start:end + 1]):
+                    continue  # «للحج» is «ل + الحج» (for the Hajj), not «ل + لحج» (Lahij)
                 cands.append((start, end + 1, *regular))
             elif elided and prefix in ELIDING:
                 cands.append((start, end + 1, *elided))
@@ -169,6 +176,12 @@ class Matcher:
 
 
 _STOP = ((), False)
+
+
+def _article_reading(name_key: str) -> bool:
+    """«لـ» before a name that starts with ل also spells «لـ» + «الـ» + the rest, with the alef dropped: that
+    reading wins when «الـ» + the rest is the commoner word («للحج»: «الحج» against «لحج»)."""
+    return wordfreq.count("ا" + name_key) > wordfreq.count(name_key)
 
 
 def _pick(names: set[str], nisba: set[str]) -> tuple[tuple[str, ...], bool] | None:
