@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import ModelError
-from . import conll, latin
+from . import conll, edges, latin
 from .consistency import harmonise
 from .features import Featurizer, Gazetteer
 
@@ -90,6 +90,12 @@ class Tagger:
             out.append(lab)
         return out
 
+    @staticmethod
+    def _rules(tokens: Sequence[str], labels: list[str]) -> list[str]:
+        """Sentence rules after the model: Latin-script names (``latin``), person names cut before a glued
+        preposition (``edges``)."""
+        return edges.trim(tokens, latin.mark(tokens, labels))
+
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """IOB2 labels for one sentence given as token strings."""
         if not tokens:
@@ -100,11 +106,11 @@ class Tagger:
             xseq = self.featurizer.sequence(tokens)
             with self._lock:
                 labels = self._crf.tag(xseq)
-        return self._out(latin.mark(tokens, conll.to_iob2(labels)))
+        return self._out(self._rules(tokens, conll.to_iob2(labels)))
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         if self._neural is not None:  # batched: the sentences of an article go through the network together
-            return [self._out(latin.mark(s, labs))
+            return [self._out(self._rules(s, labs))
                     for s, labs in zip(sentences, self._neural.predict([list(s) for s in sentences]))]
         return [self.tag(s) for s in sentences]
 
@@ -117,7 +123,7 @@ class Tagger:
         out = []
         for words, (labels, probs) in zip(sentences, tagged):
             labels = conll.to_iob2(labels)
-            marked = latin.mark(words, labels)
+            marked = self._rules(words, labels)
             if marked != labels:  # a name labelled by a Latin-script rule gets the rules' score
                 probs = [latin.RULE_SCORE if new != old else (probs[i] if probs else 1.0)
                          for i, (new, old) in enumerate(zip(marked, labels))]
