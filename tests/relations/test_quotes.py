@@ -150,3 +150,12 @@ def test_whom_one_speaks_to_is_no_speaker():
             "أكدنا ولازلنا نؤكد لجميع شباب المقاومة على وجوب حفظ حقوق الأسرى، مبينة أن المقاومة قامت بإسعاف الجرحى.")
     speakers = [q.speaker_text for q in analyze(text).quotes]
     assert speakers and all("لجميع" not in s for s in speakers), speakers
+
+
+def test_a_clause_before_the_cue_gives_its_subject_not_its_verb():
+    """«أعلنت X ...، قالت إنه»: the words before the cue open with a verb of their own; the speaker is its subject."""
+    from rased import analyze
+
+    text = "أعلنت الشرطة الإسرائيلية إطلاق النار على فلسطيني قالت إنه حاول طعن جندي في الضفة الغربية."
+    speakers = [q.speaker_text for q in analyze(text).quotes]
+    assert speakers and speakers[0].startswith("الشرطة الإسرائيلية"), speakers

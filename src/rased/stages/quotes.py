@@ -216,7 +216,22 @@ def _speaker_before(doc: _Doc, cue: int, sent_start: int) -> tuple[int, int] | N
         start += 1
     if start >= end or end - start > 10:
         return None
+    if end - start > 1 and _opens_with_verb(doc, start):
+        # «أعلنت الشرطة الإسرائيلية إطلاق النار على فلسطيني قالت إنه ...»: the words before the cue are a clause of
+        # their own; its subject, right after its verb, is the speaker
+        a, b = _speaker_after(doc, start + 1, end)
+        return (a, b) if b > a else None
     return start, end
+
+
+def _opens_with_verb(doc: _Doc, k: int) -> bool:
+    """A reporting or relation verb («أعلنت»، «أصدرت»...) as written, in the lexicon's verb forms."""
+    lex = lexicon()
+    hit = strip_proclitic(doc.keys[k], lex.cues)
+    if hit is not None and lex.cues[hit[0]].form in ("past", "present"):
+        return True
+    hit = strip_proclitic(doc.keys[k], lex.triggers)
+    return hit is not None and all(t.pos == "verb" for t in lex.triggers[hit[0]])
 
 
 @dataclass(slots=True)
