@@ -84,7 +84,7 @@ def harmonise(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]
     """IOB2 labels made consistent across a document's sentences. ``window=None``: the sentences are one
     document; otherwise each sentence sees the names of ``window`` sentences on each side."""
     # «وDell» is «Dell» with a conjunction: a Latin-script name is matched without an Arabic clitic glued to it
-    sentences = [[latin.key(t) for t in s] for s in sentences]
+    sentences = [[latin.key(t) for t in s] if latin.has_latin(s) else s for s in sentences]
     found = [conll.names_of([(t, labs)]) for t, labs in zip(sentences, labels)]
     names = _Names()
     if window is None:

@@ -21,6 +21,8 @@ def _preposition_word(token: str) -> bool:
 def trim(tokens: Sequence[str], labels: Sequence[str]) -> list[str]:
     """IOB2 ``labels`` with trailing «لل» words cut from person entities."""
     out = list(labels)
+    if not any(t.startswith("لل") for t in tokens):  # most sentences: nothing to cut
+        return out
     for s, e, typ in conll.chunks(labels):
         if typ not in _PERSON:
             continue

@@ -47,6 +47,11 @@ def key(token: str) -> str:
     return _GLUED.sub("", token)
 
 
+def has_latin(tokens: Sequence[str]) -> bool:
+    """Whether any token holds a Latin letter (most Arabic sentences: no rule to run)."""
+    return bool(_ANY_LATIN.search("".join(tokens)))
+
+
 def is_latin(token: str) -> bool:
     return bool(_LATIN.match(key(token)))
 
@@ -102,7 +107,7 @@ def _set(labels: list[str], start: int, end: int, typ: str) -> None:
 def mark(tokens: Sequence[str], labels: Sequence[str]) -> list[str]:
     """``labels`` with the Latin names of one sentence labelled by the rules above (IOB2)."""
     out = list(labels)
-    if not _ANY_LATIN.search("".join(tokens)):  # most Arabic sentences: nothing to do
+    if not has_latin(tokens):  # most Arabic sentences: nothing to do
         return out
     entities = conll.chunks(out)
     ends = {e: typ for s, e, typ in entities}
