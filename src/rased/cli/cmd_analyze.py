@@ -47,7 +47,7 @@ def _one_document(path: str, data: bytes):
     name = "" if path == "-" else Path(path).name
     if len(data) > DEFAULT.input.max_bytes or not data.strip():
         return None  # the pipeline's own checks say what is wrong
-    fmt = readers._archive_kind(name.lower(), data) or readers.detect(name, data)
+    fmt = readers.kind(name, data)
     if fmt in (None, "text", "html"):
         return None
     found = list(readers.documents(path, name, data))

@@ -149,6 +149,11 @@ def detect(name: str, data: bytes) -> str | None:
     return "text"
 
 
+def kind(name: str, data: bytes) -> str | None:
+    """The format of one file, archives («zip», «tar») included; None: not a format we read."""
+    return _archive_kind(name.lower(), data) or detect(name, data)
+
+
 def documents(locator: str, name: str, data: bytes) -> Iterator[Doc | Bad]:
     """The documents of one file's bytes, its format found from ``name`` and the bytes."""
     return _bytes(locator, name, data, "auto", None)

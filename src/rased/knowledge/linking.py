@@ -181,7 +181,8 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
     for start, end, typ, score in sorted(ner):
         if any(_overlaps((start, end), span) for span in taken):
             continue
-        if not registry.lookup(text[start:end]):  # «وام» is a name; «والقاعدة» is «و» + a name
+        as_written = registry.lookup(text[start:end])  # «وام» is a name; «والقاعدة» is «و» + a name
+        if not as_written:
             start = _trim_proclitics(text, start, end)
         surface = text[start:end]
         key = normalize.key(surface)
@@ -196,7 +197,8 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
         elif not _WORD.search(surface):  # written in Latin letters: «CNN», «BBC»
             found = registry.lookup_en(surface)
         else:
-            found = registry.lookup(surface) or [registry[i] for i in _compact_names(registry).get(key.replace(" ", ""), ())]
+            found = as_written or registry.lookup(surface) or [
+                registry[i] for i in _compact_names(registry).get(key.replace(" ", ""), ())]
         if len(found) > 1:  # «البيضاء» in Yemen or in Libya: the one from a country the document names
             fitting = [a for a in found if a.type == typ and (a.country or a.iso3) in countries]
             if len(fitting) == 1:

@@ -35,7 +35,7 @@ from functools import lru_cache
 import ahocorasick
 
 from rased.arabic.chars import DIACRITICS, FATHATAN, TATWEEL
-from rased.arabic import wordfreq
+from rased.arabic.clitics import split_prefix
 from rased.arabic.normalize import key, key_with_offsets
 
 from .registry import Registry
@@ -49,8 +49,6 @@ ELIDING = frozenset({"ل", "ول", "فل"})
 _MAX_PREFIX = max(len(p) for p in PROCLITICS)
 _TRAILING = frozenset(DIACRITICS + TATWEEL)
 _ODD_WS = re.compile(r"[^\S ]| {2,}")
-# The accusative ending «ـاً» marks an adverb or an indefinite word, never a name in news text: «دوماً»
-# (always) is not Douma, «درعاً» (a shield) not Daraa, «مسؤولاً روسياً» not Russia itself, «كوبًا» not Cuba.
 
 # Phrases that contain an actor name but name something else; as the longest match they hide it.
 # «القاعدة البحرية» is a naval base, not al-Qaeda.
@@ -149,7 +147,7 @@ class Matcher:
             if ws > 0 and s[ws - 1].isalnum():
                 continue  # more than a proclitic glued before it
             if regular and prefix in PROCLITICS:
-                if prefix.endswith("ل") and s[start] == "ل" and _article_reading(s[start:end + 1]):
+                if prefix.endswith("ل") and s[start] == "ل" and split_prefix("ل" + s[start:end + 1])[2]:
                     continue  # «للحج» is «ل + الحج» (for the Hajj), not «ل + لحج» (Lahij)
                 cands.append((start, end + 1, *regular))
             elif elided and prefix in ELIDING:
@@ -170,18 +168,14 @@ class Matcher:
             ds, de = offs[start], offs[end - 1] + 1
             while de < len(text) and text[de] in _TRAILING:
                 de += 1
-            if ids and FATHATAN not in text[ds:de]:  # a stop phrase has no ids
+            # a stop phrase has no ids; the accusative ending «ـاً» marks an adverb or an indefinite word, never a
+            # name: «دوماً» (always) is not Douma, «درعاً» (a shield) not Daraa, «مسؤولاً روسياً» not Russia itself
+            if ids and FATHATAN not in text[ds:de]:
                 out.append(Match(ds, de, text[ds:de], ids, nisba))
         return out
 
 
 _STOP = ((), False)
-
-
-def _article_reading(name_key: str) -> bool:
-    """«لـ» before a name that starts with ل also spells «لـ» + «الـ» + the rest, with the alef dropped: that
-    reading wins when «الـ» + the rest is the commoner word («للحج»: «الحج» against «لحج»)."""
-    return wordfreq.count("ا" + name_key) > wordfreq.count(name_key)
 
 
 def _pick(names: set[str], nisba: set[str]) -> tuple[tuple[str, ...], bool] | None:

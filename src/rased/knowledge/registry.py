@@ -175,27 +175,25 @@ class Registry:
     def lookup(self, name: str) -> list[Actor]:
         """Actors one of whose Arabic names has the same matching key as ``name`` (nisba forms included)."""
         if self._by_key is None:
-            idx: dict[str, list[str]] = {}
-            for a in self._actors.values():
-                for s in self.names(a):
-                    ids = idx.setdefault(_name_key(s.text), [])
-                    if a.id not in ids:
-                        ids.append(a.id)
-            self._by_key = {k: tuple(v) for k, v in idx.items()}
+            self._by_key = self._index(lambda a: [_name_key(s.text) for s in self.names(a)])
         return [self._actors[i] for i in self._by_key.get(_name_key(name), ())]
 
     def lookup_en(self, name: str) -> list[Actor]:
         """Actors whose English name or an English alias is ``name``, case aside: a name written in Latin
         letters in Arabic text («CNN», «BBC»)."""
         if self._by_en is None:
-            idx: dict[str, list[str]] = {}
-            for a in self._actors.values():
-                for n in (a.name_en, *a.aliases_en):
-                    ids = idx.setdefault(" ".join(n.casefold().split()), [])
-                    if a.id not in ids:
-                        ids.append(a.id)
-            self._by_en = {k: tuple(v) for k, v in idx.items()}
+            self._by_en = self._index(lambda a: [" ".join(n.casefold().split()) for n in (a.name_en, *a.aliases_en)])
         return [self._actors[i] for i in self._by_en.get(" ".join(name.casefold().split()), ())]
+
+    def _index(self, keys_of) -> dict[str, tuple[str, ...]]:
+        """``key → actor ids`` over every actor, for the keys ``keys_of(actor)`` gives."""
+        idx: dict[str, list[str]] = {}
+        for a in self._actors.values():
+            for k in keys_of(a):
+                ids = idx.setdefault(k, [])
+                if a.id not in ids:
+                    ids.append(a.id)
+        return {k: tuple(v) for k, v in idx.items()}
 
     # ------------------------------------------------------------------ checks
     def validate(self) -> list[str]:

@@ -36,6 +36,7 @@ _HEADS = frozenset("""شركة شركه شركتا شركتي شركتان شر�
 مصنع""".split())
 _PROCLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _QUOTES = frozenset('"«»\'“”')
+_QUOTES_OR_TATWEEL = _QUOTES | {"ـ"}  # «لـ CNN» is split into «ل» «ـ» «CNN»
 _DASHES = frozenset({"-", "--", "–", "—", "ـ"})
 RULE_SCORE = 0.9  # the entity score of a rule's name: the rules' precision on the checks in the model card
 
@@ -116,7 +117,7 @@ def mark(tokens: Sequence[str], labels: Sequence[str]) -> list[str]:
     for s, e in _names(tokens):
         free = all(lab == "O" for lab in out[s:e])
         prev = s - 1
-        while prev >= 0 and tokens[prev] in _QUOTES | {"ـ"}:
+        while prev >= 0 and tokens[prev] in _QUOTES_OR_TATWEEL:
             prev -= 1
         typ = None
         if prev >= 0 and _head(tokens[prev]):

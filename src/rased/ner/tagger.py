@@ -115,14 +115,13 @@ class Tagger:
         return [self.tag(s) for s in sentences]
 
     def _tag_scored_many(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
-        if self._neural is not None:
+        if self._neural is not None:  # the network's labels are IOB2 already
             labs, probs = self._neural.predict([list(s) for s in sentences], scores=True)
             tagged = list(zip(labs, probs))
         else:
-            tagged = [self._tag_scored(s) for s in sentences]
+            tagged = [(conll.to_iob2(labels), probs) for labels, probs in map(self._tag_scored, sentences)]
         out = []
         for words, (labels, probs) in zip(sentences, tagged):
-            labels = conll.to_iob2(labels)
             marked = self._rules(words, labels)
             if marked != labels:  # a name labelled by a Latin-script rule gets the rules' score
                 probs = [latin.RULE_SCORE if new != old else (probs[i] if probs else 1.0)

@@ -81,8 +81,12 @@ _RARE = 60  # corpus count under which a word after «مقاطعة» is taken fo
 _FROM = word_key("من")
 _RECEIVE = {word_key(p + v) for p in ("", "و", "ف") for v in (
     "حصل", "حصلت", "حصلوا", "يحصل", "تحصل", "نال", "نالت", "ينال", "تلقى", "تلقت", "يتلقى", "لقي", "لقيت")}
-_PRONOUN_SUBJECTS = {word_key(p + c) for p in ("إن", "أن", "بأن", "لأن", "وإن", "وأن", "كون")
-                     for c in ("ه", "ها", "هم", "هما", "هن")}
+def _pronoun_complementizers(heads, pronouns) -> set[str]:
+    """Keys of complementizers with a pronoun suffix («إنه», «بأنها»); matching keys fold the alef forms."""
+    return {word_key(h + p) for h in heads for p in pronouns}
+
+
+_PRONOUN_SUBJECTS = _pronoun_complementizers(("إن", "أن", "بأن", "لأن", "وإن", "وأن", "كون"), ("ه", "ها", "هم", "هما", "هن"))
 _FRIENDLY = frozenset({"SUPPORT", "COOPERATE", "AID", "AGREE", "CONSULT"})
 _OPPOSED = word_key("ضد")
 _MEDIA = {word_key(w) for w in ("صحافي", "صحفي", "تلفزيوني", "إذاعي", "صحافية", "صحفية", "تلفزيونية", "إذاعية")}
@@ -517,7 +521,7 @@ def _speaker_actor(w: _Words, q, src: _Actor | None, i: int, lo: int) -> _Actor 
     return _Actor(t0, t1, m.start, m.end, m.text, m.actor_id, q.speaker is not None)
 
 
-_PRONOUN_COMP = {word_key(x) for x in ("انه", "أنه", "إنه", "انها", "أنها", "إنها", "انهم", "أنهم", "إنهم")}
+_PRONOUN_COMP = _pronoun_complementizers(("إن",), ("ه", "ها", "هم"))  # «انه», «أنها», «إنهم»
 
 
 def _is_denial(text: str, q) -> bool:
@@ -706,7 +710,7 @@ def _describes(w: _Words, j: int, actors, starts) -> bool:
     """The word before a present-tense verb is an indefinite noun or adjective that the verb describes
     («قرار دولي يتهم»، «تقارير تتهم»): not a particle («لن يدعم»، «أن يتهم»), not a name, not definite."""
     k = w.keys[j]
-    if w.toks[j].kind != "ar" or k.startswith(("ال", "وال", "بال", "لل", "فال")) or len(k) < 3:
+    if w.toks[j].kind != "ar" or _definite(k) or len(k) < 3:
         return False
     if light(w.toks[j].text) in wordfreq.stopwords() or k in _NOUN_CONTEXT:
         return False
