@@ -74,3 +74,28 @@ def test_quotes_gold_set_shape():
         assert set(g) == {"corpus", "doc_id", "quotes"}  # ids only: no article text in the repository
         for q in g["quotes"]:
             assert set(q) == {"speaker", "content"} and len(q["content"]) <= 80
+
+
+def test_independent_quotes_gate():
+    """Quotes on the independently annotated development gold (explicit speakers, as the held-out set is scored)."""
+    folder = need_data("gold", "ant_dev")
+    from rased.eval import quotes
+
+    floors = FLOORS["independent"]["quotes"]
+    result = quotes.evaluate_folder(folder)
+    print(json.dumps({k: v for k, v in result.items() if k != "errors"}, ensure_ascii=False))
+    assert result["articles"] >= 40
+    for metric in ("precision", "recall"):
+        assert result["quotes"][metric] >= floors[metric], (metric, result["quotes"])
+    assert result["content"]["recall"] >= floors["content_recall"], result["content"]
+
+
+def test_independent_relations_gate():
+    folder = need_data("gold", "ant_dev")
+    from rased.eval import relations
+
+    floors = FLOORS["independent"]["relations"]
+    result = relations.evaluate_folder(folder)
+    print(json.dumps({k: v for k, v in result.items() if k != "errors"}, ensure_ascii=False))
+    assert result["recall"] >= floors["recall"], result
+    assert result["recall_any_type"] >= floors["recall_any_type"], result

@@ -29,9 +29,18 @@ def register_eval(eval_sub: argparse._SubParsersAction) -> None:
     p = eval_sub.add_parser("quotes", help="quote speaker and content precision/recall on the gold set",
                             description="Speaker and content precision/recall of the quotes stage on a gold "
                                         "JSONL file (article ids only; texts come from the corpora).")
-    p.add_argument("--data", type=Path, default=None, help="gold JSONL (default: tests/gold/quotes_gold.jsonl)")
+    p.add_argument("--data", type=Path, default=None, help="gold JSONL, or a folder of per-article gold JSON files "
+                        "(default: tests/gold/quotes_gold.jsonl)")
     p.add_argument("--errors", action="store_true", help="list the mismatches")
     p.set_defaults(func=_quotes)
+
+    p = eval_sub.add_parser("relations", help="relation recall, modality and attribution on a gold folder",
+                            description="Recall of relations (type + source + target actor; source + target "
+                                        "only), per type, and modality / attribution accuracy on the relations "
+                                        "found, on a folder of per-article gold JSON files.")
+    p.add_argument("--data", type=Path, required=True, help="folder of per-article gold JSON files")
+    p.add_argument("--errors", action="store_true", help="list the gold relations not found")
+    p.set_defaults(func=_relations)
 
 
 def _dump(result: dict) -> int:
@@ -70,7 +79,19 @@ def _quotes(args: argparse.Namespace) -> int:
 
     path = args.data or quotes.DEFAULT_GOLD
     _need(path, "gold file")
-    result = quotes.evaluate(path)
+    result = quotes.evaluate_folder(path) if path.is_dir() else quotes.evaluate(path)
+    if not args.errors:
+        result.pop("errors", None)
+    return _dump(result)
+
+
+def _relations(args: argparse.Namespace) -> int:
+    from ..eval import relations
+
+    _need(args.data, "gold folder")
+    if not args.data.is_dir():
+        raise InputError(f"not a folder: {args.data}", hint="give --data a folder of per-article gold JSON files")
+    result = relations.evaluate_folder(args.data)
     if not args.errors:
         result.pop("errors", None)
     return _dump(result)
