@@ -35,3 +35,29 @@ def test_attribution_and_agents():
     assert "بحسب" in lex.attributions and "نقلا عن" in lex.attributions[word_key("نقلا")]
     assert strip_proclitic(word_key("والمسلحين"), lex.agents) is not None
     assert strip_proclitic(word_key("مسلحا"), lex.agents) is not None
+
+
+def test_cue_tables_validate():
+    from rased.knowledge.cues import validate
+
+    assert validate() == []
+
+
+@pytest.mark.parametrize("word, content, prep", [
+    ("وحذر", "object", "من"), ("دعت", "object", None), ("طالبت", "object", None), ("قال", "complement", None),
+])
+def test_reporting_cue_frames(word, content, prep):
+    cue = lexicon().cues[strip_proclitic(word_key(word), lexicon().cues)[0]]
+    assert (cue.content, cue.prep) == (content, prep)
+
+
+def test_tokens_of_two_articles_in_threads_do_not_mix():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rased.knowledge.cues import article_words
+
+    texts = ["قال الوزير إن المفاوضات ستستأنف.", "أعلن الجيش مقتل عشرين مسلحا في الموصل."] * 20
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda t: [x.text for x in article_words(t)[0]], texts))
+    assert got == [[x.text for x in article_words(t)[0]] for t in texts]
+    assert got[0][0] == "قال" and got[1][0] == "أعلن"

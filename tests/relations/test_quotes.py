@@ -159,3 +159,19 @@ def test_a_clause_before_the_cue_gives_its_subject_not_its_verb():
     text = "أعلنت الشرطة الإسرائيلية إطلاق النار على فلسطيني قالت إنه حاول طعن جندي في الضفة الغربية."
     speakers = [q.speaker_text for q in analyze(text).quotes]
     assert speakers and speakers[0].startswith("الشرطة الإسرائيلية"), speakers
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # the connective opens the clause and does not speak: the discourse supplies the speaker
+    ("قال وزير الخارجية إن المفاوضات ستبدأ قريبا. كما أكد أن الوفد سيصل غدا.", "وزير الخارجية", "الوفد سيصل غدا"),
+    # a verb whose object is its content, with an overt subject and a preposition left out
+    ("وحذر وزير الإعلام اليمني من تصاعد عمليات نهب المساعدات الإنسانية.", "وزير الإعلام اليمني",
+     "تصاعد عمليات نهب المساعدات الإنسانية"),
+])
+def test_clause_speakers_and_object_contents(text, speaker, content):
+    import rased
+
+    article = rased.analyze(text.encode())
+    last = article.quotes[-1]
+    assert speaker in last.speaker_text
+    assert article.text[last.content_start:last.content_end] == content

@@ -206,9 +206,10 @@ def _speaker_before(doc: _Doc, cue: int, sent_start: int) -> tuple[int, int] | N
     while k >= 0 and doc.toks[k].start >= sent_start and doc.keys[k] in _LEADING_DROP:
         k -= 1
     end = k + 1
+    connectives = lexicon().connectives
     while k >= 0 and doc.toks[k].start >= sent_start:
         t = doc.toks[k]
-        if t.kind == "punct" and t.text in "،,.:؛;":
+        if (t.kind == "punct" and t.text in "،,.:؛;") or doc.keys[k] in connectives:
             break
         k -= 1
     start = k + 1
@@ -243,8 +244,11 @@ class _Speaker:
 
 
 def _make_speaker(doc: _Doc, entities, a: int, b: int) -> _Speaker | None:
-    if a >= b:
-        return None
+    connectives = lexicon().connectives
+    while a < b and (doc.keys[a] in connectives or doc.toks[a].kind == "punct"):
+        a += 1  # «كما قالت رومان»: the connective opens the clause, it does not speak
+    if a >= b or (b - a == 1 and strip_proclitic(doc.keys[a], lexicon().cues) is not None):
+        return None  # «وأضاف قائلا»: a second cue is no speaker
     start, end = doc.toks[a].start, doc.toks[b - 1].end
     start, end = _trim(doc.text, start, end, quotes=True)
     if start >= end:
@@ -368,6 +372,9 @@ def extract(article: Article, settings: Settings) -> list[Found]:
                 q = _attributed(doc, entities, i, phrase, s_start, s_end, stop)
                 if q is not None:
                     found.append(q)
+                    if q.quote.speaker is not None:  # «وفقا لسور غول ... وقال إن»: the source speaks on
+                        last, last_end = _Speaker(q.quote.speaker, q.quote.speaker_text, q.speaker_start,
+                                                  q.speaker_end), q.quote.content_end
             continue
         if inside_direct(t.start):
             continue
@@ -385,6 +392,14 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             # «... »، قال X — a direct quote just before the cue
             prev = [d for d in direct if d[1] <= t.start and text[d[1]:t.start].strip(" ،,.-–") in ("", "و")
                     and d[0] not in used_direct and d[1] >= s_start - 2]
+            if not prev and cue.content == "object":
+                q = _object_content(doc, entities, i, stop, s_start, s_end, cue, continuing(t.start))
+                if q is not None:
+                    found.append(q)
+                    if q.speaker_start is not None:
+                        last, last_end = _Speaker(q.quote.speaker, q.quote.speaker_text, q.speaker_start,
+                                                  q.speaker_end), q.quote.content_end
+                continue
             if not prev or cue.form == "participle":
                 continue
             d = prev[-1]
@@ -443,6 +458,69 @@ def extract(article: Article, settings: Settings) -> list[Found]:
 
     # Direct quotes introduced by a colon after a cue-less sentence, or standing alone after a quote.
     return _cut_overlaps(text, found)
+
+
+# Words that open no object: prepositions and pronoun objects («طلب منهما»، «أعلن في موقع»، «تصف به»).
+_NOT_OBJECT = {word_key(w) for w in ("في", "من", "عن", "به", "بها", "له", "لها", "منه", "منها", "منهما", "منهم",
+                                     "إليه", "إليها", "اليه", "ما", "أن", "إن", "بأن")}
+
+
+def _subject_end(doc: _Doc, entities, k: int, stop: int) -> int:
+    """End (token index) of the noun phrase that opens at ``k``: a name as NER found it, or a head noun with its
+    genitive and nisba adjectives («وزير الإعلام اليمني»، «النقابة»); a definite noun after a definite head is
+    the next phrase («دعت النقابة الاتحاد الدولي»)."""
+    ent = _entity_in(entities, doc.toks[k].start, doc.toks[k].end)
+    if ent is not None and ent.start <= doc.toks[k].start:
+        span = doc.token_range(ent.start, ent.end)
+        return max(span.stop, k + 1)
+    end = k + 1
+    if not doc.keys[k].startswith("ال") and end < stop and doc.toks[end].kind == "ar":
+        end += 1  # a construct head takes its genitive: «وزير الإعلام»، «مصادر أمنية»
+    while end < stop and doc.toks[end].kind == "ar" and doc.keys[end].rstrip("ه").endswith(("ي", "يين", "يون")) \
+            and end - k < 5:
+        end += 1  # nisba adjectives: «اليمني»، «الأممية»
+    return end
+
+
+def _overt_subject(doc: _Doc, entities, k: int, stop: int) -> bool:
+    """Whether the word after a verb whose object is its content is that verb's subject: a name NER found, a
+    noun the agent table knows, or a definite noun followed by more words (zero subjects are common:
+    «ودعا الجميع إلى ...»). The doubtful case goes to the object, the discourse then gives the speaker."""
+    if k >= stop or doc.toks[k].kind != "ar":
+        return False
+    t = doc.toks[k]
+    ent = _entity_in(entities, t.start, t.end)
+    if ent is not None and ent.type in ("PER", "ORG"):
+        return True
+    key = doc.keys[k]
+    agents = lexicon().agents
+    return key in agents or _strip_al(key) in agents
+
+
+def _object_content(doc: _Doc, entities, i: int, stop: int, s_start: int, s_end: int, cue, carried):
+    """A quote whose content is the verb's object («اتهم فتح الميليشيا بالتلاعب ...»، «حذر الوزير من تصاعد
+    ...»): the overt subject after the verb speaks, or the discourse's current speaker when there is none."""
+    k = i + 1
+    while k < stop and doc.keys[k] in _LEADING_DROP:
+        k += 1
+    speaker = None
+    if cue.form != "participle" and _overt_subject(doc, entities, k, stop):
+        end = _subject_end(doc, entities, k, stop)
+        speaker = _make_speaker(doc, entities, k, end)
+        k = end
+    if speaker is None:
+        speaker = carried
+    while k < stop and doc.toks[k].kind == "punct" and doc.toks[k].text in "،,":
+        k += 1
+    if k < stop and cue.prep and doc.keys[k] == cue.prep:
+        k += 1
+    if k >= stop or speaker is None or doc.toks[k].kind != "ar" or doc.keys[k] in _SPEAKER_STOP \
+            or doc.keys[k] in _NOT_OBJECT or _preposition_phrase(doc, k):
+        return None  # «أعلن البيت الأبيض أمس»، «طلب منهما»: no object opens here
+    c_start, c_end = _trim(doc.text, doc.toks[k].start, s_end)
+    if sum(1 for m in doc.token_range(c_start, c_end) if doc.toks[m].kind != "punct") < 3:
+        return None
+    return _found(speaker, doc.toks[i], c_start, c_end, False)
 
 
 def _found(speaker: _Speaker | None, cue: Token, c_start: int, c_end: int, direct: bool) -> Found:

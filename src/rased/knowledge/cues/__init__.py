@@ -14,7 +14,7 @@ from importlib import resources
 from rased.arabic.normalize import key
 from rased.arabic.tokenize import Token, tokens
 
-__all__ = ["Cue", "Trigger", "Lexicon", "lexicon", "strip_proclitic", "word_key", "article_words"]
+__all__ = ["Cue", "Trigger", "Lexicon", "lexicon", "strip_proclitic", "word_key", "article_words", "validate"]
 
 
 @lru_cache(maxsize=200_000)
@@ -23,17 +23,13 @@ def word_key(word: str) -> str:
     return key(word)
 
 
-_LAST_TEXT: list = [None, None]  # (text, (tokens, keys)) of the last article seen
-
-
-def article_words(text: str) -> tuple[list[Token], list[str]]:
+@lru_cache(maxsize=8)
+def article_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
     """Tokens of ``text`` and their matching keys (punctuation keeps its text), computed once per article:
-    the quotes and relations stages of one article share them."""
-    if _LAST_TEXT[0] is text:
-        return _LAST_TEXT[1]
-    toks = tokens(text)
-    keys = [word_key(t.text) if t.kind != "punct" else t.text for t in toks]
-    _LAST_TEXT[0], _LAST_TEXT[1] = text, (toks, keys)
+    the quotes and relations stages of one article share them. A pure function of the text, memoised by it,
+    so two analyses running at once never see each other's tokens."""
+    toks = tuple(tokens(text))
+    keys = tuple(word_key(t.text) if t.kind != "punct" else t.text for t in toks)
     return toks, keys
 
 
@@ -115,6 +111,8 @@ class Cue:
     lemma: str
     cls: str  # say | claim | add | deny
     form: str  # past | present | participle | extra
+    content: str = "complement"  # complement | object: what the verb reports (reporting.tsv)
+    prep: str | None = None  # the preposition heading an object content, left out of it («حذر من»)
 
 
 @dataclass(slots=True, frozen=True)
@@ -138,6 +136,7 @@ class Lexicon:
     hedges: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]  # first word -> ((rest words), modality, scope)...
     context: dict[str, str]
     capitals: dict[str, str]  # registry place id -> the country id it stands for
+    connectives: frozenset[str]  # discourse words that open a clause and are never its subject («كما»، «فيما»)
 
 
 def _cues() -> dict[str, Cue]:
@@ -145,6 +144,7 @@ def _cues() -> dict[str, Cue]:
     for row in _rows("reporting.tsv"):
         lemma = key(row["past"] if row["past"] != "-" else row["present"])
         cls = row["class"]
+        prep = key(row["prep"]) if row["prep"] != "-" else None
         groups = []
         if row["past"] != "-":
             groups.append(("past", past_forms(row["past"])))
@@ -155,7 +155,7 @@ def _cues() -> dict[str, Cue]:
         groups.append(("extra", {key(x) for x in _split(row["extra"])}))
         for form, keys in groups:
             for k in keys:
-                table.setdefault(k, Cue(lemma, cls, form))
+                table.setdefault(k, Cue(lemma, cls, form, row["content"], prep))
     return table
 
 
@@ -215,7 +215,33 @@ def lexicon() -> Lexicon:
         hedges={k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in hedges.items()},
         context={key(r["word"]): r["domain"] for r in _rows("context.tsv")},
         capitals={r["place"]: r["country"] for r in _rows("capitals.tsv")},
+        connectives=frozenset(key(r["word"]) for r in _rows("connectives.tsv")),
     )
     for table in (lex.cues, lex.triggers, lex.agents, lex.context):
         _MEMO[id(table)] = {}
     return lex
+
+
+_CLASSES = {"say", "claim", "add", "deny"}
+_CONTENTS = {"complement", "object"}
+
+
+def validate() -> list[str]:
+    """Problems in the cue tables (an unknown class or content kind, a verb row without forms, a connective that
+    is also a reporting cue); empty when they are sound."""
+    problems = []
+    for n, row in enumerate(_rows("reporting.tsv"), 1):
+        where = f"reporting.tsv row {n} ({row.get('past')})"
+        if row.get("class") not in _CLASSES:
+            problems.append(f"{where}: class {row.get('class')!r} not in {sorted(_CLASSES)}")
+        if row.get("content") not in _CONTENTS:
+            problems.append(f"{where}: content {row.get('content')!r} not in {sorted(_CONTENTS)}")
+        if all(row.get(c) in (None, "", "-") for c in ("past", "present", "participle")):
+            problems.append(f"{where}: no past, present or participle")
+        if row.get("prep") not in ("-", None) and row.get("content") != "object":
+            problems.append(f"{where}: a preposition is only for object contents")
+    cues = lexicon().cues
+    for r in _rows("connectives.tsv"):
+        if key(r["word"]) in cues:
+            problems.append(f"connectives.tsv: {r['word']} is also a reporting cue")
+    return problems
