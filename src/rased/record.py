@@ -104,6 +104,9 @@ class Quote:
     content_start: int
     content_end: int
     direct: bool
+    speaker_start: int | None = None  # the words that name the speaker (for an implicit one, its antecedent)
+    speaker_end: int | None = None
+    rule: str | None = None  # the rule that decided the quote
 
 
 @dataclass(slots=True, frozen=True)
@@ -118,6 +121,7 @@ class Relation:
     attributed_to: Mention | None = None
     event_time: str | None = None
     location: Mention | None = None
+    rule: str | None = None  # the rule that chose the arguments (docs/relations.md)
 
 
 @dataclass(slots=True, frozen=True)

@@ -1376,4 +1376,6 @@ def _claimant(w: "_Words", i: int, lo: int, hi: int, actors, starts) -> tuple["_
 
 
 def run(article: Article, settings: Settings) -> Article:
-    return dataclasses.replace(article, relations=tuple(extract(article, settings)))
+    from ..claims.reread import reread
+
+    return dataclasses.replace(article, relations=tuple(reread(article, extract(article, settings))))

@@ -14,7 +14,7 @@ from importlib import resources
 from rased.arabic.normalize import key
 from rased.arabic.tokenize import Token, tokens
 
-__all__ = ["Cue", "Trigger", "Lexicon", "lexicon", "strip_proclitic", "word_key", "article_words", "validate"]
+__all__ = ["Cue", "Trigger", "Lexicon", "lexicon", "strip_proclitic", "word_key", "article_words", "validate", "Frame"]
 
 
 @lru_cache(maxsize=200_000)
@@ -124,6 +124,19 @@ class Trigger:
     next: str | None
     veto: bool
     form: str  # past | present | noun | extra
+    voice: str = "active"  # active | received (the subject undergoes it: «مسنودا ب»)
+
+
+@dataclass(slots=True, frozen=True)
+class Frame:
+    """One relation type's frame (frames.tsv): where its target is and whether it is a speech act."""
+
+    type: str
+    object: bool
+    preps: tuple[str, ...]
+    speech: bool
+    symmetric: bool
+    reader: str  # clause | triggers: which rules read a verb's arguments
 
 
 @dataclass(slots=True, frozen=True)
@@ -137,6 +150,8 @@ class Lexicon:
     context: dict[str, str]
     capitals: dict[str, str]  # registry place id -> the country id it stands for
     connectives: frozenset[str]  # discourse words that open a clause and are never its subject («كما»، «فيما»)
+    frames: dict[str, Frame]  # relation type -> its frame
+    clause_words: dict[str, str]  # key -> adjunct | boundary | negation | preposition
 
 
 def _cues() -> dict[str, Cue]:
@@ -162,7 +177,7 @@ def _cues() -> dict[str, Cue]:
 def _triggers() -> dict[str, tuple[Trigger, ...]]:
     table: dict[str, list[Trigger]] = {}
     for row in _rows("triggers.tsv"):
-        lemma = key(row["past"] if row["past"] != "-" else _split(row["nouns"])[0])
+        lemma = key(row["past"] if row["past"] != "-" else (_split(row["nouns"]) or _split(row["extra"]))[0])
         nxt = key(row["next"]) if row["next"] != "-" else None
         veto = row["veto"] == "yes"
         groups = []
@@ -178,7 +193,7 @@ def _triggers() -> dict[str, tuple[Trigger, ...]]:
         groups.append(("extra", "verb", {key(x) for x in _split(row["extra"])}))
         for form, pos, keys in groups:
             for k in keys:
-                t = Trigger(lemma, row["type"], pos, row["gen"], nxt, veto, form)
+                t = Trigger(lemma, row["type"], pos, row["gen"], nxt, veto, form, row["voice"])
                 if t not in table.setdefault(k, []):
                     table[k].append(t)
     return {k: tuple(v) for k, v in table.items()}
@@ -216,6 +231,10 @@ def lexicon() -> Lexicon:
         context={key(r["word"]): r["domain"] for r in _rows("context.tsv")},
         capitals={r["place"]: r["country"] for r in _rows("capitals.tsv")},
         connectives=frozenset(key(r["word"]) for r in _rows("connectives.tsv")),
+        frames={r["type"]: Frame(r["type"], r["object"] == "yes", tuple(key(p) for p in _split(r["preps"])),
+                                 r["speech"] == "yes", r["symmetric"] == "yes", r["reader"])
+                for r in _rows("frames.tsv")},
+        clause_words={key(r["word"]): r["role"] for r in _rows("clause_words.tsv")},
     )
     for table in (lex.cues, lex.triggers, lex.agents, lex.context):
         _MEMO[id(table)] = {}
@@ -241,6 +260,21 @@ def validate() -> list[str]:
         if row.get("prep") not in ("-", None) and row.get("content") != "object":
             problems.append(f"{where}: a preposition is only for object contents")
     cues = lexicon().cues
+    for r in _rows("frames.tsv"):
+        for col in ("object", "speech", "symmetric"):
+            if r.get(col) not in ("yes", "no"):
+                problems.append(f"frames.tsv {r.get('type')}: {col} must be yes or no")
+        if r.get("reader") not in ("clause", "triggers"):
+            problems.append(f"frames.tsv {r.get('type')}: reader must be clause or triggers")
+    for r in _rows("triggers.tsv"):
+        if r.get("voice") not in ("active", "received"):
+            problems.append(f"triggers.tsv {r.get('past')}: voice must be active or received")
+    trigger_types = {r["type"] for r in _rows("triggers.tsv")}
+    for missing in sorted(trigger_types - set(lexicon().frames)):
+        problems.append(f"frames.tsv: no frame for the trigger type {missing}")
+    for r in _rows("clause_words.tsv"):
+        if r.get("role") not in ("adjunct", "boundary", "negation", "preposition"):
+            problems.append(f"clause_words.tsv {r.get('word')}: role {r.get('role')!r}")
     for r in _rows("connectives.tsv"):
         if key(r["word"]) in cues:
             problems.append(f"connectives.tsv: {r['word']} is also a reporting cue")

@@ -1,0 +1,182 @@
+"""Clauses around a predicate: where the clause starts and ends, its subject, its object and the phrases its
+prepositions introduce, each argument recording how it was found.
+
+Arabic news clauses are mostly verb-subject-object («اتهم مادورو كولومبيا بالضلوع»), with subject-verb order
+after a topic («الجماعة تتلقى ...») and dropped subjects after «و» («وطالبت بـ ...»). The reader keeps to the
+clause: a comma before a new verb, a boundary word («حيث»، «لكن»، «الذي») or the end of the sentence closes it,
+so an argument or a negation of the next clause is never taken («اتهم مادورو كولومبيا ...، لكنه لم يقدم ...»).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..knowledge.cues import Frame, lexicon, strip_proclitic
+from ..record import Entity, Mention
+from .view import TokenView
+
+_CLOSE = "؛;:.؟?!"
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    t0: int  # token range
+    t1: int
+    start: int
+    end: int
+    text: str
+    actor_id: str | None
+    how: str  # the rule that found it: after-verb, before-verb, object, «مع», discourse ...
+
+    def mention(self) -> Mention:
+        return Mention(self.start, self.end, self.text, self.actor_id)
+
+
+def bounds(view: TokenView, i: int) -> tuple[int, int]:
+    """Token range of the clause of predicate ``i``."""
+    s_lo, s_hi = next(((a, b) for a, b in view.sentences if a <= i < b), (0, len(view.toks)))
+    words = lexicon().clause_words
+    lo = i
+    while lo > s_lo:
+        t, key = view.toks[lo - 1], view.keys[lo - 1]
+        if (t.kind == "punct" and t.text in "،," + _CLOSE) or words.get(key) == "boundary":
+            break
+        lo -= 1
+    hi = i + 1
+    while hi < s_hi:
+        t, key = view.toks[hi], view.keys[hi]
+        if t.kind == "punct" and t.text in _CLOSE:
+            break
+        if words.get(key) == "boundary":
+            break
+        if t.kind == "punct" and t.text in "،," and hi + 1 < s_hi and _opens_clause(view, hi + 1):
+            break
+        hi += 1
+    return lo, hi
+
+
+def _opens_clause(view: TokenView, k: int) -> bool:
+    """A word that starts a new clause after a comma: a verb of the cue or trigger tables, or a boundary word."""
+    key = view.keys[k]
+    lex = lexicon()
+    if lex.clause_words.get(key) == "boundary" or key in lex.connectives:
+        return True
+    hit = strip_proclitic(key, lex.cues)
+    if hit is not None and lex.cues[hit[0]].form in ("past", "present", "participle"):
+        return True
+    hit = strip_proclitic(key, lex.triggers)
+    return hit is not None and any(t.pos == "verb" for t in lex.triggers[hit[0]])
+
+
+def _actor_entity(e: Entity | None) -> bool:
+    if e is None or (e.actor is not None and e.actor.kind == "place"):
+        return False  # a town acts on nobody («... في جنين»)
+    return e.type in ("PER", "ORG") or (e.actor_id is not None and e.type != "MISC")
+
+
+def actor_at(view: TokenView, k: int, how: str) -> Arg | None:
+    """The actor that starts at token ``k``: an entity the registry links or NER calls a person or organisation
+    (its whole span), or a generic actor noun («المسلحون»، «قوات الأمن»). The dateline is never one."""
+    if view.toks[k].start < view.excluded or not view.is_word(k):
+        return None
+    e = view.entity[k]
+    if _actor_entity(e):
+        t0 = bisect.bisect_right(view.starts, e.start) - 1
+        t1 = bisect.bisect_left(view.starts, e.end)
+        if t0 != k:
+            return None
+        return Arg(t0, max(t1, k + 1), e.start, e.end, e.text, e.actor_id, how)
+    agents = lexicon().agents
+    hit = strip_proclitic(view.keys[k], agents)
+    if hit is None or view.keys[k] in lexicon().clause_words:
+        return None
+    t1 = k + 1
+    if agents[hit[0]][1] and t1 < len(view.toks) and view.is_word(t1):
+        owner = view.entity[t1]
+        if _actor_entity(owner):  # «قوات تحالف دعم الشرعية»: the forces of a named actor are that actor
+            t2 = bisect.bisect_left(view.starts, owner.end)
+            start = view.toks[k].start
+            return Arg(k, max(t2, t1 + 1), start, owner.end, view.text[start:owner.end], owner.actor_id, how)
+        t1 += 1  # a construct: «قوات الأمن»، «عناصر التنظيم»
+    nxt = view.entity[t1] if t1 < len(view.toks) else None
+    if nxt is not None and nxt.type == "NAT" and nxt.actor_id:
+        # «القوات المصرية»، «الجيش المصري»: the nationality names whose forces they are
+        t2 = bisect.bisect_left(view.starts, nxt.end)
+        start, end = view.toks[k].start, nxt.end
+        return Arg(k, max(t2, t1 + 1), start, end, view.text[start:end], nxt.actor_id, how)
+    start, end = view.chars(k, t1)
+    return Arg(k, t1, start, end, view.text[start:end], None, how)
+
+
+def subject_after(view: TokenView, i: int, hi: int) -> Arg | None:
+    """The subject right after verb ``i`` (adjuncts such as «أمس» skipped): a title phrase is read on to the
+    name it introduces («حث الرئيس الأمريكي دونالد ترامب ...» is Trump, not America)."""
+    words = lexicon().clause_words
+    k = i + 1
+    while k < hi and words.get(view.keys[k]) == "adjunct":
+        k += 1
+    if k >= hi:
+        return None
+    first = actor_at(view, k, "after-verb")
+    if first is None or first.actor_id and view.entity[k] is not None and view.entity[k].type == "PER":
+        return first
+    for n in range(first.t1, min(hi, first.t1 + 3)):
+        e = view.entity[n]
+        if e is not None and e.type == "PER":
+            return actor_at(view, n, "after-verb") or first
+        if not view.is_word(n) or lexicon().clause_words.get(view.keys[n]) == "preposition":
+            break
+    return first
+
+
+def subject_before(view: TokenView, i: int, lo: int) -> Arg | None:
+    """The topic before verb ``i`` in its clause («الجماعة تتلقى ...»): the nearest actor, with nothing but
+    adjectives between it and the verb."""
+    for k in range(i - 1, max(lo, i - 6) - 1, -1):
+        a = actor_at(view, k, "before-verb")
+        if a is not None and a.t1 >= i - 2:
+            return a
+    return None
+
+
+def targets(view: TokenView, k: int, hi: int, frame: Frame) -> list[Arg]:
+    """Actors after token ``k`` in the clause that the frame can take as target: its object (not after a
+    preposition) or the phrase of one of its prepositions, glued («لحركة») or standalone («مع»)."""
+    out = []
+    n = k
+    while n < hi:
+        prep = _preposition_before(view, n, k)
+        a = actor_at(view, n, "object")
+        if a is None:
+            n += 1
+            continue
+        if prep is None and frame.object:
+            out.append(a)
+        elif prep is not None and prep in frame.preps:
+            glued = len(prep) == 1 and view.text[a.start:a.start + 1] == prep
+            start = a.start + 1 if glued else a.start  # «بقوات التحالف»: the mention without its «ب»
+            out.append(Arg(a.t0, a.t1, start, a.end, view.text[start:a.end], a.actor_id, f"prep:{prep}"))
+        n = a.t1
+    return out
+
+
+def _preposition_before(view: TokenView, n: int, floor: int) -> str | None:
+    """The preposition governing the phrase at ``n``: a glued «ب»/«ل» on its first word, or the word before."""
+    e = view.entity[n]
+    tok = view.toks[n]
+    if e is not None and e.start > tok.start:
+        lead = view.text[tok.start:e.start].lstrip("وف")
+        if lead[:1] in ("ب", "ل"):
+            return lead[:1]
+    elif view.keys[n][:1] in ("ب", "ل"):
+        hit = strip_proclitic(view.keys[n], lexicon().agents)
+        if (hit is not None and hit[1] == 1) or (e is None and view.keys[n][1:3] == "ال"):
+            return view.keys[n][:1]  # «بقوات»، «بالمسلحين»، «للقوات»
+    if n - 1 >= floor and lexicon().clause_words.get(view.keys[n - 1]) == "preposition":
+        return view.keys[n - 1]
+    return None
+
+
+def negated(view: TokenView, i: int, lo: int) -> bool:
+    words = lexicon().clause_words
+    return any(words.get(view.keys[k]) == "negation" for k in range(max(lo, i - 2), i))

@@ -1,0 +1,92 @@
+"""The relation verbs the trigger rules found, read again through their clause (``verb_frames``).
+
+Where the clause cascade reads a source and a target, its arguments, its clause as evidence and its rule name
+replace the trigger rules' guess; elsewhere the trigger rules' relation stands, marked ``rule="triggers"``.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from ..knowledge.cues import lexicon, strip_proclitic
+from ..record import Article, Relation
+from . import verb_frames
+from .view import TokenView
+
+
+def _trigger_token(view: TokenView, r: Relation) -> int | None:
+    for k, t in enumerate(view.toks):
+        if t.start >= r.evidence_end:
+            break
+        if t.start >= r.evidence_start and t.text == r.trigger:
+            return k
+    return None
+
+
+def _is_verb(view: TokenView, k: int, type_: str) -> bool:
+    frame = lexicon().frames.get(type_)
+    if frame is None or frame.reader != "clause":
+        return False
+    triggers = lexicon().triggers
+    hit = strip_proclitic(view.keys[k], triggers)
+    # a form that is also a verbal noun («دعم»، «هجوم») is read by the trigger rules, which know nouns
+    return hit is not None and all(t.pos == "verb" for t in triggers[hit[0]]) \
+        and any(t.type == type_ for t in triggers[hit[0]])
+
+
+def _denied(article: Article, offset: int) -> bool:
+    """Inside what a denial reports («نفى حزب الله ما نشره ...»)."""
+    cues = lexicon().cues
+    for q in article.quotes or ():
+        if q.content_start <= offset < q.content_end:
+            cue = article.text[q.cue_start:q.cue_end]
+            hit = strip_proclitic(cue, cues) if cue else None
+            if hit is not None and cues[hit[0]].cls == "deny":
+                return True
+    return False
+
+
+def _modality(article: Article, r: Relation, reading, offset: int) -> str:
+    if reading.negated:
+        return "negated"
+    if r.modality == "negated":
+        return "negated" if _denied(article, offset) else "asserted"
+    if lexicon().frames[r.type].speech and r.modality == "reported" and r.attributed_to is not None \
+            and r.attributed_to.actor_id == reading.source.actor_id:
+        return "asserted"  # a speech act is the speaker's deed, told by the narrator
+    return r.modality
+
+
+def _speech_act(r: Relation) -> Relation:
+    """A speech act told as its own speaker's words («وأوضح أنه طلب من المجلس ...») is the speaker's deed, which
+    the narrator asserts."""
+    frame = lexicon().frames.get(r.type)
+    if frame is None or not frame.speech or r.modality != "reported" or r.attributed_to is None or r.source is None:
+        return r
+    if r.source.start == r.attributed_to.start or (r.source.actor_id and r.source.actor_id == r.attributed_to.actor_id):
+        return dataclasses.replace(r, modality="asserted", attributed_to=None)
+    return r
+
+
+def reread(article: Article, relations: list[Relation]) -> list[Relation]:
+    view = TokenView.of(article)
+    discourse = verb_frames.Discourse()
+    placed = sorted(((_trigger_token(view, r), n, r) for n, r in enumerate(relations)),
+                    key=lambda item: (item[0] if item[0] is not None else -1, item[1]))
+    out: list[Relation] = []
+    seen: set[tuple] = set()
+    for k, _, r in placed:
+        reading = verb_frames.read(view, k, r.type, discourse) if k is not None and _is_verb(view, k, r.type) else None
+        if reading is None:
+            out.append(_speech_act(dataclasses.replace(r, rule=r.rule or "triggers")))
+            continue
+        start, end = view.chars(reading.lo, reading.hi)
+        modality = _modality(article, r, reading, view.toks[k].start)
+        again = dataclasses.replace(
+            r, source=reading.source.mention(), target=reading.target.mention(), evidence_start=start,
+            evidence_end=end, modality=modality, rule=reading.rule,
+            attributed_to=None if modality == "asserted" else r.attributed_to)
+        key = (again.type, k, again.source.start, again.target.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(again)
+    return sorted(out, key=lambda x: (x.evidence_start, x.evidence_end))

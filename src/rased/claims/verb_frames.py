@@ -1,0 +1,142 @@
+"""Who does what to whom around a relation verb, read from its clause and the type's frame (frames.tsv).
+
+A declared cascade of named rules (the first that finds both a source and a target decides, as in trafilatura's
+extractor cascade); each relation it gives records the rule in ``Relation.rule``:
+
+* ``vso``: the subject right after the verb, the target after it («اتهم مادورو كولومبيا بالضلوع»);
+* ``zero-subject``: a verb after «و/ف» whose only actor is its object takes the subject the discourse carries
+  («... منظمة العفو الدولية. وطالبت الجيش المصري بـ ...»);
+* ``received``: a verb whose subject undergoes it (``voice`` in triggers.tsv: «مسنودا ب»، «يتلقى ... من»)
+  takes the actor of its «ب»/«من» phrase as the source;
+* ``svo``: the topic before the verb, the target after it («الجماعة تتلقى تمويلا من ...» is left to the
+  trigger rules, «القوات الأجنبية رحبت ...»).
+
+A relation verb the cascade cannot read is left to the trigger rules of ``stages.relations``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..knowledge.cues import Frame, lexicon, strip_proclitic, word_key
+from . import clauses
+from .clauses import Arg
+from .view import TokenView
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    rule: str
+    source: Arg
+    target: Arg
+    lo: int  # the clause, in tokens
+    hi: int
+    negated: bool
+
+
+@dataclass(slots=True)
+class Discourse:
+    """What the text is about as it goes: the last overt subject and its paragraph."""
+
+    subject: Arg | None = None
+    paragraph: int = -1
+
+    def carried(self, paragraph: int) -> Arg | None:
+        return self.subject if self.subject is not None and paragraph == self.paragraph else None
+
+    def note(self, arg: Arg | None, paragraph: int) -> None:
+        if arg is not None and arg.actor_id:
+            self.subject, self.paragraph = arg, paragraph
+
+
+def _first_target(view: TokenView, after: int, hi: int, frame: Frame, source: Arg) -> Arg | None:
+    for t in clauses.targets(view, after, hi, frame):
+        if t.actor_id is None or t.actor_id != source.actor_id:
+            return t
+    return None
+
+
+def _vso(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
+    subject = clauses.subject_after(view, i, hi)
+    if subject is None:
+        return None
+    target = _first_target(view, subject.t1, hi, frame, subject)
+    return (subject, target) if target is not None else None
+
+
+def _zero_subject(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
+    if i != lo or view.keys[i][:1] not in ("و", "ف"):
+        return None  # only a verb that opens its clause after «و/ف» drops its subject
+    carried = discourse.carried(view.paragraph[i])
+    if carried is None:
+        return None
+    target = _first_target(view, i + 1, hi, frame, carried)
+    if target is None:
+        return None
+    return Arg(carried.t0, carried.t1, carried.start, carried.end, carried.text, carried.actor_id, "discourse"), target
+
+
+def _svo(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
+    subject = clauses.subject_before(view, i, lo)
+    if subject is None:
+        return None
+    target = _first_target(view, i + 1, hi, frame, subject)
+    return (subject, target) if target is not None else None
+
+
+def _received(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
+    """«الجيش الوطني مسنودا بقوات التحالف»، «حزب الله يتلقى ... من إيران»: the subject undergoes the act and
+    the phrase of «ب»/«من» does it."""
+    if not _voice_received(view, i):
+        return None
+    undergoer = clauses.subject_before(view, i, lo) or clauses.subject_after(view, i, hi)
+    if undergoer is None:
+        undergoer = discourse.carried(view.paragraph[i])
+    if undergoer is None:
+        return None
+    for t in clauses.targets(view, max(i + 1, undergoer.t1), hi, _BY_FRAME):
+        if t.how in ("prep:ب", "prep:من") and t.actor_id != undergoer.actor_id:
+            return (Arg(t.t0, t.t1, t.start, t.end, t.text, t.actor_id, "received-" + t.how),
+                    Arg(undergoer.t0, undergoer.t1, undergoer.start, undergoer.end, undergoer.text,
+                        undergoer.actor_id, "received-subject"))
+    return None
+
+
+def _voice_received(view: TokenView, i: int) -> bool:
+    triggers = lexicon().triggers
+    hit = strip_proclitic(view.keys[i], triggers)
+    return hit is not None and any(t.voice == "received" for t in triggers[hit[0]])
+
+
+_BY_FRAME = Frame("AGENT", False, (word_key("ب"), word_key("من")), False, False, "clause")
+
+Rule = Callable[..., "tuple[Arg, Arg] | None"]
+# zero-subject runs before vso: «وطالبت الجيش المصري» has one actor, the object; vso would make it the subject
+RULES: tuple[tuple[str, Rule], ...] = (("received", _received), ("zero-subject", _zero_subject), ("vso", _vso),
+                                       ("svo", _svo))
+
+
+def read(view: TokenView, i: int, type_: str, discourse: Discourse) -> Reading | None:
+    """The cascade's reading of relation verb ``i`` of type ``type_``, or None."""
+    frame = lexicon().frames.get(type_)
+    if frame is None:
+        return None
+    lo, hi = clauses.bounds(view, i)
+    for name, rule in RULES:
+        if name != "received" and _voice_received(view, i):
+            break  # the other rules read an actor as its subject
+        if name == "zero-subject" and _two_actors_follow(view, i, hi, frame):
+            continue  # «واتهم مادورو كولومبيا»: a subject and an object follow, the verb has its own subject
+        found = rule(view, i, lo, hi, frame, discourse)
+        if found is not None:
+            source, target = found
+            if name != "zero-subject":
+                discourse.note(source, view.paragraph[i])
+            return Reading(name, source, target, lo, hi, clauses.negated(view, i, lo))
+    discourse.note(clauses.subject_after(view, i, hi), view.paragraph[i])
+    return None
+
+
+def _two_actors_follow(view: TokenView, i: int, hi: int, frame: Frame) -> bool:
+    subject = clauses.subject_after(view, i, hi)
+    return subject is not None and _first_target(view, subject.t1, hi, frame, subject) is not None
