@@ -175,3 +175,24 @@ def test_clause_speakers_and_object_contents(text, speaker, content):
     last = article.quotes[-1]
     assert speaker in last.speaker_text
     assert article.text[last.content_start:last.content_end] == content
+
+
+def test_quotes_keep_the_speaker_span_and_their_rule():
+    import rased
+
+    text = "قال وزير الخارجية إن المفاوضات ستبدأ قريبا. وأضاف أن الوفد سيصل غدا."
+    article = rased.analyze(text.encode())
+    first, second = article.quotes
+    assert article.text[first.speaker_start:first.speaker_end] == "وزير الخارجية"
+    assert first.rule == "comp/after-cue" and second.rule == "comp/discourse"
+    assert (second.speaker_start, second.speaker_end) == (first.speaker_start, first.speaker_end)
+
+
+def test_explain_shows_rule_and_clause(tmp_path, capsys):
+    from rased.cli.main import main
+
+    path = tmp_path / "a.txt"
+    path.write_text("واتهمت بريطانيا موسكو في تلك القضية. وقال الوزير إن التحقيق مستمر.", encoding="utf-8")
+    assert main(["analyze", str(path), "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "ACCUSE rule vso" in out and "clause [" in out and "rule comp/after-cue" in out

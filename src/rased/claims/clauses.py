@@ -69,8 +69,10 @@ def _opens_clause(view: TokenView, k: int) -> bool:
 
 
 def _actor_entity(e: Entity | None) -> bool:
-    if e is None or (e.actor is not None and e.actor.kind == "place"):
-        return False  # a town acts on nobody («... في جنين»)
+    if e is None:
+        return False
+    if e.actor is not None and e.actor.kind == "place":
+        return e.actor_id in lexicon().capitals  # «اتهمت بريطانيا موسكو»: a capital is its government; a town no actor
     return e.type in ("PER", "ORG") or (e.actor_id is not None and e.type != "MISC")
 
 
@@ -85,7 +87,8 @@ def actor_at(view: TokenView, k: int, how: str) -> Arg | None:
         t1 = bisect.bisect_left(view.starts, e.end)
         if t0 != k:
             return None
-        return Arg(t0, max(t1, k + 1), e.start, e.end, e.text, e.actor_id, how)
+        actor = lexicon().capitals.get(e.actor_id, e.actor_id)
+        return Arg(t0, max(t1, k + 1), e.start, e.end, e.text, actor, how)
     agents = lexicon().agents
     hit = strip_proclitic(view.keys[k], agents)
     if hit is None or view.keys[k] in lexicon().clause_words:

@@ -67,17 +67,42 @@ def _speech_act(r: Relation) -> Relation:
     return r
 
 
+def _unread_verbs(view: TokenView, covered: set) -> list[tuple[int, Relation]]:
+    """Relation verbs of clause-read types the trigger rules gave no relation («...، مسنودا بالتحالف»), as bare
+    relations for the cascade to read (one with no reading is dropped)."""
+    triggers = lexicon().triggers
+    out = []
+    for k, key in enumerate(view.keys):
+        if k in covered or not view.is_word(k):
+            continue
+        hit = strip_proclitic(key, triggers)
+        if hit is None or not all(t.pos == "verb" for t in triggers[hit[0]]):
+            continue
+        type_ = triggers[hit[0]][0].type
+        if _is_verb(view, k, type_):
+            t = view.toks[k]
+            out.append((k, Relation(type_, None, None, t.start, t.end, t.text, "asserted", rule="unread")))
+    return out
+
+
 def reread(article: Article, relations: list[Relation]) -> list[Relation]:
     view = TokenView.of(article)
     discourse = verb_frames.Discourse()
     placed = sorted(((_trigger_token(view, r), n, r) for n, r in enumerate(relations)),
                     key=lambda item: (item[0] if item[0] is not None else -1, item[1]))
+    covered = {k for k, _, _ in placed}
+    placed += [(k, -1, r) for k, r in _unread_verbs(view, covered)]
+    placed.sort(key=lambda item: (item[0] if item[0] is not None else -1, item[1]))
     out: list[Relation] = []
     seen: set[tuple] = set()
     for k, _, r in placed:
         reading = verb_frames.read(view, k, r.type, discourse) if k is not None and _is_verb(view, k, r.type) else None
+        if reading is None and r.rule == "unread":
+            continue
         if reading is None:
             out.append(_speech_act(dataclasses.replace(r, rule=r.rule or "triggers")))
+            if k is not None and r.modality != "negated":
+                discourse.note_mention(r.source, view.paragraph[k])
             continue
         start, end = view.chars(reading.lo, reading.hi)
         modality = _modality(article, r, reading, view.toks[k].start)

@@ -48,6 +48,11 @@ class Discourse:
         if arg is not None and arg.actor_id:
             self.subject, self.paragraph = arg, paragraph
 
+    def note_mention(self, m, paragraph: int) -> None:
+        """A doer another rule found (a trigger rule, a quote's speaker) becomes the current subject too."""
+        if m is not None and m.actor_id:
+            self.note(Arg(-1, -1, m.start, m.end, m.text, m.actor_id, "discourse"), paragraph)
+
 
 def _first_target(view: TokenView, after: int, hi: int, frame: Frame, source: Arg) -> Arg | None:
     for t in clauses.targets(view, after, hi, frame):
@@ -89,9 +94,10 @@ def _received(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
     the phrase of «ب»/«من» does it."""
     if not _voice_received(view, i):
         return None
-    undergoer = clauses.subject_before(view, i, lo) or clauses.subject_after(view, i, hi)
-    if undergoer is None:
+    undergoer = clauses.subject_before(view, i, lo)
+    if undergoer is None and i == lo:  # «...، مسنودا بالتحالف»: the participle describes the clause's subject
         undergoer = discourse.carried(view.paragraph[i])
+    undergoer = undergoer or clauses.subject_after(view, i, hi)
     if undergoer is None:
         return None
     for t in clauses.targets(view, max(i + 1, undergoer.t1), hi, _BY_FRAME):
@@ -125,7 +131,7 @@ def read(view: TokenView, i: int, type_: str, discourse: Discourse) -> Reading |
     for name, rule in RULES:
         if name != "received" and _voice_received(view, i):
             break  # the other rules read an actor as its subject
-        if name == "zero-subject" and _two_actors_follow(view, i, hi, frame):
+        if name == "zero-subject" and not _lone_object(view, i, hi, frame):
             continue  # «واتهم مادورو كولومبيا»: a subject and an object follow, the verb has its own subject
         found = rule(view, i, lo, hi, frame, discourse)
         if found is not None:
@@ -137,6 +143,13 @@ def read(view: TokenView, i: int, type_: str, discourse: Discourse) -> Reading |
     return None
 
 
-def _two_actors_follow(view: TokenView, i: int, hi: int, frame: Frame) -> bool:
-    subject = clauses.subject_after(view, i, hi)
-    return subject is not None and _first_target(view, subject.t1, hi, frame, subject) is not None
+def _lone_object(view: TokenView, i: int, hi: int, frame: Frame) -> bool:
+    """The one actor after the verb is its object: the frame's complement follows it at once («وحثت روسيا على
+    وقف ...»، «واتهم الحوثيين بنهب ...») and no second actor does."""
+    first = clauses.subject_after(view, i, hi)
+    if first is None or first.t1 >= hi:
+        return False
+    if _first_target(view, first.t1, hi, frame, first) is not None:
+        return False
+    nxt = view.keys[first.t1]
+    return nxt in frame.complement or (nxt[:1] in frame.complement and len(nxt) > 3)

@@ -19,6 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--fetched-at", help="when the page was fetched (ISO 8601): the reference for «منذ 3 ساعات»")
     p.add_argument("--format", choices=("json", "text"), default="json", help="JSON record or a readable view")
     p.add_argument("--pretty", action="store_true", help="indent the JSON")
+    p.add_argument("--explain", action="store_true",
+                   help="instead of the record, each quote and relation with the rule and the clause it came from")
     p.add_argument("--max-bytes", type=int, default=DEFAULT.input.max_bytes, help="refuse larger inputs")
     p.add_argument("--ner", default="accurate", metavar="MODEL",
                    help="NER model: accurate (BiLSTM-CRF, default), fast (feature CRF), or a model folder")
@@ -73,7 +75,9 @@ def run(args: argparse.Namespace) -> int:
     else:  # a corpus or feed file holding one article: its fields say what the bytes alone cannot
         article = analyze(doc.data, url=args.url or doc.url, fetched_at=args.fetched_at or doc.fetched_at,
                           source=doc.source, title=doc.title, published=doc.published, settings=settings)
-    if args.format == "text":
+    if args.explain:
+        sys.stdout.write(text_view.explain(article))
+    elif args.format == "text":
         sys.stdout.write(text_view.render(article))
     else:
         json.dump(to_dict(article), sys.stdout, ensure_ascii=False, indent=2 if args.pretty else None)

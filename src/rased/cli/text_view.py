@@ -80,3 +80,24 @@ def _mention(m) -> str:
     if m is None:
         return "?"
     return f"«{m.text}»" + (f" ({m.actor_id})" if m.actor_id else "")
+
+
+def explain(article: Article) -> str:
+    """Per quote and relation: the rule that decided it, its words, and the clause it was read from
+    (`rased analyze --explain`)."""
+    text = article.text
+    out = [f"# {article.title or '(no title)'}", "", "## quotes"]
+    for n, q in enumerate(article.quotes or (), 1):
+        speaker = text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else q.speaker_text
+        out.append(f"{n}. rule {q.rule or '?'} · cue «{text[q.cue_start:q.cue_end]}» · speaker «{speaker or '?'}»"
+                   + (f" ({q.speaker.actor_id})" if q.speaker and q.speaker.actor_id else "")
+                   + (" · direct" if q.direct else ""))
+        out.append(f"   content [{q.content_start}:{q.content_end}] {text[q.content_start:q.content_end]}")
+    out += ["", "## relations"]
+    for n, r in enumerate(article.relations or (), 1):
+        out.append(f"{n}. {r.type} rule {r.rule or '?'} · trigger «{r.trigger}» · {_mention(r.source)} → "
+                   f"{_mention(r.target)} · {r.modality}"
+                   + (f" · claimed by {_mention(r.attributed_to)}" if r.attributed_to else ""))
+        out.append(f"   clause [{r.evidence_start}:{r.evidence_end}] {text[r.evidence_start:r.evidence_end]}")
+    out.append("")
+    return "\n".join(out)

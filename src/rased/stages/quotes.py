@@ -241,6 +241,7 @@ class _Speaker:
     text: str
     start: int | None
     end: int | None
+    how: str = "after-cue"  # after-cue | before-cue | discourse: how the speaker was found
 
 
 def _make_speaker(doc: _Doc, entities, a: int, b: int) -> _Speaker | None:
@@ -355,7 +356,7 @@ def extract(article: Article, settings: Settings) -> list[Found]:
         if last is None or last_end < 0:
             return None
         window = text.count("\n", last_end, offset)
-        return last if window <= qs.continue_paragraphs else None
+        return dataclasses.replace(last, how="discourse") if window <= qs.continue_paragraphs else None
 
     for i, t in enumerate(doc.toks):
         if t.kind == "punct":
@@ -406,7 +407,7 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             a, b = _speaker_after(doc, i + 1, stop)
             speaker = _make_speaker(doc, entities, a, b) or continuing(t.start)
             used_direct.add(d[0])
-            found.append(_found(speaker, t, d[2], d[3], True))
+            found.append(_found(speaker, t, d[2], d[3], True, "quote-before-cue"))
             if speaker is not None:
                 last, last_end = speaker, d[3]
             continue
@@ -419,6 +420,8 @@ def extract(article: Article, settings: Settings) -> list[Found]:
                 before = _speaker_before(doc, i, s_start)
                 if before is not None and doc.keys[before[0]] not in _RELATIVE and doc.keys[before[0]] not in _PRONOUNS:
                     speaker = _make_speaker(doc, entities, *before)
+                    if speaker is not None:
+                        speaker.how = "before-cue"
         if speaker is None:
             speaker = continuing(t.start)
         # content
@@ -445,14 +448,14 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             for m in doc.token_range(c_start, c_end):
                 mk = doc.keys[m]
                 if m > k + 2 and mk[:1] == "و" and lex.complementizers.get(mk[1:]) == "comp":
-                    found.append(_found(speaker, t, c_start, doc.toks[m].start, False))
+                    found.append(_found(speaker, t, c_start, doc.toks[m].start, False, kind))
                     c_start = doc.toks[m].end
                 elif m > k + 2 and doc.toks[m - 1].text in "،," and (h := strip_proclitic(mk, lex.cues)) \
                         and lex.cues[h[0]].form in ("past", "present"):
                     c_end = doc.toks[m].start
                     break
             c_start, c_end = _trim(text, c_start, c_end)
-        found.append(_found(speaker, t, c_start, c_end, is_direct))
+        found.append(_found(speaker, t, c_start, c_end, is_direct, kind))
         if speaker is not None:
             last, last_end = speaker, c_end
 
@@ -520,10 +523,12 @@ def _object_content(doc: _Doc, entities, i: int, stop: int, s_start: int, s_end:
     c_start, c_end = _trim(doc.text, doc.toks[k].start, s_end)
     if sum(1 for m in doc.token_range(c_start, c_end) if doc.toks[m].kind != "punct") < 3:
         return None
-    return _found(speaker, doc.toks[i], c_start, c_end, False)
+    return _found(speaker, doc.toks[i], c_start, c_end, False, "object")
 
 
-def _found(speaker: _Speaker | None, cue: Token, c_start: int, c_end: int, direct: bool) -> Found:
+def _found(speaker: _Speaker | None, cue: Token, c_start: int, c_end: int, direct: bool, rule: str) -> Found:
+    """The quote record; its rule names what opened the content (comp, colon, quote, about, object,
+    quote-before-cue, according-to) and how the speaker was found («comp/discourse»)."""
     q = Quote(
         speaker=speaker.mention if speaker else None,
         speaker_text=speaker.text if speaker else "",
@@ -532,6 +537,9 @@ def _found(speaker: _Speaker | None, cue: Token, c_start: int, c_end: int, direc
         content_start=c_start,
         content_end=c_end,
         direct=direct,
+        speaker_start=speaker.start if speaker else None,
+        speaker_end=speaker.end if speaker else None,
+        rule=f"{rule}/{speaker.how}" if speaker else rule,
     )
     return Found(q, speaker.start if speaker else None, speaker.end if speaker else None)
 
@@ -609,7 +617,7 @@ def _attributed(doc: _Doc, entities, i: int, phrase: tuple[int, int], s_start: i
         return None
     cue_tok = doc.toks[end_tok]
     q = Quote(speaker.mention, speaker.text, cue.start, cue_tok.end if not glued else cue_tok.end,
-              c_start, c_end, False)
+              c_start, c_end, False, speaker.start, speaker.end, "according-to/after-cue")
     return Found(q, speaker.start, speaker.end)
 
 

@@ -541,7 +541,9 @@ def _speaker_mention(text: str, q) -> Mention | None:
         return q.speaker
     if not q.speaker_text:
         return None
-    # the description nearest to the cue
+    if q.speaker_start is not None and q.speaker_end is not None:  # the quotes stage kept where it read it
+        return Mention(q.speaker_start, q.speaker_end, text[q.speaker_start:q.speaker_end], None)
+    # the description nearest to the cue (records written before quotes kept the speaker's span)
     after = text.find(q.speaker_text, q.cue_end)
     before = text.rfind(q.speaker_text, 0, q.cue_start)
     cands = [p for p in (after, before) if p >= 0]

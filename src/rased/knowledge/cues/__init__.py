@@ -137,6 +137,7 @@ class Frame:
     speech: bool
     symmetric: bool
     reader: str  # clause | triggers: which rules read a verb's arguments
+    complement: tuple[str, ...] = ()  # prepositions opening what the act is about after its object
 
 
 @dataclass(slots=True, frozen=True)
@@ -232,7 +233,8 @@ def lexicon() -> Lexicon:
         capitals={r["place"]: r["country"] for r in _rows("capitals.tsv")},
         connectives=frozenset(key(r["word"]) for r in _rows("connectives.tsv")),
         frames={r["type"]: Frame(r["type"], r["object"] == "yes", tuple(key(p) for p in _split(r["preps"])),
-                                 r["speech"] == "yes", r["symmetric"] == "yes", r["reader"])
+                                 r["speech"] == "yes", r["symmetric"] == "yes", r["reader"],
+                                 tuple(key(p) for p in _split(r["complement"])))
                 for r in _rows("frames.tsv")},
         clause_words={key(r["word"]): r["role"] for r in _rows("clause_words.tsv")},
     )
