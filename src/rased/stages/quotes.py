@@ -352,7 +352,14 @@ def extract(article: Article, settings: Settings) -> list[Found]:
     def inside_direct(offset: int) -> bool:
         return any(d[2] <= offset < d[3] for d in direct)
 
+    subjects = _clause_subjects(article)
+
     def continuing(offset: int) -> _Speaker | None:
+        # the discourse's current speaker: the last quote's, or the subject of a later clause that opens with
+        # a verb in the same paragraph («وحمّلت النقابة الحوثيين ... وأكدت أن ...»)
+        n = bisect.bisect_left(subjects, (offset,)) - 1
+        if n >= 0 and subjects[n][0] > last_end and "\n" not in text[subjects[n][0]:offset]:
+            return subjects[n][1]
         if last is None or last_end < 0:
             return None
         window = text.count("\n", last_end, offset)
@@ -524,6 +531,37 @@ def _object_content(doc: _Doc, entities, i: int, stop: int, s_start: int, s_end:
     if sum(1 for m in doc.token_range(c_start, c_end) if doc.toks[m].kind != "punct") < 3:
         return None
     return _found(speaker, doc.toks[i], c_start, c_end, False, "object")
+
+
+def _clause_subjects(article: Article) -> list[tuple[int, _Speaker]]:
+    """(offset, subject) of each sentence that opens with a verb followed by a named actor («وحمّلت النقابة ...»
+    is not; «وحمّلت حركة طالبان ...» is): the clause layer's subjects, which the discourse carries to a later
+    «وأضاف» or participle."""
+    from ..claims import clauses
+    from ..claims.view import TokenView
+
+    view = TokenView.of(article)
+    out = []
+    for lo, hi in view.sentences:
+        k = lo
+        while k < hi and not view.is_word(k):
+            k += 1
+        if k >= hi or not _opens_with_verb_key(view.keys[k]):
+            continue
+        arg = clauses.subject_after(view, k, hi)
+        if arg is not None and arg.actor_id and view.entity[arg.t0] is not None:
+            out.append((view.toks[k].start, _Speaker(Mention(arg.start, arg.end, arg.text, arg.actor_id), arg.text,
+                                                    arg.start, arg.end, "discourse")))
+    return out
+
+
+def _opens_with_verb_key(key: str) -> bool:
+    lex = lexicon()
+    hit = strip_proclitic(key, lex.cues)
+    if hit is not None and lex.cues[hit[0]].form in ("past", "present"):
+        return True
+    hit = strip_proclitic(key, lex.triggers)
+    return hit is not None and all(t.pos == "verb" for t in lex.triggers[hit[0]])
 
 
 def _found(speaker: _Speaker | None, cue: Token, c_start: int, c_end: int, direct: bool, rule: str) -> Found:
