@@ -148,6 +148,9 @@ def targets(view: TokenView, k: int, hi: int, frame: Frame) -> list[Arg]:
     out = []
     n = k
     while n < hi:
+        if view.toks[n].text == "(":  # «منظمة العفو الدولية (أمنستي انترناشونال) الجيش المصري»: a gloss, no target
+            n = next((m + 1 for m in range(n + 1, min(hi, n + 12)) if view.toks[m].text == ")"), n + 1)
+            continue
         prep = _preposition_before(view, n, k)
         a = actor_at(view, n, "object")
         if a is None:

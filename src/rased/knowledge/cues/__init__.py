@@ -69,7 +69,7 @@ def participle_forms(part: str) -> set[str]:
 
 
 # Proclitics tried when a word is not found as written: conjunction, then preposition / purpose «ل».
-_PROCLITICS = ("وب", "ول", "فب", "فل", "وس", "و", "ف", "ب", "ل")
+_PROCLITICS = ("وب", "ول", "فب", "فل", "وس", "و", "ف", "ب", "ل", "س")  # «س»: the future of a present («سيلتقي»)
 
 
 _MEMO: dict[int, dict[str, tuple[str, int] | None]] = {}  # id(lexicon table) -> key -> result
