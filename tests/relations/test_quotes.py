@@ -196,3 +196,19 @@ def test_explain_shows_rule_and_clause(tmp_path, capsys):
     assert main(["analyze", str(path), "--explain"]) == 0
     out = capsys.readouterr().out
     assert "ACCUSE rule vso" in out and "clause [" in out and "rule comp/after-cue" in out
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # a medium that relays a named source is not the speaker
+    ("ونقلت وكالة رويترز عن مصدر دبلوماسي قوله إن فريق الخبراء عاد إلى هولندا.", "مصدر دبلوماسي",
+     "فريق الخبراء عاد إلى هولندا"),
+    # a short quoted name before «بأن» is part of the speaker words, the content follows the complementizer
+    ('وأفاد تقرير صادر عن "مؤسسة الدفاع عن الديمقراطيات" بأن الميليشيا تتلقى تمويلا سنويا.',
+     "تقرير", "الميليشيا تتلقى تمويلا سنويا"),
+])
+def test_reporting_chains_and_quoted_names(text, speaker, content):
+    import rased
+
+    q = rased.analyze(text.encode()).quotes[0]
+    assert speaker in q.speaker_text
+    assert text[q.content_start:q.content_end] == content

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..knowledge.cues import lexicon, strip_proclitic
-from ..record import Article, Relation
+from ..record import Article, Mention, Relation
 from . import verb_frames
 from .view import TokenView
 
@@ -45,9 +45,25 @@ def _denied(article: Article, offset: int) -> bool:
     return False
 
 
+def _quote_around(article: Article, offset: int):
+    return next((q for q in article.quotes or () if q.content_start <= offset < q.content_end), None)
+
+
+def _speaker(article: Article, q) -> Mention | None:
+    if q.speaker is not None:
+        return q.speaker
+    if q.speaker_start is None or q.speaker_end is None:
+        return None
+    return Mention(q.speaker_start, q.speaker_end, article.text[q.speaker_start:q.speaker_end], None)
+
+
 def _modality(article: Article, r: Relation, reading, offset: int) -> str:
     if reading.negated:
         return "negated"
+    if r.rule == "unread":  # no trigger rule judged it: inside what someone said, it is their claim
+        q = _quote_around(article, offset)
+        speech = lexicon().frames[r.type].speech
+        return "reported" if q is not None and not speech and _speaker(article, q) is not None else "asserted"
     if r.modality == "negated":
         return "negated" if _denied(article, offset) else "asserted"
     if lexicon().frames[r.type].speech and r.modality == "reported" and r.attributed_to is not None \
@@ -106,10 +122,13 @@ def reread(article: Article, relations: list[Relation]) -> list[Relation]:
             continue
         start, end = view.chars(reading.lo, reading.hi)
         modality = _modality(article, r, reading, view.toks[k].start)
+        claimant = r.attributed_to
+        if r.rule == "unread" and modality == "reported":
+            claimant = _speaker(article, _quote_around(article, view.toks[k].start))
         again = dataclasses.replace(
             r, source=reading.source.mention(), target=reading.target.mention(), evidence_start=start,
             evidence_end=end, modality=modality, rule=reading.rule,
-            attributed_to=None if modality == "asserted" else r.attributed_to)
+            attributed_to=None if modality == "asserted" else claimant)
         key = (again.type, k, again.source.start, again.target.start)
         if key not in seen:
             seen.add(key)

@@ -44,8 +44,9 @@ _SPEAKER_STOP = {word_key(w) for w in (
     "حول", "بشأن", "ردا", "تعليقا", "إثر", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
     "الجمعة", "السبت", "أيضا", "كذلك", "مساء", "ظهر", "فجر", "الليلة", "ليلة", "هذا", "إذ", "حيث", "بينما",
     "فيما", "وسط", "أمام", "على", "إلى", "الى", "ضمن", "بعدما", "عندما", "حين", "لكن", "ولكن", "ثم",
-    "فإن", "و", "أو", "بشكل", "مؤخرا",
+    "فإن", "و", "أو", "بشكل", "مؤخرا", "قوله", "قولها", "قولهم", "قولهما",
 )}
+_RELAYED = word_key("عن")  # «نقلت وكالة رويترز عن مصدر دبلوماسي قوله»: the medium relays, the source speaks
 _LEADING_DROP = {word_key(w) for w in (
     "عنه", "عنها", "عنهم", "ذلك", "له", "لها", "لهم", "أيضا", "كذلك", "بدوره", "بدورها", "من", "جهته", "جهتها",
     "جانبه", "جانبها", "ناحيته", "ناحيتها", "فيه", "فيها", "قد", "كان", "وكان", "كانت", "وكانت", "فقد", "وقد", "لقد", "هنا", "هذا",
@@ -163,6 +164,11 @@ def _speaker_after(doc: _Doc, i: int, stop: int) -> tuple[int, int]:
             continue
         if k > first and (key in _SPEAKER_STOP or (key.startswith("ل") and key[1:].lstrip("ـ") in _ADDRESSEE)):
             break
+        if k > first and key == _RELAYED and k + 1 < stop and doc.toks[k + 1].kind == "ar" \
+                and _strip_al(doc.keys[first]) in _ADDRESSEE:
+            first = k + 1  # the relayed source is the speaker
+            k += 1
+            continue
         if k == first and key in _SPEAKER_STOP:
             break
         if k > first and _object_starts(doc, k, first):
@@ -310,6 +316,8 @@ def _opener(doc: _Doc, i: int, stop: int, lemma: str, max_words: int, direct_at=
             if t.text == ":":
                 return "colon", k, k
             if t.text in OPENING and (direct_at is None or t.start in direct_at):
+                if direct_at is not None and _names_before_complement(doc, direct_at[t.start], stop):
+                    continue  # «أفاد تقرير صادر عن "مؤسسة ..." بأن ...»: a quoted name, the content follows
                 return "quote", k, k
             if t.text in ".؟?!":
                 return None
@@ -331,6 +339,15 @@ def _opener(doc: _Doc, i: int, stop: int, lemma: str, max_words: int, direct_at=
         if strip_proclitic(key, lex.cues) and words > 1:
             return None
     return None
+
+
+def _names_before_complement(doc: _Doc, d: tuple[int, int, int, int], stop: int) -> bool:
+    """A short quoted passage right before «أن/إن/بأن» is a name inside the speaker words, not the content."""
+    inner = doc.token_range(d[2], d[3])
+    after = bisect.bisect_left(doc.starts, d[1])
+    if len(inner) > 6 or after >= stop:
+        return False
+    return lexicon().complementizers.get(doc.keys[after]) == "comp"
 
 
 def extract(article: Article, settings: Settings) -> list[Found]:
