@@ -63,3 +63,39 @@ def test_two_analyses_in_threads_equal_serial_runs():
     with ThreadPoolExecutor(3) as pool:
         parallel = list(pool.map(lambda t: to_dict(rased.analyze(t.encode())), texts))
     assert parallel == serial
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposed name is the subject, not the target
+    ("ودعا الرئيس الفلسطيني، محمود عباس، المجتمع الدولي إلى التدخل.",
+     ("REQUEST", "subject-only", "per:mahmoud-abbas", None, "asserted")),
+    # a coordinated co-subject is no target
+    ("واتهمت فرنسا والولايات المتحدة روسيا بالوقوف وراء الهجوم.", ("ACCUSE", "vso", "cty:FRA", "cty:RUS", "asserted")),
+])
+def test_subject_partners(text, expected):
+    assert expected in _relations(text)
+
+
+def test_a_mouthpiece_is_no_target():
+    rels = _relations("وأشادت الأمم المتحدة على لسان أمينها العام أنطونيو غوتيريش بالاتفاق.")
+    support = [r for r in rels if r[0] == "SUPPORT"]
+    assert support and all(target != "per:guterres" for _, _, _, target, _ in support), support
+
+
+def test_receiving_words_is_no_aid():
+    assert not [r for r in _relations("وتلقى الرئيس الأمريكي رسالة من الرئيس الكوري الشمالي كيم جونغ أون.")
+                if r[0] == "AID"]
+
+
+def test_an_event_inside_an_accusation_is_the_accusers_claim():
+    article = rased.analyze("اتهمت الولايات المتحدة إيران بدعم الحوثيين بالسلاح.".encode())
+    aid = [r for r in article.relations if r.type == "AID"]
+    assert aid and aid[0].modality == "reported" and aid[0].attributed_to.actor_id == "cty:USA"
+
+
+def test_the_dateline_is_no_argument():
+    article = rased.analyze("دبي، الإمارات العربية المتحدة (CNN) -- اتهمت الولايات المتحدة إيران بالتصعيد.".encode())
+    assert article.relations
+    for r in article.relations:
+        assert r.evidence_start >= article.text.index("اتهمت")
+        assert all(m is None or m.start >= article.text.index("اتهمت") for m in (r.source, r.target))

@@ -63,3 +63,17 @@ def test_folder_that_holds_no_article_is_an_error(tmp_path):
     (tmp_path / "a.json").write_text("{}", encoding="utf-8")
     with pytest.raises(InputError):
         load_folder(tmp_path)
+
+
+def test_judged_relations_file_shape():
+    """The hand-judged sample: ids, spans and judgements only (no article text), each judgement a boolean."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "gold" / "relations_judged.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    assert len(rows) == 100
+    for r in rows:
+        assert set(r) == {"corpus", "doc_id", "evidence_start", "evidence_end", "type", "rule", "source", "target",
+                          "modality", "attributed_to", "type_ok", "source_ok", "target_ok", "modality_ok",
+                          "attribution_ok", "right", "note"}
+        assert r["right"] == all(r[k] for k in ("type_ok", "source_ok", "target_ok", "modality_ok", "attribution_ok"))

@@ -151,6 +151,9 @@ def targets(view: TokenView, k: int, hi: int, frame: Frame) -> list[Arg]:
         if view.toks[n].text == "(":  # «منظمة العفو الدولية (أمنستي انترناشونال) الجيش المصري»: a gloss, no target
             n = next((m + 1 for m in range(n + 1, min(hi, n + 12)) if view.toks[m].text == ")"), n + 1)
             continue
+        if lexicon().clause_words.get(view.keys[n]) == "mouthpiece":
+            n = _past_mouthpiece(view, n + 1, hi)
+            continue
         prep = _preposition_before(view, n, k)
         a = actor_at(view, n, "object")
         if a is None:
@@ -164,6 +167,40 @@ def targets(view: TokenView, k: int, hi: int, frame: Frame) -> list[Arg]:
             out.append(Arg(a.t0, a.t1, start, a.end, view.text[start:a.end], a.actor_id, f"prep:{prep}"))
         n = a.t1
     return out
+
+
+def _past_mouthpiece(view: TokenView, n: int, hi: int) -> int:
+    """The token after «على لسان أمينها العام أنطونيو غوتيريش»: the words up to the person's name, or five."""
+    for m in range(n, min(hi, n + 6)):
+        e = view.entity[m]
+        if e is not None and e.type == "PER":
+            return bisect.bisect_left(view.starts, e.end)
+        if not view.is_word(m):
+            return m
+    return min(hi, n + 5)
+
+
+def subject_and_partners(view: TokenView, i: int, hi: int) -> tuple[Arg | None, int]:
+    """The subject after verb ``i`` with what stands beside it, and the token after them: an apposed name
+    («دعا الرئيس الفلسطيني، محمود عباس، ...» is Abbas) and coordinated co-subjects («اتهمت فرنسا والولايات
+    المتحدة روسيا»: the United States accuses too, it is no target)."""
+    subject = subject_after(view, i, hi)
+    if subject is None:
+        return None, i + 1
+    k = subject.t1
+    if k + 1 < hi and view.toks[k].text in "،,":
+        e = view.entity[k + 1]
+        apposed = actor_at(view, k + 1, "apposition") if e is not None and e.type == "PER" else None
+        if apposed is not None and (view.entity[subject.t0] is None or view.entity[subject.t0].type != "PER"):
+            subject, k = apposed, apposed.t1
+            if k < hi and view.toks[k].text in "،,":
+                k += 1
+    while k < hi and view.keys[k][:1] == "و" and view.is_word(k):
+        partner = actor_at(view, k, "coordinated")
+        if partner is None:
+            break
+        k = partner.t1
+    return subject, k
 
 
 def _preposition_before(view: TokenView, n: int, floor: int) -> str | None:

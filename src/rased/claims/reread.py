@@ -5,6 +5,7 @@ replace the trigger rules' guess; elsewhere the trigger rules' relation stands, 
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 from ..knowledge.cues import lexicon, strip_proclitic
@@ -72,6 +73,20 @@ def _modality(article: Article, r: Relation, reading, offset: int) -> str:
     return r.modality
 
 
+def _with_trigger_target(view: TokenView, reading, r: Relation):
+    """A subject-only reading keeps the trigger rules' target where it lies past the subject, its apposition and
+    its co-subjects, is a linked actor and is no mouthpiece of the subject («دعا الرئيس الفلسطيني، محمود عباس»
+    has no target in Abbas, «أشادت الأمم المتحدة على لسان أمينها العام» none in its secretary-general)."""
+    t = r.target
+    keep = t is not None and t.actor_id is not None and t.start >= reading.free_from \
+        and (reading.source.actor_id is None or t.actor_id != reading.source.actor_id)
+    if keep:
+        words = lexicon().clause_words
+        between = range(bisect.bisect_left(view.starts, reading.source.end), bisect.bisect_left(view.starts, t.start))
+        keep = not any(words.get(view.keys[k]) == "mouthpiece" for k in between)
+    return dataclasses.replace(reading, rule="subject-only+triggers" if keep else "subject-only")
+
+
 def _speech_act(r: Relation) -> Relation:
     """A speech act told as its own speaker's words («وأوضح أنه طلب من المجلس ...») is the speaker's deed, which
     the narrator asserts."""
@@ -101,6 +116,47 @@ def _unread_verbs(view: TokenView, covered: set) -> list[tuple[int, Relation]]:
     return out
 
 
+def _material(view: TokenView, r: Relation) -> Relation:
+    """Backing in money, arms or military means is AID, not SUPPORT (PLOVER): «دعم الناتو لطالبان وإمدادها
+    بالمال والسلاح»، «طائرة دعم مقاتلة»، backing by an armed force («بدعم من قوات التحالف»)."""
+    if r.type != "SUPPORT":
+        return r
+    words = lexicon().clause_words
+    lo = bisect.bisect_left(view.starts, r.evidence_start)
+    hi = bisect.bisect_left(view.starts, r.evidence_end)
+    military = r.source is not None and (r.source.actor_id or "").startswith("mil:")
+    if military or any(words.get(view.keys[k]) == "material" for k in range(lo, hi)):
+        return dataclasses.replace(r, type="AID", rule=f"{r.rule}+material")
+    return r
+
+
+def _outside_dateline(view: TokenView, r: Relation) -> Relation:
+    """«دبي، الإمارات العربية المتحدة (CNN) --»: the dateline is no argument and no part of the evidence."""
+    if not view.excluded or r.evidence_start >= view.excluded:
+        return r
+    drop = lambda m: None if m is not None and m.start < view.excluded else m  # noqa: E731
+    return dataclasses.replace(r, source=drop(r.source), target=drop(r.target), location=drop(r.location),
+                               evidence_start=max(r.evidence_start, view.excluded))
+
+
+def _inside_speech_acts(view: TokenView, out: list[Relation]) -> list[Relation]:
+    """An event told as what someone accuses, threatens or demands («اتهمت واشنطن إيران بدعم الحوثيين») is that
+    speaker's claim: reported, attributed to the speech act's source."""
+    frames = lexicon().frames
+    # what the act is about follows its object in its clause, as the clause cascade read it
+    acts = [(r.target.end, r.evidence_end, r.source) for r in out
+            if frames.get(r.type) is not None and frames[r.type].speech and r.source is not None
+            and r.target is not None and r.modality == "asserted" and r.rule in verb_frames.RULE_NAMES]
+    changed = []
+    for r in out:
+        speech = frames.get(r.type) is not None and frames[r.type].speech
+        at = next((t.start for t in view.toks if t.start >= r.evidence_start and t.text == r.trigger), None)
+        claim = None if speech or at is None or r.modality != "asserted" else next(
+            (src for a, b, src in acts if a <= at < b and src is not r.source), None)
+        changed.append(dataclasses.replace(r, modality="reported", attributed_to=claim) if claim else r)
+    return changed
+
+
 def reread(article: Article, relations: list[Relation]) -> list[Relation]:
     view = TokenView.of(article)
     discourse = verb_frames.Discourse()
@@ -113,6 +169,16 @@ def reread(article: Article, relations: list[Relation]) -> list[Relation]:
     seen: set[tuple] = set()
     for k, _, r in placed:
         reading = verb_frames.read(view, k, r.type, discourse) if k is not None and _is_verb(view, k, r.type) else None
+        if reading is not None and reading.rule == "received-none":
+            continue
+        if reading is not None and reading.rule == "subject-only":
+            if r.rule == "unread":
+                continue
+            if r.target is not None and r.target.start < reading.source.end and reading.source.start < r.target.end \
+                    and reading.source.how != "apposition":
+                reading = None  # «مشروع قرار دولي يتهم إيران»: the trigger rules read that phrase as the object
+            else:
+                reading = _with_trigger_target(view, reading, r)
         if reading is None and r.rule == "unread":
             continue
         if reading is None:
@@ -126,11 +192,14 @@ def reread(article: Article, relations: list[Relation]) -> list[Relation]:
         if r.rule == "unread" and modality == "reported":
             claimant = _speaker(article, _quote_around(article, view.toks[k].start))
         again = dataclasses.replace(
-            r, source=reading.source.mention(), target=reading.target.mention(), evidence_start=start,
+            r, source=reading.source.mention(), target=reading.target.mention() if reading.target else r.target
+            if reading.rule == "subject-only+triggers" else None, evidence_start=start,
             evidence_end=end, modality=modality, rule=reading.rule,
             attributed_to=None if modality == "asserted" else claimant)
-        key = (again.type, k, again.source.start, again.target.start)
+        key = (again.type, k, again.source.start, again.target.start if again.target else None)
         if key not in seen:
             seen.add(key)
             out.append(again)
+    out = [_material(view, _outside_dateline(view, r)) for r in out]
+    out = _inside_speech_acts(view, out)
     return sorted(out, key=lambda x: (x.evidence_start, x.evidence_end))

@@ -11,7 +11,10 @@ extractor cascade); each relation it gives records the rule in ``Relation.rule``
 * ``svo``: the topic before the verb, the target after it («الجماعة تتلقى تمويلا من ...» is left to the
   trigger rules, «القوات الأجنبية رحبت ...»).
 
-A relation verb the cascade cannot read is left to the trigger rules of ``stages.relations``.
+When no rule decides, ``subject-only`` keeps the clause's subject (with its apposition and co-subjects read) and
+leaves the target to the trigger rules only where it lies past them; a received verb with no material object
+(«تلقى رسالة») is no relation (``received-none``). A verb the cascade cannot read at all is left to the trigger
+rules of ``stages.relations``.
 """
 from __future__ import annotations
 
@@ -27,11 +30,12 @@ from .view import TokenView
 @dataclass(frozen=True, slots=True)
 class Reading:
     rule: str
-    source: Arg
-    target: Arg
+    source: Arg | None
+    target: Arg | None  # None for «subject-only»: the clause names who acts but no actor it acts on
     lo: int  # the clause, in tokens
     hi: int
     negated: bool
+    free_from: int = 0  # subject-only: where a target may start (after the subject's apposition and partners)
 
 
 @dataclass(slots=True)
@@ -62,10 +66,10 @@ def _first_target(view: TokenView, after: int, hi: int, frame: Frame, source: Ar
 
 
 def _vso(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
-    subject = clauses.subject_after(view, i, hi)
+    subject, after = clauses.subject_and_partners(view, i, hi)
     if subject is None:
         return None
-    target = _first_target(view, subject.t1, hi, frame, subject)
+    target = _first_target(view, after, hi, frame, subject)
     return (subject, target) if target is not None else None
 
 
@@ -94,6 +98,10 @@ def _received(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
     the phrase of «ب»/«من» does it."""
     if not _voice_received(view, i):
         return None
+    words = lexicon().clause_words
+    if _voice_received(view, i, "received-material") and not any(
+            words.get(view.keys[k]) == "material" for k in range(lo, hi)):
+        return None  # «تلقى رسالة من ...»: receiving words or news is no aid
     undergoer = clauses.subject_before(view, i, lo)
     if undergoer is None and i == lo:  # «...، مسنودا بالتحالف»: the participle describes the clause's subject
         undergoer = discourse.carried(view.paragraph[i])
@@ -108,10 +116,11 @@ def _received(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
     return None
 
 
-def _voice_received(view: TokenView, i: int) -> bool:
+def _voice_received(view: TokenView, i: int, *voices: str) -> bool:
     triggers = lexicon().triggers
     hit = strip_proclitic(view.keys[i], triggers)
-    return hit is not None and any(t.voice == "received" for t in triggers[hit[0]])
+    wanted = voices or ("received", "received-material")
+    return hit is not None and any(t.voice in wanted for t in triggers[hit[0]])
 
 
 _BY_FRAME = Frame("AGENT", False, (word_key("ب"), word_key("من")), False, False, "clause")
@@ -120,6 +129,7 @@ Rule = Callable[..., "tuple[Arg, Arg] | None"]
 # zero-subject runs before vso: «وطالبت الجيش المصري» has one actor, the object; vso would make it the subject
 RULES: tuple[tuple[str, Rule], ...] = (("received", _received), ("zero-subject", _zero_subject), ("vso", _vso),
                                        ("svo", _svo))
+RULE_NAMES = frozenset(name for name, _ in RULES)
 
 
 def read(view: TokenView, i: int, type_: str, discourse: Discourse) -> Reading | None:
@@ -139,8 +149,16 @@ def read(view: TokenView, i: int, type_: str, discourse: Discourse) -> Reading |
             if name != "zero-subject":
                 discourse.note(source, view.paragraph[i])
             return Reading(name, source, target, lo, hi, clauses.negated(view, i, lo))
-    discourse.note(clauses.subject_after(view, i, hi), view.paragraph[i])
-    return None
+    if _voice_received(view, i, "received-material"):
+        return Reading("received-none", None, None, lo, hi, False)  # «تلقى رسالة»: no material, no aid
+    if _voice_received(view, i):
+        return None
+    subject, after = clauses.subject_and_partners(view, i, hi)
+    discourse.note(subject, view.paragraph[i])
+    if subject is None:
+        return None
+    free = view.toks[after].start if after < len(view.toks) else len(view.text)
+    return Reading("subject-only", subject, None, lo, hi, clauses.negated(view, i, lo), free)
 
 
 def _lone_object(view: TokenView, i: int, hi: int, frame: Frame) -> bool:

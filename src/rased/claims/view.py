@@ -57,4 +57,7 @@ def _dateline_end(article: Article) -> int:
     if d.agency and d.agency in window:
         after = window.index(d.agency) + len(d.agency)
     cuts = [c for c in (window.find(m, after) for m in ("-", "–", "—", ":")) if c >= 0]
-    return min(cuts) + 1 if cuts and min(cuts) < 140 else after
+    end = min(cuts) if cuts and min(cuts) < 140 else after
+    while end < len(window) and window[end] in " -–—:":
+        end += 1  # «(CNN) --»
+    return end

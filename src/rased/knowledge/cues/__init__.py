@@ -124,7 +124,7 @@ class Trigger:
     next: str | None
     veto: bool
     form: str  # past | present | noun | extra
-    voice: str = "active"  # active | received (the subject undergoes it: «مسنودا ب»)
+    voice: str = "active"  # active | received | received-material (the subject undergoes it: «مسنودا ب»)
 
 
 @dataclass(slots=True, frozen=True)
@@ -152,7 +152,7 @@ class Lexicon:
     capitals: dict[str, str]  # registry place id -> the country id it stands for
     connectives: frozenset[str]  # discourse words that open a clause and are never its subject («كما»، «فيما»)
     frames: dict[str, Frame]  # relation type -> its frame
-    clause_words: dict[str, str]  # key -> adjunct | boundary | negation | preposition
+    clause_words: dict[str, str]  # key -> adjunct | boundary | negation | preposition | material | mouthpiece
 
 
 def _cues() -> dict[str, Cue]:
@@ -269,13 +269,13 @@ def validate() -> list[str]:
         if r.get("reader") not in ("clause", "triggers"):
             problems.append(f"frames.tsv {r.get('type')}: reader must be clause or triggers")
     for r in _rows("triggers.tsv"):
-        if r.get("voice") not in ("active", "received"):
+        if r.get("voice") not in ("active", "received", "received-material"):
             problems.append(f"triggers.tsv {r.get('past')}: voice must be active or received")
     trigger_types = {r["type"] for r in _rows("triggers.tsv")}
     for missing in sorted(trigger_types - set(lexicon().frames)):
         problems.append(f"frames.tsv: no frame for the trigger type {missing}")
     for r in _rows("clause_words.tsv"):
-        if r.get("role") not in ("adjunct", "boundary", "negation", "preposition"):
+        if r.get("role") not in ("adjunct", "boundary", "negation", "preposition", "material", "mouthpiece"):
             problems.append(f"clause_words.tsv {r.get('word')}: role {r.get('role')!r}")
     for r in _rows("connectives.tsv"):
         if key(r["word"]) in cues:
