@@ -59,7 +59,7 @@ def build(stages: tuple[Stage, ...] = STAGES) -> tuple[Stage, ...]:
 PIPELINE = build()
 
 
-def _as_text(data: str | bytes, settings: Settings) -> tuple[str, str | None]:
+def _as_text(data: str | bytes, settings: Settings) -> decoding.Decoded:
     if isinstance(data, bytes):
         return decoding.decode(data, max_bytes=settings.input.max_bytes)
     if not isinstance(data, str):
@@ -68,7 +68,7 @@ def _as_text(data: str | bytes, settings: Settings) -> tuple[str, str | None]:
         raise InputError("the input is empty", hint="give a text or HTML file with an article")
     if len(data) > settings.input.max_bytes:
         raise InputError(f"the input is too large ({len(data)} characters)", hint="one article is expected")
-    return decoding.normalise_newlines(data.lstrip("\ufeff")), None
+    return decoding.Decoded(decoding.normalise_newlines(data.lstrip("\ufeff")), "")
 
 
 def prepare(
@@ -82,9 +82,12 @@ def prepare(
     settings: Settings = DEFAULT,
 ) -> Article:
     """The input record: decoded text (the main text for HTML pages) and metadata hints."""
-    text, encoding = _as_text(data, settings)
+    decoded = _as_text(data, settings)
+    text, encoding = decoded.text, decoded.encoding
     hints: dict[str, str] = {}
     problems: list[Problem] = []
+    if decoded.replaced:
+        problems.append(Problem("encoding", f"{decoded.replaced} invalid UTF-8 byte sequence(s) replaced by U+FFFD"))
     if decoding.looks_like_html(text):
         text, page = html_input.extract(text, url=url)
         hints.update(page)
