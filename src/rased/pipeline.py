@@ -16,6 +16,7 @@ from .io import html as html_input
 from .record import Article, Problem, content_id
 from .settings import DEFAULT, Settings
 from .stages import clean, dateline, entities, header, quotes, relations, sentences, structure, summary
+from .windows import run_bounded
 
 INPUT_FIELDS = frozenset({"raw", "hints", "url", "source"})
 
@@ -71,6 +72,17 @@ def _as_text(data: str | bytes, settings: Settings) -> decoding.Decoded:
     return decoding.Decoded(decoding.normalise_newlines(data.lstrip("\ufeff")), "")
 
 
+def _within_budget(text: str, settings: Settings, problems: list[Problem]) -> str:
+    """The text cut to ``budget.max_chars`` (at a space), the cut recorded as a problem."""
+    limit = settings.budget.max_chars
+    if len(text) <= limit:
+        return text
+    end = text.rfind(" ", limit // 2, limit)
+    end = end if end > 0 else limit
+    problems.append(Problem("budget", f"the text has {len(text):,} characters; the first {end:,} were analysed"))
+    return text[:end]
+
+
 def prepare(
     data: str | bytes,
     *,
@@ -93,6 +105,7 @@ def prepare(
         hints.update(page)
         url = url or page.get("url")
         source = source or page.get("sitename")
+    text = _within_budget(text, settings, problems)
     if encoding and encoding not in ("utf-8", "utf-8-sig"):
         problems.append(Problem("encoding", f"the input was decoded as {encoding}"))
     if title:
@@ -106,7 +119,7 @@ def prepare(
 
 def run(article: Article, settings: Settings = DEFAULT, stages: tuple[Stage, ...] = PIPELINE) -> Article:
     for s in stages:
-        article = s.run(article, settings)
+        article = run_bounded(s.name, s.run, article, settings)
     return dataclasses.replace(article, id=content_id(article.text))
 
 

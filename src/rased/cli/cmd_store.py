@@ -40,7 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--ner", default="accurate", metavar="MODEL",
                    help="NER model: accurate (BiLSTM-CRF, default), fast (feature CRF), or a model folder")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
+    p.add_argument("--json", action="store_true",
+                   help="print the summary as JSON on stdout, with each failed input and its reason")
     p.set_defaults(func=run_ingest)
 
     p = sub.add_parser("search", help="full-text search (Arabic-aware) with filters",
@@ -125,11 +126,19 @@ def run_ingest(args: argparse.Namespace) -> int:
             return 0
         summary = _with_progress(args, lambda cb: ingest(
             args.paths, store, format=args.format, text_field=args.text_field, batch_size=args.batch_size, progress=cb,
-            analyzer=_analyzer(args.ner),
+            analyzer=_analyzer(args.ner), max_examples=10_000 if args.json else 20,
         ))
         stats = store.stats()
     if args.json:
         print(json.dumps({**summary.to_dict(), "store": stats}, ensure_ascii=False))
+    if not summary.read:
+        print("rased: nothing stored: no input found under the paths given", file=sys.stderr)
+        return 1
+    if summary.failed and summary.failed == summary.read:  # nothing taken in: one line, exit 1
+        reasons = ", ".join(f"{code}: {n}" for code, n in summary.reasons.most_common())
+        print(f"rased: nothing stored: all {summary.read} inputs failed ({reasons}); "
+              "--json lists each input and its reason", file=sys.stderr)
+        return 1
     _print_summary(summary, stats)
     return 0
 
