@@ -92,6 +92,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, metavar="FOLDER")
     p.add_argument("--tables", default=",".join(TABLES), help="comma-separated subset of " + ",".join(TABLES))
     p.add_argument("--no-duplicates", action="store_true", help="leave out near-duplicate articles")
+    p.add_argument("--excel", action="store_true",
+                   help="CSV for spreadsheets: a UTF-8 mark (BOM) and cells cut at 32,000 characters (whole in OUT/cells/)")
+    p.add_argument("--bom", action=argparse.BooleanOptionalAction, default=None,
+                   help="start CSV files with a UTF-8 mark (default: on with --excel, off otherwise)")
+    p.add_argument("--max-cell", type=int, default=None, metavar="N",
+                   help="cut CSV cells longer than N characters, with a marker, writing them whole to OUT/cells/ "
+                        "(default: 32,000 with --excel, else no limit; 0: no limit)")
     p.set_defaults(func=run_export)
 
 
@@ -289,11 +296,17 @@ def _print_actor(info: dict[str, Any]) -> None:
 # ---------------------------------------------------------------------------------------------- export
 
 def run_export(args: argparse.Namespace) -> int:
-    from ..store.export import export
+    from ..store.export import CsvOptions, export
 
     tables = tuple(t.strip() for t in args.tables.split(",") if t.strip())
+    base = CsvOptions.excel() if args.excel else CsvOptions()
+    if args.max_cell is not None and args.max_cell < 0:
+        raise InputError("--max-cell must be 0 or more", hint="0 keeps every cell whole")
+    options = CsvOptions(bom=base.bom if args.bom is None else args.bom,
+                         max_cell=base.max_cell if args.max_cell is None else args.max_cell)
     with _open(args) as store:
-        counts = export(store, args.format, args.out, tables=tables, duplicates=not args.no_duplicates)
+        counts = export(store, args.format, args.out, tables=tables, duplicates=not args.no_duplicates,
+                        csv_options=options)
     for name, n in counts.items():
         print(f"{args.out}/{name}: {n} rows", file=sys.stderr)
     return 0
