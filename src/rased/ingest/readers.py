@@ -358,7 +358,11 @@ def _json_array(locator: str, data: bytes, text_field: str | None) -> Iterator[D
 def _rss(locator: str, data: bytes) -> Iterator[Doc | Bad]:
     import feedparser
 
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(data)
+    except (ValueError, LookupError) as err:  # a malformed encoding declaration («encoding="\x80utf-8"»)
+        yield Bad(locator, digest(data), f"not a readable RSS/Atom feed: {type(err).__name__}: {err}", "feed")
+        return
     if not feed.entries:
         why = getattr(feed, "bozo_exception", None)
         yield Bad(locator, digest(data), f"not a readable RSS/Atom feed{': ' + str(why) if why else ' (no entries)'}", "feed")
