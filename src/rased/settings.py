@@ -13,10 +13,10 @@ class InputSettings:
 class BudgetSettings:
     """What one document may cost (``rased.windows``); going over is a ``Problem`` on the record, not a hang."""
 
-    max_chars: int = 3_000_000  # decoded text analysed; the rest is left out (about 5.5 MB of Arabic UTF-8)
+    max_chars: int = 500_000  # decoded text analysed (about 0.9 MB of Arabic UTF-8, 150 long articles); the rest is left out
     window_chars: int = 50_000  # the most text the entity, quote and relation stages see at once
     max_sentence_chars: int = 5_000  # a longer "sentence" (a text without punctuation) gets no quotes or relations
-    stage_seconds: float = 120.0  # a stage that has run this long leaves its remaining windows out
+    stage_seconds: float = 20.0  # a stage that has run this long leaves its remaining windows out
 
     def __post_init__(self) -> None:
         for name in ("max_chars", "window_chars", "max_sentence_chars", "stage_seconds"):
