@@ -47,10 +47,13 @@ def one(path: str, budget: bool) -> None:
     import dataclasses
 
     from rased import analyze
-    from rased.settings import DEFAULT, BudgetSettings
+    from rased.settings import DEFAULT
 
-    settings = DEFAULT if budget else dataclasses.replace(
-        DEFAULT, budget=BudgetSettings(max_chars=10**8, stage_seconds=1e9))
+    settings = DEFAULT
+    if not budget:
+        from rased.settings import BudgetSettings
+
+        settings = dataclasses.replace(DEFAULT, budget=BudgetSettings(max_chars=10**8, stage_seconds=1e9))
     analyze((ROOT / "samples" / "seed_article.txt").read_bytes())
     data = Path(path).read_bytes()
     started = time.perf_counter()

@@ -71,3 +71,14 @@ def test_stage_time_budget_leaves_windows_out(seed_bytes):
     a = analyze(seed_bytes, settings=settings)
     assert any("stopped after" in p.message for p in a.problems)
     assert to_dict(a)["text"]  # the record is still whole
+
+
+def test_analyze_max_chars_flag(tmp_path, capsys):
+    from rased.cli.main import main
+    import json
+
+    path = tmp_path / "a.txt"
+    path.write_text("قال الرئيس إن القوات دخلت الموصل. " * 200, encoding="utf-8")
+    assert main(["analyze", str(path), "--max-chars", "1000"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert len(record["text"]) <= 1000 and any(p["code"] == "budget" for p in record["problems"])
