@@ -16,6 +16,7 @@ from .io import html as html_input
 from .record import Article, Problem, content_id
 from .settings import DEFAULT, Settings
 from .stages import clean, dateline, entities, header, quotes, relations, sentences, structure, summary
+from .windows import run_bounded
 
 INPUT_FIELDS = frozenset({"raw", "hints", "url", "source"})
 
@@ -59,7 +60,7 @@ def build(stages: tuple[Stage, ...] = STAGES) -> tuple[Stage, ...]:
 PIPELINE = build()
 
 
-def _as_text(data: str | bytes, settings: Settings) -> tuple[str, str | None]:
+def _as_text(data: str | bytes, settings: Settings) -> decoding.Decoded:
     if isinstance(data, bytes):
         return decoding.decode(data, max_bytes=settings.input.max_bytes)
     if not isinstance(data, str):
@@ -68,7 +69,18 @@ def _as_text(data: str | bytes, settings: Settings) -> tuple[str, str | None]:
         raise InputError("the input is empty", hint="give a text or HTML file with an article")
     if len(data) > settings.input.max_bytes:
         raise InputError(f"the input is too large ({len(data)} characters)", hint="one article is expected")
-    return decoding.normalise_newlines(data.lstrip("\ufeff")), None
+    return decoding.Decoded(decoding.normalise_newlines(data.lstrip("\ufeff")), "")
+
+
+def _within_budget(text: str, settings: Settings, problems: list[Problem]) -> str:
+    """The text cut to ``budget.max_chars`` (at a space), the cut recorded as a problem."""
+    limit = settings.budget.max_chars
+    if len(text) <= limit:
+        return text
+    end = text.rfind(" ", limit // 2, limit)
+    end = end if end > 0 else limit
+    problems.append(Problem("budget", f"the text has {len(text):,} characters; the first {end:,} were analysed"))
+    return text[:end]
 
 
 def prepare(
@@ -82,14 +94,18 @@ def prepare(
     settings: Settings = DEFAULT,
 ) -> Article:
     """The input record: decoded text (the main text for HTML pages) and metadata hints."""
-    text, encoding = _as_text(data, settings)
+    decoded = _as_text(data, settings)
+    text, encoding = decoded.text, decoded.encoding
     hints: dict[str, str] = {}
     problems: list[Problem] = []
+    if decoded.replaced:
+        problems.append(Problem("encoding", f"{decoded.replaced} invalid UTF-8 byte sequence(s) replaced by U+FFFD"))
     if decoding.looks_like_html(text):
         text, page = html_input.extract(text, url=url)
         hints.update(page)
         url = url or page.get("url")
         source = source or page.get("sitename")
+    text = _within_budget(text, settings, problems)
     if encoding and encoding not in ("utf-8", "utf-8-sig"):
         problems.append(Problem("encoding", f"the input was decoded as {encoding}"))
     if title:
@@ -103,7 +119,7 @@ def prepare(
 
 def run(article: Article, settings: Settings = DEFAULT, stages: tuple[Stage, ...] = PIPELINE) -> Article:
     for s in stages:
-        article = s.run(article, settings)
+        article = run_bounded(s.name, s.run, article, settings)
     return dataclasses.replace(article, id=content_id(article.text))
 
 

@@ -10,6 +10,23 @@ class InputSettings:
 
 
 @dataclass(slots=True, frozen=True)
+class BudgetSettings:
+    """What one document may cost (``rased.windows``); going over is a ``Problem`` on the record, not a hang."""
+
+    max_chars: int = 500_000  # decoded text analysed (about 0.9 MB of Arabic UTF-8, 150 long articles); the rest is left out
+    window_chars: int = 50_000  # the most text the entity, quote and relation stages see at once
+    max_sentence_chars: int = 5_000  # a longer "sentence" (a text without punctuation) gets no quotes or relations
+    stage_seconds: float = 20.0  # a stage that has run this long leaves its remaining windows out
+
+    def __post_init__(self) -> None:
+        for name in ("max_chars", "window_chars", "max_sentence_chars", "stage_seconds"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"budget.{name} must be positive")
+        if self.window_chars < 1000:
+            raise ValueError("budget.window_chars must be at least 1000")
+
+
+@dataclass(slots=True, frozen=True)
 class HeaderSettings:
     max_title_words: int = 30
     header_lines: int = 6  # non-empty lines at the top that may hold title, date, author
@@ -63,6 +80,7 @@ class SummarySettings:
 @dataclass(slots=True, frozen=True)
 class Settings:
     input: InputSettings = field(default_factory=InputSettings)
+    budget: BudgetSettings = field(default_factory=BudgetSettings)
     header: HeaderSettings = field(default_factory=HeaderSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
     structure: StructureSettings = field(default_factory=StructureSettings)

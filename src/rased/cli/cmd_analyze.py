@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
-from ..settings import DEFAULT, EntitySettings, InputSettings, Settings
+from ..settings import DEFAULT, BudgetSettings, EntitySettings, InputSettings, Settings
+from .arguments import positive
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,6 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--explain", action="store_true",
                    help="instead of the record, each quote and relation with the rule and the clause it came from")
     p.add_argument("--max-bytes", type=int, default=DEFAULT.input.max_bytes, help="refuse larger inputs")
+    p.add_argument("--max-chars", type=positive, default=DEFAULT.budget.max_chars, metavar="N",
+                   help=f"analyse at most the first N characters of the text, recording the cut as a problem "
+                        f"(default {DEFAULT.budget.max_chars:,})")
     p.add_argument("--ner", default="accurate", metavar="MODEL",
                    help="NER model: accurate (BiLSTM-CRF, default), fast (feature CRF), or a model folder")
     p.set_defaults(func=run)
@@ -67,7 +71,8 @@ def run(args: argparse.Namespace) -> int:
     from ..record import to_dict
     from . import text_view
 
-    settings = Settings(input=InputSettings(max_bytes=args.max_bytes), entities=EntitySettings(model=args.ner))
+    settings = Settings(input=InputSettings(max_bytes=args.max_bytes), entities=EntitySettings(model=args.ner),
+                        budget=BudgetSettings(max_chars=args.max_chars))
     data = read_input(args.path)
     doc = _one_document(args.path, data)
     if doc is None:

@@ -5,6 +5,7 @@ import argparse
 import sys
 
 from ..errors import InputError
+from .arguments import positive
 from .cmd_store import _add_db, _db_default
 
 LOCAL = ("127.0.0.1", "localhost", "::1")
@@ -17,18 +18,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     _add_db(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    p.add_argument("--writable", action="store_true", help="let the analyze page and POST /api/articles store articles")
+    p.add_argument("--writable", action="store_true",
+                   help="let the analyze page and POST /api/articles store articles (and analyse texts)")
+    p.add_argument("--allow-analyze", action="store_true",
+                   help="let a read-only explorer analyse pasted or uploaded texts (off by default: each costs CPU)")
+    p.add_argument("--max-body", type=positive, default=None, metavar="BYTES",
+                   help="largest text or file to analyse, in bytes (default 2,000,000)")
     p.set_defaults(func=run)
+
+
+def build_app(args: argparse.Namespace):
+    from ..web import create_app
+
+    limit = {"max_upload": args.max_body} if args.max_body else {}
+    return create_app(args.db or _db_default(), read_only=not args.writable,
+                      allow_analyze=args.writable or args.allow_analyze, **limit)
 
 
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from ..web import create_app
-
     if not 0 < args.port < 65536:
         raise InputError(f"port {args.port} is out of range", hint="use a port between 1 and 65535")
-    app = create_app(args.db or _db_default(), read_only=not args.writable)
+    app = build_app(args)
     if args.host not in LOCAL:
         print(f"rased: note: listening on {args.host}, reachable from other machines", file=sys.stderr)
     print(f"rased: explorer on http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)

@@ -40,7 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--ner", default="accurate", metavar="MODEL",
                    help="NER model: accurate (BiLSTM-CRF, default), fast (feature CRF), or a model folder")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
+    p.add_argument("--json", action="store_true",
+                   help="print the summary as JSON on stdout, with each failed input and its reason")
     p.set_defaults(func=run_ingest)
 
     p = sub.add_parser("search", help="full-text search (Arabic-aware) with filters",
@@ -91,6 +92,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, metavar="FOLDER")
     p.add_argument("--tables", default=",".join(TABLES), help="comma-separated subset of " + ",".join(TABLES))
     p.add_argument("--no-duplicates", action="store_true", help="leave out near-duplicate articles")
+    p.add_argument("--excel", action="store_true",
+                   help="CSV for spreadsheets: a UTF-8 mark (BOM) and cells cut at 32,000 characters (whole in OUT/cells/)")
+    p.add_argument("--bom", action=argparse.BooleanOptionalAction, default=None,
+                   help="start CSV files with a UTF-8 mark (default: on with --excel, off otherwise)")
+    p.add_argument("--max-cell", type=int, default=None, metavar="N",
+                   help="cut CSV cells longer than N characters, with a marker, writing them whole to OUT/cells/ "
+                        "(default: 32,000 with --excel, else no limit; 0: no limit)")
     p.set_defaults(func=run_export)
 
 
@@ -125,11 +133,19 @@ def run_ingest(args: argparse.Namespace) -> int:
             return 0
         summary = _with_progress(args, lambda cb: ingest(
             args.paths, store, format=args.format, text_field=args.text_field, batch_size=args.batch_size, progress=cb,
-            analyzer=_analyzer(args.ner),
+            analyzer=_analyzer(args.ner), max_examples=10_000 if args.json else 20,
         ))
         stats = store.stats()
     if args.json:
         print(json.dumps({**summary.to_dict(), "store": stats}, ensure_ascii=False))
+    if not summary.read:
+        print("rased: nothing stored: no input found under the paths given", file=sys.stderr)
+        return 1
+    if summary.failed and summary.failed == summary.read:  # nothing taken in: one line, exit 1
+        reasons = ", ".join(f"{code}: {n}" for code, n in summary.reasons.most_common())
+        print(f"rased: nothing stored: all {summary.read} inputs failed ({reasons}); "
+              "--json lists each input and its reason", file=sys.stderr)
+        return 1
     _print_summary(summary, stats)
     return 0
 
@@ -280,11 +296,17 @@ def _print_actor(info: dict[str, Any]) -> None:
 # ---------------------------------------------------------------------------------------------- export
 
 def run_export(args: argparse.Namespace) -> int:
-    from ..store.export import export
+    from ..store.export import CsvOptions, export
 
     tables = tuple(t.strip() for t in args.tables.split(",") if t.strip())
+    base = CsvOptions.excel() if args.excel else CsvOptions()
+    if args.max_cell is not None and args.max_cell < 0:
+        raise InputError("--max-cell must be 0 or more", hint="0 keeps every cell whole")
+    options = CsvOptions(bom=base.bom if args.bom is None else args.bom,
+                         max_cell=base.max_cell if args.max_cell is None else args.max_cell)
     with _open(args) as store:
-        counts = export(store, args.format, args.out, tables=tables, duplicates=not args.no_duplicates)
+        counts = export(store, args.format, args.out, tables=tables, duplicates=not args.no_duplicates,
+                        csv_options=options)
     for name, n in counts.items():
         print(f"{args.out}/{name}: {n} rows", file=sys.stderr)
     return 0

@@ -16,6 +16,7 @@ import hashlib
 import html
 import io
 import json
+import os
 import re
 import tarfile
 import time
@@ -61,6 +62,22 @@ class Bad:
     code: str = "input"
 
 
+# Archive members are read through a bounded stream: a member larger than MEMBER_BYTES, or one that inflates
+# more than MAX_RATIO times its compressed size (a zip bomb: 1 MB holding 1 GiB), is refused before it is
+# inflated further. Small members may compress well (repeated markup): the ratio counts from RATIO_FROM bytes.
+MEMBER_BYTES = 64_000_000
+MAX_RATIO = 100
+RATIO_FROM = 1_000_000
+
+
+def _too_big(size: int, compressed: int) -> str | None:
+    if size > MEMBER_BYTES:
+        return f"the archive member is too large (over {MEMBER_BYTES // 1_000_000} MB)"
+    if size > RATIO_FROM and size > MAX_RATIO * max(compressed, 1):
+        return f"the archive member inflates more than {MAX_RATIO} times its compressed size (a zip bomb?)"
+    return None
+
+
 def digest(data: bytes | str) -> str:
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
@@ -98,22 +115,57 @@ def files(paths: list[str | Path]) -> Iterator[Path]:
             yield p
 
 
+def _entries(path: Path) -> Iterator[Path | Bad]:
+    """The files under ``path`` (as ``files`` lists them), and a ``Bad`` for each entry that cannot be read
+    as one: a folder that cannot be listed, a dangling link, a socket or device."""
+    if not path.is_dir():
+        yield path
+        return
+    for child in sorted(path.rglob("*")):
+        if any(part.startswith(".") for part in child.relative_to(path).parts):
+            continue
+        if child.is_file():
+            yield child
+        elif child.is_symlink() and not child.exists():
+            yield Bad(str(child), "", "a link to nothing (its target is missing)", "io")
+        elif child.is_dir():
+            try:
+                with os.scandir(child):
+                    pass
+            except OSError as err:
+                yield Bad(str(child), "", f"cannot read the folder: {err.strerror or err}", "io")
+        else:
+            yield Bad(str(child), "", "not a regular file (a socket, pipe or device)", "io")
+
+
 def _walk(path: Path, fmt: str, text_field: str | None, skip: set[Path]) -> Iterator[Doc | Bad]:
-    for f in files([path]):
+    for f in _entries(path):
+        if isinstance(f, Bad):
+            yield f
+            continue
         if skip and f.resolve() in skip:
             continue
-        name = f.name.lower()
-        locator = str(f)
-        try:
-            if name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")) and fmt in ("auto", "warc"):
-                with open(f, "rb") as fh:
-                    yield from _warc(locator, fh)
-                continue
-            data = f.read_bytes()
-        except OSError as err:
-            yield Bad(locator, "", f"cannot read the file: {err.strerror or err}", "io")
-            continue
-        yield from _bytes(locator, f.name, data, fmt, text_field)
+        found = 0
+        for item in _file(f, fmt, text_field):
+            found += 1
+            yield item
+        if not found:  # nothing vanishes: a file that gives no document is a failure with its reason
+            yield Bad(str(f), "", "no document in the file (no record, entry or member could be read)", "empty")
+
+
+def _file(f: Path, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
+    name = f.name.lower()
+    locator = str(f)
+    try:
+        if name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")) and fmt in ("auto", "warc"):
+            with open(f, "rb") as fh:
+                yield from _warc(locator, fh)
+            return
+        data = f.read_bytes()
+    except OSError as err:
+        yield Bad(locator, "", f"cannot read the file: {err.strerror or err}", "io")
+        return
+    yield from _bytes(locator, f.name, data, fmt, text_field)
 
 
 def _archive_kind(name: str, data: bytes) -> str | None:
@@ -204,19 +256,35 @@ def _zip(locator: str, data: bytes, fmt: str, text_field: str | None) -> Iterato
         yield Bad(locator, digest(data), f"not a readable ZIP archive: {err}", "archive")
         return
     for n in names:
+        info = zf.getinfo(n)
+        why = _too_big(info.file_size, info.compress_size)  # as the archive declares them...
         try:
-            member = zf.read(n)
-        except (zipfile.BadZipFile, OSError, EOFError) as err:
+            if why is None:
+                with zf.open(info) as fh:  # ... and as they turn out: never more than the limit is inflated
+                    member = fh.read(min(MEMBER_BYTES, max(RATIO_FROM, MAX_RATIO * info.compress_size)) + 1)
+                why = _too_big(len(member), info.compress_size)
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as err:
             yield Bad(f"{locator}!{n}", "", f"cannot read the archive member: {err}", "archive")
+            continue
+        if why:
+            yield Bad(f"{locator}!{n}", "", why, "archive")
             continue
         yield from _bytes(f"{locator}!{n}", n, member, fmt, text_field)
 
 
 def _tar(locator: str, data: bytes, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
+    inflated = 0
     try:
         tf = tarfile.open(fileobj=io.BytesIO(data), mode="r:*")
         for member in tf:
             if not member.isfile() or Path(member.name).name.startswith("."):
+                continue
+            inflated += member.size
+            why = _too_big(member.size, 0) if member.size > MEMBER_BYTES else _too_big(inflated, len(data))
+            if why:  # a tar's sizes are those of its headers: a refused member is never read
+                yield Bad(f"{locator}!{member.name}", "", why, "archive")
+                if inflated > MAX_RATIO * len(data):
+                    return
                 continue
             handle = tf.extractfile(member)
             if handle is None:
@@ -290,7 +358,11 @@ def _json_array(locator: str, data: bytes, text_field: str | None) -> Iterator[D
 def _rss(locator: str, data: bytes) -> Iterator[Doc | Bad]:
     import feedparser
 
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(data)
+    except (ValueError, LookupError) as err:  # a malformed encoding declaration («encoding="\x80utf-8"»)
+        yield Bad(locator, digest(data), f"not a readable RSS/Atom feed: {type(err).__name__}: {err}", "feed")
+        return
     if not feed.entries:
         why = getattr(feed, "bozo_exception", None)
         yield Bad(locator, digest(data), f"not a readable RSS/Atom feed{': ' + str(why) if why else ' (no entries)'}", "feed")
@@ -366,6 +438,8 @@ def _warc(locator: str, stream: BinaryIO) -> Iterator[Doc | Bad]:
         return
     if not seen:
         yield Bad(locator, "", "no WARC/ARC record could be read (truncated, or not a WARC file)", "warc")
+    elif not count:
+        yield Bad(locator, "", f"no text page among its {seen} WARC/ARC records", "warc")
 
 
 _ANT_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.S)

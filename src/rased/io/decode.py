@@ -1,12 +1,16 @@
 """Bytes to text: refuse what is not text, detect the encoding, normalise line ends.
 
-Arabic pages come in UTF-8 or windows-1256. cp1256 maps almost every byte, so "it decoded" proves nothing:
-a candidate decoding is kept only when most of its letters are Arabic.
+UTF-8 comes first: a UTF-8 article with a few invalid bytes (a stray byte, a character cut at the end) keeps
+UTF-8, the bad bytes replaced by U+FFFD and counted, because decoding the whole text with another codec turns
+every Arabic letter into mojibake. Another codec is used only when the bytes say so: a byte-order mark, the
+zero-byte pattern of UTF-16, or high bytes that are mostly not UTF-8 (windows-1256 when most of its letters are
+then Arabic, windows-1252 for Latin text, else the best guess of charset_normalizer).
 """
 from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
@@ -28,9 +32,29 @@ _MAGIC = (
     (b"ID3", "an MP3 file"),
     (b"SQLite format 3", "an SQLite database"),
 )
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its mark starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ARABIC = re.compile(r"[\u0621-\u064A]")
 _LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# High bytes of UTF-16 code units in news text: Latin (0x00), Arabic (0x06), punctuation (0x20), presentation
+# forms (0xFB, 0xFE); a text whose every other byte is one of these is UTF-16 even without a mark.
+_UTF16_HIGH = frozenset(b"\x00\x06\x20\xfb\xfe")
+UTF16_SHARE = 0.95
+UTF8_VALID_PER_INVALID = 20  # a text keeps UTF-8 when it has this many valid non-ASCII characters per bad byte
+
+
+@dataclass(slots=True, frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    replaced: int = 0  # invalid UTF-8 sequences replaced by U+FFFD
 
 
 def _arabic_share(text: str) -> float:
@@ -39,18 +63,36 @@ def _arabic_share(text: str) -> float:
     return len(_ARABIC.findall(sample)) / letters if letters else 0.0
 
 
+def _has_wide_bom(data: bytes) -> bool:
+    return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE))
+
+
 def sniff_binary(data: bytes) -> str | None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             return what
     head = data[:8192]
-    if b"\x00" in head and not (head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE)):
+    if b"\x00" in head and not (_has_wide_bom(head) or utf16_order(head)):
         return "a binary file (it contains NUL bytes)"
     return None
 
 
-def decode(data: bytes, *, max_bytes: int) -> tuple[str, str]:
-    """(text, encoding). Raises InputError for empty, oversized, binary or undecodable input."""
+def utf16_order(data: bytes) -> str | None:
+    """«utf-16-le» or «utf-16-be» when the bytes of a text without a mark have UTF-16's zero-byte pattern."""
+    head = data[: 65536 & ~1]
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    for order, high in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if sum(high.count(b) for b in _UTF16_HIGH) >= UTF16_SHARE * len(high):
+            sample = head.decode(order, errors="replace")
+            letters = len(_LETTER.findall(sample))
+            if "\ufffd" not in sample and letters >= 0.5 * len("".join(sample.split())):
+                return order
+    return None
+
+
+def decode(data: bytes, *, max_bytes: int) -> Decoded:
+    """The text of ``data`` and how it was read. Raises InputError for empty, oversized, binary or undecodable input."""
     if not data or not data.strip():
         raise InputError("the input is empty", hint="give a text or HTML file with an article")
     if len(data) > max_bytes:
@@ -61,26 +103,53 @@ def decode(data: bytes, *, max_bytes: int) -> tuple[str, str]:
     what = sniff_binary(data)
     if what:
         raise InputError(f"the input is {what}, not text", hint="give a text or HTML file")
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                return normalise_newlines(data.decode(encoding)), encoding
-            except UnicodeDecodeError as err:
-                raise InputError(f"the input starts with a {encoding} mark but does not decode: {err.reason}") from err
+            return _strict(data, encoding, f"the input starts with a {encoding} mark")
+    order = utf16_order(data)
+    if order:
+        return _strict(data, order, f"the input looks like {order}")
+    return _utf8_or_legacy(data)
+
+
+def _strict(data: bytes, encoding: str, why: str) -> Decoded:
     try:
-        return normalise_newlines(data.decode("utf-8")), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise InputError(f"{why} but does not decode: {err.reason}", hint="save it as UTF-8") from err
+    if not text.strip("\ufeff \t\r\n"):
+        raise InputError("the input is empty", hint="give a text or HTML file with an article")
+    return Decoded(normalise_newlines(text.lstrip("\ufeff")), encoding)
+
+
+def _utf8_or_legacy(data: bytes) -> Decoded:
+    text = data.decode("utf-8", errors="replace")
+    # a literal U+FFFD in the input is valid UTF-8 (EF BF BD), not a replaced byte
+    replaced = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if not replaced:
+        return Decoded(normalise_newlines(text), "utf-8")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    valid = non_ascii - replaced
+    if valid and valid >= UTF8_VALID_PER_INVALID * replaced:
+        return Decoded(normalise_newlines(text), "utf-8", replaced)
+    return _legacy(data)
+
+
+def _legacy(data: bytes) -> Decoded:
+    text = data.decode("cp1256", errors="replace")  # cp1256 maps every byte but none: a safety net only
+    if _arabic_share(text) >= 0.5:
+        return Decoded(normalise_newlines(text), "windows-1256")
     try:
-        text = data.decode("cp1256")
-        if _arabic_share(text) >= 0.5:
-            return normalise_newlines(text), "windows-1256"
+        text = data.decode("cp1252")
+        letters = len(_LETTER.findall(text[:20000]))
+        if letters and len(_LATIN.findall(text[:20000])) >= 0.9 * letters:
+            return Decoded(normalise_newlines(text), "windows-1252")
     except UnicodeDecodeError:
         pass
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError("the input is not text in any known encoding", hint="save it as UTF-8 or windows-1256")
-    return normalise_newlines(str(best)), best.encoding
+    return Decoded(normalise_newlines(str(best)), best.encoding)
 
 
 def normalise_newlines(text: str) -> str:

@@ -16,6 +16,8 @@ Rules, in order:
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -101,6 +103,28 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+class _Spans:
+    """Spans sorted once per document, so that each mention's look-ups cost O(log n) rather than a scan of
+    every span (which made linking quadratic in the length of the text)."""
+
+    def __init__(self, spans: Iterable[tuple]):
+        self.items = sorted(spans)
+        self.starts = [s[0] for s in self.items]
+        self.max_end = list(itertools.accumulate((s[1] for s in self.items), max))
+        self.by_end = sorted(self.items, key=lambda s: s[1])
+        self.ends = [s[1] for s in self.by_end]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # the spans that start before ``end``...
+        return i > 0 and self.max_end[i - 1] > start  # ... one of which ends after ``start``
+
+    def starting(self, lo: int, hi: int) -> list[tuple]:
+        return self.items[bisect.bisect_left(self.starts, lo):bisect.bisect_right(self.starts, hi)]
+
+    def ending(self, lo: int, hi: int) -> list[tuple]:
+        return self.by_end[bisect.bisect_left(self.ends, lo):bisect.bisect_right(self.ends, hi)]
+
+
 def _previous_word(text: str, start: int) -> str:
     words = _WORD.findall(text[max(0, start - 30) : start])
     return words[-1] if words else ""
@@ -143,14 +167,15 @@ def _document_countries(mentions: Iterable[_Mention], registry: Registry) -> set
 
 def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]], registry: Registry) -> list[Entity]:
     mentions: list[_Mention] = []
-    ner_spans = [(s, e) for s, e, _t, _p in ner]
+    persons = _Spans(span for span in ner if span[2] == "PER")
+    ner_spans = _Spans(ner)
     for m in matches:
-        confirmed = any(_overlaps((m.start, m.end), span) for span in ner_spans)
+        confirmed = ner_spans.overlaps(m.start, m.end)
         if not confirmed and _is_adjective_use(text, m, [a for a in map(registry.get, m.actor_ids) if a]):
             continue
         first = registry.get(m.actor_ids[0])
         if first and first.type == "PER" and not m.nisba and (
-                _part_of_a_longer_name(text, m.start, m.end, ner) or _someone_elses_name(text, m.start, m.end, first, ner)):
+                _part_of_a_longer_name(text, m.start, m.end, persons) or _someone_elses_name(text, m.start, m.end, first, persons)):
             continue  # «باول بوالكوفسكي»: not Colin Powell; «سارة ساندرز»: not Bernie Sanders
         kind_type = NATIONALITY if m.nisba else (first.type if first else "MISC")
         actor_id = m.actor_ids[0] if len(m.actor_ids) == 1 else None
@@ -164,7 +189,9 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
             if len(fitting) == 1:
                 m.actor_id, m.score = fitting[0], 0.7
 
-    taken = [(m.start, m.end) for m in mentions]
+    registry_taken = _Spans((m.start, m.end) for m in mentions)
+    taken: list[tuple[int, int]] = []  # NER spans kept
+    taken_end = -1  # the furthest end among them: a span starting at or after it overlaps none
     # Words of the persons already linked in this document: «البغدادي», «أبوعزام» resolve to them.
     names_linked: dict[str, str] = {}
     for m in mentions:
@@ -179,7 +206,8 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
             m.actor_id = names_linked[key]
     surnames, given_names = _surnames(registry), _given_names(registry)
     for start, end, typ, score in sorted(ner):
-        if any(_overlaps((start, end), span) for span in taken):
+        if registry_taken.overlaps(start, end) or (
+                taken_end > start and any(_overlaps((start, end), span) for span in taken)):
             continue
         as_written = registry.lookup(text[start:end])  # «وام» is a name; «والقاعدة» is «و» + a name
         if not as_written:
@@ -191,7 +219,7 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
             continue
         actor_id = None
         # one word of a longer, unknown name is linked neither as an alias nor as a surname used alone
-        alone = not (typ == "PER" and _part_of_a_longer_name(text, start, end, ner))
+        alone = not (typ == "PER" and _part_of_a_longer_name(text, start, end, persons))
         if not alone:
             found = []
         elif not _WORD.search(surface):  # written in Latin letters: «CNN», «BBC»
@@ -212,12 +240,13 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
                     and last not in given_names:
                 actor_id = surnames[last][0]
                 score = min(score, 0.6)
-        if actor_id and typ == "PER" and _someone_elses_name(text, start, end, registry.get(actor_id), ner):
+        if actor_id and typ == "PER" and _someone_elses_name(text, start, end, registry.get(actor_id), persons):
             actor_id = None  # «سارة ساندرز» tagged as «ساندرز» alone: not Bernie Sanders
         if actor_id is None and _scare_quoted(text, start, end):
             continue
         mentions.append(_Mention(start, end, typ, actor_id, score, "ner"))
         taken.append((start, end))
+        taken_end = max(taken_end, end)
         if actor_id and typ == "PER":
             _remember_name_words(names_linked, key, actor_id, _family_first(registry.get(actor_id)))
 
@@ -226,15 +255,19 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
     return [_entity(text, m, registry) for m in mentions]
 
 
-def _part_of_a_longer_name(text: str, start: int, end: int, ner: list[tuple[int, int, str, float]]) -> bool:
+def _part_of_a_longer_name(text: str, start: int, end: int, persons: _Spans) -> bool:
     """A one-word name that another person span touches, with only spaces between («باول بوالكوفسكي» tagged
     as two names): the word is part of a longer name, so it is not linked as an alias or a surname alone.
     Names joined by «و» («العامري والمالكي») are two persons."""
     if not _one_word(text, start, end):
         return False
-    return any(t == "PER" and (
-        (s >= end and not text[end:s].strip() and text[s] != "و") or
-        (e <= start and not text[e:start].strip() and text[start] != "و")) for s, e, t, _ in ner)
+    after, before = end, start  # the run of spaces around the word
+    while after < len(text) and text[after].isspace():
+        after += 1
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    return any(text[s] != "و" for s, *_ in persons.starting(end, after)) or (
+        text[start] != "و" and bool(persons.ending(before, start)))
 
 
 def _skeleton(word: str) -> str:
@@ -258,7 +291,7 @@ def _is_own(word: str, own: set[str]) -> bool:
     return sk in own or any(len(sk) >= 2 and (o.startswith(sk) or sk.startswith(o)) for o in own if len(o) >= 2)
 
 
-def _someone_elses_name(text: str, start: int, end: int, actor: Actor, ner) -> bool:
+def _someone_elses_name(text: str, start: int, end: int, actor: Actor, persons: _Spans) -> bool:
     """A name of ``actor`` that is part of someone else's: a one-word name right after a given name that is not
     this person's («سارة ساندرز»، «بهية الحريري»، «أحمد المرزوقي»; «محمد ظريف» is Zarif), or the first word of a
     longer person span («هادي حبيش» is not Abd Rabbuh Mansur Hadi); a span of several words that opens with
@@ -279,7 +312,7 @@ def _someone_elses_name(text: str, start: int, end: int, actor: Actor, ner) -> b
     if normalize.key(text[start:end]) not in first_words():
         return False
     # a given name that is also this person's one-word name («هادي») opening a longer person span: «هادي حبيش»
-    return any(t == "PER" and s == start and e > end and _name_word_follows(text[end:e]) for s, e, t, _ in ner)
+    return any(e > end and _name_word_follows(text[end:e]) for _s, e, *_ in persons.starting(start, start))
 
 
 def _name_word_follows(rest: str) -> bool:

@@ -3,12 +3,18 @@
 Rows come from the stored records, so every span is an offset into the article's ``text`` column and the
 quoted/evidence text is included beside it. JSONL also writes ``records.jsonl``: the full JSON records,
 which ``rased ingest`` reads back unchanged.
+
+CSV is written for spreadsheets as well as for programs (``CsvOptions``): a text cell that a spreadsheet would
+run as a formula (starting with = + - @, a tab or a carriage return) gets a leading apostrophe, as the OWASP
+advice on CSV injection says; ``bom`` starts the file with a UTF-8 mark so that Excel reads Arabic; a cell
+longer than ``max_cell`` is cut with a marker and written whole to ``cells/`` beside the tables.
 """
 from __future__ import annotations
 
 import csv
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +46,25 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("evidence_end", "int"), ("evidence", "str"), ("event_time", "str"),
     ],
 }
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+EXCEL_MAX_CELL = 32_000  # Excel keeps at most 32,767 characters in a cell
+
+
+@dataclass(slots=True, frozen=True)
+class CsvOptions:
+    bom: bool = False
+    max_cell: int = 0  # 0: no limit
+
+    @classmethod
+    def excel(cls) -> CsvOptions:
+        return cls(bom=True, max_cell=EXCEL_MAX_CELL)
+
+
+def safe_cell(value: str) -> str:
+    """A text cell that no spreadsheet runs as a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _m(m: Mention | None) -> tuple[str | None, str | None]:
@@ -81,15 +106,16 @@ def rows(article: Article, info: dict[str, Any]) -> dict[str, list[dict[str, Any
 
 
 class _Writer:
-    def __init__(self, fmt: str, path: Path, table: str):
+    def __init__(self, fmt: str, path: Path, table: str, options: CsvOptions | None = None):
         self.fmt, self.path, self.table, self.count = fmt, path, table, 0
+        self.options = options or CsvOptions()
         self.columns = [c for c, _ in COLUMNS[table]]
         self.buffer: list[dict[str, Any]] = []
         self.pq = None
         if fmt == "jsonl":
             self.fh = open(path, "w", encoding="utf-8")
         elif fmt == "csv":
-            self.fh = open(path, "w", encoding="utf-8", newline="")
+            self.fh = open(path, "w", encoding="utf-8-sig" if self.options.bom else "utf-8", newline="")
             self.csv = csv.DictWriter(self.fh, fieldnames=self.columns)
             self.csv.writeheader()
 
@@ -98,11 +124,24 @@ class _Writer:
         if self.fmt == "jsonl":
             self.fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         elif self.fmt == "csv":
-            self.csv.writerow(row)
+            self.csv.writerow({c: self._cell(c, v) for c, v in row.items()})
         else:
             self.buffer.append(row)
             if len(self.buffer) >= 2000:
                 self._flush_parquet()
+
+    def _cell(self, column: str, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        limit = self.options.max_cell
+        if limit and len(value) > limit:
+            name = f"{self.table}-{self.count}-{column}.txt"
+            folder = self.path.parent / "cells"
+            folder.mkdir(exist_ok=True)
+            (folder / name).write_text(value, encoding="utf-8")
+            marker = f" … [cut: {len(value):,} characters; whole in cells/{name}]"
+            value = value[: max(0, limit - len(marker))] + marker
+        return safe_cell(value)
 
     def _schema(self):
         import pyarrow as pa
@@ -130,7 +169,8 @@ class _Writer:
             self.fh.close()
 
 
-def export(store, fmt: str, out: str | Path, *, tables: tuple[str, ...] = TABLES, duplicates: bool = True) -> dict[str, int]:
+def export(store, fmt: str, out: str | Path, *, tables: tuple[str, ...] = TABLES, duplicates: bool = True,
+           csv_options: CsvOptions | None = None) -> dict[str, int]:
     """Write ``out/<table>.<fmt>`` for each table; returns rows written per file."""
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}", hint="one of " + ", ".join(FORMATS))
@@ -141,7 +181,7 @@ def export(store, fmt: str, out: str | Path, *, tables: tuple[str, ...] = TABLES
     if out.exists() and not out.is_dir():
         raise InputError(f"{out} exists and is not a folder", hint="--out names a folder for the exported files")
     out.mkdir(parents=True, exist_ok=True)
-    writers = {t: _Writer(fmt, out / f"{t}.{fmt}", t) for t in tables}
+    writers = {t: _Writer(fmt, out / f"{t}.{fmt}", t, csv_options) for t in tables}
     records = open(out / "records.jsonl", "w", encoding="utf-8") if fmt == "jsonl" else None
     counts: dict[str, int] = {}
     try:

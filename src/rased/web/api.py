@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from ..errors import InputError
 from ..record import to_dict
-from .explore import Explorer, ReadOnly, analyze
+from .explore import Explorer, ReadOnly, analyze, may_analyze
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -104,6 +104,7 @@ def stories(
 
 @router.post("/analyze", summary="Analyse a text without storing it", responses=ERRORS)
 def analyze_text(request: Request, body: TextIn) -> dict[str, Any]:
+    may_analyze(request.app.state)
     a = analyze(body.text, max_bytes=request.app.state.max_upload, url=body.url, source=body.source)
     return to_dict(a)
 
@@ -115,6 +116,7 @@ async def analyze_file(
     file: Annotated[UploadFile, File(description="one article")],
     url: Annotated[str | None, Form()] = None,
 ) -> dict[str, Any]:
+    may_analyze(request.app.state)
     data = await read_upload(request, file)
     from starlette.concurrency import run_in_threadpool
 

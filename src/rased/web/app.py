@@ -105,8 +105,10 @@ def _error_response(path: str, status: int, code: str, message: str, hint: str =
     return HTMLResponse(html, status_code=status)
 
 
-def create_app(store_url: str, *, read_only: bool = True, max_upload: int = MAX_UPLOAD) -> FastAPI:
-    """The explorer over the store at ``store_url`` (opened now: a missing store is a ``StoreError``)."""
+def create_app(store_url: str, *, read_only: bool = True, max_upload: int = MAX_UPLOAD,
+               allow_analyze: bool = True) -> FastAPI:
+    """The explorer over the store at ``store_url`` (opened now: a missing store is a ``StoreError``);
+    ``allow_analyze``: whether the analyze page and API analyse texts (``rased serve`` allows it only when asked)."""
     store = open_store(store_url, create=False)
     explorer = Explorer(store)
 
@@ -128,6 +130,7 @@ def create_app(store_url: str, *, read_only: bool = True, max_upload: int = MAX_
     app.state.explorer = explorer
     app.state.read_only = read_only
     app.state.max_upload = max_upload
+    app.state.allow_analyze = allow_analyze or not read_only
     app.state.templates = templates()
 
     @app.exception_handler(RasedError)

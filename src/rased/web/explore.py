@@ -202,6 +202,13 @@ def analyze(data: str | bytes, *, max_bytes: int, url: str | None = None, source
     return run(data, url=_blank(url), source=_blank(source), settings=settings)
 
 
+def may_analyze(state: Any) -> None:
+    """Refuse analysis on an explorer started without it: each analysis costs seconds of CPU per request."""
+    if not getattr(state, "allow_analyze", True):
+        raise ReadOnly("this explorer does not analyse texts",
+                       hint="start it with `rased serve --writable` or `--allow-analyze`")
+
+
 def article_json(article: Article) -> dict[str, Any]:
     return to_dict(article)
 
@@ -293,4 +300,4 @@ def graph_svg(graph: dict[str, Any], title: str):
     return charts.graph(center, others, edges, title=title)
 
 
-__all__ = ["Explorer", "NotFound", "ReadOnly", "analyze", "article_json", "article_url", "graph_svg"]
+__all__ = ["Explorer", "NotFound", "ReadOnly", "analyze", "may_analyze", "article_json", "article_url", "graph_svg"]

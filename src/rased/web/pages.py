@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from ..errors import InputError, RasedError
 from . import markup
 from .api import read_upload
-from .explore import ReadOnly, analyze, graph_svg
+from .explore import ReadOnly, analyze, graph_svg, may_analyze
 from .charts import timeline
 
 router = APIRouter(include_in_schema=False)
@@ -149,6 +149,7 @@ async def analyze_page(
     form = {"text": text, "url": url}
     max_kb = request.app.state.max_upload // 1000
     try:
+        may_analyze(request.app.state)
         data: str | bytes = text
         if file is not None and file.filename:
             data = await read_upload(request, file)

@@ -1,0 +1,106 @@
+"""Archives are read through bounded streams (zip bombs refused without inflating them) and every input that
+gives no article is a recorded failure; `rased ingest` exits 1 when nothing at all was stored."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import tracemalloc
+import zipfile
+
+import pytest
+
+from rased.ingest.readers import Bad, Doc, read
+
+
+def _zip_with(name: str, size: int) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf, zf.open(name, "w", force_zip64=True) as fh:
+        chunk = b"\x00" * 1_000_000
+        for _ in range(size // len(chunk)):
+            fh.write(chunk)
+    return buf.getvalue()
+
+
+def _read_all(path) -> list:
+    return list(read([path]))
+
+
+@pytest.mark.parametrize("size", [200_000_000, 5_000_000])  # over the member limit; under it but 1000:1
+def test_zip_bomb_is_refused_without_inflating(tmp_path, size):
+    bomb = tmp_path / "bomb.zip"
+    bomb.write_bytes(_zip_with("big.txt", size))
+    tracemalloc.start()
+    items = _read_all(bomb)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [type(i) for i in items] == [Bad] and items[0].code == "archive"
+    assert "zip bomb" in items[0].reason or "too large" in items[0].reason
+    assert peak < 5_000_000 + len(bomb.read_bytes()) * 2
+
+
+def test_tar_bomb_member_is_refused(tmp_path):
+    path = tmp_path / "bomb.tar.gz"
+    with tarfile.open(path, "w:gz") as tf:
+        info = tarfile.TarInfo("big.txt")
+        info.size = 5_000_000
+        tf.addfile(info, io.BytesIO(b"\x00" * info.size))
+    items = _read_all(path)
+    assert len(items) == 1 and isinstance(items[0], Bad) and "inflates" in items[0].reason
+
+
+def test_small_archive_members_still_read(tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("a.txt", "خبر عن بغداد. " * 2000)  # compresses very well, but is small
+    (tmp_path / "ok.zip").write_bytes(buf.getvalue())
+    assert [type(i) for i in _read_all(tmp_path / "ok.zip")] == [Doc]
+
+
+def test_nothing_vanishes(tmp_path):
+    (tmp_path / "good.txt").write_text("خبر عن بغداد.", encoding="utf-8")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "blank.jsonl").write_text("\n\n", encoding="utf-8")
+    (tmp_path / "garbage.warc").write_bytes(b"WARC/1.0\r\n" + os.urandom(2000))
+    (tmp_path / "empty.zip").write_bytes(_empty_zip())
+    items = _read_all(tmp_path)
+    by_name = {os.path.basename(i.locator.split("@")[0].split("!")[0]): i for i in items}
+    assert isinstance(by_name["good.txt"], Doc)
+    for name in ("dangling.txt", "blank.jsonl", "garbage.warc", "empty.zip"):
+        assert isinstance(by_name.get(name), Bad), name
+    assert "link" in by_name["dangling.txt"].reason
+
+
+def _empty_zip() -> bytes:
+    buf = io.BytesIO()
+    zipfile.ZipFile(buf, "w").close()
+    return buf.getvalue()
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads every folder")
+def test_unreadable_folder_is_a_failure(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text("خبر", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        items = _read_all(tmp_path)
+    finally:
+        locked.chmod(0o755)
+    assert any(isinstance(i, Bad) and "folder" in i.reason for i in items)
+
+
+def test_ingest_exits_1_when_every_input_failed(tmp_path):
+    (tmp_path / "garbage.warc").write_bytes(b"WARC/1.0\r\n" + b"\xff" * 500)
+    (tmp_path / "blank.jsonl").write_text("\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "rased", "ingest", str(tmp_path), "--db", str(tmp_path / "s.db"), "--quiet"]
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "all 2 inputs failed" in lines[0] and "Traceback" not in result.stderr
+    result = subprocess.run([*cmd, "--json"], capture_output=True, text=True, timeout=120)
+    details = json.loads(result.stdout)
+    assert result.returncode == 1 and len(details["failure_examples"]) == 2
