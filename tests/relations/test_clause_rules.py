@@ -99,3 +99,10 @@ def test_the_dateline_is_no_argument():
     for r in article.relations:
         assert r.evidence_start >= article.text.index("اتهمت")
         assert all(m is None or m.start >= article.text.index("اتهمت") for m in (r.source, r.target))
+
+
+def test_arguments_of_clause_read_types_name_actors():
+    # «أخيرا» (finally) is no addressee: the request keeps its source and loses the adverb
+    rels = [r for r in rased.analyze("وطالبت منظمة العفو الدولية أخيرا بالإفراج عن المعتقلين.".encode()).relations
+            if r.type == "REQUEST"]
+    assert rels and all(r.target is None or r.target.text != "أخيرا" for r in rels)

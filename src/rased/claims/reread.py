@@ -157,6 +157,37 @@ def _inside_speech_acts(view: TokenView, out: list[Relation]) -> list[Relation]:
     return changed
 
 
+def _actor_like(view: TokenView, m: Mention | None) -> bool:
+    """An argument names someone: a linked or named entity, a generic actor noun (agents.tsv) or a counted one
+    («3 دبلوماسيين»), inside it. What the trigger rules take from the words around a trigger otherwise — an adverb
+    («مرتين»، «مجددا»), a purpose phrase («لعقد»، «لمكافحة ...»), a thing («رسالة»، «اللجوء») — is none."""
+    if m is None:
+        return True
+    agents = lexicon().agents
+    lo = max(0, bisect.bisect_right(view.starts, m.start) - 1)
+    hi = bisect.bisect_left(view.starts, m.end)
+    for k in range(lo, hi):
+        e = view.entity[k]
+        if e is not None and (e.actor_id or e.type in ("PER", "ORG")):
+            return True
+        if view.is_word(k) and strip_proclitic(view.keys[k], agents) is not None:
+            return True
+    return m.actor_id is not None
+
+
+def _actors_only(view: TokenView, r: Relation) -> Relation:
+    """For the types the clause reader owns: violent events keep the trigger rules' noun phrases (victims are
+    often no actor nouns: «ناشطاً في كتائب الأقصى»)."""
+    frame = lexicon().frames.get(r.type)
+    if frame is None or frame.reader != "clause":
+        return r
+    source = r.source if _actor_like(view, r.source) else None
+    target = r.target if _actor_like(view, r.target) else None
+    if source is r.source and target is r.target:
+        return r
+    return dataclasses.replace(r, source=source, target=target)
+
+
 def reread(article: Article, relations: list[Relation]) -> list[Relation]:
     view = TokenView.of(article)
     discourse = verb_frames.Discourse()
@@ -200,6 +231,8 @@ def reread(article: Article, relations: list[Relation]) -> list[Relation]:
         if key not in seen:
             seen.add(key)
             out.append(again)
-    out = [_material(view, _outside_dateline(view, r)) for r in out]
+    out = [_material(view, _actors_only(view, _outside_dateline(view, r))) for r in out]
+    out = [r for r in out if r.source is not None or r.target is not None
+           or lexicon().frames.get(r.type) is None or lexicon().frames[r.type].reader != "clause"]
     out = _inside_speech_acts(view, out)
     return sorted(out, key=lambda x: (x.evidence_start, x.evidence_end))
