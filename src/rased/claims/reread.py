@@ -15,10 +15,12 @@ from .view import TokenView
 
 
 def _trigger_token(view: TokenView, r: Relation) -> int | None:
-    for k, t in enumerate(view.toks):
+    """The token of the relation's trigger word: its first occurrence in the evidence."""
+    for k in range(bisect.bisect_left(view.starts, r.evidence_start), len(view.toks)):
+        t = view.toks[k]
         if t.start >= r.evidence_end:
             break
-        if t.start >= r.evidence_start and t.text == r.trigger:
+        if t.text == r.trigger:
             return k
     return None
 
@@ -150,7 +152,8 @@ def _inside_speech_acts(view: TokenView, out: list[Relation]) -> list[Relation]:
     changed = []
     for r in out:
         speech = frames.get(r.type) is not None and frames[r.type].speech
-        at = next((t.start for t in view.toks if t.start >= r.evidence_start and t.text == r.trigger), None)
+        k = _trigger_token(view, r) if acts else None
+        at = view.toks[k].start if k is not None else None
         claim = None if speech or at is None or r.modality != "asserted" else next(
             (src for a, b, src in acts if a <= at < b and src is not r.source), None)
         changed.append(dataclasses.replace(r, modality="reported", attributed_to=claim) if claim else r)

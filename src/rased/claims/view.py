@@ -7,7 +7,9 @@ same view, a range ``[i, j)`` always meaning token indices, ``(start, end)`` alw
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..arabic.tokenize import Token
 from ..knowledge.cues import article_words
@@ -27,12 +29,17 @@ class TokenView:
 
     @classmethod
     def of(cls, article: Article) -> "TokenView":
+        """The view of ``article``; quotes and relations of one article share it (a pure memo of what it reads)."""
+        return _view(article.text, article.sentences, article.entities or (), article.dateline)
+
+    @classmethod
+    def build(cls, article: Article) -> "TokenView":
         text = article.text
         toks, keys = article_words(text)
         starts = tuple(t.start for t in toks)
         spans = [(s.start, s.end) for s in article.sentences] or [(0, len(text))]
         sentences = tuple((bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)) for a, b in spans)
-        breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+        breaks = [m.start() for m in re.finditer("\n", text)]
         paragraph = tuple(bisect.bisect_left(breaks, t.start) for t in toks)
         entity: list[Entity | None] = [None] * len(toks)
         for e in article.entities or ():
@@ -45,6 +52,11 @@ class TokenView:
 
     def is_word(self, k: int) -> bool:
         return self.toks[k].kind != "punct"
+
+
+@lru_cache(maxsize=8)
+def _view(text, sentences, entities, dateline) -> TokenView:
+    return TokenView.build(Article(id="", text=text, sentences=sentences, entities=entities, dateline=dateline))
 
 
 def _dateline_end(article: Article) -> int:
