@@ -74,8 +74,19 @@ class PutResult:
 
 
 @dataclass(slots=True, frozen=True)
-class Hit:
+class Folded:
+    """Another article of a hit's near-duplicate group (``original``: the one the others duplicate)."""
+
     id: str
+    title: str | None
+    source: str | None
+    day: str | None
+    original: bool
+
+
+@dataclass(slots=True, frozen=True)
+class Hit:
+    id: str  # the article of the group that matched (best, or latest when sorted by date)
     title: str | None
     source: str | None
     url: str | None
@@ -83,8 +94,10 @@ class Hit:
     score: float  # higher is better; comparable within one result list only
     snippet: Snippet
     title_highlights: tuple[tuple[int, int], ...]  # spans into the title
-    duplicates: int  # stored near-duplicates folded into this hit
+    duplicates: int  # the other articles of its near-duplicate group, folded into this hit
     story_id: str | None
+    group: str = ""  # the group's original (``coalesce(duplicate_of, id)``)
+    folded: tuple[Folded, ...] = ()  # the group's other articles (the first ``search.FOLDED_SHOWN``)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -96,6 +109,37 @@ class Hit:
         }
         d["title_highlights"] = [list(h) for h in self.title_highlights]
         return d
+
+
+@dataclass(slots=True, frozen=True)
+class Facet:
+    value: str
+    count: int  # matching groups (an article and its near-duplicates count once)
+    name: str | None = None  # an actor's Arabic name
+
+
+@dataclass(slots=True, frozen=True)
+class SearchPage:
+    """One page of a search with the total and the facet counts of every match."""
+
+    query: str
+    sort: str
+    total: int  # matching groups
+    offset: int
+    limit: int
+    hits: tuple[Hit, ...]
+    facets: dict[str, tuple[Facet, ...]]  # "source", "type", "actor" → counts, most frequent first
+
+    @property
+    def more(self) -> bool:
+        return self.offset + len(self.hits) < self.total
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query, "sort": self.sort, "total": self.total, "offset": self.offset, "limit": self.limit,
+            "more": self.more, "hits": [h.to_dict() for h in self.hits],
+            "facets": {k: [asdict(f) for f in v] for k, v in self.facets.items()},
+        }
 
 
 @dataclass(slots=True, frozen=True)
