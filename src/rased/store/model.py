@@ -158,11 +158,16 @@ class ActorSummary:
 
 @dataclass(slots=True, frozen=True)
 class StoryArticle:
+    """An article as lists show it (a story's articles, the latest articles)."""
+
     id: str
     source: str | None
     title: str | None
     day: str | None
     url: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass(slots=True, frozen=True)

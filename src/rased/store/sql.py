@@ -313,6 +313,15 @@ class SQLStore:
         """Every stored text of one URL, oldest first."""
         return [from_dict(json.loads(r)) for (r,) in self._all("SELECT record FROM articles WHERE url = ? ORDER BY n", (url,))]
 
+    def latest(self, *, limit: int = 10) -> list[StoryArticle]:
+        """The latest dated articles (near-duplicates left out), newest first (the index on the day, backwards)."""
+        rows = self._all(
+            "SELECT id, source, title, published_day, url FROM articles WHERE published_day IS NOT NULL"
+            " AND duplicate_of IS NULL ORDER BY published_day DESC, n DESC LIMIT ?",
+            (limit,),
+        )
+        return [StoryArticle(*r) for r in rows]
+
     def duplicate_of(self, article_id: str) -> str | None:
         return self._one("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,))
 

@@ -78,7 +78,7 @@ def templates() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(actor_url=markup.actor_url, article_url=markup.article_url, css_name=markup.css_name, http_url=markup.http_url,
-                       version=__version__)
+                       date_tag=markup.date_tag, version=__version__)
     return env
 
 

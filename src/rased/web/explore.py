@@ -20,7 +20,6 @@ from ..store import SQLStore
 from . import charts
 from .markup import actor_url, article_url
 
-FACET_DEPTH = 50  # facets count the first this-many hits (the store ranks and cuts snippets; it does not count)
 _ACTOR_ID = re.compile(r"^[a-z]{3}:\S+$")
 
 
@@ -91,8 +90,10 @@ class Explorer:
     # ------------------------------------------------------------------------------------------ search
     def search(
         self, q: str, *, source: str | None = None, actor: str | None = None, type: str | None = None,
-        date_from: str | None = None, date_to: str | None = None, limit: int = 20, offset: int = 0,
+        date_from: str | None = None, date_to: str | None = None, sort: str = "relevance", limit: int = 20,
+        offset: int = 0,
     ) -> dict[str, Any]:
+        """One page of hits with the total and the facets of every hit (counted by the store, in SQL)."""
         filters = {
             "source": _blank(source), "actor": _blank(actor), "type": _blank(type),
             "date_from": _blank(date_from), "date_to": _blank(date_to),
@@ -100,26 +101,35 @@ class Explorer:
         if not (q or "").strip():
             raise InputError("the query is empty", hint="type a word, e.g. الموصل", code="query")
         with self.store() as s:
-            top = s.search(q, **filters, limit=FACET_DEPTH, offset=0)
-            if offset + limit <= FACET_DEPTH:
-                page = top[offset : offset + limit]
-                more = len(top) > offset + limit
-            else:
-                page = s.search(q, **filters, limit=limit + 1, offset=offset)
-                more = len(page) > limit
-                page = page[:limit]
-            records = {h.id: s.get(h.id) for h in top}
-        return {
-            "query": q,
-            "filters": {k: v for k, v in filters.items() if v},
-            "limit": limit,
-            "offset": offset,
-            "more": more,
-            "hits": [h.to_dict() for h in page],
-            "facets": _facets(top, records),
-            "facet_depth": FACET_DEPTH,
-            "counted": len(top),
-        }
+            found = s.search_page(q, **filters, sort=_blank(sort) or "relevance", limit=limit, offset=offset)
+        out = found.to_dict()
+        for f in out["facets"]["actor"]:
+            f["name"] = f["name"] or _label(f["value"])
+        return {**out, "filters": {k: v for k, v in filters.items() if v}}
+
+    def search_all(self, q: str, *, sort: str = "relevance", most: int = 10_000, **filters: str | None):
+        """Every hit of a search (up to ``most``), page by page, for an export."""
+        filters = {k: _blank(v) for k, v in filters.items()}
+        done = 0
+        while done < most:
+            want = min(1000, most - done)
+            with self.store() as s:
+                hits = s.search(q, **filters, sort=_blank(sort) or "relevance", limit=want, offset=done)
+            yield from hits
+            done += len(hits)
+            if len(hits) < want:
+                return
+
+    def home(self, *, latest: int = 10, stories: int = 5) -> dict[str, Any]:
+        """What the home page shows: counts, the latest articles, the largest recent stories, the top actors."""
+        with self.store() as s:
+            found = s.stories(limit=stories)
+            return {
+                "stats": {**s.stats(), "dialect": s.dialect},
+                "latest": [a.to_dict() for a in s.latest(limit=latest)],
+                "stories": [st.to_dict() for st in found],
+                "top_actors": [a.to_dict() for a in s.actors(limit=12)],
+            }
 
     # ------------------------------------------------------------------------------------------ article
     def article(self, article_id: str) -> tuple[Article, dict[str, Any]]:
@@ -228,29 +238,6 @@ def _counts(a: Article) -> dict[str, int | None]:
 
     return {"entities": n(a.entities), "quotes": n(a.quotes), "relations": n(a.relations),
             "sentences": len(a.sentences), "removed": len(a.removed), "problems": len(a.problems)}
-
-
-def _facets(hits, records: dict[str, Article | None]) -> dict[str, list[dict]]:
-    sources, types, actors, names = Counter(), Counter(), Counter(), {}
-    for h in hits:
-        sources[h.source or ""] += 1
-        a = records.get(h.id)
-        if a is None:
-            continue
-        seen_types = {e.type for e in a.entities or ()} | {r.type for r in a.relations or ()}
-        types.update(seen_types)
-        seen_actors = set()
-        for e in a.entities or ():
-            if e.actor_id:
-                seen_actors.add(e.actor_id)
-                if e.actor is not None:
-                    names.setdefault(e.actor_id, e.actor.name_ar)
-        actors.update(seen_actors)
-    return {
-        "source": [{"value": k, "count": c} for k, c in sources.most_common(20) if k],
-        "type": [{"value": k, "count": c} for k, c in types.most_common(20)],
-        "actor": [{"value": k, "name": names.get(k) or _label(k), "count": c} for k, c in actors.most_common(20)],
-    }
 
 
 def _graph(actor_id: str, name: str, co_actors: list[dict], relations: list[dict]) -> dict[str, Any]:
