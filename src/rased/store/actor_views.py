@@ -16,6 +16,28 @@ from .model import ActorSummary, Prepared
 if TYPE_CHECKING:  # the store passes itself in; no import cycle at run time
     from .sql import SQLStore
 
+# One actor, one type: a nationality («الفرنسي», type NAT) names its country, so in an actor's counts it is a
+# mention of the country, a place (the registry gives countries the type LOC).
+AGGREGATE_TYPE = {"NAT": "LOC"}
+
+
+def validate() -> list[str]:
+    """Problems of ``AGGREGATE_TYPE`` (empty when sound): every target is a registry type, never mapped again."""
+    from ..knowledge.registry import TYPES
+
+    return [f"{k} → {v}: not a registry type, or mapped again" for k, v in AGGREGATE_TYPE.items()
+            if v not in TYPES or v in AGGREGATE_TYPE]
+
+
+def aggregate_type(mention_type: str) -> str:
+    """The type a mention of this entity type counts as in an actor's aggregates."""
+    return AGGREGATE_TYPE.get(mention_type, mention_type)
+
+
+def _counted_as(wanted: str) -> list[str]:
+    """The mention types that count as ``wanted`` (``LOC``: LOC and NAT)."""
+    return [wanted, *(k for k, v in AGGREGATE_TYPE.items() if v == wanted and k != wanted)]
+
 
 def add(store: SQLStore, n: int, p: Prepared, source: str | None) -> None:
     """Count one new, non-duplicate article's mentions into the aggregates (inside the article's transaction)."""
@@ -67,8 +89,9 @@ def actors(store: SQLStore, *, type: str | None = None, name: str | None = None,
         # An actor qualifies when one of its written forms has the type / matches the name.
         cond, sub = [], []
         if type:
-            cond.append("n.type = ?")
-            sub.append(type)
+            types = _counted_as(type)
+            cond.append(f"n.type IN ({', '.join('?' for _ in types)})")
+            sub += types
         if name:
             k = text_index.keys_text(name) or name
             cond.append("(n.key LIKE ? OR n.text LIKE ? OR s.name_ar LIKE ? OR s.name_en LIKE ?)")
@@ -100,7 +123,7 @@ def _summary(store: SQLStore, stats: tuple) -> ActorSummary:
     forms = store._all("SELECT text, type, mentions FROM actor_names WHERE actor_id = ?", (actor_id,))
     types, texts = Counter(), Counter()
     for text, typ, c in forms:
-        types[typ] += c
+        types[aggregate_type(typ)] += c
         texts[text] += c
     return ActorSummary(
         actor_id=actor_id, name=ar or (texts.most_common(1)[0][0] if texts else actor_id), name_en=en, wikidata=wd,

@@ -18,6 +18,7 @@ from ..record import Article, to_dict
 from ..settings import DEFAULT, InputSettings
 from ..store import SQLStore
 from . import charts
+from .labels import relation_label
 from .markup import actor_url, article_url
 
 _ACTOR_ID = re.compile(r"^[a-z]{3}:\S+$")
@@ -241,15 +242,16 @@ def _counts(a: Article) -> dict[str, int | None]:
 
 
 def _graph(actor_id: str, name: str, co_actors: list[dict], relations: list[dict]) -> dict[str, Any]:
-    """Nodes and edges for the relations graph: relation counterparts first, then co-mentioned actors."""
+    """Nodes and edges for the relations graph: linked actors only (a relation with an unlinked side, «؟» or a
+    common noun, stays in the relations list), relation counterparts first, then co-mentioned actors."""
     edges: Counter = Counter()
     others: list[str] = []
     for r in relations:
-        s, t = r["source"] or "?", r["target"] or "?"
-        if actor_id not in (s, t):
+        s, t = r["source"], r["target"]
+        other = t if s == actor_id else s if t == actor_id else None
+        if other is None or other == actor_id or not _ACTOR_ID.match(other or ""):
             continue
-        other = t if s == actor_id else s
-        if other != actor_id and other not in others:
+        if other not in others:
             others.append(other)
         edges[(s, t, r["type"])] += 1
     for c in co_actors:
@@ -258,24 +260,19 @@ def _graph(actor_id: str, name: str, co_actors: list[dict], relations: list[dict
         if not any(actor_id in (s, t) and c["actor_id"] in (s, t) for s, t, _ in edges):
             edges[(actor_id, c["actor_id"], "co")] += c["articles"]
     others = others[:12]
-    labels = {}
-    for r in relations:
-        for side in ("source", "target"):
-            labels.setdefault(r[side], r[f"{side}_name"])
-    nodes = [{"id": o, "label": labels.get(o) or _label(o), "url": actor_url(o) if _ACTOR_ID.match(o) else None}
-             for o in others]
+    nodes = [{"id": o, "label": _label(o), "url": actor_url(o)} for o in others]
     return {
         "center": {"id": actor_id, "label": name, "url": None},
         "nodes": nodes,
-        "edges": [{"source": s, "target": t, "type": typ, "count": c} for (s, t, typ), c in edges.items()
-                  if s in others or t in others],
+        "edges": [{"source": s, "target": t, "type": typ, "label": relation_label(typ), "count": c}
+                  for (s, t, typ), c in edges.items() if s in others or t in others],
     }
 
 
 def graph_svg(graph: dict[str, Any], title: str):
     center = charts.Node(**graph["center"])
     others = [charts.Node(**n) for n in graph["nodes"]]
-    edges = [charts.Edge(e["source"], e["target"], "" if e["type"] == "co" else e["type"], e["type"], e["count"])
+    edges = [charts.Edge(e["source"], e["target"], "" if e["type"] == "co" else e["label"], e["type"], e["count"])
              for e in graph["edges"]]
     return charts.graph(center, others, edges, title=title)
 

@@ -8,7 +8,9 @@ from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..errors import InputError, RasedError
+from ..store.actor_views import aggregate_type
 from . import markup
+from .labels import ENTITY_TYPES, MODALITIES, RELATION_TYPES
 from .api import read_upload
 from .explore import ReadOnly, analyze, graph_svg
 from .charts import timeline
@@ -16,15 +18,13 @@ from .charts import timeline
 router = APIRouter(include_in_schema=False)
 PAGE = 20
 
-ENTITY_TYPES = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "GPE": "كيان سياسي", "NAT": "نسبة", "MISC": "أخرى"}
-MODALITIES = {"asserted": "مؤكد", "reported": "منقول", "hedged": "متحفظ", "negated": "منفي", "possible": "محتمل"}
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
     env = request.app.state.templates
     html = env.get_template(name).render(
         request=request, read_only=request.app.state.read_only, entity_types=ENTITY_TYPES,
-        modalities=MODALITIES, **context,
+        modalities=MODALITIES, relation_types=RELATION_TYPES, **context,
     )
     return HTMLResponse(html, status_code=status)
 
@@ -61,13 +61,21 @@ def pager(total: int, offset: int, size: int, form: dict[str, str], around: int 
     }
 
 
+def _facet_label(name: str, f: dict) -> str:
+    if name == "actor":
+        return f.get("name") or f["value"]
+    if name == "type":
+        return ENTITY_TYPES.get(f["value"]) or RELATION_TYPES.get(f["value"], f["value"])
+    return f["value"]
+
+
 def _facet_links(facets: dict[str, list[dict]], form: dict[str, str]) -> dict[str, list[dict]]:
     out = {}
     for name, values in facets.items():
         out[name] = []
         for f in values:
             on = form.get(name, "").lower() == f["value"].lower()
-            label = f.get("name") if name == "actor" else ENTITY_TYPES.get(f["value"], f["value"]) if name == "type" else f["value"]
+            label = _facet_label(name, f)
             out[name].append({**f, "label": label, "on": on,
                               "url": _link(**{**form, name: "" if on else f["value"]})})
     return out
@@ -140,8 +148,10 @@ def _article_context(article) -> dict[str, Any]:
     ]
     entities: dict[tuple, dict] = {}
     for e in article.entities or ():
-        key = (e.actor_id or e.text, e.type)
-        item = entities.setdefault(key, {"text": e.text, "type": e.type, "actor_id": e.actor_id,
+        # one row per linked actor, whatever its mentions' types (a nationality counts for its country)
+        typ = aggregate_type(e.type) if e.actor_id else e.type
+        key = (e.actor_id,) if e.actor_id else (e.text, e.type)
+        item = entities.setdefault(key, {"text": e.text, "type": typ, "actor_id": e.actor_id,
                                          "name": e.actor.name_ar if e.actor else e.text, "count": 0})
         item["count"] += 1
     summary = [text[s.start : s.end] for s in article.summary or ()]
