@@ -110,3 +110,16 @@ def test_page_dict_for_the_api(filled):
     d = store.search_page("الرمادي", limit=2, sort="date").to_dict()
     assert d["total"] == 7 and d["sort"] == "date" and d["more"] and len(d["hits"]) == 2
     assert set(d["facets"]) == {"source", "type", "actor"} and d["facets"]["actor"][0]["value"] == "grp:isis"
+
+
+def test_facet_rows_written_with_each_article_equal_the_migration_fill(filled, monkeypatch):
+    """``article_facets`` as ``put`` writes it is what m0007 computes from the mention and relation rows."""
+    from rased.store.migrations import m0007_search_facets as m7
+
+    store, _ = filled
+    written = store._all("SELECT article_n, kind, value FROM article_facets ORDER BY 1, 2, 3")
+    with store._transaction():
+        store._execute("DELETE FROM article_facets")
+        store._execute(m7._FILL)
+    assert store._all("SELECT article_n, kind, value FROM article_facets ORDER BY 1, 2, 3") == written
+    assert ("actor", "grp:isis") in {(k, v) for _, k, v in written}

@@ -190,6 +190,13 @@ def actor(store: SQLStore, actor_id: str, *, limit: int = 20) -> dict[str, Any]:
         " ORDER BY x.day DESC, x.article_n DESC, q.content_start LIMIT ?",
         (actor_id, actor_id, actor_id, limit),
     )
+    relations = [
+        {"type": t, "source": sa or st, "target": ta or tt, "modality": mo, "evidence": ev, "article": ai, "day": d}
+        for t, sa, st, ta, tt, mo, ev, ai, d in rels
+    ]
+    named = names_of(store, [i for i, _ in co] + [r[s] for r in relations for s in ("source", "target") if r[s]])
+    for r in relations:
+        r["source_name"], r["target_name"] = (named.get(r[s], r[s]) for s in ("source", "target"))
     return {
         **head.to_dict(),
         "first_seen": first,
@@ -200,14 +207,37 @@ def actor(store: SQLStore, actor_id: str, *, limit: int = 20) -> dict[str, Any]:
         "recent_articles": [
             {"id": i, "title": t, "source": s, "day": d, "mentions": int(c)} for i, t, s, d, c in articles
         ],
-        "co_actors": [{"actor_id": i, "articles": int(c)} for i, c in co],
-        "relations": [
-            {"type": t, "source": sa or st, "target": ta or tt, "modality": mo, "evidence": ev, "article": ai, "day": d}
-            for t, sa, st, ta, tt, mo, ev, ai, d in rels
-        ],
+        "co_actors": [{"actor_id": i, "name": named.get(i, i), "articles": int(c)} for i, c in co],
+        "relations": relations,
         "quotes": _quotes(quotes),
         "quotes_about": _quotes(about),
     }
+
+
+def names_of(store: SQLStore, ids: list[str]) -> dict[str, str]:
+    """The Arabic name (else English, else the id) of each stored actor among ``ids``."""
+    ids = sorted(set(ids))
+    if not ids:
+        return {}
+    rows = store._all(
+        f"SELECT actor_id, coalesce(name_ar, name_en, actor_id) FROM actor_stats WHERE actor_id IN ({', '.join('?' for _ in ids)})",
+        ids,
+    )
+    return dict(rows)
+
+
+def named(store: SQLStore, name: str) -> list[str]:
+    """Ids of the stored actors one of whose written forms, or registry names, is ``name`` (Arabic-aware: the
+    same search keys, «الرئيس أوباما» and «أوباما» differ but «لداعش» and «داعش» do not), most articles first."""
+    k = text_index.keys_text(name)
+    rows = store._all(
+        "SELECT s.actor_id FROM actor_stats s WHERE s.actor_id IN"
+        " (SELECT n.actor_id FROM actor_names n WHERE n.key = ? OR lower(n.text) = lower(?))"
+        " OR lower(s.name_ar) = lower(?) OR lower(s.name_en) = lower(?)"
+        " ORDER BY s.articles DESC, s.mentions DESC, s.actor_id",
+        (k, name, name, name),
+    )
+    return [r[0] for r in rows]
 
 
 def _quotes(rows: list[tuple]) -> list[dict[str, Any]]:

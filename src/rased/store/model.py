@@ -129,16 +129,22 @@ class SearchPage:
     limit: int
     hits: tuple[Hit, ...]
     facets: dict[str, tuple[Facet, ...]]  # "source", "type", "actor" → counts, most frequent first
+    facet_depth: int = 0  # the facets count the best this-many matches (every match when the total is no more)
 
     @property
     def more(self) -> bool:
         return self.offset + len(self.hits) < self.total
+
+    @property
+    def facets_exact(self) -> bool:
+        return self.total <= self.facet_depth
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "query": self.query, "sort": self.sort, "total": self.total, "offset": self.offset, "limit": self.limit,
             "more": self.more, "hits": [h.to_dict() for h in self.hits],
             "facets": {k: [asdict(f) for f in v] for k, v in self.facets.items()},
+            "facet_depth": self.facet_depth, "facets_exact": self.facets_exact,
         }
 
 
@@ -224,6 +230,12 @@ class Prepared:
     mentions: list[tuple]
     quotes: list[tuple]
     relations: list[tuple]
+
+    def facets(self) -> list[tuple[str, str]]:
+        """``(kind, value)`` rows of ``article_facets``: the article's entity and relation types, its linked actors."""
+        rows = {("type", m[4]) for m in self.mentions} | {("type", r[0]) for r in self.relations}
+        rows |= {("actor", m[5]) for m in self.mentions if m[5]}
+        return sorted(rows)
 
 
 @lru_cache(maxsize=1)

@@ -16,8 +16,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from . import text_index
-from .model import Facet, Folded, Hit, SearchPage
+from . import actor_views, text_index
+from .model import Facet, Folded, Hit, Prepared, SearchPage
 
 if TYPE_CHECKING:  # the store passes itself in; no import cycle at run time
     from .sql import SQLStore
@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the store passes itself in; no import cycle at run time
 SORTS = ("relevance", "date")
 MAX_LIMIT = 1000
 FACET_SIZE = 20  # values listed per facet
+FACET_DEPTH = 500  # facets count the best this-many matches (all of them when there are no more)
 FOLDED_SHOWN = 10  # near-duplicates listed under a hit (the count says how many there are)
 GROUP = "coalesce(a.duplicate_of, a.id)"
 _DAY = "coalesce(a.published_day, '')"
@@ -98,7 +99,7 @@ def page(
     if counts:
         total = count(store, q, extra, fparams)
         facets = facet_counts(store, q, extra, fparams)
-    return SearchPage(query, sort, total, offset, limit, tuple(hits), facets)
+    return SearchPage(query, sort, total, offset, limit, tuple(hits), facets, FACET_DEPTH)
 
 
 def _dated_sql(store: SQLStore, q: text_index.Query, extra: str) -> tuple[str, list[Any]]:
@@ -142,26 +143,35 @@ def count(store: SQLStore, q: text_index.Query, extra: str, fparams: list[Any]) 
     return int(store._one(f"SELECT count(DISTINCT {GROUP}) FROM {frm} WHERE {cond}{extra}", [*params, *fparams]))
 
 
+def add_facets(store: SQLStore, n: int, p: Prepared) -> None:
+    """Write a new article's ``article_facets`` rows (inside the article's transaction)."""
+    store._executemany("INSERT INTO article_facets (article_n, kind, value) VALUES (?, ?, ?)", [(n, *f) for f in p.facets()])
+
+
 def facet_counts(store: SQLStore, q: text_index.Query, extra: str, fparams: list[Any]) -> dict[str, tuple[Facet, ...]]:
-    """Groups per source, per entity or relation type and per linked actor, over every match (one statement)."""
-    frm, cond, params = store._match(q)
+    """Groups per source, per entity or relation type and per linked actor among the best ``FACET_DEPTH``
+    matches (every match when there are no more; one statement, bounded cost however common the words).
+
+    Types and actors are read from one matching article per group (its original when that matched:
+    near-duplicates share their entities) in ``article_facets``, a few rows per article."""
+    sql, params = store._ranked_sql(q, extra)
     rows = store._all(
-        f"WITH m AS MATERIALIZED (SELECT a.n AS n, {GROUP} AS g, a.source AS source FROM {frm} WHERE {cond}{extra})"
+        f"WITH top AS MATERIALIZED ({sql}),"
+        " m AS MATERIALIZED (SELECT a.n AS n, top.head AS g, a.source AS source FROM top JOIN articles a ON a.id = top.id),"
+        " r AS MATERIALIZED (SELECT min(n) AS n FROM m GROUP BY g)"
         " SELECT 'source', source, count(DISTINCT g), NULL FROM m WHERE source IS NOT NULL GROUP BY source"
-        " UNION ALL SELECT 'type', x.type, count(DISTINCT m.g), NULL FROM m JOIN mentions x ON x.article_n = m.n"
-        " GROUP BY x.type"
-        " UNION ALL SELECT 'type', r.type, count(DISTINCT m.g), NULL FROM m JOIN relations r ON r.article_n = m.n"
-        " GROUP BY r.type"
-        " UNION ALL SELECT 'actor', x.actor_id, count(DISTINCT m.g), max(s.name_ar) FROM m"
-        " JOIN mentions x ON x.article_n = m.n LEFT JOIN actor_stats s ON s.actor_id = x.actor_id"
-        " WHERE x.actor_id IS NOT NULL GROUP BY x.actor_id",
-        [*params, *fparams],
+        " UNION ALL SELECT f.kind, f.value, count(*), NULL FROM r JOIN article_facets f ON f.article_n = r.n"
+        " GROUP BY f.kind, f.value",
+        [*params, *fparams, FACET_DEPTH],
     )
     out: dict[str, list[Facet]] = {"source": [], "type": [], "actor": []}
-    for kind, value, n, name in rows:
+    for kind, value, n, _ in rows:
         if value:
-            out[kind].append(Facet(value, int(n), name))
-    return {k: tuple(sorted(v, key=lambda f: (-f.count, f.value))[:FACET_SIZE]) for k, v in out.items()}
+            out[kind].append(Facet(value, int(n)))
+    top = {k: sorted(v, key=lambda f: (-f.count, f.value))[:FACET_SIZE] for k, v in out.items()}
+    names = actor_views.names_of(store, [f.value for f in top["actor"]])
+    top["actor"] = [Facet(f.value, f.count, names.get(f.value)) for f in top["actor"]]
+    return {k: tuple(v) for k, v in top.items()}
 
 
 def _hits(store: SQLStore, q: text_index.Query, top: list[tuple[str, tuple, str]]) -> list[Hit]:

@@ -91,7 +91,7 @@ class SQLStore:
 
     def _ranked_sql(self, query: text_index.Query, extra: str) -> tuple[str, list[Any]]:
         """SQL (and its params) of the articles matching ``query`` that pass ``extra`` (`` AND ...`` conditions
-        on ``a``, the article row): rows ``(head, score, id)``, head = ``coalesce(a.duplicate_of, a.id)``, score
+        on ``a``, the article row): rows ``(head, score, id)`` (so named), head = ``coalesce(a.duplicate_of, a.id)``, score
         higher = better, best first; it ends with ``LIMIT ?`` (the caller adds the row count)."""
         raise NotImplementedError
 
@@ -233,6 +233,7 @@ class SQLStore:
                     " actor_name_en, wikidata, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(n, *m) for m in p.mentions],
                 )
+            search.add_facets(self, n, p)
             if head is None:
                 actor_views.add(self, n, p, _clean(a.source))
             if p.quotes:
@@ -364,6 +365,14 @@ class SQLStore:
     def actors(self, *, type: str | None = None, name: str | None = None, limit: int = 100) -> list[ActorSummary]:
         """Linked actors by the number of (non-duplicate) articles that mention them."""
         return actor_views.actors(self, type=type, name=name, limit=limit)
+
+    def actor_summary(self, actor_id: str) -> ActorSummary | None:
+        """One actor's names and counts (None when no stored article mentions it)."""
+        return actor_views.summary(self, actor_id)
+
+    def actors_named(self, name: str) -> list[str]:
+        """Ids of the stored actors written or named ``name`` (Arabic-aware), most articles first."""
+        return actor_views.named(self, name)
 
     def actor(self, actor_id: str, *, limit: int = 20) -> dict[str, Any]:
         """Everything the store knows about one actor (see ``actor_views.actor``)."""

@@ -115,7 +115,7 @@ class SQLiteStore(SQLStore):
         # LIMIT; the narrow covering index gives each match's head, source and day without the wide row.
         frm, cond, params = self._match(query)
         return (
-            f"SELECT coalesce(a.duplicate_of, a.id), -f.rank, a.id FROM {frm}"
+            f"SELECT coalesce(a.duplicate_of, a.id) AS head, -f.rank AS score, a.id AS id FROM {frm}"
             f" WHERE {cond} AND f.rank MATCH ?{extra} ORDER BY f.rank LIMIT ?",
             [*params, f"bm25({TITLE_WEIGHT}, {BODY_WEIGHT})"],
         )
