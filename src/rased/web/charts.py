@@ -212,8 +212,8 @@ def _edges_svg(pos: dict[str, tuple[float, float]], edges: list[Edge], taken: li
         text = "، ".join(label for _, label in rel)
         spot = _edge_label(text, (sx, sy), (ex, ey), taken) if text else None
         if spot:
-            parts.append(Markup('<text class="edge-label" x="{:.1f}" y="{:.1f}" text-anchor="middle"><title>{}</title>{}'
-                                '</text>').format(spot[0], spot[1], tip, text))
+            parts.append(Markup('<g class="edge-tip"><title>{}</title><text class="edge-label" x="{:.1f}" y="{:.1f}"'
+                                ' text-anchor="middle">{}</text></g>').format(tip, spot[0], spot[1], text))
     return parts
 
 

@@ -70,7 +70,7 @@ def date_tag(value: str | None) -> Markup:
     words = arabic_date(value)
     if words is None:
         return Markup('<time dir="ltr">{}</time>').format(value)
-    return Markup('<time datetime="{}" title="{}">{}</time>').format(value, value, words)
+    return Markup('<time dir="rtl" datetime="{}" title="{}">{}</time>').format(value, value, words)
 
 
 def highlight(text: str, spans, offset: int = 0, tag: str = "mark") -> Markup:
