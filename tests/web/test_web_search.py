@@ -107,3 +107,44 @@ def test_label_and_type_tables_are_sound():
 def test_actor_type_counts_a_nationality_for_its_country(client):
     actors = {a["actor_id"]: a for a in client.get("/api/actors", params={"limit": 100}).json()["actors"]}
     assert all(a["type"] != "NAT" for a in actors.values())
+
+
+def test_explorer_pool_never_shares_a_connection():
+    """Requests at once each get their own connection, at most ``size`` of them, each used by one at a time."""
+    import threading
+    import time
+
+    from rased.web.explore import Explorer
+
+    class Conn:
+        def __init__(self):
+            self.busy, self.most, self.closed = 0, 0, False
+
+        def close(self):
+            self.closed = True
+
+    opened: list[Conn] = []
+
+    def more():
+        opened.append(Conn())
+        return opened[-1]
+
+    first = Conn()
+    opened.append(first)
+    ex = Explorer(first, more=more, size=3)
+
+    def request():
+        with ex.store() as c:
+            c.busy += 1
+            c.most = max(c.most, c.busy)
+            time.sleep(0.02)
+            c.busy -= 1
+
+    threads = [threading.Thread(target=request) for _ in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert 1 < len(opened) <= 3 and all(c.most == 1 for c in opened)
+    ex.close()
+    assert all(c.closed for c in opened)

@@ -100,15 +100,17 @@ class Hit:
     folded: tuple[Folded, ...] = ()  # the group's other articles (the first ``search.FOLDED_SHOWN``)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["snippet"] = {
-            "text": self.snippet.text,
-            "start": self.snippet.start,
-            "end": self.snippet.end,
-            "highlights": [list(h) for h in self.snippet.highlights],
+        # Built by hand: ``asdict`` deep-copies every field and cost as much as the snippets of a page.
+        return {
+            "id": self.id, "title": self.title, "source": self.source, "url": self.url, "published": self.published,
+            "score": self.score,
+            "snippet": {"text": self.snippet.text, "start": self.snippet.start, "end": self.snippet.end,
+                        "highlights": [list(h) for h in self.snippet.highlights]},
+            "title_highlights": [list(h) for h in self.title_highlights],
+            "duplicates": self.duplicates, "story_id": self.story_id, "group": self.group,
+            "folded": [{"id": f.id, "title": f.title, "source": f.source, "day": f.day, "original": f.original}
+                       for f in self.folded],
         }
-        d["title_highlights"] = [list(h) for h in self.title_highlights]
-        return d
 
 
 @dataclass(slots=True, frozen=True)

@@ -89,16 +89,25 @@ def page(
     _check_page(sort, limit, offset)
     extra, fparams = filters(**filter_args)
     store._check_keys()
+    ranked_sql, ranked_params = store._ranked_sql(q, extra)
+    ranked_params = [*ranked_params, *fparams]
+    seen: list[list[tuple]] = []  # the ranked rows read for the page: the facets' sample when there are enough
+
+    def ranked(k: int) -> list[tuple]:
+        seen.append(store._all(ranked_sql, [*ranked_params, k]))
+        return seen[-1]
+
     if sort == "date":
         sql, params = _dated_sql(store, q, extra)
+        top = _top_groups(lambda k: store._all(sql, [*params, *fparams, k]), offset + limit)
     else:
-        sql, params = store._ranked_sql(q, extra)
-    top = _top_groups(lambda k: store._all(sql, [*params, *fparams, k]), offset + limit)[offset:]
-    hits = _hits(store, q, top)
+        top = _top_groups(ranked, offset + limit, first=FACET_DEPTH if counts else 0)
+    hits = _hits(store, q, top[offset:])
     total, facets = 0, {}
     if counts:
         total = count(store, q, extra, fparams)
-        facets = facet_counts(store, q, extra, fparams)
+        sample = seen[-1] if seen and len(seen[-1]) >= min(total, FACET_DEPTH) else ranked(FACET_DEPTH)
+        facets = facet_counts(store, [row[2] for row in sample[:FACET_DEPTH]])
     return SearchPage(query, sort, total, offset, limit, tuple(hits), facets, FACET_DEPTH)
 
 
@@ -110,15 +119,15 @@ def _dated_sql(store: SQLStore, q: text_index.Query, extra: str) -> tuple[str, l
     )
 
 
-def _top_groups(fetch: Callable[[int], list[tuple]], need: int) -> list[tuple[str, tuple, str]]:
+def _top_groups(fetch: Callable[[int], list[tuple]], need: int, first: int = 0) -> list[tuple[str, tuple, str]]:
     """The ``need`` first ``(group, key, article id)`` triples. ``fetch(k)`` gives the first ``k`` matches in
     order (rows ``(group, *key, article id)``, the key descending); a group takes the key and article of its
     first match. Ties are broken by the group id.
 
     Only the first ``k`` matches are read (the index orders them); the answer is exact once at least ``need``
     groups have a key strictly above the ``k``-th match's, for every other group then has no more than that
-    match. Otherwise ``k`` grows, up to every match."""
-    k = max(4 * need, need + 100)
+    match. Otherwise ``k`` grows, up to every match. ``first``: read at least this many at once."""
+    k = max(4 * need, need + 100, first)
     while True:
         rows = fetch(k)
         best: dict[str, tuple[tuple, str]] = {}
@@ -148,24 +157,25 @@ def add_facets(store: SQLStore, n: int, p: Prepared) -> None:
     store._executemany("INSERT INTO article_facets (article_n, kind, value) VALUES (?, ?, ?)", [(n, *f) for f in p.facets()])
 
 
-def facet_counts(store: SQLStore, q: text_index.Query, extra: str, fparams: list[Any]) -> dict[str, tuple[Facet, ...]]:
-    """Groups per source, per entity or relation type and per linked actor among the best ``FACET_DEPTH``
-    matches (every match when there are no more; one statement, bounded cost however common the words).
+def facet_counts(store: SQLStore, ids: list[str]) -> dict[str, tuple[Facet, ...]]:
+    """Groups per source, per entity or relation type and per linked actor among the matches ``ids`` (the best
+    ``FACET_DEPTH``, or every match when there are no more): one statement, bounded cost however common the words.
 
     Types and actors are read from one matching article per group (its original when that matched:
     near-duplicates share their entities) in ``article_facets``, a few rows per article."""
-    sql, params = store._ranked_sql(q, extra)
+    if not ids:
+        return {"source": (), "type": (), "actor": ()}
     rows = store._all(
-        f"WITH top AS MATERIALIZED ({sql}),"
-        " m AS MATERIALIZED (SELECT a.n AS n, top.head AS g, a.source AS source FROM top JOIN articles a ON a.id = top.id),"
+        f"WITH m AS MATERIALIZED (SELECT a.n AS n, {GROUP} AS g, a.source AS source FROM articles a"
+        f" WHERE a.id IN ({', '.join('?' for _ in ids)})),"
         " r AS MATERIALIZED (SELECT min(n) AS n FROM m GROUP BY g)"
-        " SELECT 'source', source, count(DISTINCT g), NULL FROM m WHERE source IS NOT NULL GROUP BY source"
-        " UNION ALL SELECT f.kind, f.value, count(*), NULL FROM r JOIN article_facets f ON f.article_n = r.n"
+        " SELECT 'source', source, count(DISTINCT g) FROM m WHERE source IS NOT NULL GROUP BY source"
+        " UNION ALL SELECT f.kind, f.value, count(*) FROM r JOIN article_facets f ON f.article_n = r.n"
         " GROUP BY f.kind, f.value",
-        [*params, *fparams, FACET_DEPTH],
+        ids,
     )
     out: dict[str, list[Facet]] = {"source": [], "type": [], "actor": []}
-    for kind, value, n, _ in rows:
+    for kind, value, n in rows:
         if value:
             out[kind].append(Facet(value, int(n)))
     top = {k: sorted(v, key=lambda f: (-f.count, f.value))[:FACET_SIZE] for k, v in out.items()}

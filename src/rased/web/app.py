@@ -27,6 +27,7 @@ from .explore import Explorer, NotFound, ReadOnly
 log = logging.getLogger("rased.web")
 
 MAX_UPLOAD = 2_000_000  # bytes: one article, pasted or uploaded
+READERS = 4  # connections to the store: requests served at once
 
 SECURITY_HEADERS = [
     (b"content-security-policy",
@@ -108,7 +109,7 @@ def _error_response(path: str, status: int, code: str, message: str, hint: str =
 def create_app(store_url: str, *, read_only: bool = True, max_upload: int = MAX_UPLOAD) -> FastAPI:
     """The explorer over the store at ``store_url`` (opened now: a missing store is a ``StoreError``)."""
     store = open_store(store_url, create=False)
-    explorer = Explorer(store)
+    explorer = Explorer(store, more=lambda: open_store(store_url, create=False), size=READERS)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

@@ -1,15 +1,16 @@
 """What each page and API endpoint shows, gathered from the store: plain dicts, no HTML, no HTTP.
 
 The JSON API returns these dicts as they are; the HTML pages render the same dicts (plus the ``Article``
-record for the annotated text). One lock serialises the store's single connection between request threads.
+record for the annotated text). Each request uses one connection of a small pool, never shared by two at once.
 """
 from __future__ import annotations
 
 import dataclasses
+import queue
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -70,18 +71,41 @@ def _blank(value: str | None) -> str | None:
 
 
 class Explorer:
-    def __init__(self, store: SQLStore):
-        self._store = store
-        self._lock = threading.RLock()
+    def __init__(self, store: SQLStore, *, more: Callable[[], SQLStore] | None = None, size: int = 1):
+        """Over ``store``; with ``more`` (opens another connection to the same store), up to ``size`` requests
+        read at once, each on its own connection (SQLite and PostgreSQL run their statements outside Python's
+        lock, so one request's SQL overlaps another's page building)."""
+        self._free: queue.LifoQueue[SQLStore] = queue.LifoQueue()
+        self._free.put(store)
+        self._opened = [store]
+        self._more = more
+        self._size = max(1, size) if more is not None else 1
+        self._opening = threading.Lock()
 
     @contextmanager
     def store(self) -> Iterator[SQLStore]:
-        with self._lock:
-            yield self._store
+        """A connection of the pool for the length of one request (never shared by two requests at once)."""
+        s = self._take()
+        try:
+            yield s
+        finally:
+            self._free.put(s)
+
+    def _take(self) -> SQLStore:
+        try:
+            return self._free.get_nowait()
+        except queue.Empty:
+            pass
+        with self._opening:
+            if len(self._opened) < self._size:
+                s = self._more()
+                self._opened.append(s)
+                return s
+        return self._free.get()
 
     def close(self) -> None:
-        with self._lock:
-            self._store.close()
+        for s in self._opened:
+            s.close()
 
     # ------------------------------------------------------------------------------------------ stats
     def stats(self) -> dict[str, Any]:
