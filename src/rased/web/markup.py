@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, time
+from functools import lru_cache
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -42,6 +43,7 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ](\d{2}):(\d{2}))?")
 _DATE_FORMATS = {3: "d MMMM y", 2: "MMMM y", 1: "y"}  # CLDR patterns by the parts known (day, month, year)
 
 
+@lru_cache(maxsize=20_000)
 def arabic_date(value: str | None) -> str | None:
     """An ISO date («2015-03-01», «2015-03», «2015-03-01T10:30:00+03:00») in Arabic words (Babel, ``ar``:
     «1 مارس 2015»), with the time when it has one; None when it is not a date."""
