@@ -3,6 +3,12 @@
     python bench/bench_search.py --db rased.db                 # an existing store (SQLite path or postgresql://)
     python bench/bench_search.py --n 2000                      # ingest N corpus articles into a new SQLite store first
     python bench/bench_search.py --n 2000 --postgres           # ... into a throwaway PostgreSQL server
+    python bench/bench_search.py --db rased.db --clients 4     # also the explorer's page and API, 4 clients at once
+
+With ``--clients N`` the explorer is started (``rased serve``, its own process, on 127.0.0.1) over the same store
+and N threads request every query's search page (``/?q=``) and API answer (``/api/search``: the page of hits,
+the total and the facets) ``--repeat`` times in a shuffled order, all N at once; after one untimed warm-up pass,
+each request's latency is kept and the table gives p50/p95/max per endpoint.
 
 Corpus articles come half from SaudiNewsNet, half from ANT (``rased.datasets``). Each query runs once (the
 "first" pass: caches as the previous query left them), then ``--repeat`` more times; a query's latency is the
@@ -65,6 +71,79 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
+_WEB_PARAMS = {"actor": "actor", "type": "type", "source": "source", "date_from": "from", "date_to": "to"}
+
+
+def _serve(url: str):
+    """``rased serve`` over the store in its own process, on a free local port; (process, base URL)."""
+    import socket
+    import subprocess
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "rased", "serve", "--db", url, "--port", str(port)],
+                            stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/api/stats", timeout=5).status_code == 200:
+                return proc, base
+        except httpx.TransportError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("the explorer did not start")
+
+
+def web_latency(url: str, queries: list, clients: int, repeat: int) -> dict[str, tuple[list[float], float]]:
+    """Latencies (ms) of the search page and the search API, ``clients`` requests at a time, and the wall time."""
+    import random
+    import threading
+    from urllib.parse import urlencode
+
+    import httpx
+
+    proc, base = _serve(url)
+    try:
+        out = {}
+        for name, path in (("search page `/?q=`", "/"), ("search API `/api/search`", "/api/search")):
+            urls = [f"{base}{path}?" + urlencode({"q": q, **{_WEB_PARAMS[k]: v for k, v in kw.items()}})
+                    for _, q, kw in queries]
+            with httpx.Client(timeout=60) as c:  # warm-up: caches, the term cache, the templates
+                for u in urls:
+                    c.get(u)
+            jobs = urls * max(1, repeat)
+            random.Random(1).shuffle(jobs)
+            times: list[float] = []
+            lock = threading.Lock()
+
+            def work(mine: list[str]) -> None:
+                with httpx.Client(timeout=60) as c:
+                    for u in mine:
+                        t = time.perf_counter()
+                        r = c.get(u)
+                        dt = (time.perf_counter() - t) * 1000
+                        if r.status_code != 200:
+                            print(f"bench_search: {u} answered {r.status_code}", file=sys.stderr)
+                        with lock:
+                            times.append(dt)
+
+            threads = [threading.Thread(target=work, args=(jobs[i::clients],)) for i in range(clients)]
+            started = time.perf_counter()
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            out[name] = (times, time.perf_counter() - started)
+        return out
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", help="an existing store (SQLite path, sqlite:///PATH or postgresql://...)")
@@ -77,6 +156,8 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="timed runs of each query after the first (median kept)")
     ap.add_argument("--label", help="name of the store in the tables")
     ap.add_argument("--json", type=Path, help="write the per-query timings here")
+    ap.add_argument("--clients", type=int, default=0, help="also time the explorer's page and API with this many "
+                    "concurrent clients (e.g. 4)")
     args = ap.parse_args(argv)
     n = args.n or (0 if args.db else 2000)
 
@@ -113,6 +194,7 @@ def main(argv=None) -> int:
             stats = store.stats()
             size = store.size_bytes()
             dialect = store.dialect
+        web = web_latency(url, qs, args.clients, args.repeat) if args.clients else None
     finally:
         if server:
             server.stop()
@@ -143,6 +225,12 @@ def main(argv=None) -> int:
         by_kind.setdefault(r["kind"], []).append(r["ms"])
     for kind, v in by_kind.items():
         print(f"| {kind} | {len(v)} | {pct(v, 50):.1f} | {pct(v, 95):.1f} | {max(v):.1f} |")
+    if web:
+        print(f"\n| explorer endpoint, {args.clients} concurrent clients | requests | p50 ms | p95 ms | max ms | "
+              "requests/s |\n|---|---|---|---|---|---|")
+        for name, (times, wall) in web.items():
+            print(f"| {name} | {len(times)} | {pct(times, 50):.1f} | {pct(times, 95):.1f} | {max(times):.1f} "
+                  f"| {len(times) / wall:.1f} |")
     slow = sorted(results, key=lambda r: -r["ms"])[:5]
     print("\nslowest: " + "; ".join(f"{r['query']} {r['filters'] or ''} {r['ms']:.0f} ms" for r in slow), file=sys.stderr)
     if args.json:

@@ -147,3 +147,69 @@ def fill(path: str | Path, seed_annotated: bool = True) -> list[Article]:
     with open_store(str(path)) as store:
         store.put([Stored(a, f"test:{i}", a.id) for i, a in enumerate(arts)])
     return arts
+
+
+# Sentences for a bigger store (pagination, date order): each article takes three of them, a different three
+# each time, so no two are near-duplicates; every article names «الفلوجة».
+SENTENCES = [
+    "أعلنت قيادة العمليات المشتركة استعادة السيطرة على قرى جديدة في محيط الفلوجة",
+    "وقال مسؤول محلي إن مئات العائلات وصلت إلى مخيمات النزوح خلال الساعات الماضية",
+    "وذكرت مصادر طبية أن المستشفى الرئيسي يعاني نقصا حادا في الأدوية والوقود",
+    "وأكد المتحدث العسكري أن فرق الهندسة فككت عشرات العبوات الناسفة على الطريق الدولي",
+    "ودعت منظمات الإغاثة إلى فتح ممرات آمنة لخروج المدنيين المحاصرين",
+    "وأشار شهود عيان إلى تحليق مكثف للطائرات فوق الأحياء الشمالية طوال الليل",
+    "وتحدث نواب في البرلمان عن خطة لإعادة إعمار الجسور والمدارس المتضررة",
+    "ونقلت وكالات الأنباء عن سكان قولهم إن الأسواق أغلقت أبوابها منذ أيام",
+    "وأفاد مراسلون بأن قوافل المساعدات الغذائية دخلت الأطراف الجنوبية للمدينة",
+    "وبحث محافظ الأنبار مع السفير الأممي سبل عودة النازحين إلى منازلهم",
+    "وحذر خبراء من انتشار الأمراض في المخيمات مع ارتفاع درجات الحرارة",
+    "واتهم مسؤولون أمنيون التنظيم باستخدام المدنيين دروعا بشرية في الأزقة الضيقة",
+]
+MANY_SOURCES = ("alarabiya", "skynews", "bbcarabic")
+
+
+def many(n: int = 45) -> list[Article]:
+    """``n`` distinct articles about «الفلوجة», one a day from 2016-01-01 backwards by 11 days, from three outlets."""
+    import itertools
+    from datetime import date, timedelta
+
+    out = []
+    for i, (a, b, c) in enumerate(itertools.islice(itertools.combinations(range(len(SENTENCES)), 3), n)):
+        text = f"{SENTENCES[a]} في الفلوجة يوم {i + 1}. {SENTENCES[b]}. {SENTENCES[c]}."
+        day = (date(2016, 1, 1) - timedelta(days=11 * i)).isoformat()
+        out.append(news(MANY_SOURCES[i % 3], day, f"الفلوجة: تقرير {i + 1}", text))
+    return out
+
+
+def graph_article() -> Article:
+    """ISIS with two linked counterparts (al-Qaeda, the Iraqi army) and two that are not actors: an unknown
+    attacker and a common noun («ضربات عسكرية»)."""
+    text = ("قال مسؤولون إن تنظيم داعش أجرى محادثات مع تنظيم القاعدة في الفلوجة، وإن القوات العراقية اشتبكت مع "
+            "تنظيم داعش قرب المدينة. وتعرض التنظيم لهجوم مجهول، كما استهدفت ضربات عسكرية مواقع تنظيم داعش.")
+    a = news("alarabiya", "2016-02-01", "داعش والقاعدة في الفلوجة", text)
+    ents = annotate(a, [("تنظيم داعش", "ORG", "grp:isis"), ("تنظيم القاعدة", "ORG", "grp:al-qaeda"),
+                        ("القوات العراقية", "ORG", "mil:irq"), ("ضربات عسكرية", "MISC", None)])
+    isis = [e for e in ents if e.actor_id == "grp:isis"]
+    qaeda = next(e for e in ents if e.actor_id == "grp:al-qaeda")
+    army = next(e for e in ents if e.actor_id == "mil:irq")
+    strikes = next(e for e in ents if e.text == "ضربات عسكرية")
+
+    def span(words: str) -> tuple[int, int]:
+        s = find(text, words)
+        return s, s + len(words)
+
+    rels = (
+        Relation("CONSULT", mention(isis[0]), mention(qaeda), *span("أجرى محادثات مع تنظيم القاعدة"), "محادثات", "reported"),
+        Relation("FIGHT", mention(army), mention(isis[1]), *span("اشتبكت مع تنظيم داعش"), "اشتبكت", "reported"),
+        Relation("ASSAULT", None, mention(isis[1]), *span("وتعرض التنظيم لهجوم مجهول"), "هجوم", "asserted"),
+        Relation("ASSAULT", mention(strikes), mention(isis[2]), *span("استهدفت ضربات عسكرية مواقع تنظيم داعش"),
+                 "استهدفت", "asserted"),
+    )
+    return dataclasses.replace(a, entities=ents, relations=rels)
+
+
+def fill_many(path: str | Path, n: int = 45) -> list[Article]:
+    arts = [*many(n), graph_article()]
+    with open_store(str(path)) as store:
+        store.put([Stored(a, f"many:{i}", a.id) for i, a in enumerate(arts)])
+    return arts

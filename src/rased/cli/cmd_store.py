@@ -11,7 +11,7 @@ import os
 import sys
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, RasedError
 from .arguments import positive
 
 DB_HELP = "the store: a file (default rased.db, or $RASED_DB), sqlite:///PATH or postgresql://..."
@@ -46,12 +46,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("search", help="full-text search (Arabic-aware) with filters",
                        description='Search stored articles. Every word must match (any clitic form: «الموصل» finds '
-                                   '«بالموصل»); "quoted words" match as a phrase. Near-duplicates are folded.')
-    p.add_argument("query", help='words and "quoted phrases"')
+                                   '«بالموصل»); "quoted words" match as a phrase; -word leaves out the articles '
+                                   'that have it. Near-duplicates are folded under the article that matched.')
+    p.add_argument("query", help='words and "quoted phrases"; -word leaves out the articles with that word')
     _add_db(p)
     p.add_argument("--actor", help="only articles that mention this actor id")
     p.add_argument("--type", help="only articles with an entity (PER, ORG, LOC, ...) or relation (ASSAULT, ...) of this type")
-    p.add_argument("--source", help="only this outlet")
+    p.add_argument("--source", help="only this outlet (any case)")
+    p.add_argument("--sort", choices=("relevance", "date"), default="relevance",
+                   help="best match first (default) or latest first")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="published on or after (YYYY-MM-DD)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="published on or before (YYYY-MM-DD)")
     p.add_argument("--limit", type=positive, default=20, help="hits to show (default 20)")
@@ -77,8 +80,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_actors)
 
-    p = sub.add_parser("actor", help="one actor: names, articles, co-actors, relations, quotes")
-    p.add_argument("actor_id", metavar="ID")
+    p = sub.add_parser("actor", help="one actor (by id or by any of its names): names, articles, co-actors, relations, quotes",
+                       description="Show one actor. ID_OR_NAME is an actor id (cty:FRA) or any of its names, Arabic or "
+                                   "English, in any clitic form («داعش», «لداعش», «الدولة الإسلامية», France).")
+    p.add_argument("actor_id", metavar="ID_OR_NAME")
     _add_db(p)
     p.add_argument("--limit", type=positive, default=20)
     p.add_argument("--json", action="store_true")
@@ -154,15 +159,13 @@ def _with_progress(args: argparse.Namespace, work):
     if args.quiet or not sys.stderr.isatty():
         return work(None)
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress
 
-    columns = (
-        SpinnerColumn(), TextColumn("{task.description}"), TextColumn("[bold]{task.completed}[/] read"),
-        TextColumn("{task.fields[stored]} stored · {task.fields[failed]} failed"),
-        TextColumn("[cyan]{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
-        task = bar.add_task("ingest", total=None, stored=0, failed=0, rate=0.0)
+    from .progress import columns, count_documents
+
+    total = count_documents(args.paths)
+    with Progress(*columns(total), console=Console(stderr=True), transient=False) as bar:
+        task = bar.add_task("ingest", total=total, stored=0, failed=0, rate=0.0)
 
         def update(s) -> None:
             bar.update(task, completed=s.read, stored=s.stored, failed=sum(s.reasons.values()), rate=s.rate)
@@ -190,17 +193,19 @@ def _print_summary(summary, stats: dict[str, int]) -> None:
 
 def run_search(args: argparse.Namespace) -> int:
     with _open(args) as store:
-        hits = store.search(
+        found = store.search_page(
             args.query, actor=args.actor, type=args.type, source=args.source, date_from=args.date_from,
-            date_to=args.date_to, limit=args.limit, offset=args.offset,
+            date_to=args.date_to, sort=args.sort, limit=args.limit, offset=args.offset,
         )
+    hits = found.hits
     if args.json:
         for h in hits:
             print(json.dumps(h.to_dict(), ensure_ascii=False))
         return 0
     if not hits:
-        print("no articles found", file=sys.stderr)
+        print(f"no articles found ({found.total} in all)" if found.total else "no articles found", file=sys.stderr)
         return 0
+    print(f"{found.total} articles · {args.offset + 1}–{args.offset + len(hits)} · by {args.sort}", file=sys.stderr)
     from rich.console import Console
     from rich.text import Text
 
@@ -210,11 +215,14 @@ def run_search(args: argparse.Namespace) -> int:
         head.append(_styled(h.title or "(no title)", h.title_highlights, 0, "bold"))
         console.print(head)
         meta = " · ".join(x for x in (h.source, (h.published or "")[:10], h.id, h.url) if x)
-        if h.duplicates:
-            meta += f" · +{h.duplicates} near-duplicate{'s' if h.duplicates > 1 else ''}"
         console.print(Text(meta, style="dim"))
         s = h.snippet
         console.print(_styled(s.text, s.highlights, s.start, ""))
+        if h.duplicates:
+            console.print(Text(f"  +{h.duplicates} near-duplicate{'s' if h.duplicates > 1 else ''} folded:", style="dim"))
+            for f in h.folded:
+                tag = " (original)" if f.original else ""
+                console.print(Text(f"    {f.day or '?'}  {f.source or '-'}  {f.title or '(no title)'}  {f.id}{tag}", style="dim"))
         console.print()
     return 0
 
@@ -265,9 +273,32 @@ def run_actors(args: argparse.Namespace) -> int:
     return 0
 
 
+def _resolve_actor(store, text: str) -> tuple[str, list[str]]:
+    """The actor id that ``text`` is (an id) or names, and the other stored actors of that name."""
+    if store.actor_summary(text) is not None:
+        return text, []
+    ids = store.actors_named(text)
+    try:
+        from ..knowledge import registry
+
+        reg = registry.load()
+        ids += [a.id for a in (*reg.lookup(text), *reg.lookup_en(text))
+                if a.id not in ids and store.actor_summary(a.id) is not None]
+    except RasedError:  # no registry: the store's own names still answer
+        pass
+    if not ids:
+        raise InputError(f"no actor with the id or name {text!r} in the store",
+                         hint="`rased actors --name WORD` lists the actors whose name contains a word", code="actor")
+    return ids[0], ids[1:]
+
+
 def run_actor(args: argparse.Namespace) -> int:
     with _open(args) as store:
-        info = store.actor(args.actor_id, limit=args.limit)
+        actor_id, others = _resolve_actor(store, args.actor_id.strip())
+        info = store.actor(actor_id, limit=args.limit)
+        if others:
+            names = [f"{a.name} ({a.actor_id})" for a in map(store.actor_summary, others[:5]) if a]
+            print(f"also named «{args.actor_id}»: " + ", ".join(names), file=sys.stderr)
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
         return 0
@@ -283,14 +314,23 @@ def _print_actor(info: dict[str, Any]) -> None:
     print("names: " + ", ".join(f"{n['text']} ({n['count']})" for n in info["names"][:10]))
     print("outlets: " + ", ".join(f"{s['source'] or '-'} ({s['articles']})" for s in info["sources"][:10]))
     if info["co_actors"]:
-        print("with: " + ", ".join(f"{c['actor_id']} ({c['articles']})" for c in info["co_actors"][:10]))
+        print("with: " + ", ".join(f"{c['name']} [{c['actor_id']}] ({c['articles']})" for c in info["co_actors"][:10]))
     for r in info["relations"][:10]:
-        print(f"  {r['day'] or '?'}  {r['type']:<10} {r['source'] or '?'} → {r['target'] or '?'} [{r['modality']}]  {r['evidence'][:100]}")
+        print(f"  {r['day'] or '?'}  {r['type']:<10} {_named(r, 'source')} → {_named(r, 'target')} [{r['modality']}]"
+              f"  {r['evidence'][:100]}")
     for q in info["quotes"][:10]:
         print(f"  {q['day'] or '?'}  «{q['content'][:120]}»")
     print("recent articles:")
     for a in info["recent_articles"][:10]:
         print(f"  {a['day'] or '?'}  {a['source'] or '-':<16} {a['title'] or '(no title)'}  [{a['id']}]")
+
+
+def _named(relation: dict[str, Any], side: str) -> str:
+    """A relation's side as «name [id]» for an actor, its text otherwise."""
+    value, name = relation[side], relation.get(f"{side}_name")
+    if not value:
+        return "?"
+    return f"{name} [{value}]" if name and name != value else value
 
 
 # ---------------------------------------------------------------------------------------------- export

@@ -13,15 +13,17 @@ from __future__ import annotations
 import os
 
 from ..errors import StoreError
-from .model import ActorSummary, Failed, FailureRow, Hit, PutResult, Story, StoryArticle, Stored
+from .model import (
+    ActorSummary, Facet, Failed, FailureRow, Folded, Hit, PutResult, SearchPage, Story, StoryArticle, Stored,
+)
 from .sql import SQLStore
 from .text_index import Snippet
 
 DEFAULT_DB = "rased.db"
 
 __all__ = [
-    "DEFAULT_DB", "ActorSummary", "Failed", "FailureRow", "Hit", "PutResult", "SQLStore", "Snippet", "Story",
-    "StoryArticle", "Stored", "open_store",
+    "DEFAULT_DB", "ActorSummary", "Facet", "Failed", "FailureRow", "Folded", "Hit", "PutResult", "SQLStore",
+    "SearchPage", "Snippet", "Story", "StoryArticle", "Stored", "open_store",
 ]
 
 

@@ -16,6 +16,28 @@ from .model import ActorSummary, Prepared
 if TYPE_CHECKING:  # the store passes itself in; no import cycle at run time
     from .sql import SQLStore
 
+# One actor, one type: a nationality («الفرنسي», type NAT) names its country, so in an actor's counts it is a
+# mention of the country, a place (the registry gives countries the type LOC).
+AGGREGATE_TYPE = {"NAT": "LOC"}
+
+
+def validate() -> list[str]:
+    """Problems of ``AGGREGATE_TYPE`` (empty when sound): every target is a registry type, never mapped again."""
+    from ..knowledge.registry import TYPES
+
+    return [f"{k} → {v}: not a registry type, or mapped again" for k, v in AGGREGATE_TYPE.items()
+            if v not in TYPES or v in AGGREGATE_TYPE]
+
+
+def aggregate_type(mention_type: str) -> str:
+    """The type a mention of this entity type counts as in an actor's aggregates."""
+    return AGGREGATE_TYPE.get(mention_type, mention_type)
+
+
+def _counted_as(wanted: str) -> list[str]:
+    """The mention types that count as ``wanted`` (``LOC``: LOC and NAT)."""
+    return [wanted, *(k for k, v in AGGREGATE_TYPE.items() if v == wanted and k != wanted)]
+
 
 def add(store: SQLStore, n: int, p: Prepared, source: str | None) -> None:
     """Count one new, non-duplicate article's mentions into the aggregates (inside the article's transaction)."""
@@ -67,8 +89,9 @@ def actors(store: SQLStore, *, type: str | None = None, name: str | None = None,
         # An actor qualifies when one of its written forms has the type / matches the name.
         cond, sub = [], []
         if type:
-            cond.append("n.type = ?")
-            sub.append(type)
+            types = _counted_as(type)
+            cond.append(f"n.type IN ({', '.join('?' for _ in types)})")
+            sub += types
         if name:
             k = text_index.keys_text(name) or name
             cond.append("(n.key LIKE ? OR n.text LIKE ? OR s.name_ar LIKE ? OR s.name_en LIKE ?)")
@@ -100,7 +123,7 @@ def _summary(store: SQLStore, stats: tuple) -> ActorSummary:
     forms = store._all("SELECT text, type, mentions FROM actor_names WHERE actor_id = ?", (actor_id,))
     types, texts = Counter(), Counter()
     for text, typ, c in forms:
-        types[typ] += c
+        types[aggregate_type(typ)] += c
         texts[text] += c
     return ActorSummary(
         actor_id=actor_id, name=ar or (texts.most_common(1)[0][0] if texts else actor_id), name_en=en, wikidata=wd,
@@ -167,6 +190,13 @@ def actor(store: SQLStore, actor_id: str, *, limit: int = 20) -> dict[str, Any]:
         " ORDER BY x.day DESC, x.article_n DESC, q.content_start LIMIT ?",
         (actor_id, actor_id, actor_id, limit),
     )
+    relations = [
+        {"type": t, "source": sa or st, "target": ta or tt, "modality": mo, "evidence": ev, "article": ai, "day": d}
+        for t, sa, st, ta, tt, mo, ev, ai, d in rels
+    ]
+    named = names_of(store, [i for i, _ in co] + [r[s] for r in relations for s in ("source", "target") if r[s]])
+    for r in relations:
+        r["source_name"], r["target_name"] = (named.get(r[s], r[s]) for s in ("source", "target"))
     return {
         **head.to_dict(),
         "first_seen": first,
@@ -177,14 +207,37 @@ def actor(store: SQLStore, actor_id: str, *, limit: int = 20) -> dict[str, Any]:
         "recent_articles": [
             {"id": i, "title": t, "source": s, "day": d, "mentions": int(c)} for i, t, s, d, c in articles
         ],
-        "co_actors": [{"actor_id": i, "articles": int(c)} for i, c in co],
-        "relations": [
-            {"type": t, "source": sa or st, "target": ta or tt, "modality": mo, "evidence": ev, "article": ai, "day": d}
-            for t, sa, st, ta, tt, mo, ev, ai, d in rels
-        ],
+        "co_actors": [{"actor_id": i, "name": named.get(i, i), "articles": int(c)} for i, c in co],
+        "relations": relations,
         "quotes": _quotes(quotes),
         "quotes_about": _quotes(about),
     }
+
+
+def names_of(store: SQLStore, ids: list[str]) -> dict[str, str]:
+    """The Arabic name (else English, else the id) of each stored actor among ``ids``."""
+    ids = sorted(set(ids))
+    if not ids:
+        return {}
+    rows = store._all(
+        f"SELECT actor_id, coalesce(name_ar, name_en, actor_id) FROM actor_stats WHERE actor_id IN ({', '.join('?' for _ in ids)})",
+        ids,
+    )
+    return dict(rows)
+
+
+def named(store: SQLStore, name: str) -> list[str]:
+    """Ids of the stored actors one of whose written forms, or registry names, is ``name`` (Arabic-aware: the
+    same search keys, «الرئيس أوباما» and «أوباما» differ but «لداعش» and «داعش» do not), most articles first."""
+    k = text_index.keys_text(name)
+    rows = store._all(
+        "SELECT s.actor_id FROM actor_stats s WHERE s.actor_id IN"
+        " (SELECT n.actor_id FROM actor_names n WHERE n.key = ? OR lower(n.text) = lower(?))"
+        " OR lower(s.name_ar) = lower(?) OR lower(s.name_en) = lower(?)"
+        " ORDER BY s.articles DESC, s.mentions DESC, s.actor_id",
+        (k, name, name, name),
+    )
+    return [r[0] for r in rows]
 
 
 def _quotes(rows: list[tuple]) -> list[dict[str, Any]]:

@@ -74,8 +74,19 @@ class PutResult:
 
 
 @dataclass(slots=True, frozen=True)
-class Hit:
+class Folded:
+    """Another article of a hit's near-duplicate group (``original``: the one the others duplicate)."""
+
     id: str
+    title: str | None
+    source: str | None
+    day: str | None
+    original: bool
+
+
+@dataclass(slots=True, frozen=True)
+class Hit:
+    id: str  # the article of the group that matched (best, or latest when sorted by date)
     title: str | None
     source: str | None
     url: str | None
@@ -83,19 +94,60 @@ class Hit:
     score: float  # higher is better; comparable within one result list only
     snippet: Snippet
     title_highlights: tuple[tuple[int, int], ...]  # spans into the title
-    duplicates: int  # stored near-duplicates folded into this hit
+    duplicates: int  # the other articles of its near-duplicate group, folded into this hit
     story_id: str | None
+    group: str = ""  # the group's original (``coalesce(duplicate_of, id)``)
+    folded: tuple[Folded, ...] = ()  # the group's other articles (the first ``search.FOLDED_SHOWN``)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["snippet"] = {
-            "text": self.snippet.text,
-            "start": self.snippet.start,
-            "end": self.snippet.end,
-            "highlights": [list(h) for h in self.snippet.highlights],
+        # Built by hand: ``asdict`` deep-copies every field and cost as much as the snippets of a page.
+        return {
+            "id": self.id, "title": self.title, "source": self.source, "url": self.url, "published": self.published,
+            "score": self.score,
+            "snippet": {"text": self.snippet.text, "start": self.snippet.start, "end": self.snippet.end,
+                        "highlights": [list(h) for h in self.snippet.highlights]},
+            "title_highlights": [list(h) for h in self.title_highlights],
+            "duplicates": self.duplicates, "story_id": self.story_id, "group": self.group,
+            "folded": [{"id": f.id, "title": f.title, "source": f.source, "day": f.day, "original": f.original}
+                       for f in self.folded],
         }
-        d["title_highlights"] = [list(h) for h in self.title_highlights]
-        return d
+
+
+@dataclass(slots=True, frozen=True)
+class Facet:
+    value: str
+    count: int  # matching groups (an article and its near-duplicates count once)
+    name: str | None = None  # an actor's Arabic name
+
+
+@dataclass(slots=True, frozen=True)
+class SearchPage:
+    """One page of a search with the total and the facet counts of every match."""
+
+    query: str
+    sort: str
+    total: int  # matching groups
+    offset: int
+    limit: int
+    hits: tuple[Hit, ...]
+    facets: dict[str, tuple[Facet, ...]]  # "source", "type", "actor" → counts, most frequent first
+    facet_depth: int = 0  # the facets count the best this-many matches (every match when the total is no more)
+
+    @property
+    def more(self) -> bool:
+        return self.offset + len(self.hits) < self.total
+
+    @property
+    def facets_exact(self) -> bool:
+        return self.total <= self.facet_depth
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query, "sort": self.sort, "total": self.total, "offset": self.offset, "limit": self.limit,
+            "more": self.more, "hits": [h.to_dict() for h in self.hits],
+            "facets": {k: [asdict(f) for f in v] for k, v in self.facets.items()},
+            "facet_depth": self.facet_depth, "facets_exact": self.facets_exact,
+        }
 
 
 @dataclass(slots=True, frozen=True)
@@ -114,11 +166,16 @@ class ActorSummary:
 
 @dataclass(slots=True, frozen=True)
 class StoryArticle:
+    """An article as lists show it (a story's articles, the latest articles)."""
+
     id: str
     source: str | None
     title: str | None
     day: str | None
     url: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass(slots=True, frozen=True)
@@ -175,6 +232,12 @@ class Prepared:
     mentions: list[tuple]
     quotes: list[tuple]
     relations: list[tuple]
+
+    def facets(self) -> list[tuple[str, str]]:
+        """``(kind, value)`` rows of ``article_facets``: the article's entity and relation types, its linked actors."""
+        rows = {("type", m[4]) for m in self.mentions} | {("type", r[0]) for r in self.relations}
+        rows |= {("actor", m[5]) for m in self.mentions if m[5]}
+        return sorted(rows)
 
 
 @lru_cache(maxsize=1)

@@ -106,10 +106,13 @@ class PostgresStore(SQLStore):
 
     def _ranked_sql(self, query: text_index.Query, extra: str) -> tuple[str, list[Any]]:
         return (
-            "SELECT coalesce(a.duplicate_of, a.id) AS head, ts_rank_cd(a.keys, CAST(? AS tsquery)) AS score"
-            f" FROM articles a WHERE a.keys @@ CAST(? AS tsquery){extra} ORDER BY score DESC LIMIT ?",
+            "SELECT coalesce(a.duplicate_of, a.id) AS head, ts_rank_cd(a.keys, CAST(? AS tsquery)) AS score, a.id"
+            f" FROM articles a WHERE a.keys @@ CAST(? AS tsquery){extra} ORDER BY score DESC, a.n LIMIT ?",
             [text_index.tsquery(query)] * 2,
         )
+
+    def _match(self, query: text_index.Query) -> tuple[str, str, list[Any]]:
+        return "articles a", "a.keys @@ CAST(? AS tsquery)", [text_index.tsquery(query)]
 
     def index_count(self) -> int:
         return int(self._one("SELECT count(*) FROM articles WHERE keys IS NOT NULL"))

@@ -11,33 +11,25 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from typing import Any
 
-from ..errors import InputError, StoreError
+from ..errors import StoreError
 from ..record import Article, from_dict
-from . import actor_views, dedup, stories as story_clustering, text_index
+from . import actor_views, dedup, search, stories as story_clustering, text_index
 from .migrations import steps
-from .model import ActorSummary, Failed, FailureRow, Hit, PutResult, Story, StoryArticle, Stored, prepare
+from .model import (
+    ActorSummary, Failed, FailureRow, Hit, PutResult, SearchPage, Story, StoryArticle, Stored, prepare,
+)
 
 ARTICLE_INSERT_COLUMNS = (
     "id", "url", "source", "title", "published", "published_day", "ingested_at", "length", "story_terms",
     "record", "minhash",
 )
-MAX_LIMIT = 1000
 
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _day(value: str | None, what: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(str(value).strip()).isoformat()
-    except ValueError:
-        raise InputError(f"{what} date {value!r} is not a date", hint="write dates as YYYY-MM-DD", code="date") from None
 
 
 class SQLStore:
@@ -93,9 +85,13 @@ class SQLStore:
     def _clear_index(self) -> None:
         raise NotImplementedError
 
+    def _match(self, query: text_index.Query) -> tuple[str, str, list[Any]]:
+        """``(FROM clause, condition, params)`` of the articles matching ``query``; the article row is ``a``."""
+        raise NotImplementedError
+
     def _ranked_sql(self, query: text_index.Query, extra: str) -> tuple[str, list[Any]]:
         """SQL (and its params) of the articles matching ``query`` that pass ``extra`` (`` AND ...`` conditions
-        on ``a``, the article row): rows ``(head, score)``, head = ``coalesce(a.duplicate_of, a.id)``, score
+        on ``a``, the article row): rows ``(head, score, id)`` (so named), head = ``coalesce(a.duplicate_of, a.id)``, score
         higher = better, best first; it ends with ``LIMIT ?`` (the caller adds the row count)."""
         raise NotImplementedError
 
@@ -237,6 +233,7 @@ class SQLStore:
                     " actor_name_en, wikidata, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(n, *m) for m in p.mentions],
                 )
+            search.add_facets(self, n, p)
             if head is None:
                 actor_views.add(self, n, p, _clean(a.source))
             if p.quotes:
@@ -317,6 +314,15 @@ class SQLStore:
         """Every stored text of one URL, oldest first."""
         return [from_dict(json.loads(r)) for (r,) in self._all("SELECT record FROM articles WHERE url = ? ORDER BY n", (url,))]
 
+    def latest(self, *, limit: int = 10) -> list[StoryArticle]:
+        """The latest dated articles (near-duplicates left out), newest first (the index on the day, backwards)."""
+        rows = self._all(
+            "SELECT id, source, title, published_day, url FROM articles WHERE published_day IS NOT NULL"
+            " AND duplicate_of IS NULL ORDER BY published_day DESC, n DESC LIMIT ?",
+            (limit,),
+        )
+        return [StoryArticle(*r) for r in rows]
+
     def duplicate_of(self, article_id: str) -> str | None:
         return self._one("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,))
 
@@ -343,108 +349,30 @@ class SQLStore:
         raise NotImplementedError
 
     # --------------------------------------------------------------------------------- search
-    def search(
-        self,
-        query: str,
-        *,
-        actor: str | None = None,
-        type: str | None = None,
-        source: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        limit: int = 20,
-        offset: int = 0,
-    ) -> list[Hit]:
-        """Ranked articles matching every word/phrase of ``query``; near-duplicates folded into one hit."""
-        q = text_index.parse_query(query)
-        if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
-            raise InputError(f"limit must be between 1 and {MAX_LIMIT}", hint="e.g. --limit 20", code="query")
-        if not isinstance(offset, int) or offset < 0:
-            raise InputError("offset must be 0 or more", code="query")
-        d_from, d_to = _day(date_from, "--from"), _day(date_to, "--to")
-        if d_from and d_to and d_from > d_to:
-            raise InputError(f"--from {d_from} is after --to {d_to}", hint="swap the dates", code="date")
-        self._check_keys()
-        where, fparams = [], []
-        if source:
-            where.append("a.source = ?")
-            fparams.append(source)
-        if d_from:
-            where.append("a.published_day >= ?")
-            fparams.append(d_from)
-        if d_to:
-            where.append("a.published_day <= ?")
-            fparams.append(d_to)
-        # Checked per match: one probe each of the (actor_id|type, article_n) indexes.
-        if actor:
-            where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = ? AND m.article_n = a.n)")
-            fparams.append(actor)
-        if type:
-            where.append(
-                "(EXISTS (SELECT 1 FROM mentions m WHERE m.type = ? AND m.article_n = a.n)"
-                " OR EXISTS (SELECT 1 FROM relations r WHERE r.type = ? AND r.article_n = a.n))"
-            )
-            fparams += [type, type]
-        sql, params = self._ranked_sql(q, "".join(f" AND {w}" for w in where))
-        rows = self._top_heads(sql, [*params, *fparams], offset + limit)[offset:]
-        if not rows:
-            return []
-        heads = [r[0] for r in rows]
-        marks = ",".join("?" for _ in heads)
-        info = {
-            r[0]: r[1:]
-            for r in self._all(
-                "SELECT a.id, a.record, a.story_id, (SELECT count(*) FROM articles d WHERE d.duplicate_of = a.id)"
-                f" FROM articles a WHERE a.id IN ({marks})",
-                heads,
-            )
-        }
-        hits = []
-        for head, best in rows:
-            record, story, dups = info[head]
-            # The plain JSON is enough here: building the whole Article (entities, sentences...) per hit
-            # cost more than the query.
-            d = json.loads(record)
-            title = d.get("title")
-            published = d.get("published")
-            hits.append(Hit(
-                id=d["id"], title=title, source=d.get("source"), url=d.get("url"),
-                published=published.get("value") if published else None, score=float(best),
-                snippet=text_index.snippet(d["text"], q),
-                title_highlights=tuple(text_index.match_spans(title or "", q)),
-                duplicates=int(dups), story_id=story,
-            ))
-        return hits
+    def search(self, query: str, *, limit: int = 20, offset: int = 0, sort: str = "relevance",
+               **filters: str | None) -> list[Hit]:
+        """Articles matching every word/phrase of ``query`` (and none of its ``-words``), best first or latest
+        first (``sort="date"``); near-duplicates folded into one hit. Filters: ``actor``, ``type``, ``source``
+        (any case), ``date_from``, ``date_to``."""
+        return list(search.page(self, query, sort=sort, limit=limit, offset=offset, counts=False, **filters).hits)
 
-    def _top_heads(self, sql: str, params: list[Any], need: int) -> list[tuple[str, float]]:
-        """The ``need`` best ``(head, best score)`` pairs, ordered by score (higher first), then head: near-duplicates
-        fold into their head, which ranks by its best-scoring member.
-
-        Only the best ``k`` matches are read (the index ranks them); the answer is exact once at least ``need``
-        heads score strictly above the ``k``-th match, for every other head then scores no more than that
-        match. Otherwise ``k`` grows, up to every match."""
-        k = max(4 * need, need + 100)
-        while True:
-            rows = self._all(sql, [*params, k])
-            best: dict[str, float] = {}
-            for head, score in rows:  # best first: a head's first row is its best
-                if head not in best:
-                    best[head] = float(score)
-            if len(rows) < k:
-                ranked = list(best.items())
-            else:
-                edge = float(rows[-1][1])
-                ranked = [(h, sc) for h, sc in best.items() if sc > edge]
-                if len(ranked) < need:
-                    k *= 8
-                    continue
-            ranked.sort(key=lambda t: (-t[1], t[0]))
-            return ranked[:need]
+    def search_page(self, query: str, *, limit: int = 20, offset: int = 0, sort: str = "relevance",
+                    **filters: str | None) -> SearchPage:
+        """``search`` with the total number of hits and the facet counts of all of them."""
+        return search.page(self, query, sort=sort, limit=limit, offset=offset, **filters)
 
     # --------------------------------------------------------------------------------- actors
     def actors(self, *, type: str | None = None, name: str | None = None, limit: int = 100) -> list[ActorSummary]:
         """Linked actors by the number of (non-duplicate) articles that mention them."""
         return actor_views.actors(self, type=type, name=name, limit=limit)
+
+    def actor_summary(self, actor_id: str) -> ActorSummary | None:
+        """One actor's names and counts (None when no stored article mentions it)."""
+        return actor_views.summary(self, actor_id)
+
+    def actors_named(self, name: str) -> list[str]:
+        """Ids of the stored actors written or named ``name`` (Arabic-aware), most articles first."""
+        return actor_views.named(self, name)
 
     def actor(self, actor_id: str, *, limit: int = 20) -> dict[str, Any]:
         """Everything the store knows about one actor (see ``actor_views.actor``)."""

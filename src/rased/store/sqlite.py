@@ -113,12 +113,16 @@ class SQLiteStore(SQLStore):
     def _ranked_sql(self, query: text_index.Query, extra: str) -> tuple[str, list[Any]]:
         # ORDER BY rank lets FTS5 hand over its matches best first, so the join and the filters stop after the
         # LIMIT; the narrow covering index gives each match's head, source and day without the wide row.
+        frm, cond, params = self._match(query)
         return (
-            "SELECT coalesce(a.duplicate_of, a.id), -f.rank FROM article_fts f"
-            " JOIN articles a INDEXED BY articles_search ON a.n = f.rowid"
-            f" WHERE article_fts MATCH ? AND f.rank MATCH ?{extra} ORDER BY f.rank LIMIT ?",
-            [text_index.fts5_match(query), f"bm25({TITLE_WEIGHT}, {BODY_WEIGHT})"],
+            f"SELECT coalesce(a.duplicate_of, a.id) AS head, -f.rank AS score, a.id AS id FROM {frm}"
+            f" WHERE {cond} AND f.rank MATCH ?{extra} ORDER BY f.rank LIMIT ?",
+            [*params, f"bm25({TITLE_WEIGHT}, {BODY_WEIGHT})"],
         )
+
+    def _match(self, query: text_index.Query) -> tuple[str, str, list[Any]]:
+        return ("article_fts f JOIN articles a INDEXED BY articles_search ON a.n = f.rowid", "article_fts MATCH ?",
+                [text_index.fts5_match(query)])
 
     def index_count(self) -> int:
         # A contentless table still keeps one docsize row per indexed document.

@@ -109,6 +109,7 @@ class Phrase:
 class Query:
     text: str
     clauses: tuple[Term | Phrase, ...]
+    excludes: tuple[Term | Phrase, ...] = ()  # ``-word`` / ``-"phrase"``: no matching article may contain them
 
     def all_keys(self) -> frozenset[str]:
         keys: set[str] = set()
@@ -120,7 +121,8 @@ class Query:
 _QUOTES = {'"': '"', "«": "»", "“": "”"}
 _OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 _SYNTAX = set("*^():{}[]+")
-_HINT = 'write words, and "quoted phrases" for exact wording; every word must match (no operators)'
+_HINT = ('write words, and "quoted phrases" for exact wording; every word must match; -word leaves out the '
+         'articles with that word (no other operators)')
 
 
 def variants(word: str) -> tuple[str, ...]:
@@ -147,68 +149,98 @@ def _words(chunk: str) -> list[str]:
     return words
 
 
+def _negated(text: str, i: int) -> bool:
+    """A ``-`` that starts a word (``-داعش``, ``-"..."``), not one inside a word («سايكس-بيكو») or alone."""
+    return text[i] == "-" and (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and not text[i + 1].isspace()
+
+
+def _add(clauses: list[Term | Phrase], clause: Term | Phrase) -> None:
+    """Add a clause unless it is there already («الموصل» and «للموصل» are one term)."""
+    same = (lambda c: isinstance(c, Term) and c.variants == clause.variants) if isinstance(clause, Term) else None
+    if not any(same(c) if same else c == clause for c in clauses):
+        clauses.append(clause)
+
+
+def _quoted(inner: str) -> Term | Phrase | None:
+    keys = tuple(k for k in (term(w) for w in _words(inner)) if k)
+    if len(keys) == 1:
+        return Term(inner.strip(), keys)
+    return Phrase(inner.strip(), keys) if keys else None
+
+
 def parse_query(text: str) -> Query:
-    """Words and quoted phrases (``"..."``, «...», “...”); raises InputError on anything else."""
+    """Words and quoted phrases (``"..."``, «...», “...”), each one negated by a leading ``-``; raises
+    InputError on anything else."""
     if not isinstance(text, str) or not text.strip():
         raise InputError("empty search query", hint=_HINT, code="query")
     if len(text) > 1000:
         raise InputError("search query longer than 1000 characters", hint=_HINT, code="query")
     clauses: list[Term | Phrase] = []
-    i, plain = 0, []
+    excludes: list[Term | Phrase] = []
+    i, plain, minus = 0, [], []
     while i < len(text):
         ch = text[i]
+        negate = _negated(text, i)
+        if negate and text[i + 1] not in _QUOTES:
+            end = next((j for j in range(i + 1, len(text)) if text[j].isspace()), len(text))
+            minus.append(text[i + 1 : end])
+            i = end
+            continue
+        if negate:
+            i, ch = i + 1, text[i + 1]
         if ch in _QUOTES:
             close = text.find(_QUOTES[ch], i + 1)
             if close < 0:
                 raise InputError(f"unbalanced quote {ch!r} in search query", hint="close the quoted phrase", code="query")
             plain.append(" ")
-            inner = text[i + 1 : close]
-            keys = tuple(k for k in (term(w) for w in _words(inner)) if k)
-            if len(keys) == 1:
-                clauses.append(Term(inner.strip(), keys))
-            elif keys:
-                clauses.append(Phrase(inner.strip(), keys))
+            clause = _quoted(text[i + 1 : close])
+            if clause is not None:
+                _add(excludes if negate else clauses, clause)
             i = close + 1
             continue
         if ch in "»”":
             raise InputError(f"unbalanced quote {ch!r} in search query", hint="open the quoted phrase", code="query")
         plain.append(ch)
         i += 1
-    for w in _words("".join(plain)):
-        v = variants(w)
-        if v and not any(isinstance(c, Term) and c.variants == v for c in clauses):
-            clauses.append(Term(w, v))
+    for target, chunk in ((clauses, "".join(plain)), (excludes, " ".join(minus))):
+        for w in _words(chunk):
+            v = variants(w)
+            if v:
+                _add(target, Term(w, v))
     if not clauses:
-        raise InputError(f"no searchable words in query {text!r}", hint=_HINT, code="query")
-    return Query(text, tuple(clauses))
+        what = "only left-out (-word) words" if excludes else "no searchable words"
+        raise InputError(f"{what} in query {text!r}", hint=_HINT, code="query")
+    return Query(text, tuple(clauses), tuple(excludes))
+
+
+def _fts5_clause(c: Term | Phrase) -> str:
+    if isinstance(c, Term):
+        alts = " OR ".join(f'"{k}"' for k in c.variants)
+        return f"({alts})" if len(c.variants) > 1 else alts
+    return '"' + " ".join(c.keys) + '"'
 
 
 def fts5_match(query: Query) -> str:
     """The FTS5 MATCH expression: each key double-quoted, so no user text is ever FTS syntax."""
-    parts = []
-    for c in query.clauses:
-        if isinstance(c, Term):
-            alts = " OR ".join(f'"{k}"' for k in c.variants)
-            parts.append(f"({alts})" if len(c.variants) > 1 else alts)
-        else:
-            parts.append('"' + " ".join(c.keys) + '"')
-    return " AND ".join(parts)
+    expr = " AND ".join(_fts5_clause(c) for c in query.clauses)
+    if query.excludes:  # FTS5's NOT is binary: (wanted) NOT (any excluded)
+        expr = f"({expr}) NOT (" + " OR ".join(_fts5_clause(c) for c in query.excludes) + ")"
+    return expr
 
 
 def _lexeme(k: str) -> str:
     return "'" + k.replace("'", "''").replace("\\", "\\\\") + "'"
 
 
+def _ts_clause(c: Term | Phrase) -> str:
+    if isinstance(c, Term):
+        return "(" + " | ".join(_lexeme(k) for k in c.variants) + ")"
+    return "(" + " <-> ".join(_lexeme(k) for k in c.keys) + ")"
+
+
 def tsquery(query: Query) -> str:
     """The PostgreSQL tsquery literal (cast with ``::tsquery``, never parsed by a text-search parser)."""
-    parts = []
-    for c in query.clauses:
-        if isinstance(c, Term):
-            alts = " | ".join(_lexeme(k) for k in c.variants)
-            parts.append(f"({alts})")
-        else:
-            parts.append("(" + " <-> ".join(_lexeme(k) for k in c.keys) + ")")
-    return " & ".join(parts)
+    return " & ".join([*map(_ts_clause, query.clauses), *("!" + _ts_clause(c) for c in query.excludes)])
 
 
 def tsvector(title_keys: list[str], body_keys: list[str]) -> str:

@@ -1,13 +1,16 @@
 """The JSON API under ``/api/``: the same data as the pages, as JSON (see ``/api/docs``)."""
 from __future__ import annotations
 
-from typing import Annotated, Any
+import itertools
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 from ..errors import InputError
 from ..record import to_dict
+from . import exports
 from .explore import Explorer, ReadOnly, analyze, may_analyze
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -46,20 +49,41 @@ def stats(request: Request) -> dict[str, Any]:
     return _explorer(request).stats()
 
 
-@router.get("/search", summary="Full-text search with filters and facet counts", responses=ERRORS)
+QueryText = Annotated[str, Query(min_length=1, max_length=500, description='words and "quoted phrases"; -word leaves out')]
+Source = Annotated[str | None, Query(max_length=200, description="only this outlet (any case)")]
+ActorId = Annotated[str | None, Query(max_length=200, description="only articles mentioning this actor id")]
+TypeName = Annotated[str | None, Query(max_length=40, description="entity type (PER, ORG, LOC…) or relation type")]
+DateFrom = Annotated[str | None, Query(alias="from", max_length=10, description="YYYY-MM-DD")]
+DateTo = Annotated[str | None, Query(alias="to", max_length=10, description="YYYY-MM-DD")]
+Sort = Annotated[Literal["relevance", "date"], Query(description="best match first, or latest first")]
+
+
+@router.get("/search", summary="Full-text search: a page of hits, the total and facet counts", responses=ERRORS)
 def search(
-    request: Request,
-    q: Annotated[str, Query(min_length=1, max_length=500, description='words and "quoted phrases"')],
-    source: Annotated[str | None, Query(max_length=200, description="only this outlet")] = None,
-    actor: Annotated[str | None, Query(max_length=200, description="only articles mentioning this actor id")] = None,
-    type: Annotated[str | None, Query(max_length=40, description="entity type (PER, ORG, LOC…) or relation type")] = None,
-    date_from: Annotated[str | None, Query(alias="from", max_length=10, description="YYYY-MM-DD")] = None,
-    date_to: Annotated[str | None, Query(alias="to", max_length=10, description="YYYY-MM-DD")] = None,
-    limit: Limit = 20,
+    request: Request, q: QueryText, source: Source = None, actor: ActorId = None, type: TypeName = None,
+    date_from: DateFrom = None, date_to: DateTo = None, sort: Sort = "relevance", limit: Limit = 20,
     offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
-) -> dict[str, Any]:
-    return _explorer(request).search(q, source=source, actor=actor, type=type, date_from=date_from,
-                                     date_to=date_to, limit=limit, offset=offset)
+) -> JSONResponse:
+    # Plain JSON types already: answered as they are, without FastAPI's second walk through the whole page.
+    return JSONResponse(_explorer(request).search(q, source=source, actor=actor, type=type, date_from=date_from,
+                                                  date_to=date_to, sort=sort, limit=limit, offset=offset))
+
+
+@router.get("/search/export", summary="Every hit of a search (up to 10,000) as CSV or JSON lines",
+            responses=ERRORS, response_class=StreamingResponse)
+def search_export(
+    request: Request, q: QueryText, format: Annotated[Literal["csv", "jsonl"], Query(description="csv or jsonl")] = "csv",
+    source: Source = None, actor: ActorId = None, type: TypeName = None, date_from: DateFrom = None,
+    date_to: DateTo = None, sort: Sort = "relevance",
+) -> StreamingResponse:
+    ex = _explorer(request)
+    hits = ex.search_all(q, sort=sort, source=source, actor=actor, type=type, date_from=date_from, date_to=date_to)
+    first = next(hits, None)  # a bad query fails here, as a 400 answer, before the download starts
+    chain = itertools.chain([first] if first is not None else [], hits)
+    return StreamingResponse(
+        exports.lines(format, chain), media_type=exports.FORMATS[format],
+        headers={"content-disposition": f'attachment; filename="rased-search.{format}"'},
+    )
 
 
 @router.get("/articles/{article_id}", summary="One article: record, duplicates, versions, story", responses=ERRORS)

@@ -27,6 +27,7 @@ from .explore import Explorer, NotFound, ReadOnly
 log = logging.getLogger("rased.web")
 
 MAX_UPLOAD = 2_000_000  # bytes: one article, pasted or uploaded
+READERS = 4  # connections to the store: requests served at once
 
 SECURITY_HEADERS = [
     (b"content-security-policy",
@@ -78,7 +79,7 @@ def templates() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(actor_url=markup.actor_url, article_url=markup.article_url, css_name=markup.css_name, http_url=markup.http_url,
-                       version=__version__)
+                       date_tag=markup.date_tag, version=__version__)
     return env
 
 
@@ -110,7 +111,7 @@ def create_app(store_url: str, *, read_only: bool = True, max_upload: int = MAX_
     """The explorer over the store at ``store_url`` (opened now: a missing store is a ``StoreError``);
     ``allow_analyze``: whether the analyze page and API analyse texts (``rased serve`` allows it only when asked)."""
     store = open_store(store_url, create=False)
-    explorer = Explorer(store)
+    explorer = Explorer(store, more=lambda: open_store(store_url, create=False), size=READERS)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

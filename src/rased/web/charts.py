@@ -103,28 +103,96 @@ class Edge:
     weight: int = 1
 
 
-def graph(center: Node, others: list[Node], edges: list[Edge], *, title: str = "relations") -> Markup:
-    """The actor in the middle, the others on a circle around it; relation edges as arrows with their type."""
-    if not others:
-        return Markup("")
-    w, h = 760, 440
-    cx, cy, rx, ry = w / 2, h / 2, 200, 150
-    pos = {center.id: (cx, cy)}
+W, H = 880, 540  # the graph's canvas
+RX, RY = 290, 200  # the ellipse the other actors sit on
+_CHAR_W = {"node": 8.5, "edge": 7.5}  # a generous width per character at the CSS font sizes (16 px, 13 px)
+_LINE_H = {"node": 20, "edge": 16}
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+def _box(x: float, y: float, anchor: str, text: str, kind: str) -> Box:
+    """The space a label takes (``y`` is its baseline)."""
+    w, h = len(text) * _CHAR_W[kind], _LINE_H[kind]
+    x0 = x - w / 2 if anchor == "middle" else x if anchor == "start" else x - w
+    return (x0, y - h * 0.8, x0 + w, y + h * 0.2)
+
+
+def _free(box: Box, taken: list[Box], pad: float = 3) -> bool:
+    x0, y0, x1, y1 = box
+    inside = 0 <= x0 and x1 <= W and 0 <= y0 and y1 <= H
+    return inside and all(x1 + pad <= a0 or a1 + pad <= x0 or y1 + pad <= b0 or b1 + pad <= y0 for a0, b0, a1, b1 in taken)
+
+
+def _positions(center: Node, others: list[Node]) -> dict[str, tuple[float, float]]:
+    pos = {center.id: (W / 2, H / 2)}
     for i, node in enumerate(others):
         angle = -math.pi / 2 + 2 * math.pi * i / len(others)
-        pos[node.id] = (cx + rx * math.cos(angle), cy + ry * math.sin(angle))
+        pos[node.id] = (W / 2 + RX * math.cos(angle), H / 2 + RY * math.sin(angle))
+    return pos
+
+
+def _node_label(node: Node, x: float, y: float, r: int, is_center: bool, taken: list[Box]) -> tuple[float, float, str]:
+    """Where a node's label goes: away from the middle, pushed further out until it overlaps nothing placed."""
+    text, dx, dy = _short(node.label), x - W / 2, y - H / 2
+    for step in range(6):
+        if is_center:
+            lx, ly, anchor = x, y + r + 18 + step * 12, "middle"
+        elif abs(dx) > RX * 0.45:
+            lx, ly, anchor = x + (r + 6 if dx > 0 else -r - 6), y + 5 + step * (12 if dy >= 0 else -12), \
+                "start" if dx > 0 else "end"
+        else:
+            lx, ly, anchor = x, (y - r - 8 - step * 12 if y < H / 2 else y + r + 18 + step * 12), "middle"
+        box = _box(lx, ly, anchor, text, "node")
+        if _free(box, taken) or step == 5:
+            taken.append(box)
+            return lx, ly, anchor
+    raise AssertionError("unreachable")
+
+
+def _edge_label(text: str, start: tuple[float, float], end: tuple[float, float], taken: list[Box]):
+    """A spot along the edge where its label overlaps nothing placed, or None (the tooltip still names it)."""
+    (sx, sy), (ex, ey) = start, end
+    for t in (0.5, 0.62, 0.38, 0.72, 0.28):
+        x, y = sx + (ex - sx) * t, sy + (ey - sy) * t - 4
+        box = _box(x, y, "middle", text, "edge")
+        if _free(box, taken):
+            taken.append(box)
+            return x, y
+    return None
+
+
+def graph(center: Node, others: list[Node], edges: list[Edge], *, title: str = "relations") -> Markup:
+    """The actor in the middle, the others on an ellipse around it; relation edges as arrows with their type's
+    name. Labels are placed so that none overlaps another or a node (a label that finds no free spot along its
+    edge is left to the edge's tooltip)."""
+    if not others:
+        return Markup("")
+    pos = _positions(center, others)
+    taken: list[Box] = [(x - 28, y - 28, x + 28, y + 28) for x, y in pos.values()]  # the node circles
+    labels = {}
+    for node in (center, *others):
+        x, y = pos[node.id]
+        labels[node.id] = _node_label(node, x, y, 26 if node is center else 20, node is center, taken)
     parts = [
         Markup('<svg class="chart graph" viewBox="0 0 {} {}" role="img" aria-label="{}" direction="ltr">').format(
-            w, h, title),
+            W, H, title),
         Markup("<title>{}</title>").format(title),
         Markup('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7"'
                ' orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="arrowhead"/></marker></defs>'),
+        *_edges_svg(pos, edges, taken),
+        *_nodes_svg(center, others, pos, labels),
+        Markup("</svg>"),
     ]
+    return Markup("").join(parts)
+
+
+def _edges_svg(pos: dict[str, tuple[float, float]], edges: list[Edge], taken: list[Box]) -> list[Markup]:
     # Several edges between one pair are drawn once, their labels joined.
     pairs: dict[tuple[str, str], list[Edge]] = {}
     for e in edges:
         if e.source in pos and e.target in pos and e.source != e.target:
             pairs.setdefault((e.source, e.target), []).append(e)
+    parts = []
     for (s, t), group in pairs.items():
         (x1, y1), (x2, y2) = pos[s], pos[t]
         dx, dy = x2 - x1, y2 - y1
@@ -134,36 +202,33 @@ def graph(center: Node, others: list[Node], edges: list[Edge], *, title: str = "
         sx, sy = x1 + dx / dist * 30 + ox, y1 + dy / dist * 30 + oy
         ex, ey = x2 - dx / dist * 30 + ox, y2 - dy / dist * 30 + oy
         co = all(e.kind == "co" for e in group)
-        labels = sorted({e.label for e in group if e.kind != "co"})
+        rel = sorted({(e.kind, e.label) for e in group if e.kind != "co"})
         weight = sum(e.weight for e in group)
+        tip = " · ".join(f"{label} ({kind})" for kind, label in rel) or f"{weight}"
         cls = "edge co" if co else "edge rel " + " ".join(f"rel-{css_name(e.kind)}" for e in group)
         marker = "" if co else ' marker-end="url(#arrow)"'
         parts.append(Markup('<line class="{}" x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}"' + marker + '>'
-                            '<title>{}</title></line>').format(cls, sx, sy, ex, ey, ", ".join(labels) or weight))
-        if labels:
-            parts.append(Markup('<text class="edge-label" x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>').format(
-                (sx + ex) / 2 + ox, (sy + ey) / 2 + oy - 4, " · ".join(labels)
-            ))
+                            '<title>{}</title></line>').format(cls, sx, sy, ex, ey, tip))
+        text = "، ".join(label for _, label in rel)
+        spot = _edge_label(text, (sx, sy), (ex, ey), taken) if text else None
+        if spot:
+            parts.append(Markup('<g class="edge-tip"><title>{}</title><text class="edge-label" x="{:.1f}" y="{:.1f}"'
+                                ' text-anchor="middle">{}</text></g>').format(tip, spot[0], spot[1], text))
+    return parts
+
+
+def _nodes_svg(center: Node, others: list[Node], pos, labels) -> list[Markup]:
+    parts = []
     for node in (center, *others):
-        x, y = pos[node.id]
-        r = 26 if node is center else 20
-        # labels go away from the middle: beside the nodes left and right, above or below the others
-        dx = x - cx
-        if node is center:
-            lx, ly, anchor = x, y + r + 18, "middle"
-        elif abs(dx) > rx * 0.45:
-            lx, ly, anchor = x + (r + 6 if dx > 0 else -r - 6), y + 5, "start" if dx > 0 else "end"
-        else:
-            lx, ly, anchor = x, (y - r - 8 if y < cy else y + r + 18), "middle"
+        (x, y), (lx, ly, anchor) = pos[node.id], labels[node.id]
         cls = "node center" if node is center else "node"
         inner = Markup('<circle cx="{:.1f}" cy="{:.1f}" r="{}"/><text x="{:.1f}" y="{:.1f}" text-anchor="{}">'
-                       '{}</text>').format(x, y, r, lx, ly, anchor, _short(node.label))
+                       '{}</text>').format(x, y, 26 if node is center else 20, lx, ly, anchor, _short(node.label))
         if node.url:
             parts.append(Markup('<a class="{}" href="{}"><title>{}</title>{}</a>').format(cls, node.url, node.label, inner))
         else:
             parts.append(Markup('<g class="{}"><title>{}</title>{}</g>').format(cls, node.label, inner))
-    parts.append(Markup("</svg>"))
-    return Markup("").join(parts)
+    return parts
 
 
 def _short(label: str, width: int = 20) -> str:

@@ -1,15 +1,16 @@
 """What each page and API endpoint shows, gathered from the store: plain dicts, no HTML, no HTTP.
 
 The JSON API returns these dicts as they are; the HTML pages render the same dicts (plus the ``Article``
-record for the annotated text). One lock serialises the store's single connection between request threads.
+record for the annotated text). Each request uses one connection of a small pool, never shared by two at once.
 """
 from __future__ import annotations
 
 import dataclasses
+import queue
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -18,9 +19,9 @@ from ..record import Article, to_dict
 from ..settings import DEFAULT, InputSettings
 from ..store import SQLStore
 from . import charts
+from .labels import relation_label
 from .markup import actor_url, article_url
 
-FACET_DEPTH = 50  # facets count the first this-many hits (the store ranks and cuts snippets; it does not count)
 _ACTOR_ID = re.compile(r"^[a-z]{3}:\S+$")
 
 
@@ -70,18 +71,41 @@ def _blank(value: str | None) -> str | None:
 
 
 class Explorer:
-    def __init__(self, store: SQLStore):
-        self._store = store
-        self._lock = threading.RLock()
+    def __init__(self, store: SQLStore, *, more: Callable[[], SQLStore] | None = None, size: int = 1):
+        """Over ``store``; with ``more`` (opens another connection to the same store), up to ``size`` requests
+        read at once, each on its own connection (SQLite and PostgreSQL run their statements outside Python's
+        lock, so one request's SQL overlaps another's page building)."""
+        self._free: queue.LifoQueue[SQLStore] = queue.LifoQueue()
+        self._free.put(store)
+        self._opened = [store]
+        self._more = more
+        self._size = max(1, size) if more is not None else 1
+        self._opening = threading.Lock()
 
     @contextmanager
     def store(self) -> Iterator[SQLStore]:
-        with self._lock:
-            yield self._store
+        """A connection of the pool for the length of one request (never shared by two requests at once)."""
+        s = self._take()
+        try:
+            yield s
+        finally:
+            self._free.put(s)
+
+    def _take(self) -> SQLStore:
+        try:
+            return self._free.get_nowait()
+        except queue.Empty:
+            pass
+        with self._opening:
+            if len(self._opened) < self._size:
+                s = self._more()
+                self._opened.append(s)
+                return s
+        return self._free.get()
 
     def close(self) -> None:
-        with self._lock:
-            self._store.close()
+        for s in self._opened:
+            s.close()
 
     # ------------------------------------------------------------------------------------------ stats
     def stats(self) -> dict[str, Any]:
@@ -91,8 +115,10 @@ class Explorer:
     # ------------------------------------------------------------------------------------------ search
     def search(
         self, q: str, *, source: str | None = None, actor: str | None = None, type: str | None = None,
-        date_from: str | None = None, date_to: str | None = None, limit: int = 20, offset: int = 0,
+        date_from: str | None = None, date_to: str | None = None, sort: str = "relevance", limit: int = 20,
+        offset: int = 0,
     ) -> dict[str, Any]:
+        """One page of hits with the total and the facets of every hit (counted by the store, in SQL)."""
         filters = {
             "source": _blank(source), "actor": _blank(actor), "type": _blank(type),
             "date_from": _blank(date_from), "date_to": _blank(date_to),
@@ -100,26 +126,35 @@ class Explorer:
         if not (q or "").strip():
             raise InputError("the query is empty", hint="type a word, e.g. الموصل", code="query")
         with self.store() as s:
-            top = s.search(q, **filters, limit=FACET_DEPTH, offset=0)
-            if offset + limit <= FACET_DEPTH:
-                page = top[offset : offset + limit]
-                more = len(top) > offset + limit
-            else:
-                page = s.search(q, **filters, limit=limit + 1, offset=offset)
-                more = len(page) > limit
-                page = page[:limit]
-            records = {h.id: s.get(h.id) for h in top}
-        return {
-            "query": q,
-            "filters": {k: v for k, v in filters.items() if v},
-            "limit": limit,
-            "offset": offset,
-            "more": more,
-            "hits": [h.to_dict() for h in page],
-            "facets": _facets(top, records),
-            "facet_depth": FACET_DEPTH,
-            "counted": len(top),
-        }
+            found = s.search_page(q, **filters, sort=_blank(sort) or "relevance", limit=limit, offset=offset)
+        out = found.to_dict()
+        for f in out["facets"]["actor"]:
+            f["name"] = f["name"] or _label(f["value"])
+        return {**out, "filters": {k: v for k, v in filters.items() if v}}
+
+    def search_all(self, q: str, *, sort: str = "relevance", most: int = 10_000, **filters: str | None):
+        """Every hit of a search (up to ``most``), page by page, for an export."""
+        filters = {k: _blank(v) for k, v in filters.items()}
+        done = 0
+        while done < most:
+            want = min(1000, most - done)
+            with self.store() as s:
+                hits = s.search(q, **filters, sort=_blank(sort) or "relevance", limit=want, offset=done)
+            yield from hits
+            done += len(hits)
+            if len(hits) < want:
+                return
+
+    def home(self, *, latest: int = 10, stories: int = 5) -> dict[str, Any]:
+        """What the home page shows: counts, the latest articles, the largest recent stories, the top actors."""
+        with self.store() as s:
+            found = s.stories(limit=stories)
+            return {
+                "stats": {**s.stats(), "dialect": s.dialect},
+                "latest": [a.to_dict() for a in s.latest(limit=latest)],
+                "stories": [st.to_dict() for st in found],
+                "top_actors": [a.to_dict() for a in s.actors(limit=12)],
+            }
 
     # ------------------------------------------------------------------------------------------ article
     def article(self, article_id: str) -> tuple[Article, dict[str, Any]]:
@@ -237,39 +272,17 @@ def _counts(a: Article) -> dict[str, int | None]:
             "sentences": len(a.sentences), "removed": len(a.removed), "problems": len(a.problems)}
 
 
-def _facets(hits, records: dict[str, Article | None]) -> dict[str, list[dict]]:
-    sources, types, actors, names = Counter(), Counter(), Counter(), {}
-    for h in hits:
-        sources[h.source or ""] += 1
-        a = records.get(h.id)
-        if a is None:
-            continue
-        seen_types = {e.type for e in a.entities or ()} | {r.type for r in a.relations or ()}
-        types.update(seen_types)
-        seen_actors = set()
-        for e in a.entities or ():
-            if e.actor_id:
-                seen_actors.add(e.actor_id)
-                if e.actor is not None:
-                    names.setdefault(e.actor_id, e.actor.name_ar)
-        actors.update(seen_actors)
-    return {
-        "source": [{"value": k, "count": c} for k, c in sources.most_common(20) if k],
-        "type": [{"value": k, "count": c} for k, c in types.most_common(20)],
-        "actor": [{"value": k, "name": names.get(k) or _label(k), "count": c} for k, c in actors.most_common(20)],
-    }
-
-
 def _graph(actor_id: str, name: str, co_actors: list[dict], relations: list[dict]) -> dict[str, Any]:
-    """Nodes and edges for the relations graph: relation counterparts first, then co-mentioned actors."""
+    """Nodes and edges for the relations graph: linked actors only (a relation with an unlinked side, «؟» or a
+    common noun, stays in the relations list), relation counterparts first, then co-mentioned actors."""
     edges: Counter = Counter()
     others: list[str] = []
     for r in relations:
-        s, t = r["source"] or "?", r["target"] or "?"
-        if actor_id not in (s, t):
+        s, t = r["source"], r["target"]
+        other = t if s == actor_id else s if t == actor_id else None
+        if other is None or other == actor_id or not _ACTOR_ID.match(other or ""):
             continue
-        other = t if s == actor_id else s
-        if other != actor_id and other not in others:
+        if other not in others:
             others.append(other)
         edges[(s, t, r["type"])] += 1
     for c in co_actors:
@@ -278,24 +291,19 @@ def _graph(actor_id: str, name: str, co_actors: list[dict], relations: list[dict
         if not any(actor_id in (s, t) and c["actor_id"] in (s, t) for s, t, _ in edges):
             edges[(actor_id, c["actor_id"], "co")] += c["articles"]
     others = others[:12]
-    labels = {}
-    for r in relations:
-        for side in ("source", "target"):
-            labels.setdefault(r[side], r[f"{side}_name"])
-    nodes = [{"id": o, "label": labels.get(o) or _label(o), "url": actor_url(o) if _ACTOR_ID.match(o) else None}
-             for o in others]
+    nodes = [{"id": o, "label": _label(o), "url": actor_url(o)} for o in others]
     return {
         "center": {"id": actor_id, "label": name, "url": None},
         "nodes": nodes,
-        "edges": [{"source": s, "target": t, "type": typ, "count": c} for (s, t, typ), c in edges.items()
-                  if s in others or t in others],
+        "edges": [{"source": s, "target": t, "type": typ, "label": relation_label(typ), "count": c}
+                  for (s, t, typ), c in edges.items() if s in others or t in others],
     }
 
 
 def graph_svg(graph: dict[str, Any], title: str):
     center = charts.Node(**graph["center"])
     others = [charts.Node(**n) for n in graph["nodes"]]
-    edges = [charts.Edge(e["source"], e["target"], "" if e["type"] == "co" else e["type"], e["type"], e["count"])
+    edges = [charts.Edge(e["source"], e["target"], "" if e["type"] == "co" else e["label"], e["type"], e["count"])
              for e in graph["edges"]]
     return charts.graph(center, others, edges, title=title)
 

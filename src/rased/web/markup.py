@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, time
+from functools import lru_cache
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -35,6 +37,42 @@ def http_url(url: str | None) -> str | None:
     if url and re.match(r"^https?://[^\s]+$", url.strip(), re.IGNORECASE):
         return url.strip()
     return None
+
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ](\d{2}):(\d{2}))?")
+_DATE_FORMATS = {3: "d MMMM y", 2: "MMMM y", 1: "y"}  # CLDR patterns by the parts known (day, month, year)
+
+
+@lru_cache(maxsize=20_000)
+def arabic_date(value: str | None) -> str | None:
+    """An ISO date («2015-03-01», «2015-03», «2015-03-01T10:30:00+03:00») in Arabic words (Babel, ``ar``:
+    «1 مارس 2015»), with the time when it has one; None when it is not a date."""
+    m = _ISO.match((value or "").strip())
+    if not m:
+        return None
+    from babel.dates import format_date, format_time
+
+    y, mo, d, hh, mm = m.groups()
+    parts = [int(y), int(mo or 1), int(d or 1)]
+    known = 1 + (mo is not None) + (d is not None)
+    try:
+        when = date(*parts)
+        text = format_date(when, _DATE_FORMATS[known], locale="ar")
+        if hh is not None:
+            text += " " + format_time(time(int(hh), int(mm)), "HH:mm", locale="ar")
+    except ValueError:
+        return None
+    return text
+
+
+def date_tag(value: str | None) -> Markup:
+    """``<time>`` showing the Arabic date, the ISO value in ``datetime`` and in the tooltip."""
+    if not value:
+        return Markup("")
+    words = arabic_date(value)
+    if words is None:
+        return Markup('<time dir="ltr">{}</time>').format(value)
+    return Markup('<time dir="rtl" datetime="{}" title="{}">{}</time>').format(value, value, words)
 
 
 def highlight(text: str, spans, offset: int = 0, tag: str = "mark") -> Markup:

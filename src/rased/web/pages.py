@@ -1,14 +1,16 @@
 """Server-rendered pages: each calls ``Explorer`` for its data and renders one template."""
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..errors import InputError, RasedError
+from ..store.actor_views import aggregate_type
 from . import markup
+from .labels import ENTITY_TYPES, MODALITIES, RELATION_TYPES
 from .api import read_upload
 from .explore import ReadOnly, analyze, graph_svg, may_analyze
 from .charts import timeline
@@ -16,15 +18,13 @@ from .charts import timeline
 router = APIRouter(include_in_schema=False)
 PAGE = 20
 
-ENTITY_TYPES = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "GPE": "كيان سياسي", "NAT": "نسبة", "MISC": "أخرى"}
-MODALITIES = {"asserted": "مؤكد", "reported": "منقول", "hedged": "متحفظ", "negated": "منفي", "possible": "محتمل"}
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
     env = request.app.state.templates
     html = env.get_template(name).render(
         request=request, read_only=request.app.state.read_only, entity_types=ENTITY_TYPES,
-        modalities=MODALITIES, **context,
+        modalities=MODALITIES, relation_types=RELATION_TYPES, **context,
     )
     return HTMLResponse(html, status_code=status)
 
@@ -33,8 +33,71 @@ def _explorer(request: Request):
     return request.app.state.explorer
 
 
-def _link(**params: Any) -> str:
-    return "/?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
+def _link(path: str = "/", **params: Any) -> str:
+    return path + "?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
+
+
+FILTER_LABELS = {"source": "المصدر", "actor": "الفاعل", "type": "النوع", "from": "من", "to": "إلى"}
+SORTS = {"relevance": "الأكثر صلة", "date": "الأحدث أولاً"}
+MAX_OFFSET = 10_000
+
+
+def pager(total: int, offset: int, size: int, form: dict[str, str], around: int = 2) -> dict[str, Any]:
+    """Page links: previous, next, the first and last pages and those around the current one."""
+    pages = max(1, -(-min(total, MAX_OFFSET + size) // size))
+    current = offset // size + 1
+    shown = sorted({1, pages, *range(max(1, current - around), min(pages, current + around) + 1)})
+    items, last = [], 0
+    for n in shown:
+        if n - last > 1:
+            items.append({"gap": True})
+        items.append({"number": n, "url": _link(**form, offset=(n - 1) * size or None), "current": n == current})
+        last = n
+    return {
+        "items": items if pages > 1 else [], "current": current, "pages": pages,
+        "first": offset + 1, "last": min(total, offset + size),
+        "prev": _link(**form, offset=max(0, offset - size) or None) if offset else None,
+        "next": _link(**form, offset=offset + size) if offset + size < total and offset + size <= MAX_OFFSET else None,
+    }
+
+
+def _facet_label(name: str, f: dict) -> str:
+    if name == "actor":
+        return f.get("name") or f["value"]
+    if name == "type":
+        return ENTITY_TYPES.get(f["value"]) or RELATION_TYPES.get(f["value"], f["value"])
+    return f["value"]
+
+
+def _facet_links(facets: dict[str, list[dict]], form: dict[str, str]) -> dict[str, list[dict]]:
+    out = {}
+    for name, values in facets.items():
+        out[name] = []
+        for f in values:
+            on = form.get(name, "").lower() == f["value"].lower()
+            label = _facet_label(name, f)
+            out[name].append({**f, "label": label, "on": on,
+                              "url": _link(**{**form, name: "" if on else f["value"]})})
+    return out
+
+
+def _search_context(result: dict[str, Any], form: dict[str, str], offset: int) -> dict[str, Any]:
+    for hit in result["hits"]:
+        s = hit["snippet"]
+        hit["snippet_html"] = markup.highlight(s["text"], s["highlights"], offset=s["start"])
+        hit["title_html"] = markup.highlight(hit["title"] or "(بلا عنوان)", hit["title_highlights"] if hit["title"] else ())
+    query = {k: v for k, v in form.items() if k != "sort"}
+    return {
+        "result": result,
+        "pages": pager(result["total"], offset, PAGE, form),
+        "facets": _facet_links(result["facets"], form),
+        "sorts": [{"value": k, "label": v, "on": (form["sort"] or "relevance") == k,
+                   "url": _link(**{**form, "sort": "" if k == "relevance" else k})}
+                  for k, v in SORTS.items()],
+        "active": [{"label": FILTER_LABELS[k], "value": v, "url": _link(**{**form, k: ""})}
+                   for k, v in form.items() if k in FILTER_LABELS and v],
+        "exports": {fmt: _link("/api/search/export", **query, sort=form["sort"], format=fmt) for fmt in ("csv", "jsonl")},
+    }
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -46,24 +109,17 @@ def search_page(
     type: Annotated[str, Query(max_length=40)] = "",
     date_from: Annotated[str, Query(alias="from", max_length=10)] = "",
     date_to: Annotated[str, Query(alias="to", max_length=10)] = "",
-    offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
+    sort: Annotated[Literal["relevance", "date"], Query()] = "relevance",
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> HTMLResponse:
     ex = _explorer(request)
-    form = {"q": q, "source": source, "actor": actor, "type": type, "from": date_from, "to": date_to}
+    form = {"q": q, "source": source, "actor": actor, "type": type, "from": date_from, "to": date_to,
+            "sort": "" if sort == "relevance" else sort}  # links leave the default out
     if not q.strip():
-        return render(request, "search.html", page="search", form=form, result=None, stats=ex.stats(),
-                      top_actors=ex.actors(limit=12)["actors"], link=_link)
-    result = ex.search(q, source=source, actor=actor, type=type, date_from=date_from, date_to=date_to,
+        return render(request, "search.html", page="search", form=form, result=None, home=ex.home(), sorts=[])
+    result = ex.search(q, source=source, actor=actor, type=type, date_from=date_from, date_to=date_to, sort=sort,
                        limit=PAGE, offset=offset)
-    for hit in result["hits"]:
-        s = hit["snippet"]
-        hit["snippet_html"] = markup.highlight(s["text"], s["highlights"], offset=s["start"])
-        hit["title_html"] = markup.highlight(hit["title"] or "(بلا عنوان)", hit["title_highlights"] if hit["title"] else ())
-    pages = {
-        "prev": _link(**form, offset=max(0, offset - PAGE)) if offset else None,
-        "next": _link(**form, offset=offset + PAGE) if result["more"] else None,
-    }
-    return render(request, "search.html", page="search", form=form, result=result, pages=pages, link=_link)
+    return render(request, "search.html", page="search", form=form, **_search_context(result, form, offset))
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -92,8 +148,10 @@ def _article_context(article) -> dict[str, Any]:
     ]
     entities: dict[tuple, dict] = {}
     for e in article.entities or ():
-        key = (e.actor_id or e.text, e.type)
-        item = entities.setdefault(key, {"text": e.text, "type": e.type, "actor_id": e.actor_id,
+        # one row per linked actor, whatever its mentions' types (a nationality counts for its country)
+        typ = aggregate_type(e.type) if e.actor_id else e.type
+        key = (e.actor_id,) if e.actor_id else (e.text, e.type)
+        item = entities.setdefault(key, {"text": e.text, "type": typ, "actor_id": e.actor_id,
                                          "name": e.actor.name_ar if e.actor else e.text, "count": 0})
         item["count"] += 1
     summary = [text[s.start : s.end] for s in article.summary or ()]
