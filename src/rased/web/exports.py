@@ -12,17 +12,17 @@ import json
 from collections.abc import Iterable, Iterator
 
 from ..store import Hit
+from ..store.export import safe_cell
 
 FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
 COLUMNS = ("rank", "id", "title", "source", "published", "url", "score", "duplicates", "group", "snippet")
 BOM = "\ufeff"
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value: object) -> str:
-    """One CSV cell: text that a spreadsheet would take for a formula gets a leading apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA) else text
+    """One CSV cell: text that a spreadsheet would take for a formula gets a leading apostrophe (the store's
+    export rule)."""
+    return safe_cell("" if value is None else str(value))
 
 
 def _row(rank: int, h: Hit) -> list[str]:
