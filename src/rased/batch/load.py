@@ -12,6 +12,8 @@ already recorded in the store is skipped before its record is even parsed.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import time
 from collections import Counter
@@ -19,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import pyarrow as pa
 
 from ..errors import InputError
 from ..record import from_dict
@@ -80,7 +84,7 @@ def load(
 
     for shard_id in sorted(mf.markers(out)):
         summary.shards += 1
-        arts = tables.read(out, "articles", shard_id, _COLUMNS).to_pylist()
+        arts = _articles(out, shard_id)
         fails = tables.read(out, "failures", shard_id).to_pylist()
         # Interleave articles and failures in input order (``seq``), as ingest would meet them.
         for kind, row in _in_order(arts, fails):
@@ -93,6 +97,8 @@ def load(
                     summary.skipped += 1
                     continue
                 article = from_dict(json.loads(row["record"]))
+                if row.get("ner"):
+                    article = dataclasses.replace(article, ner=tuple(tuple(x) for x in json.loads(row["ner"])))
                 pre = None
                 if row["key_version"] is not None:
                     pre = Precomputed(tuple(row["title_keys"]), tuple(row["body_keys"]), row["minhash"],
@@ -102,6 +108,14 @@ def load(
                 flush()
     flush()
     return summary
+
+
+def _articles(out: Path, shard_id: int) -> list[dict]:
+    """A shard's article rows; outputs of earlier versions have no ``ner`` column."""
+    try:
+        return tables.read(out, "articles", shard_id, [*_COLUMNS, "ner"]).to_pylist()
+    except (KeyError, pa.ArrowInvalid):
+        return tables.read(out, "articles", shard_id, _COLUMNS).to_pylist()
 
 
 def _in_order(arts: list[dict], fails: list[dict]):

@@ -75,6 +75,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=positive, default=50)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_actors)
+    from .cmd_actors import add_subcommands
+
+    add_subcommands(p)  # rased actors add|import|list|candidates: the store's own registry
 
     p = sub.add_parser("actor", help="one actor: names, articles, co-actors, relations, quotes")
     p.add_argument("actor_id", metavar="ID")
@@ -102,14 +105,16 @@ def _open(args: argparse.Namespace, create: bool = False):
 
 # ---------------------------------------------------------------------------------------------- ingest
 
-def _analyzer(ner_model: str):
-    """``analyze`` with the chosen NER model (the default settings otherwise)."""
+def _analyzer(ner_model: str, store):
+    """``analyze`` with the chosen NER model and the store's own actors (the default settings otherwise)."""
     import functools
 
+    from ..ingest import settings_for
     from ..pipeline import analyze
     from ..settings import EntitySettings, Settings
 
-    return functools.partial(analyze, settings=Settings(entities=EntitySettings(model=ner_model)))
+    settings = settings_for(store, Settings(entities=EntitySettings(model=ner_model)))
+    return functools.partial(analyze, settings=settings)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
@@ -125,7 +130,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             return 0
         summary = _with_progress(args, lambda cb: ingest(
             args.paths, store, format=args.format, text_field=args.text_field, batch_size=args.batch_size, progress=cb,
-            analyzer=_analyzer(args.ner),
+            analyzer=_analyzer(args.ner, store),
         ))
         stats = store.stats()
     if args.json:

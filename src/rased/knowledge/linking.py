@@ -49,24 +49,11 @@ def actor_ref(actor: Actor) -> ActorRef:
     return ActorRef(name_ar=actor.name_ar, name_en=actor.name_en, wikidata=actor.wikidata, kind=actor.kind)
 
 
-_INDEXES: dict[tuple[str, int], tuple[Registry, dict[str, tuple[str, ...]]]] = {}
-
-
 def _name_index(registry: Registry, name: str, keys_of) -> dict[str, tuple[str, ...]]:
-    """An index ``key → actor ids`` over the registry's Arabic names, built once per registry and kind of key."""
-    hit = _INDEXES.get((name, id(registry)))
-    if hit is not None and hit[0] is registry:
-        return hit[1]
-    index: dict[str, list[str]] = {}
-    for actor in registry:
-        for surface in registry.names(actor):
-            for k in keys_of(actor, normalize.key(surface.text)):
-                ids = index.setdefault(k, [])
-                if actor.id not in ids:
-                    ids.append(actor.id)
-    built = {k: tuple(v) for k, v in index.items()}
-    _INDEXES[(name, id(registry))] = (registry, built)
-    return built
+    """An index ``key → actor ids`` over the registry's Arabic names, built once per registry and kind of key
+    (kept on the registry: a registry with the analyst's actors has its own)."""
+    return registry.derived_index(name, lambda actor: [
+        k for surface in registry.names(actor) for k in keys_of(actor, normalize.key(surface.text))])
 
 
 # Chinese, Korean and Vietnamese names put the family name first: «كيم» of «كيم جونغ أون» is his surname, «أون» not

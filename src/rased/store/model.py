@@ -213,13 +213,8 @@ def precompute(article: Article) -> Precomputed:
     )
 
 
-def prepare(article: Article, pre: Precomputed | None = None) -> Prepared:
-    a = article
-    if pre is None or pre.key_version != text_index.KEY_VERSION:
-        pre = precompute(a)
-    title_keys, body_keys, sig = list(pre.title_keys), list(pre.body_keys), pre.signature
-    published = a.published.value if a.published else None
-    day = published[:10] if published and _DAY.match(published) else None
+def annotation_rows(a: Article) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """The mention, quote and relation rows of an article, as the store writes them."""
     mentions = []
     for e in a.entities or ():
         ref = e.actor
@@ -239,6 +234,17 @@ def prepare(article: Article, pre: Precomputed | None = None) -> Prepared:
          r.evidence_start, r.evidence_end, _s(a.text[r.evidence_start : r.evidence_end]), r.event_time)
         for r in a.relations or ()
     ]
+    return mentions, quotes, relations
+
+
+def prepare(article: Article, pre: Precomputed | None = None) -> Prepared:
+    a = article
+    if pre is None or pre.key_version != text_index.KEY_VERSION:
+        pre = precompute(a)
+    title_keys, body_keys, sig = list(pre.title_keys), list(pre.body_keys), pre.signature
+    published = a.published.value if a.published else None
+    day = published[:10] if published and _DAY.match(published) else None
+    mentions, quotes, relations = annotation_rows(a)
     return Prepared(
         article=a,
         record=pre.record,
