@@ -84,8 +84,21 @@ def _compact_names(registry: Registry) -> dict[str, tuple[str, ...]]:
     return _name_index(registry, "compact", lambda actor, key: [key.replace(" ", "")])
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+class _Cover:
+    """The characters of a text that some span covers: whether a span overlaps any of them costs one ``find``
+    over its own characters (spans here are never empty, so sharing a character is overlapping)."""
+
+    __slots__ = ("_mask",)
+
+    def __init__(self, size: int):
+        self._mask = bytearray(size + 1)
+
+    def add(self, start: int, end: int) -> None:
+        end = min(end, len(self._mask))
+        self._mask[start:end] = b"\x01" * max(0, end - start)
+
+    def touches(self, start: int, end: int) -> bool:
+        return self._mask.find(1, start, end) >= 0
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -130,9 +143,11 @@ def _document_countries(mentions: Iterable[_Mention], registry: Registry) -> set
 
 def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]], registry: Registry) -> list[Entity]:
     mentions: list[_Mention] = []
-    ner_spans = [(s, e) for s, e, _t, _p in ner]
+    ner_cover = _Cover(len(text))  # characters inside an NER span: one lookup per match, not a scan of the spans
+    for s, e, _t, _p in ner:
+        ner_cover.add(s, e)
     for m in matches:
-        confirmed = any(_overlaps((m.start, m.end), span) for span in ner_spans)
+        confirmed = ner_cover.touches(m.start, m.end)
         if not confirmed and _is_adjective_use(text, m, [a for a in map(registry.get, m.actor_ids) if a]):
             continue
         first = registry.get(m.actor_ids[0])
@@ -151,7 +166,9 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
             if len(fitting) == 1:
                 m.actor_id, m.score = fitting[0], 0.7
 
-    taken = [(m.start, m.end) for m in mentions]
+    taken = _Cover(len(text))
+    for m in mentions:
+        taken.add(m.start, m.end)
     # Words of the persons already linked in this document: «البغدادي», «أبوعزام» resolve to them.
     names_linked: dict[str, str] = {}
     for m in mentions:
@@ -166,7 +183,7 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
             m.actor_id = names_linked[key]
     surnames, given_names = _surnames(registry), _given_names(registry)
     for start, end, typ, score in sorted(ner):
-        if any(_overlaps((start, end), span) for span in taken):
+        if taken.touches(start, end):
             continue
         as_written = registry.lookup(text[start:end])  # «وام» is a name; «والقاعدة» is «و» + a name
         if not as_written:
@@ -204,7 +221,7 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
         if actor_id is None and _scare_quoted(text, start, end):
             continue
         mentions.append(_Mention(start, end, typ, actor_id, score, "ner"))
-        taken.append((start, end))
+        taken.add(start, end)
         if actor_id and typ == "PER":
             _remember_name_words(names_linked, key, actor_id, _family_first(registry.get(actor_id)))
 

@@ -101,7 +101,9 @@ class Encoder:
             for t in self.gazetteer.words.get(stem, ()):
                 if t in self._gtype:
                     flags[4 + self._gtype[t]] = 1.0
-        rec = (-1 if wid is None else wid, -1 if sid is None else sid, ids, char_ids(c, self.chars), flags, stem)
+        # the rows as arrays: ``flatten`` stacks an article's rows in one call instead of converting nested lists
+        rec = (-1 if wid is None else wid, -1 if sid is None else sid, np.array(ids, dtype=np.int64),
+               np.array(char_ids(c, self.chars), dtype=np.int64), np.array(flags, dtype=np.float32), stem)
         self._cache[token] = rec
         return rec
 
@@ -116,7 +118,7 @@ class Encoder:
             for i, feats in enumerate(self.gazetteer.span_features([r[5] for r in recs])):
                 if not feats:
                     continue
-                row = flags[i] = list(flags[i])
+                row = flags[i] = flags[i].copy()
                 for f in feats:
                     kind, _, typ = f.partition("=")
                     j = self._gtype.get(typ)
@@ -143,9 +145,9 @@ class Encoder:
             "vec": np.zeros((n + 1, 2 * self.vectors.shape[1]), dtype=np.float32),
         }
         if n:
-            rows["ids"][1:] = [x for e in encoded for x in e[2]]
-            rows["chars"][1:] = [x for e in encoded for x in e[3]]
-            rows["flags"][1:] = [x for e in encoded for x in e[4]]
+            rows["ids"][1:] = np.stack([x for e in encoded for x in e[2]])
+            rows["chars"][1:] = np.stack([x for e in encoded for x in e[3]])
+            rows["flags"][1:] = np.stack([x for e in encoded for x in e[4]])
             dim = self.vectors.shape[1]
             vec = rows["vec"]
             m = np.flatnonzero(wid >= 0)
