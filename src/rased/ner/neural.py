@@ -28,9 +28,8 @@ from . import conll
 from .char_split import CHARCNN_FILE, CHARVEC_INPUT, CharCNN
 from .features import _PREFIXES, Gazetteer, core, norm, shape, strip_clitics
 
-ONNX_FILE = "ner.onnx"
-CRF_FILE = "crf.npz"
-WORDVEC_FILE = "wordvec.npz"
+from .model_files import CLUSTERS_FILE, CRF_FILE, GAZETTEER_FILE, ONNX_FILE, WORDVEC_FILE, load_config, read_gazetteer
+
 KIND = "bilstm-crf"
 
 TYPES = ("PERS", "ORG", "LOC", "MISC")
@@ -310,7 +309,6 @@ class NeuralModel:
         import onnxruntime as ort
 
         from .clusters import read_table, read_vectors
-        from .train import CLUSTERS_FILE, GAZETTEER_FILE, read_gazetteer
 
         d = Path(model_dir)
         self.config = config
@@ -396,6 +394,4 @@ class NeuralModel:
         return (labs, probs) if scores else labs
 
 
-def load_config(model_dir: str | Path) -> dict:
-    p = Path(model_dir) / "config.json"
-    return json.loads(p.read_text(encoding="utf-8")) if p.exists() else {}
+__all__ = ["CRF_FILE", "ONNX_FILE", "WORDVEC_FILE", "NeuralModel", "load_config"]
