@@ -112,24 +112,17 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from ..knowledge import user_actors
+    from ..ingest import curate
 
     rec = {"id": args.actor_id, "kind": args.kind, "name_ar": args.name_ar, "name_en": args.name_en,
            "aliases_ar": args.alias_ar, "aliases_en": args.alias_en, "country": args.country,
            "wikidata": args.wikidata}
     with _open(args) as store:
-        have = {a.id: a for a in store.user_actors()}
-        if args.actor_id in have:  # more names for an actor already added: its record grows
-            old = user_actors.to_record(have[args.actor_id])
-            rec = {**old, **{k: v for k, v in rec.items() if v}}
-            for k in user_actors.LIST_FIELDS:
-                rec[k] = list(dict.fromkeys([*old.get(k, []), *(rec.get(k) or [])]))
-        actors, warnings = user_actors.check([("rased actors add", rec)])
-        store.put_user_actors(actors, replace=True)
+        _actor, warnings, updated = curate.add(store, rec, "rased actors add")
     for w in warnings:
         print(f"rased: warning: {w}", file=sys.stderr)
-    print(f"{'updated' if args.actor_id in have else 'added'} {args.actor_id}; run `rased relink` to link the "
-          "stored articles", file=sys.stderr)
+    print(f"{'updated' if updated else 'added'} {args.actor_id}; run `rased relink` to link the stored articles",
+          file=sys.stderr)
     return 0
 
 

@@ -57,6 +57,17 @@ def relink(store, settings: Settings | None = None, *, progress: Callable[[Summa
     return summary
 
 
+def relink_article(store, article_id: str, settings: Settings | None = None) -> bool:
+    """Re-link one stored article (after an actor was added from its page); whether its entities changed."""
+    found = store.stored_record(article_id)
+    if found is None:
+        return False
+    summary = Summary()
+    with store.transaction():
+        _relink_one(store, *found, settings or settings_for(store), summary)
+    return summary.changed == 1
+
+
 def _relink_one(store, n: int, record: str, settings: Settings, summary: Summary) -> None:
     article = from_dict(json.loads(record))
     summary.articles += 1

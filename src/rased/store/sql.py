@@ -290,6 +290,11 @@ class SQLStore:
             yield rows
             last = rows[-1][0]
 
+    def stored_record(self, article_id: str) -> tuple[int, str] | None:
+        """``(n, record JSON)`` of one stored article, or None."""
+        rows = self._all("SELECT n, record FROM articles WHERE id = ?", (article_id,))
+        return (rows[0][0], rows[0][1]) if rows else None
+
     def transaction(self) -> contextlib.AbstractContextManager:
         """One transaction for several writes (``replace_annotations`` of a batch): all or nothing."""
         return self._transaction()
