@@ -26,3 +26,21 @@ def test_batch_links_user_actors_and_keeps_ner_spans(tmp_path, capsys):
     # the same inputs with other actors are another job, not a resumption of this one
     assert main(["batch", str(corpus), "--out", str(out), "--scheduler", "serial"]) == 2
     assert "another batch" in capsys.readouterr().err
+
+
+def test_load_reads_outputs_without_ner_spans(tmp_path):
+    """A batch output written before the articles table had its ``ner`` column loads as before; relink then tags."""
+    import pyarrow.parquet as pq
+
+    from rased.batch import tables
+
+    corpus = write_jsonl(tmp_path / "corpus.jsonl")
+    out, db = tmp_path / "out", str(tmp_path / "b.db")
+    assert main(["batch", str(corpus), "--out", str(out), "--scheduler", "serial"]) == 0
+    for part in out.glob(f"articles/shard=*/{tables.PART}"):
+        pq.write_table(pq.read_table(part).drop(["ner"]), part)
+    assert main(["load", str(out), "--db", db]) == 0
+    with open_store(db) as store:
+        n = len(list(store.articles()))
+        assert n and store.ner_spans(1) is None
+        assert relink(store).tagged == n

@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-
 from ..errors import InputError
 from ..record import from_dict
 from ..store.model import Failed, Precomputed, Stored
@@ -112,10 +110,8 @@ def load(
 
 def _articles(out: Path, shard_id: int) -> list[dict]:
     """A shard's article rows; outputs of earlier versions have no ``ner`` column."""
-    try:
-        return tables.read(out, "articles", shard_id, [*_COLUMNS, "ner"]).to_pylist()
-    except (KeyError, pa.ArrowInvalid):
-        return tables.read(out, "articles", shard_id, _COLUMNS).to_pylist()
+    extra = ["ner"] if "ner" in tables.column_names(out, "articles", shard_id) else []
+    return tables.read(out, "articles", shard_id, [*_COLUMNS, *extra]).to_pylist()
 
 
 def _in_order(arts: list[dict], fails: list[dict]):

@@ -119,3 +119,8 @@ def remove_temporaries(out: str | Path) -> int:
 
 def read(out: str | Path, table: str, shard: int, columns: list[str] | None = None) -> pa.Table:
     return pq.read_table(shard_dir(out, table, shard) / PART, columns=columns)
+
+
+def column_names(out: str | Path, table: str, shard: int) -> list[str]:
+    """The columns one shard's file has (outputs of earlier versions may lack newer ones)."""
+    return pq.read_schema(shard_dir(out, table, shard) / PART).names

@@ -68,7 +68,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_stories)
 
-    p = sub.add_parser("actors", help="actors mentioned in the store, by number of articles")
+    p = sub.add_parser("actors", help="actors mentioned in the store, by number of articles",
+                       description="Without ACTION: the linked actors by number of articles. ACTION works on the "
+                                   "store's own registry: add, import, list, candidates.")
     _add_db(p)
     p.add_argument("--type", help="only mentions of this entity type (PER, ORG, GPE, ...)")
     p.add_argument("--name", help="only actors whose name contains this")
