@@ -66,3 +66,19 @@ def test_read_only_explorer_lists_but_does_not_add(chattanooga_db):
         assert r.status_code == 403
     with open_store(db) as store:
         assert store.user_actors() == ()
+
+
+def test_articles_added_in_the_explorer_link_the_stores_actors(chattanooga_db):
+    from user_actor_corpus import articles
+
+    db, _aid = chattanooga_db
+    # a new version of a stored article (its text with one more line), so that it is stored anew
+    text = next(a["text"] for a in articles() if "بشاتانوغا" in a["text"]) + "\n\nتحديث: نشر الخبر أولاً أمس."
+    with TestClient(create_app(db, read_only=False)) as c:
+        c.post(f"/articles/{_aid}/names", data={"name": "شاتانوغا", "actor_id": "loc:chattanooga",
+                                                 "kind": "place", "name_en": "Chattanooga", "country": "USA"})
+        stored = c.post("/api/articles", json={"text": text}).json()
+        assert stored["stored"] == 1
+        page = c.post("/analyze", data={"text": text})
+    assert page.status_code == 200 and "loc:chattanooga" in page.text
+    assert "شاتانوغا" in _linked(db, stored["id"], "loc:chattanooga")
