@@ -62,7 +62,7 @@ def add_subcommands(actors: argparse.ArgumentParser) -> None:
     _add_db(p)
     p.add_argument("--limit", type=positive, default=30)
     p.add_argument("--contexts", type=int, default=2, help="contexts per name (default 2)")
-    p.add_argument("--type", help="only names NER gave this type (PER, ORG, LOC, MISC)")
+    p.add_argument("--type", help="only names NER gave this type (PER, ORG, LOC; MISC names are shown only so)")
     p.add_argument("--json", action="store_true", help="JSON lines")
     p.set_defaults(func=run_candidates)
 

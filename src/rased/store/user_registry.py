@@ -51,12 +51,14 @@ CONTEXT_CHARS = 50  # characters of text shown on each side of a candidate's men
 def candidates(store: SQLStore, *, limit: int = 30, contexts: int = 2, type: str | None = None) -> list[dict]:
     """The unlinked names of the stored corpus (non-duplicate articles), by the number of articles that name
     them: each with its commonest written form, the types NER gave it and a few contexts. Nationality
-    adjectives (``NAT``) are left out: they are linked or they are not names; so are common words NER took for
+    adjectives (``NAT``) are left out: they are linked or they are not names; MISC names unless ``type`` asks; so are common words NER took for
     names (currencies, «الله», «النصر»: ``user_actors.common_word``), which an analyst would not add."""
     from ..knowledge.registry import Registry
 
     shipped = Registry.load()
-    cond, params = "", []
+    # MISC names are events, currencies, works and creeds («الحرب العالمية الثانية», «جنيه إسترليني»), seldom
+    # actors: they are listed only when asked for by type
+    cond, params = " AND m.type <> 'MISC'", []
     if type:
         cond, params = " AND m.type = ?", [type]
     rows = store._all(
