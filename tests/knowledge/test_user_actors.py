@@ -63,6 +63,7 @@ def test_jsonl_record_with_a_shipped_id_adds_names_to_that_actor(tmp_path):
     ("a.jsonl", '{"id": "loc:x", "kind": "place", "name_ar": "هجين", "name_en": "Hajin", "aliases_ar": "هجين"}\n'
                 '{"id": "loc:y", "colour": "red"}\n', "a.jsonl:2: unknown column 'colour'"),
     ("a.txt", GOOD, "a.txt: unknown actor file type"),
+    ("a.jsonl", '{"id": "loc:x", "kind": "place", "name_ar": 5, "name_en": "Hajin"}\n', "a.jsonl:1: name_ar is a string"),
 ])
 def test_bad_files_are_refused_with_one_line_naming_the_place(tmp_path, name, text, message):
     with pytest.raises(InputError) as err:

@@ -129,8 +129,15 @@ def check(rows: Iterable[tuple[str, dict]], shipped: Registry | None = None) -> 
     return tuple(actors), warnings
 
 
+TEXT_FIELDS = ("id", "kind", "type", "name_ar", "name_en", "country", "wikidata", "parent")
+
+
 def _actor(rec: dict, base: Actor | None, where: str) -> Actor:
     d = {k: v for k, v in rec.items() if v not in (None, "", [])}
+    wrong = next((k for k in TEXT_FIELDS if k in d and not isinstance(d[k], str)), None)
+    if wrong:
+        raise InputError(f"{where}: {wrong} is a string, not {type(d[wrong]).__name__}")
+    d = {k: v.strip() if isinstance(v, str) else v for k, v in d.items()}
     for k in LIST_FIELDS:
         value = d.get(k, [])
         if isinstance(value, str):
