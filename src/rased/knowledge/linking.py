@@ -146,13 +146,14 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
     ner_cover = _Cover(len(text))  # characters inside an NER span: one lookup per match, not a scan of the spans
     for s, e, _t, _p in ner:
         ner_cover.add(s, e)
+    persons = _Persons(ner)
     for m in matches:
         confirmed = ner_cover.touches(m.start, m.end)
         if not confirmed and _is_adjective_use(text, m, [a for a in map(registry.get, m.actor_ids) if a]):
             continue
         first = registry.get(m.actor_ids[0])
         if first and first.type == "PER" and not m.nisba and (
-                _part_of_a_longer_name(text, m.start, m.end, ner) or _someone_elses_name(text, m.start, m.end, first, ner)):
+                _part_of_a_longer_name(text, m.start, m.end, persons) or _someone_elses_name(text, m.start, m.end, first, persons)):
             continue  # «باول بوالكوفسكي»: not Colin Powell; «سارة ساندرز»: not Bernie Sanders
         kind_type = NATIONALITY if m.nisba else (first.type if first else "MISC")
         actor_id = m.actor_ids[0] if len(m.actor_ids) == 1 else None
@@ -195,7 +196,7 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
             continue
         actor_id = None
         # one word of a longer, unknown name is linked neither as an alias nor as a surname used alone
-        alone = not (typ == "PER" and _part_of_a_longer_name(text, start, end, ner))
+        alone = not (typ == "PER" and _part_of_a_longer_name(text, start, end, persons))
         if not alone:
             found = []
         elif not _WORD.search(surface):  # written in Latin letters: «CNN», «BBC»
@@ -216,7 +217,7 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
                     and last not in given_names:
                 actor_id = surnames[last][0]
                 score = min(score, 0.6)
-        if actor_id and typ == "PER" and _someone_elses_name(text, start, end, registry.get(actor_id), ner):
+        if actor_id and typ == "PER" and _someone_elses_name(text, start, end, registry.get(actor_id), persons):
             actor_id = None  # «سارة ساندرز» tagged as «ساندرز» alone: not Bernie Sanders
         if actor_id is None and _scare_quoted(text, start, end):
             continue
@@ -230,15 +231,44 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
     return [_entity(text, m, registry) for m in mentions]
 
 
-def _part_of_a_longer_name(text: str, start: int, end: int, ner: list[tuple[int, int, str, float]]) -> bool:
+class _Persons:
+    """The person spans of the NER output by start and by end: the spans that touch a name, with only white
+    space between, are found by looking at the few positions around it instead of scanning every span."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, ner: list[tuple[int, int, str, float]]):
+        self.starts: dict[int, list[int]] = {}  # start → ends of the person spans that start there
+        self.ends: set[int] = set()
+        for s, e, t, _ in ner:
+            if t == "PER":
+                self.starts.setdefault(s, []).append(e)
+                self.ends.add(e)
+
+    def after(self, text: str, end: int) -> list[int]:
+        """Starts of person spans at ``end`` or after it with only white space between."""
+        stop = end
+        while stop < len(text) and text[stop].isspace():
+            stop += 1
+        return [s for s in range(end, stop + 1) if s in self.starts]
+
+    def ends_before(self, text: str, start: int) -> bool:
+        """Whether a person span ends at ``start`` or before it with only white space between."""
+        first = start
+        while first > 0 and text[first - 1].isspace():
+            first -= 1
+        return any(e in self.ends for e in range(first, start + 1))
+
+
+def _part_of_a_longer_name(text: str, start: int, end: int, persons: _Persons) -> bool:
     """A one-word name that another person span touches, with only spaces between («باول بوالكوفسكي» tagged
     as two names): the word is part of a longer name, so it is not linked as an alias or a surname alone.
     Names joined by «و» («العامري والمالكي») are two persons."""
     if not _one_word(text, start, end):
         return False
-    return any(t == "PER" and (
-        (s >= end and not text[end:s].strip() and text[s] != "و") or
-        (e <= start and not text[e:start].strip() and text[start] != "و")) for s, e, t, _ in ner)
+    if any(text[s] != "و" for s in persons.after(text, end)):
+        return True
+    return text[start] != "و" and persons.ends_before(text, start)
 
 
 def _skeleton(word: str) -> str:
@@ -262,7 +292,7 @@ def _is_own(word: str, own: set[str]) -> bool:
     return sk in own or any(len(sk) >= 2 and (o.startswith(sk) or sk.startswith(o)) for o in own if len(o) >= 2)
 
 
-def _someone_elses_name(text: str, start: int, end: int, actor: Actor, ner) -> bool:
+def _someone_elses_name(text: str, start: int, end: int, actor: Actor, persons: _Persons) -> bool:
     """A name of ``actor`` that is part of someone else's: a one-word name right after a given name that is not
     this person's («سارة ساندرز»، «بهية الحريري»، «أحمد المرزوقي»; «محمد ظريف» is Zarif), or the first word of a
     longer person span («هادي حبيش» is not Abd Rabbuh Mansur Hadi); a span of several words that opens with
@@ -283,7 +313,7 @@ def _someone_elses_name(text: str, start: int, end: int, actor: Actor, ner) -> b
     if normalize.key(text[start:end]) not in first_words():
         return False
     # a given name that is also this person's one-word name («هادي») opening a longer person span: «هادي حبيش»
-    return any(t == "PER" and s == start and e > end and _name_word_follows(text[end:e]) for s, e, t, _ in ner)
+    return any(e > end and _name_word_follows(text[end:e]) for e in persons.starts.get(start, ()))
 
 
 def _name_word_follows(rest: str) -> bool:
