@@ -39,7 +39,7 @@ STAGES: tuple[Stage, ...] = (
     stage("dateline", dateline.run, "text dateline", "dateline"),
     stage("structure", structure.run, "text", "blocks"),
     stage("sentences", sentences.run, "text blocks", "sentences"),
-    stage("entities", entities.run, "text", "entities"),
+    stage("entities", entities.run, "text", "entities ner"),
     stage("quotes", quotes.run, "text blocks sentences entities", "quotes"),
     stage("relations", relations.run, "text sentences entities quotes published", "relations"),
     stage("summary", summary.run, "text sentences", "summary keywords"),

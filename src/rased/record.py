@@ -149,6 +149,9 @@ class Article:
     # Raw material that stages read but users do not need (the decoded input, page metadata).
     raw: str = field(default="", repr=False, compare=False)
     hints: tuple[tuple[str, str], ...] = field(default=(), repr=False, compare=False)
+    # The NER model's spans ``(start, end, type, score)`` that linking read: the store keeps them so that a
+    # stored corpus is re-linked after the registry changes without tagging it again (``rased relink``).
+    ner: tuple[tuple[int, int, str, float], ...] = field(default=(), repr=False, compare=False)
 
     def hint(self, name: str) -> str | None:
         for key, value in self.hints:
@@ -172,7 +175,7 @@ def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-_PRIVATE = {"raw", "hints"}
+_PRIVATE = {"raw", "hints", "ner"}
 
 
 def _plain(value: Any) -> Any:

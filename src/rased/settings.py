@@ -54,6 +54,9 @@ class EntitySettings:
     # The NER model: "accurate" (the shipped BiLSTM-CRF), "fast" (the shipped feature CRF: lower F1, about half
     # the cost of a full analysis), or the path of a model folder made by `rased train ner`.
     model: str = "accurate"
+    # The analyst's own actors (``rased.knowledge.registry.Actor`` records), linked beside the shipped registry;
+    # read them with ``rased.knowledge.user_actors.read`` or from a store (``store.user_actors()``).
+    actors: tuple = ()
 
 
 @dataclass(slots=True, frozen=True)

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -87,8 +88,10 @@ def run_batch(
     split_bytes: int = shard_plan.SPLIT_BYTES,
     redo_stale: bool = False,
     progress: Callable[[BatchSummary], None] | None = None,
+    actors: tuple = (),
 ) -> BatchSummary:
-    """Analyse everything under ``paths`` into Parquet tables under ``out``; resumable (see the package doc)."""
+    """Analyse everything under ``paths`` into Parquet tables under ``out``; resumable (see the package doc).
+    ``actors``: the analyst's own actors (``Actor`` records), linked beside the shipped registry."""
     started = time.perf_counter()
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -102,6 +105,8 @@ def run_batch(
     out.mkdir(parents=True, exist_ok=True)
     options = {"shard_size": shard_size, "format": format, "text_field": text_field, "search_keys": search_keys,
                "split_bytes": split_bytes}
+    if actors:  # other actors give other outputs: a run with other actors is another job
+        options["actors"] = _actors_digest(actors)
     signature = mf.job_signature(inputs, options)
     previous = mf.read(out)
     if previous is not None and previous.get("job") != signature:
@@ -133,7 +138,7 @@ def run_batch(
     _clean(out)
     save("running")
     summary.workers = runner.workers() if todo else 0
-    fn = functools.partial(task.process_shard, out=str(out), options=task.Options(search_keys, version))
+    fn = functools.partial(task.process_shard, out=str(out), options=task.Options(search_keys, version, tuple(actors)))
     t_run = time.perf_counter()
     last_save = t_run
     save_every = max(2.0, len(planned) / 5000)
@@ -224,3 +229,12 @@ def _manifest(signature, inputs, options, version, created, status, planned, res
         },
         "shards": shards,
     }
+
+
+def _actors_digest(actors: tuple) -> str:
+    import hashlib
+
+    from ..knowledge.user_actors import to_record
+
+    lines = sorted(json.dumps(to_record(a), ensure_ascii=False, sort_keys=True) for a in actors)
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]

@@ -12,6 +12,8 @@ already recorded in the store is skipped before its record is even parsed.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import time
 from collections import Counter
@@ -80,7 +82,7 @@ def load(
 
     for shard_id in sorted(mf.markers(out)):
         summary.shards += 1
-        arts = tables.read(out, "articles", shard_id, _COLUMNS).to_pylist()
+        arts = _articles(out, shard_id)
         fails = tables.read(out, "failures", shard_id).to_pylist()
         # Interleave articles and failures in input order (``seq``), as ingest would meet them.
         for kind, row in _in_order(arts, fails):
@@ -93,6 +95,8 @@ def load(
                     summary.skipped += 1
                     continue
                 article = from_dict(json.loads(row["record"]))
+                if row.get("ner"):
+                    article = dataclasses.replace(article, ner=tuple(tuple(x) for x in json.loads(row["ner"])))
                 pre = None
                 if row["key_version"] is not None:
                     pre = Precomputed(tuple(row["title_keys"]), tuple(row["body_keys"]), row["minhash"],
@@ -102,6 +106,12 @@ def load(
                 flush()
     flush()
     return summary
+
+
+def _articles(out: Path, shard_id: int) -> list[dict]:
+    """A shard's article rows; outputs of earlier versions have no ``ner`` column."""
+    extra = ["ner"] if "ner" in tables.column_names(out, "articles", shard_id) else []
+    return tables.read(out, "articles", shard_id, [*_COLUMNS, *extra]).to_pylist()
 
 
 def _in_order(arts: list[dict], fails: list[dict]):

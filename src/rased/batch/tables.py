@@ -16,6 +16,8 @@ file, and a shard written twice (a retried task) ends as one copy.
 """
 from __future__ import annotations
 
+import json
+
 import os
 import uuid
 from pathlib import Path
@@ -40,7 +42,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "articles": [("seq", "int"), ("locator", "str"), ("raw_hash", "str"), ("article_id", "str")]
     + [(c, t) for c, t in export.COLUMNS["articles"] if c not in _ARTICLE_EXTRA and c != "id"]
     + [("n_problems", "int"), ("record", "str"), ("title_keys", "strs"), ("body_keys", "strs"),
-       ("minhash", "bytes"), ("story_terms", "str"), ("key_version", "str")],
+       ("minhash", "bytes"), ("story_terms", "str"), ("key_version", "str"), ("ner", "str")],
     "entities": [*export.COLUMNS["entities"], ("cluster", "str")],
     "quotes": [*export.COLUMNS["quotes"]],
     "relations": [*export.COLUMNS["relations"]],
@@ -64,6 +66,8 @@ def article_rows(
     row = {"seq": seq, "locator": locator, "raw_hash": raw_hash, "article_id": article.id}
     row.update({k: v for k, v in head.items() if k not in _ARTICLE_EXTRA and k != "id"})
     row["n_problems"] = len(article.problems)
+    # the NER spans, for `rased relink` once loaded (JSON, as the store keeps them)
+    row["ner"] = json.dumps([list(x) for x in article.ner], ensure_ascii=False) if article.ner else None
     if pre is not None:
         row.update(record=pre.record, title_keys=list(pre.title_keys), body_keys=list(pre.body_keys),
                    minhash=pre.signature, story_terms=pre.story_terms, key_version=pre.key_version)
@@ -115,3 +119,8 @@ def remove_temporaries(out: str | Path) -> int:
 
 def read(out: str | Path, table: str, shard: int, columns: list[str] | None = None) -> pa.Table:
     return pq.read_table(shard_dir(out, table, shard) / PART, columns=columns)
+
+
+def column_names(out: str | Path, table: str, shard: int) -> list[str]:
+    """The columns one shard's file has (outputs of earlier versions may lack newer ones)."""
+    return pq.read_schema(shard_dir(out, table, shard) / PART).names

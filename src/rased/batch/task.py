@@ -12,6 +12,7 @@ worker plugin), and ``load_report`` tells how many times each was built in this 
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import socket
@@ -27,6 +28,7 @@ from ..errors import RasedError
 from ..ingest import analyze_doc
 from ..ingest.readers import Bad
 from ..record import Article
+from ..settings import EntitySettings, Settings
 from . import shards as shard_plan
 from . import tables
 
@@ -42,6 +44,7 @@ class Options:
 
     search_keys: bool = True  # compute the store's search keys here, so `rased load` does no text work
     code_version: str = ""
+    actors: tuple = ()  # the analyst's own actors (``Actor`` records), linked beside the shipped registry
 
 
 def _loaded() -> dict[str, Any]:
@@ -129,6 +132,8 @@ def process_shard(shard: shard_plan.Shard, out: str, options: Options = Options(
         rows["failures"].append({"seq": seq, "locator": locator, "raw_hash": raw_hash, "code": code, "reason": reason})
         reasons[code] += 1
 
+    if options.actors:
+        analyze = functools.partial(analyze, settings=Settings(entities=EntitySettings(actors=options.actors)))
     for seq, item in enumerate(shard_plan.read(shard)):
         docs += 1
         if isinstance(item, Bad):

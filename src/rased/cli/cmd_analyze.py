@@ -28,6 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         f"(default {DEFAULT.budget.max_chars:,})")
     p.add_argument("--ner", default="accurate", metavar="MODEL",
                    help="NER model: accurate (BiLSTM-CRF, default), fast (feature CRF), or a model folder")
+    p.add_argument("--actors", metavar="FILE|DB", help="your own actors, linked beside the shipped registry: a CSV "
+                                                      "or JSONL file in the registry's schema, or a store's registry")
     p.set_defaults(func=run)
 
 
@@ -71,7 +73,11 @@ def run(args: argparse.Namespace) -> int:
     from ..record import to_dict
     from . import text_view
 
-    settings = Settings(input=InputSettings(max_bytes=args.max_bytes), entities=EntitySettings(model=args.ner),
+    from .cmd_actors import actors_from
+
+    actors = actors_from(args.actors)
+    settings = Settings(input=InputSettings(max_bytes=args.max_bytes),
+                        entities=EntitySettings(model=args.ner, actors=actors),
                         budget=BudgetSettings(max_chars=args.max_chars))
     data = read_input(args.path)
     doc = _one_document(args.path, data)

@@ -35,6 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-search-keys", action="store_true",
                    help="do not precompute the store's search keys (smaller output; `rased load` computes them)")
     p.add_argument("--redo-stale", action="store_true", help="re-run finished shards made by another code version")
+    p.add_argument("--actors", metavar="FILE|DB", help="your own actors, linked beside the shipped registry: a CSV "
+                                                      "or JSONL file in the registry's schema, or a store's registry")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     p.set_defaults(func=run_batch_command)
@@ -108,9 +110,12 @@ def run_batch_command(args: argparse.Namespace) -> int:
 
 
 def _run(args, run_batch, runner, progress):
+    from .cmd_actors import actors_from
+
     return run_batch(
         args.paths, args.out, runner, shard_size=args.shard_size, format=args.format, text_field=args.text_field,
         search_keys=not args.no_search_keys, redo_stale=args.redo_stale, progress=progress,
+        actors=actors_from(args.actors),
     )
 
 

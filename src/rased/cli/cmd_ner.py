@@ -24,10 +24,25 @@ def _default_train() -> Path:
 
 
 def _shipped(name: str) -> Path | None:
-    from ..ner.tagger import MODEL_DIR
+    from ..ner.model_files import MODEL_DIR
 
     p = MODEL_DIR / name
     return p if p.exists() else None
+
+
+def _out_dir(args: argparse.Namespace) -> Path:
+    """The model folder to write: ``--out``; a folder shipped inside the package only with ``--replace-shipped``
+    (checked before any training starts)."""
+    from ..ner.model_files import MODEL_DIR, is_shipped
+
+    if not args.out and not args.replace_shipped:
+        raise InputError("rased train ner needs --out DIR (the folder to write the model into)",
+                         hint="or --replace-shipped to rebuild the model shipped in the package")
+    out = Path(args.out) if args.out else MODEL_DIR
+    if is_shipped(out) and not args.replace_shipped:
+        raise InputError(f"{out} holds a model shipped with rased", hint="pass --replace-shipped to overwrite it, "
+                                                                       "or --out another folder")
+    return out
 
 
 def _check_data(p: Path, what: str) -> Path:
@@ -38,8 +53,8 @@ def _check_data(p: Path, what: str) -> Path:
 
 
 def _shipped_kind() -> str:
-    from ..ner.neural import KIND, load_config
-    from ..ner.tagger import MODEL_DIR
+    from ..ner.model_files import MODEL_DIR, load_config
+    from ..ner.neural import KIND
 
     return "bilstm" if load_config(MODEL_DIR).get("kind") == KIND else "crf"
 
@@ -53,12 +68,10 @@ def run_train(args: argparse.Namespace) -> int:
 
 def run_train_neural(args: argparse.Namespace) -> int:
     from ..ner import train_neural
-    from ..ner.neural import WORDVEC_FILE
-    from ..ner.tagger import MODEL_DIR
-    from ..ner.train import CLUSTERS_FILE
+    from ..ner.model_files import CLUSTERS_FILE, WORDVEC_FILE
 
+    out = _out_dir(args)
     data = _check_data(Path(args.data) if args.data else _default_train(), "NER training data")
-    out = Path(args.out) if args.out else MODEL_DIR
     log = (lambda msg: print(msg, file=sys.stderr))
     if args.clusters in ("none", "build"):
         raise DataError(f"--clusters {args.clusters} is for the CRF only",
@@ -162,8 +175,8 @@ def _crf_vectors_from_wordvec(out: Path) -> Path | None:
     """The CRF's 50-dim vectors, derived from the shipped 100-dim ``wordvec.npz`` (the shipped neural model
     keeps the word2vec vectors of the cluster table; the CRF uses their first 120,000 rows on 50 principal axes)."""
     from ..ner import clusters as clusters_mod
-    from ..ner.neural import WORDVEC_FILE
-    from ..ner.train import VECTORS_FILE
+    from ..ner.model_files import WORDVEC_FILE
+    from ..ner.model_files import VECTORS_FILE
 
     src = _shipped(WORDVEC_FILE)
     if src is None:
@@ -175,11 +188,11 @@ def _crf_vectors_from_wordvec(out: Path) -> Path | None:
 
 def run_train_crf(args: argparse.Namespace) -> int:
     from ..ner import clusters as clusters_mod
-    from ..ner.tagger import MODEL_DIR
-    from ..ner.train import CLUSTERS_FILE, VECTORS_FILE, train
+    from ..ner.model_files import CLUSTERS_FILE, VECTORS_FILE
+    from ..ner.train import train
 
+    out = _out_dir(args)
     data = _check_data(Path(args.data) if args.data else _default_train(), "NER training data")
-    out = Path(args.out) if args.out else MODEL_DIR
     log = (lambda msg: print(msg, file=sys.stderr))
     clusters: Path | None
     vectors: Path | None = None
@@ -232,12 +245,15 @@ def register_train(train_subparsers) -> argparse.ArgumentParser:
 
     p = train_subparsers.add_parser("ner", help="train the named-entity tagger (BiLSTM-CRF or CRF)",
                                     description="Train the NER model from a CoNLL file (default: ANERcorp train "
-                                                "in the shared data) into a model folder (default: the packaged model).")
+                                                "in the shared data) into the model folder --out; the models shipped "
+                                                "in the package are overwritten only with --replace-shipped.")
     p.add_argument("--kind", choices=("crf", "bilstm"),
                    help="bilstm: BiLSTM-CRF (torch, exported to ONNX; needs the 'train' extra); crf: the "
                         "feature CRF (python-crfsuite); default: the kind of the shipped model")
     p.add_argument("--data", help="CoNLL training file ('token LABEL' lines, blank line between sentences)")
-    p.add_argument("--out", help="model folder to write (default: the model folder inside the package)")
+    p.add_argument("--out", help="model folder to write (required unless --replace-shipped)")
+    p.add_argument("--replace-shipped", action="store_true",
+                   help="write into the package's own model folder (the default model) or allow --out to name one")
     p.add_argument("--dev", help="bilstm: CoNLL dev file scored after every epoch (dev.jsonl in the model folder)")
     p.add_argument("--epochs", type=int, default=DEFAULT_EPOCHS, help="bilstm: training epochs")
     p.add_argument("--seed", type=int, default=1, help="bilstm: random seed")

@@ -72,13 +72,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_stories)
 
-    p = sub.add_parser("actors", help="actors mentioned in the store, by number of articles")
+    p = sub.add_parser("actors", help="actors mentioned in the store, by number of articles",
+                       description="Without ACTION: the linked actors by number of articles. ACTION works on the "
+                                   "store's own registry: add, import, list, candidates.")
     _add_db(p)
     p.add_argument("--type", help="only mentions of this entity type (PER, ORG, GPE, ...)")
     p.add_argument("--name", help="only actors whose name contains this")
     p.add_argument("--limit", type=positive, default=50)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_actors)
+    from .cmd_actors import add_subcommands
+
+    add_subcommands(p)  # rased actors add|import|list|candidates: the store's own registry
 
     p = sub.add_parser("actor", help="one actor (by id or by any of its names): names, articles, co-actors, relations, quotes",
                        description="Show one actor. ID_OR_NAME is an actor id (cty:FRA) or any of its names, Arabic or "
@@ -115,14 +120,16 @@ def _open(args: argparse.Namespace, create: bool = False):
 
 # ---------------------------------------------------------------------------------------------- ingest
 
-def _analyzer(ner_model: str):
-    """``analyze`` with the chosen NER model (the default settings otherwise)."""
+def _analyzer(ner_model: str, store):
+    """``analyze`` with the chosen NER model and the store's own actors (the default settings otherwise)."""
     import functools
 
+    from ..ingest import settings_for
     from ..pipeline import analyze
     from ..settings import EntitySettings, Settings
 
-    return functools.partial(analyze, settings=Settings(entities=EntitySettings(model=ner_model)))
+    settings = settings_for(store, Settings(entities=EntitySettings(model=ner_model)))
+    return functools.partial(analyze, settings=settings)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
@@ -138,7 +145,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             return 0
         summary = _with_progress(args, lambda cb: ingest(
             args.paths, store, format=args.format, text_field=args.text_field, batch_size=args.batch_size, progress=cb,
-            analyzer=_analyzer(args.ner), max_examples=10_000 if args.json else 20,
+            analyzer=_analyzer(args.ner, store), max_examples=10_000 if args.json else 20,
         ))
         stats = store.stats()
     if args.json:

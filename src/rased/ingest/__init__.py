@@ -24,7 +24,7 @@ from ..record import Article, from_dict
 from ..store.model import Failed, Stored
 from .readers import FORMATS, Bad, Doc, detect, read
 
-__all__ = ["FORMATS", "Bad", "Doc", "Summary", "analyze_doc", "detect", "ingest", "ingest_docs", "read"]
+__all__ = ["FORMATS", "Bad", "Doc", "Summary", "analyze_doc", "detect", "ingest", "ingest_docs", "read", "settings_for"]
 
 BATCH_SIZE = 200
 
@@ -54,10 +54,26 @@ class Summary:
         }
 
 
-def _default_analyzer() -> Callable[..., Article]:
+def settings_for(store, settings=None):
+    """``settings`` (the defaults when None) with the analyst's actors of ``store`` added to linking: ingest,
+    relink and any other writer into a store link with the registry that store keeps."""
+    import dataclasses
+
+    from ..settings import DEFAULT
+
+    settings = settings or DEFAULT
+    actors = tuple(store.user_actors()) if hasattr(store, "user_actors") else ()
+    if not actors:
+        return settings
+    return dataclasses.replace(settings, entities=dataclasses.replace(settings.entities, actors=actors))
+
+
+def _default_analyzer(store) -> Callable[..., Article]:
+    import functools
+
     from ..pipeline import analyze
 
-    return analyze
+    return functools.partial(analyze, settings=settings_for(store))
 
 
 def analyze_doc(doc: Doc, analyzer: Callable[..., Article]) -> Article:
@@ -101,8 +117,9 @@ def ingest_docs(
     progress: Callable[[Summary], None] | None = None,
     max_examples: int = 20,
 ) -> Summary:
-    """Analyse and store documents from any reader (``read``, a corpus, a crawler)."""
-    analyzer = analyzer or _default_analyzer()
+    """Analyse and store documents from any reader (``read``, a corpus, a crawler). Without an ``analyzer``, the
+    pipeline runs with the default settings and the store's own actors (``settings_for``)."""
+    analyzer = analyzer or _default_analyzer(store)
     summary = Summary()
     started = time.perf_counter()
     batch: list[Stored | Failed] = []

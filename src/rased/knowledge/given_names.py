@@ -15,8 +15,7 @@ from ..arabic import normalize, wordfreq
 def first_words() -> frozenset[str]:
     """Matching keys of the first words of the gazetteer's person names of two words or more, common nouns
     left out."""
-    from ..ner.tagger import MODEL_DIR
-    from ..ner.train import GAZETTEER_FILE, read_gazetteer
+    from ..ner.model_files import GAZETTEER_FILE, MODEL_DIR, read_gazetteer
 
     path = MODEL_DIR / GAZETTEER_FILE
     if not path.exists():

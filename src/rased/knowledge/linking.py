@@ -16,8 +16,6 @@ Rules, in order:
 """
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -51,24 +49,11 @@ def actor_ref(actor: Actor) -> ActorRef:
     return ActorRef(name_ar=actor.name_ar, name_en=actor.name_en, wikidata=actor.wikidata, kind=actor.kind)
 
 
-_INDEXES: dict[tuple[str, int], tuple[Registry, dict[str, tuple[str, ...]]]] = {}
-
-
 def _name_index(registry: Registry, name: str, keys_of) -> dict[str, tuple[str, ...]]:
-    """An index ``key → actor ids`` over the registry's Arabic names, built once per registry and kind of key."""
-    hit = _INDEXES.get((name, id(registry)))
-    if hit is not None and hit[0] is registry:
-        return hit[1]
-    index: dict[str, list[str]] = {}
-    for actor in registry:
-        for surface in registry.names(actor):
-            for k in keys_of(actor, normalize.key(surface.text)):
-                ids = index.setdefault(k, [])
-                if actor.id not in ids:
-                    ids.append(actor.id)
-    built = {k: tuple(v) for k, v in index.items()}
-    _INDEXES[(name, id(registry))] = (registry, built)
-    return built
+    """An index ``key → actor ids`` over the registry's Arabic names, built once per registry and kind of key
+    (kept on the registry: a registry with the analyst's actors has its own)."""
+    return registry.derived_index(name, lambda actor: [
+        k for surface in registry.names(actor) for k in keys_of(actor, normalize.key(surface.text))])
 
 
 # Chinese, Korean and Vietnamese names put the family name first: «كيم» of «كيم جونغ أون» is his surname, «أون» not
@@ -99,30 +84,21 @@ def _compact_names(registry: Registry) -> dict[str, tuple[str, ...]]:
     return _name_index(registry, "compact", lambda actor, key: [key.replace(" ", "")])
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+class _Cover:
+    """The characters of a text that some span covers: whether a span overlaps any of them costs one ``find``
+    over its own characters (spans here are never empty, so sharing a character is overlapping)."""
 
+    __slots__ = ("_mask",)
 
-class _Spans:
-    """Spans sorted once per document, so that each mention's look-ups cost O(log n) rather than a scan of
-    every span (which made linking quadratic in the length of the text)."""
+    def __init__(self, size: int):
+        self._mask = bytearray(size + 1)
 
-    def __init__(self, spans: Iterable[tuple]):
-        self.items = sorted(spans)
-        self.starts = [s[0] for s in self.items]
-        self.max_end = list(itertools.accumulate((s[1] for s in self.items), max))
-        self.by_end = sorted(self.items, key=lambda s: s[1])
-        self.ends = [s[1] for s in self.by_end]
+    def add(self, start: int, end: int) -> None:
+        end = min(end, len(self._mask))
+        self._mask[start:end] = b"\x01" * max(0, end - start)
 
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.starts, end)  # the spans that start before ``end``...
-        return i > 0 and self.max_end[i - 1] > start  # ... one of which ends after ``start``
-
-    def starting(self, lo: int, hi: int) -> list[tuple]:
-        return self.items[bisect.bisect_left(self.starts, lo):bisect.bisect_right(self.starts, hi)]
-
-    def ending(self, lo: int, hi: int) -> list[tuple]:
-        return self.by_end[bisect.bisect_left(self.ends, lo):bisect.bisect_right(self.ends, hi)]
+    def touches(self, start: int, end: int) -> bool:
+        return self._mask.find(1, start, end) >= 0
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -167,10 +143,12 @@ def _document_countries(mentions: Iterable[_Mention], registry: Registry) -> set
 
 def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]], registry: Registry) -> list[Entity]:
     mentions: list[_Mention] = []
-    persons = _Spans(span for span in ner if span[2] == "PER")
-    ner_spans = _Spans(ner)
+    ner_cover = _Cover(len(text))  # characters inside an NER span: one lookup per match, not a scan of the spans
+    for s, e, _t, _p in ner:
+        ner_cover.add(s, e)
+    persons = _Persons(ner)
     for m in matches:
-        confirmed = ner_spans.overlaps(m.start, m.end)
+        confirmed = ner_cover.touches(m.start, m.end)
         if not confirmed and _is_adjective_use(text, m, [a for a in map(registry.get, m.actor_ids) if a]):
             continue
         first = registry.get(m.actor_ids[0])
@@ -189,9 +167,9 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
             if len(fitting) == 1:
                 m.actor_id, m.score = fitting[0], 0.7
 
-    registry_taken = _Spans((m.start, m.end) for m in mentions)
-    taken: list[tuple[int, int]] = []  # NER spans kept
-    taken_end = -1  # the furthest end among them: a span starting at or after it overlaps none
+    taken = _Cover(len(text))
+    for m in mentions:
+        taken.add(m.start, m.end)
     # Words of the persons already linked in this document: «البغدادي», «أبوعزام» resolve to them.
     names_linked: dict[str, str] = {}
     for m in mentions:
@@ -206,8 +184,7 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
             m.actor_id = names_linked[key]
     surnames, given_names = _surnames(registry), _given_names(registry)
     for start, end, typ, score in sorted(ner):
-        if registry_taken.overlaps(start, end) or (
-                taken_end > start and any(_overlaps((start, end), span) for span in taken)):
+        if taken.touches(start, end):
             continue
         as_written = registry.lookup(text[start:end])  # «وام» is a name; «والقاعدة» is «و» + a name
         if not as_written:
@@ -245,8 +222,7 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
         if actor_id is None and _scare_quoted(text, start, end):
             continue
         mentions.append(_Mention(start, end, typ, actor_id, score, "ner"))
-        taken.append((start, end))
-        taken_end = max(taken_end, end)
+        taken.add(start, end)
         if actor_id and typ == "PER":
             _remember_name_words(names_linked, key, actor_id, _family_first(registry.get(actor_id)))
 
@@ -255,19 +231,44 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
     return [_entity(text, m, registry) for m in mentions]
 
 
-def _part_of_a_longer_name(text: str, start: int, end: int, persons: _Spans) -> bool:
+class _Persons:
+    """The person spans of the NER output by start and by end: the spans that touch a name, with only white
+    space between, are found by looking at the few positions around it instead of scanning every span."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, ner: list[tuple[int, int, str, float]]):
+        self.starts: dict[int, list[int]] = {}  # start → ends of the person spans that start there
+        self.ends: set[int] = set()
+        for s, e, t, _ in ner:
+            if t == "PER":
+                self.starts.setdefault(s, []).append(e)
+                self.ends.add(e)
+
+    def after(self, text: str, end: int) -> list[int]:
+        """Starts of person spans at ``end`` or after it with only white space between."""
+        stop = end
+        while stop < len(text) and text[stop].isspace():
+            stop += 1
+        return [s for s in range(end, stop + 1) if s in self.starts]
+
+    def ends_before(self, text: str, start: int) -> bool:
+        """Whether a person span ends at ``start`` or before it with only white space between."""
+        first = start
+        while first > 0 and text[first - 1].isspace():
+            first -= 1
+        return any(e in self.ends for e in range(first, start + 1))
+
+
+def _part_of_a_longer_name(text: str, start: int, end: int, persons: _Persons) -> bool:
     """A one-word name that another person span touches, with only spaces between («باول بوالكوفسكي» tagged
     as two names): the word is part of a longer name, so it is not linked as an alias or a surname alone.
     Names joined by «و» («العامري والمالكي») are two persons."""
     if not _one_word(text, start, end):
         return False
-    after, before = end, start  # the run of spaces around the word
-    while after < len(text) and text[after].isspace():
-        after += 1
-    while before > 0 and text[before - 1].isspace():
-        before -= 1
-    return any(text[s] != "و" for s, *_ in persons.starting(end, after)) or (
-        text[start] != "و" and bool(persons.ending(before, start)))
+    if any(text[s] != "و" for s in persons.after(text, end)):
+        return True
+    return text[start] != "و" and persons.ends_before(text, start)
 
 
 def _skeleton(word: str) -> str:
@@ -291,7 +292,7 @@ def _is_own(word: str, own: set[str]) -> bool:
     return sk in own or any(len(sk) >= 2 and (o.startswith(sk) or sk.startswith(o)) for o in own if len(o) >= 2)
 
 
-def _someone_elses_name(text: str, start: int, end: int, actor: Actor, persons: _Spans) -> bool:
+def _someone_elses_name(text: str, start: int, end: int, actor: Actor, persons: _Persons) -> bool:
     """A name of ``actor`` that is part of someone else's: a one-word name right after a given name that is not
     this person's («سارة ساندرز»، «بهية الحريري»، «أحمد المرزوقي»; «محمد ظريف» is Zarif), or the first word of a
     longer person span («هادي حبيش» is not Abd Rabbuh Mansur Hadi); a span of several words that opens with
@@ -312,7 +313,7 @@ def _someone_elses_name(text: str, start: int, end: int, actor: Actor, persons: 
     if normalize.key(text[start:end]) not in first_words():
         return False
     # a given name that is also this person's one-word name («هادي») opening a longer person span: «هادي حبيش»
-    return any(e > end and _name_word_follows(text[end:e]) for _s, e, *_ in persons.starting(start, start))
+    return any(e > end and _name_word_follows(text[end:e]) for e in persons.starts.get(start, ()))
 
 
 def _name_word_follows(rest: str) -> bool:

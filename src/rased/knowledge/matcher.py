@@ -188,11 +188,12 @@ def _pick(names: set[str], nisba: set[str]) -> tuple[tuple[str, ...], bool] | No
 
 
 def _collapse_ws(s: str, offs: list[int]) -> tuple[str, list[int]]:
-    """Each run of white space as one space, with the offset of the run's first character."""
+    """Each run of white space as one space, with the offset of the run's first character. Only the runs that
+    are not already one space are visited (an article has hundreds of spaces and a few dozen line breaks)."""
     out: list[str] = []
     where: list[int] = []
     pos = 0
-    for m in _WS_RUN.finditer(s):  # \s is str.isspace: the same characters
+    for m in _ODD_RUN.finditer(s):  # \s is str.isspace: the same characters
         a = m.start()
         out.append(s[pos:a])
         where.extend(offs[pos:a])
@@ -204,7 +205,8 @@ def _collapse_ws(s: str, offs: list[int]) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-_WS_RUN = re.compile(r"\s+")
+# a run of two or more white-space characters, or one that is not a space (a lone space is left as it is)
+_ODD_RUN = re.compile(r"\s{2,}|[^\S ]")
 
 
 @lru_cache(maxsize=1)

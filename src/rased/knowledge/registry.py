@@ -98,6 +98,9 @@ class Registry:
             self._actors[a.id] = a
         self._by_key: dict[str, tuple[str, ...]] | None = None
         self._by_en: dict[str, tuple[str, ...]] | None = None
+        # Derived indexes that belong to this registry alone (linking's surname and given-name tables):
+        # a registry with the analyst's actors gets its own, never one shared through module state.
+        self._derived: dict[str, dict[str, tuple[str, ...]]] = {}
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -184,6 +187,13 @@ class Registry:
         if self._by_en is None:
             self._by_en = self._index(lambda a: [" ".join(n.casefold().split()) for n in (a.name_en, *a.aliases_en)])
         return [self._actors[i] for i in self._by_en.get(" ".join(name.casefold().split()), ())]
+
+    def derived_index(self, name: str, keys_of) -> dict[str, tuple[str, ...]]:
+        """``key → actor ids`` for the keys ``keys_of(actor)`` gives, built once per registry under ``name``."""
+        built = self._derived.get(name)
+        if built is None:
+            built = self._derived[name] = self._index(keys_of)
+        return built
 
     def _index(self, keys_of) -> dict[str, tuple[str, ...]]:
         """``key → actor ids`` over every actor, for the keys ``keys_of(actor)`` gives."""

@@ -64,6 +64,8 @@ def _split(label: str) -> tuple[str, str]:
 
 def chunks(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     """Entities as ``(start, end, type)`` token spans (end exclusive), conlleval chunking."""
+    if labels.count("O") == len(labels):  # most sentences of an article name no one
+        return []
     out: list[tuple[int, int, str]] = []
     start = -1
     cur = ""

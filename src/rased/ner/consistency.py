@@ -51,6 +51,10 @@ class _Names:
     def longest(self) -> int:
         return max((n for n, c in self.lengths.items() if c > 0), default=0)
 
+    def firsts(self) -> frozenset[str]:
+        """The first words of the names: only there can a name start (most words are skipped at once)."""
+        return frozenset(name[0] for name in self.types)
+
 
 def _label(out: list[str], start: int, end: int, typ: str) -> None:
     out[start] = f"B-{typ}"
@@ -58,7 +62,8 @@ def _label(out: list[str], start: int, end: int, typ: str) -> None:
         out[i] = f"I-{typ}"
 
 
-def _harmonise_sentence(tokens: Sequence[str], labels: Sequence[str], names: _Names) -> list[str]:
+def _harmonise_sentence(tokens: Sequence[str], labels: Sequence[str], names: _Names,
+                        firsts: frozenset[str]) -> list[str]:
     out = list(labels)
     for s, e, typ in conll.chunks(labels):  # 1. unify
         name = tuple(tokens[s:e])
@@ -68,6 +73,9 @@ def _harmonise_sentence(tokens: Sequence[str], labels: Sequence[str], names: _Na
     longest = names.longest()
     i = 0
     while i < len(tokens):  # 2. propagate, longest name first
+        if tokens[i] not in firsts:
+            i += 1
+            continue
         for n in range(min(longest, len(tokens) - i), 0, -1):
             name = tuple(tokens[i:i + n])
             if name in names.types and all(lab == "O" for lab in out[i:i + n]):
@@ -90,7 +98,8 @@ def harmonise(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]
     if window is None:
         for f in found:
             names.add(f)
-        return [_harmonise_sentence(t, labs, names) for t, labs in zip(sentences, labels)]
+        firsts = names.firsts()
+        return [_harmonise_sentence(t, labs, names, firsts) for t, labs in zip(sentences, labels)]
     out = []
     for f in found[:window]:
         names.add(f)
@@ -99,5 +108,5 @@ def harmonise(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]
             names.add(found[i + window])
         if i - window - 1 >= 0:
             names.add(found[i - window - 1], -1)
-        out.append(_harmonise_sentence(tokens, labs, names))
+        out.append(_harmonise_sentence(tokens, labs, names, names.firsts()))
     return out

@@ -28,9 +28,8 @@ from . import conll
 from .char_split import CHARCNN_FILE, CHARVEC_INPUT, CharCNN
 from .features import _PREFIXES, Gazetteer, core, norm, shape, strip_clitics
 
-ONNX_FILE = "ner.onnx"
-CRF_FILE = "crf.npz"
-WORDVEC_FILE = "wordvec.npz"
+from .model_files import CLUSTERS_FILE, CRF_FILE, GAZETTEER_FILE, ONNX_FILE, WORDVEC_FILE, load_config, read_gazetteer
+
 KIND = "bilstm-crf"
 
 TYPES = ("PERS", "ORG", "LOC", "MISC")
@@ -101,7 +100,9 @@ class Encoder:
             for t in self.gazetteer.words.get(stem, ()):
                 if t in self._gtype:
                     flags[4 + self._gtype[t]] = 1.0
-        rec = (-1 if wid is None else wid, -1 if sid is None else sid, ids, char_ids(c, self.chars), flags, stem)
+        # the rows as arrays: ``flatten`` stacks an article's rows in one call instead of converting nested lists
+        rec = (-1 if wid is None else wid, -1 if sid is None else sid, np.array(ids, dtype=np.int64),
+               np.array(char_ids(c, self.chars), dtype=np.int64), np.array(flags, dtype=np.float32), stem)
         self._cache[token] = rec
         return rec
 
@@ -116,7 +117,7 @@ class Encoder:
             for i, feats in enumerate(self.gazetteer.span_features([r[5] for r in recs])):
                 if not feats:
                     continue
-                row = flags[i] = list(flags[i])
+                row = flags[i] = flags[i].copy()
                 for f in feats:
                     kind, _, typ = f.partition("=")
                     j = self._gtype.get(typ)
@@ -143,9 +144,9 @@ class Encoder:
             "vec": np.zeros((n + 1, 2 * self.vectors.shape[1]), dtype=np.float32),
         }
         if n:
-            rows["ids"][1:] = [x for e in encoded for x in e[2]]
-            rows["chars"][1:] = [x for e in encoded for x in e[3]]
-            rows["flags"][1:] = [x for e in encoded for x in e[4]]
+            rows["ids"][1:] = np.stack([x for e in encoded for x in e[2]])
+            rows["chars"][1:] = np.stack([x for e in encoded for x in e[3]])
+            rows["flags"][1:] = np.stack([x for e in encoded for x in e[4]])
             dim = self.vectors.shape[1]
             vec = rows["vec"]
             m = np.flatnonzero(wid >= 0)
@@ -308,7 +309,6 @@ class NeuralModel:
         import onnxruntime as ort
 
         from .clusters import read_table, read_vectors
-        from .train import CLUSTERS_FILE, GAZETTEER_FILE, read_gazetteer
 
         d = Path(model_dir)
         self.config = config
@@ -394,6 +394,4 @@ class NeuralModel:
         return (labs, probs) if scores else labs
 
 
-def load_config(model_dir: str | Path) -> dict:
-    p = Path(model_dir) / "config.json"
-    return json.loads(p.read_text(encoding="utf-8")) if p.exists() else {}
+__all__ = ["CRF_FILE", "ONNX_FILE", "WORDVEC_FILE", "NeuralModel", "load_config"]

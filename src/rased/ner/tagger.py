@@ -20,10 +20,10 @@ from ..errors import ModelError
 from . import conll, edges, latin
 from .consistency import harmonise
 from .features import Featurizer, Gazetteer
+from .model_files import (CLUSTERS_FILE, CONFIG_FILE, CRF_FILE, FAST_MODEL_DIR, GAZETTEER_FILE, MODEL_DIR, MODEL_FILE,
+                          MODELS, ONNX_FILE, VECTORS_FILE, read_gazetteer)
 
-MODEL_DIR = Path(__file__).resolve().parent / "model"
-FAST_MODEL_DIR = Path(__file__).resolve().parent / "model_fast"
-MODELS = {"accurate": MODEL_DIR, "fast": FAST_MODEL_DIR}  # shipped models by name
+__all__ = ["FAST_MODEL_DIR", "MODEL_DIR", "MODELS", "Tagger", "load"]  # the folders from ``model_files``
 _SENTENCE_ENDS = frozenset(".!?\u061F\u06D4")
 _OUTPUT_TYPES = {"PERS": "PER"}
 _MAX_SENTENCE = 200
@@ -40,8 +40,6 @@ class Tagger:
     otherwise they are mapped to PER/ORG/LOC/MISC."""
 
     def __init__(self, model_dir: str | Path, *, raw_labels: bool = False):
-        from .train import CONFIG_FILE, MODEL_FILE
-
         d = Path(model_dir)
         self.model_dir = d
         self.config = json.loads((d / CONFIG_FILE).read_text(encoding="utf-8")) if (d / CONFIG_FILE).exists() else {}
@@ -49,7 +47,7 @@ class Tagger:
         self._lock = threading.Lock()
         self._neural = None
         if self.config.get("kind") == "bilstm-crf":
-            from .neural import CRF_FILE, ONNX_FILE, NeuralModel
+            from .neural import NeuralModel
 
             if not ((d / ONNX_FILE).exists() and (d / CRF_FILE).exists()):
                 raise ModelError(f"NER model not found in {d}", hint="reinstall rased or run `rased train ner`")
@@ -64,7 +62,6 @@ class Tagger:
         import pycrfsuite
 
         from .clusters import read_table, read_vectors
-        from .train import CLUSTERS_FILE, GAZETTEER_FILE, MODEL_FILE, VECTORS_FILE, read_gazetteer
 
         clusters, names, vectors = None, ("k64", "k256", "k1024"), None
         if (d / CLUSTERS_FILE).exists():

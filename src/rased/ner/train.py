@@ -16,12 +16,9 @@ from . import conll
 from .conll import names_of
 from .consistency import CONLL_WINDOW, harmonise
 from .features import Featurizer, Gazetteer
+from .model_files import (CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, MODEL_FILE, VECTORS_FILE, read_gazetteer,
+                          write_gazetteer)
 
-MODEL_FILE = "ner.crfsuite"
-CLUSTERS_FILE = "clusters.tsv.gz"
-GAZETTEER_FILE = "gazetteer.tsv.gz"
-VECTORS_FILE = "vectors.npz"
-CONFIG_FILE = "config.json"
 
 DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150}
 
@@ -64,23 +61,6 @@ def actor_person_names() -> list[tuple[tuple[str, ...], str]]:
         if kept:
             out.append((kept, "xPER"))
     return out
-
-
-def read_gazetteer(path: str | Path) -> list[tuple[tuple[str, ...], str]]:
-    out = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            typ, _, name = line.rstrip("\n").partition("\t")
-            if name:
-                out.append((tuple(name.split(" ")), typ))
-    return out
-
-
-def write_gazetteer(path: str | Path, names: Iterable[tuple[Sequence[str], str]]) -> None:
-    uniq = sorted({(typ, " ".join(toks)) for toks, typ in names})
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
-        for typ, name in uniq:
-            fh.write(f"{typ}\t{name}\n")
 
 
 def featurize_out_of_fold(sentences: Sequence[conll.Sentence], clusters, *, folds: int = 5,

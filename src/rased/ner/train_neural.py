@@ -24,7 +24,7 @@ from .features import Gazetteer
 from .neural import (CRF_FILE, KIND, LABELS, MAX_CHARS, N_FLAGS, ONNX_FILE, PREFIXES, SHAPES, WORDVEC_FILE,
                      Encoder, allowed_transitions, viterbi)
 from .conll import names_of
-from .train import CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, write_gazetteer
+from .model_files import CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, write_gazetteer
 
 DEFAULTS = {"epochs": 15, "hidden": 128, "char_dim": 32, "char_filters": 64, "dropout": 0.5, "lr": 0.002,
             "batch": 16, "seed": 1, "threads": 2, "registry": False, "word_dropout": 0.0, "augment": 0.0}

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from . import text_index
-from .model import ActorSummary, Prepared
+from .model import ActorSummary
 
 if TYPE_CHECKING:  # the store passes itself in; no import cycle at run time
     from .sql import SQLStore
@@ -39,13 +39,14 @@ def _counted_as(wanted: str) -> list[str]:
     return [wanted, *(k for k, v in AGGREGATE_TYPE.items() if v == wanted and k != wanted)]
 
 
-def add(store: SQLStore, n: int, p: Prepared, source: str | None) -> None:
-    """Count one new, non-duplicate article's mentions into the aggregates (inside the article's transaction)."""
+def add(store: SQLStore, n: int, mentions: list[tuple], day: str | None, source: str | None) -> None:
+    """Count one new, non-duplicate article's mention rows into the aggregates (inside the article's
+    transaction)."""
     per_actor: Counter = Counter()
     names: Counter = Counter()
     keys: dict[tuple, str] = {}
     refs: dict[str, tuple] = {}
-    for _start, _end, text, key, typ, actor_id, name_ar, name_en, wikidata, _score in p.mentions:
+    for _start, _end, text, key, typ, actor_id, name_ar, name_en, wikidata, _score in mentions:
         if actor_id is None:
             continue
         per_actor[actor_id] += 1
@@ -58,7 +59,7 @@ def add(store: SQLStore, n: int, p: Prepared, source: str | None) -> None:
     ids = sorted(per_actor)
     store._executemany(
         "INSERT INTO actor_articles (actor_id, article_n, day, source, mentions) VALUES (?, ?, ?, ?, ?)",
-        [(aid, n, p.day or "", source or "", per_actor[aid]) for aid in ids],
+        [(aid, n, day or "", source or "", per_actor[aid]) for aid in ids],
     )
     store._executemany(
         "INSERT INTO actor_names (actor_id, text, type, key, mentions) VALUES (?, ?, ?, ?, ?)"
@@ -80,6 +81,30 @@ def add(store: SQLStore, n: int, p: Prepared, source: str | None) -> None:
             " ON CONFLICT (actor_id, other_id) DO UPDATE SET articles = actor_pairs.articles + 1",
             [(a, b) for a in ids for b in ids if a != b],
         )
+
+
+def remove(store: SQLStore, n: int) -> None:
+    """Take stored article ``n``'s mention rows back out of the aggregates (before they are rewritten by a
+    re-link); rows that fall to zero go."""
+    rows = store._all("SELECT actor_id, text, type, count(*) FROM mentions WHERE article_n = ? AND actor_id IS NOT NULL"
+                      " GROUP BY actor_id, text, type", (n,))
+    per_actor: Counter = Counter()
+    for actor_id, _text, _typ, c in rows:
+        per_actor[actor_id] += c
+    ids = sorted(per_actor)
+    store._execute("DELETE FROM actor_articles WHERE article_n = ?", (n,))
+    if not ids:
+        return
+    names = [(c, aid, text, typ) for aid, text, typ, c in rows]
+    store._executemany("UPDATE actor_names SET mentions = mentions - ? WHERE actor_id = ? AND text = ? AND type = ?", names)
+    store._executemany("DELETE FROM actor_names WHERE actor_id = ? AND text = ? AND type = ? AND mentions <= 0",
+                       [row[1:] for row in names])
+    store._executemany("UPDATE actor_stats SET articles = articles - 1, mentions = mentions - ? WHERE actor_id = ?",
+                       [(per_actor[aid], aid) for aid in ids])
+    store._executemany("DELETE FROM actor_stats WHERE actor_id = ? AND articles <= 0", [(aid,) for aid in ids])
+    pairs = [(a, b) for a in ids for b in ids if a != b]
+    store._executemany("UPDATE actor_pairs SET articles = articles - 1 WHERE actor_id = ? AND other_id = ?", pairs)
+    store._executemany("DELETE FROM actor_pairs WHERE actor_id = ? AND other_id = ? AND articles <= 0", pairs)
 
 
 def actors(store: SQLStore, *, type: str | None = None, name: str | None = None, limit: int = 100) -> list[ActorSummary]:

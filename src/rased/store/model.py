@@ -234,10 +234,14 @@ class Prepared:
     relations: list[tuple]
 
     def facets(self) -> list[tuple[str, str]]:
-        """``(kind, value)`` rows of ``article_facets``: the article's entity and relation types, its linked actors."""
-        rows = {("type", m[4]) for m in self.mentions} | {("type", r[0]) for r in self.relations}
-        rows |= {("actor", m[5]) for m in self.mentions if m[5]}
-        return sorted(rows)
+        return facet_rows(self.mentions, self.relations)
+
+
+def facet_rows(mentions: list[tuple], relations: list[tuple]) -> list[tuple[str, str]]:
+    """``(kind, value)`` rows of ``article_facets``: an article's entity and relation types, its linked actors."""
+    rows = {("type", m[4]) for m in mentions} | {("type", r[0]) for r in relations}
+    rows |= {("actor", m[5]) for m in mentions if m[5]}
+    return sorted(rows)
 
 
 @lru_cache(maxsize=1)
@@ -276,13 +280,8 @@ def precompute(article: Article) -> Precomputed:
     )
 
 
-def prepare(article: Article, pre: Precomputed | None = None) -> Prepared:
-    a = article
-    if pre is None or pre.key_version != text_index.KEY_VERSION:
-        pre = precompute(a)
-    title_keys, body_keys, sig = list(pre.title_keys), list(pre.body_keys), pre.signature
-    published = a.published.value if a.published else None
-    day = published[:10] if published and _DAY.match(published) else None
+def annotation_rows(a: Article) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """The mention, quote and relation rows of an article, as the store writes them."""
     mentions = []
     for e in a.entities or ():
         ref = e.actor
@@ -302,6 +301,17 @@ def prepare(article: Article, pre: Precomputed | None = None) -> Prepared:
          r.evidence_start, r.evidence_end, _s(a.text[r.evidence_start : r.evidence_end]), r.event_time)
         for r in a.relations or ()
     ]
+    return mentions, quotes, relations
+
+
+def prepare(article: Article, pre: Precomputed | None = None) -> Prepared:
+    a = article
+    if pre is None or pre.key_version != text_index.KEY_VERSION:
+        pre = precompute(a)
+    title_keys, body_keys, sig = list(pre.title_keys), list(pre.body_keys), pre.signature
+    published = a.published.value if a.published else None
+    day = published[:10] if published and _DAY.match(published) else None
+    mentions, quotes, relations = annotation_rows(a)
     return Prepared(
         article=a,
         record=pre.record,

@@ -16,10 +16,11 @@ from typing import Any
 
 from ..errors import StoreError
 from ..record import Article, from_dict
-from . import actor_views, dedup, search, stories as story_clustering, text_index
+from . import actor_views, dedup, search, stories as story_clustering, text_index, user_registry
 from .migrations import steps
 from .model import (
-    ActorSummary, Failed, FailureRow, Hit, PutResult, SearchPage, Story, StoryArticle, Stored, prepare,
+    ActorSummary, Failed, FailureRow, Hit, PutResult, SearchPage, Story, StoryArticle, Stored, annotation_rows,
+    facet_rows, prepare, record_json,
 )
 
 ARTICLE_INSERT_COLUMNS = (
@@ -228,33 +229,97 @@ class SQLStore:
                     [(b, k, n) for b, k in p.bands],
                 )
             if p.mentions:
-                self._executemany(
-                    "INSERT INTO mentions (article_n, span_start, span_end, text, key, type, actor_id, actor_name,"
-                    " actor_name_en, wikidata, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(n, *m) for m in p.mentions],
-                )
+                self._insert_mentions(n, p.mentions)
             search.add_facets(self, n, p)
             if head is None:
-                actor_views.add(self, n, p, _clean(a.source))
-            if p.quotes:
-                self._executemany(
-                    "INSERT INTO quotes (article_n, speaker_text, speaker_actor, direct, cue_start, cue_end,"
-                    " content_start, content_end, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(n, *q) for q in p.quotes],
-                )
-            if p.relations:
-                self._executemany(
-                    "INSERT INTO relations (article_n, type, source_text, source_actor, target_text, target_actor,"
-                    " attributed_text, attributed_actor, modality, trigger, evidence_start, evidence_end, evidence,"
-                    " event_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(n, *r) for r in p.relations],
-                )
+                actor_views.add(self, n, p.mentions, p.day, _clean(a.source))
+            self._insert_claims(n, p.quotes, p.relations)
+            if a.ner:
+                user_registry.put_ner(self, n, a.ner)
         self._execute(
             "INSERT INTO inputs (locator, raw_hash, article_id, at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (locator, raw_hash) DO NOTHING",
             (item.locator, item.raw_hash, a.id, now),
         )
         self._execute("DELETE FROM failures WHERE locator = ? AND raw_hash = ?", (item.locator, item.raw_hash))
+
+    def _insert_mentions(self, n: int, mentions: list[tuple]) -> None:
+        self._executemany(
+            "INSERT INTO mentions (article_n, span_start, span_end, text, key, type, actor_id, actor_name,"
+            " actor_name_en, wikidata, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(n, *m) for m in mentions],
+        )
+
+    def _insert_claims(self, n: int, quotes: list[tuple], relations: list[tuple]) -> None:
+        if quotes:
+            self._executemany(
+                "INSERT INTO quotes (article_n, speaker_text, speaker_actor, direct, cue_start, cue_end,"
+                " content_start, content_end, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(n, *q) for q in quotes],
+            )
+        if relations:
+            self._executemany(
+                "INSERT INTO relations (article_n, type, source_text, source_actor, target_text, target_actor,"
+                " attributed_text, attributed_actor, modality, trigger, evidence_start, evidence_end, evidence,"
+                " event_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(n, *r) for r in relations],
+            )
+
+    def replace_annotations(self, n: int, article: Article) -> None:
+        """Rewrite stored article ``n``'s entities, quotes and relations with ``article``'s (a re-link): its
+        record, its rows and its share of the actor aggregates, in the caller's transaction."""
+        dup, source, day = self._all("SELECT duplicate_of, source, published_day FROM articles WHERE n = ?", (n,))[0]
+        mentions, quotes, relations = annotation_rows(article)
+        if dup is None:
+            actor_views.remove(self, n)
+        for table in ("mentions", "quotes", "relations", "article_facets"):
+            self._execute(f"DELETE FROM {table} WHERE article_n = ?", (n,))
+        if mentions:
+            self._insert_mentions(n, mentions)
+        self._executemany("INSERT INTO article_facets (article_n, kind, value) VALUES (?, ?, ?)",
+                          [(n, *f) for f in facet_rows(mentions, relations)])
+        if dup is None:
+            actor_views.add(self, n, mentions, day, source)
+        self._insert_claims(n, quotes, relations)
+        self._execute("UPDATE articles SET record = ? WHERE n = ?", (record_json(article), n))
+
+    def record_batches(self, batch: int = 500) -> Iterator[list[tuple[int, str]]]:
+        """Every stored article as ``(n, record JSON)``, ``batch`` at a time in storage order."""
+        last = 0
+        while rows := self._all("SELECT n, record FROM articles WHERE n > ? ORDER BY n LIMIT ?", (last, batch)):
+            yield rows
+            last = rows[-1][0]
+
+    def stored_record(self, article_id: str) -> tuple[int, str] | None:
+        """``(n, record JSON)`` of one stored article, or None."""
+        rows = self._all("SELECT n, record FROM articles WHERE id = ?", (article_id,))
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    def transaction(self) -> contextlib.AbstractContextManager:
+        """One transaction for several writes (``replace_annotations`` of a batch): all or nothing."""
+        return self._transaction()
+
+    # --------------------------------------------------------------------------------- the analyst's actors
+    def user_actors(self) -> tuple:
+        """The actors the analyst added to this store (``rased.knowledge.registry.Actor``), by id."""
+        return user_registry.actors(self)
+
+    def put_user_actors(self, actors, *, replace: bool = False) -> tuple[int, int]:
+        """Add actors to the store's user registry in one transaction; ``(added, replaced)``. An id already
+        there is an error unless ``replace``."""
+        with self._transaction():
+            return user_registry.put(self, actors, replace=replace, now=_now())
+
+    def ner_spans(self, n: int) -> list[tuple[int, int, str, float]] | None:
+        """The NER spans stored with article ``n``; None when it was stored without them."""
+        return user_registry.ner(self, n)
+
+    def unlinked_names(self, *, limit: int = 30, contexts: int = 2, type: str | None = None) -> list[dict]:
+        """The most frequent unlinked names, with contexts (``user_registry.candidates``)."""
+        return user_registry.candidates(self, limit=min(limit, MAX_LIMIT), contexts=contexts, type=type)
+
+    def put_ner_spans(self, n: int, spans) -> None:
+        user_registry.put_ner(self, n, spans)
 
     def _near_duplicate(self, p) -> tuple[str | None, float | None]:
         """The canonical article ``p`` nearly duplicates (the earliest stored match), if any."""

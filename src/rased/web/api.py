@@ -97,7 +97,8 @@ def article(request: Request, article_id: Annotated[str, Path(max_length=64)]) -
 def add_article(request: Request, body: TextIn) -> dict[str, Any]:
     if request.app.state.read_only:
         raise ReadOnly("the explorer is read-only", hint="start it with `rased serve --writable` to add articles")
-    a = analyze(body.text, max_bytes=request.app.state.max_upload, url=body.url, source=body.source)
+    a = analyze(body.text, max_bytes=request.app.state.max_upload, url=body.url, source=body.source,
+                actors=_explorer(request).user_actors())
     return _explorer(request).add(a)
 
 

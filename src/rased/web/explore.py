@@ -221,6 +221,11 @@ class Explorer:
         return {"stories": [st.to_dict() for st in found], "window_days": window_days, "min_sources": min_sources}
 
     # ------------------------------------------------------------------------------------------ writing
+    def user_actors(self) -> tuple:
+        """The store's own actors: articles analysed here are linked with them too."""
+        with self.store() as s:
+            return s.user_actors()
+
     def add(self, article: Article) -> dict[str, Any]:
         with self.store() as s:
             result = s.add(article, locator=f"web:{article.id}")
@@ -229,11 +234,14 @@ class Explorer:
 
 # ---------------------------------------------------------------------------------------------- analyze
 
-def analyze(data: str | bytes, *, max_bytes: int, url: str | None = None, source: str | None = None) -> Article:
-    """Analyse one pasted text or uploaded file, without storing it (``rased.analyze`` refuses bad input)."""
+def analyze(data: str | bytes, *, max_bytes: int, url: str | None = None, source: str | None = None,
+            actors: tuple = ()) -> Article:
+    """Analyse one pasted text or uploaded file, without storing it (``rased.analyze`` refuses bad input);
+    ``actors``: the store's own actors (``Explorer.user_actors``), linked beside the shipped registry."""
     from ..pipeline import analyze as run
 
-    settings = dataclasses.replace(DEFAULT, input=InputSettings(max_bytes=max_bytes))
+    settings = dataclasses.replace(DEFAULT, input=InputSettings(max_bytes=max_bytes),
+                                   entities=dataclasses.replace(DEFAULT.entities, actors=tuple(actors)))
     return run(data, url=_blank(url), source=_blank(source), settings=settings)
 
 

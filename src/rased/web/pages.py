@@ -213,7 +213,8 @@ async def analyze_page(
             data = await read_upload(request, file)
         elif not text.strip():
             raise InputError("paste a text or choose a file", hint="ألصق نصًا أو اختر ملفًا")
-        article = await run_in_threadpool(analyze, data, max_bytes=request.app.state.max_upload, url=url)
+        article = await run_in_threadpool(analyze, data, max_bytes=request.app.state.max_upload, url=url,
+                                          actors=_explorer(request).user_actors())
         if store:
             if request.app.state.read_only:
                 raise ReadOnly("the explorer is read-only", hint="start it with `rased serve --writable`")
