@@ -17,7 +17,6 @@ the one used in training (``rased.ner.train_neural``), so both sides share this 
 from __future__ import annotations
 
 import itertools
-import json
 import threading
 from collections.abc import Sequence
 from pathlib import Path

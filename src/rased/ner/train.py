@@ -6,17 +6,16 @@ from the training data) and ``config.json``.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import conll
 from .conll import names_of
 from .consistency import CONLL_WINDOW, harmonise
 from .features import Featurizer, Gazetteer
-from .model_files import (CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, MODEL_FILE, VECTORS_FILE, read_gazetteer,
+from .model_files import (CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, MODEL_FILE, VECTORS_FILE,
                           write_gazetteer)
 
 

@@ -316,7 +316,7 @@ class SQLStore:
 
     def unlinked_names(self, *, limit: int = 30, contexts: int = 2, type: str | None = None) -> list[dict]:
         """The most frequent unlinked names, with contexts (``user_registry.candidates``)."""
-        return user_registry.candidates(self, limit=min(limit, MAX_LIMIT), contexts=contexts, type=type)
+        return user_registry.candidates(self, limit=min(limit, search.MAX_LIMIT), contexts=contexts, type=type)
 
     def put_ner_spans(self, n: int, spans) -> None:
         user_registry.put_ner(self, n, spans)
