@@ -104,11 +104,7 @@ def run_import(args: argparse.Namespace) -> int:
         raise InputError(f"{args.file}: no actors in the file")
     with _open(args) as store:
         added, replaced = store.put_user_actors(actors, replace=args.replace)
-    for w in warnings:
-        print(f"rased: warning: {w}", file=sys.stderr)
-    print(f"imported {added} new actors, replaced {replaced}; run `rased relink` to link the stored articles",
-          file=sys.stderr)
-    return 0
+    return _report(warnings, f"imported {added} new actors, replaced {replaced}")
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -119,10 +115,14 @@ def run_add(args: argparse.Namespace) -> int:
            "wikidata": args.wikidata}
     with _open(args) as store:
         _actor, warnings, updated = curate.add(store, rec, "rased actors add")
+    return _report(warnings, f"{'updated' if updated else 'added'} {args.actor_id}")
+
+
+def _report(warnings: list[str], done: str) -> int:
+    """The warnings of a registry change, then what it did and the one step left."""
     for w in warnings:
         print(f"rased: warning: {w}", file=sys.stderr)
-    print(f"{'updated' if updated else 'added'} {args.actor_id}; run `rased relink` to link the stored articles",
-          file=sys.stderr)
+    print(f"{done}; run `rased relink` to link the stored articles", file=sys.stderr)
     return 0
 
 

@@ -233,12 +233,7 @@ def _speaker_before(doc: _Doc, cue: int, sent_start: int) -> tuple[int, int] | N
 
 def _opens_with_verb(doc: _Doc, k: int) -> bool:
     """A reporting or relation verb («أعلنت»، «أصدرت»...) as written, in the lexicon's verb forms."""
-    lex = lexicon()
-    hit = strip_proclitic(doc.keys[k], lex.cues)
-    if hit is not None and lex.cues[hit[0]].form in ("past", "present"):
-        return True
-    hit = strip_proclitic(doc.keys[k], lex.triggers)
-    return hit is not None and all(t.pos == "verb" for t in lex.triggers[hit[0]])
+    return _opens_with_verb_key(doc.keys[k])
 
 
 @dataclass(slots=True)
@@ -573,6 +568,7 @@ def _clause_subjects(article: Article) -> list[tuple[int, _Speaker]]:
 
 
 def _opens_with_verb_key(key: str) -> bool:
+    """Whether a word (its matching key) is a reporting or relation verb in the lexicon's verb forms."""
     lex = lexicon()
     hit = strip_proclitic(key, lex.cues)
     if hit is not None and lex.cues[hit[0]].form in ("past", "present"):
