@@ -212,3 +212,38 @@ def test_reporting_chains_and_quoted_names(text, speaker, content):
     q = rased.analyze(text.encode()).quotes[0]
     assert speaker in q.speaker_text
     assert text[q.content_start:q.content_end] == content
+
+
+@pytest.mark.parametrize("text, content", [
+    # SaudiNewsNet sentences: after a comma, a contrast or the narrator's next fact ends the reported clause
+    ("وأوضحت المصادر أن 17 فرداً من المتمردين الحوثيين وقوات صالح قتلوا في مواجهات بمناطق متفرقة من تعز، "
+     "بينما قتل 3 من أفراد المقاومة الشعبية.",
+     "17 فرداً من المتمردين الحوثيين وقوات صالح قتلوا في مواجهات بمناطق متفرقة من تعز"),
+    ("وقال البنك إن حيازته من المعدن النفيس قد بلغت نحو 1658 طنا فقط، بينما كانت تشير توقعات إلى تخطيها حاجز 3 "
+     "آلاف طن.", "حيازته من المعدن النفيس قد بلغت نحو 1658 طنا فقط"),
+    ("وأكدت المجلة أن الوضع الراهن في مصر مستقر، لكنها حذرت من أنه إذا انهار فجأة فسيكون حمام دماء.",
+     "الوضع الراهن في مصر مستقر"),
+])
+def test_a_contrast_after_a_comma_ends_the_reported_clause(text, content):
+    _, quotes = quotes_of(text)
+    assert quotes[0][2] == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("وقالت الصحيفة إن الرئيس أوباما، الذي يميل أيضا نحو الهدوء، يرتاح كثيرا لكارتر.",
+     "الرئيس أوباما، الذي يميل أيضا نحو الهدوء، يرتاح كثيرا لكارتر"),
+    ("وقال بهذا الخصوص إن اسعار النفط العالميه انخفضت، حيث تراجع سعر برنت لشهر سبتمبر إلى 54.",
+     "اسعار النفط العالميه انخفضت، حيث تراجع سعر برنت لشهر سبتمبر إلى 54"),
+])
+def test_a_relative_clause_or_a_reason_stays_in_the_content(text, content):
+    _, quotes = quotes_of(text)
+    assert quotes[0][2] == content
+
+
+def test_an_according_to_phrase_is_matched_whole_not_by_its_first_word():
+    from rased.claims.clauses import ends_report
+    from rased.knowledge.cues import article_words
+
+    _, keys = article_words("مصادر أخرى، من بينها عقود، بحسب وكالة")
+    assert not ends_report(keys, keys.index(article_words("من")[1][0]))
+    assert ends_report(keys, keys.index(article_words("بحسب")[1][0]))

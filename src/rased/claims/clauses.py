@@ -49,15 +49,16 @@ def bounds(view: TokenView, i: int) -> tuple[int, int]:
             break
         if words.get(key) == "boundary":
             break
-        if t.kind == "punct" and t.text in "،," and hi + 1 < s_hi and _opens_clause(view, hi + 1):
+        if t.kind == "punct" and t.text in "،," and hi + 1 < s_hi and opens_clause(view.keys, hi + 1):
             break
         hi += 1
     return lo, hi
 
 
-def _opens_clause(view: TokenView, k: int) -> bool:
-    """A word that starts a new clause after a comma: a verb of the cue or trigger tables, or a boundary word."""
-    key = view.keys[k]
+def opens_clause(keys, k: int) -> bool:
+    """A word that starts a new clause after a comma: a boundary word or connective («بينما»، «كما»، «لكنه»),
+    or a verb of the cue or trigger tables."""
+    key = keys[k]
     lex = lexicon()
     if lex.clause_words.get(key) == "boundary" or key in lex.connectives:
         return True
@@ -66,6 +67,51 @@ def _opens_clause(view: TokenView, k: int) -> bool:
         return True
     hit = strip_proclitic(key, lex.triggers)
     return hit is not None and any(t.pos == "verb" for t in lex.triggers[hit[0]])
+
+
+def ends_report(keys, k: int) -> bool:
+    """A word that, after a comma, ends the content of a reported clause: a reporting verb or participle (the
+    next report: «، مضيفا ...»), an «according to» phrase (the narrator's attribution: «، بحسب وكالات»), or a
+    contrast the narrator adds («، لكنها لم تذكر ...»، «، كما نشرت ...»). Relative clauses, «حيث» and
+    coordinated verbs stay inside: they go on with what was said."""
+    key = keys[k]
+    lex = lexicon()
+    if key in lex.report_ends or attribution_at(keys, k, len(keys)) is not None:
+        return True
+    hit = strip_proclitic(key, lex.cues)
+    return hit is not None and lex.cues[hit[0]].form in ("past", "present", "participle")
+
+
+def attribution_at(keys, i: int, stop: int) -> tuple[int, int] | None:
+    """(last token index of the phrase, characters of a glued «ل» in the next word) when an «according to»
+    phrase of the attribution table («بحسب»، «وفقا لـ»، «نقلا عن») starts at token ``i``."""
+    lex = lexicon()
+    key = keys[i]
+    for first in (key, key[1:] if key[:1] in ("و", "ف") else None):
+        if not first or first not in lex.attributions:
+            continue
+        for phrase in lex.attributions[first]:
+            words = phrase.split()
+            k, ok = i, True
+            for w in words[1:]:
+                k += 1
+                if k >= stop:
+                    ok = False
+                    break
+                if w == "ل":
+                    nk = keys[k]
+                    if nk in ("ل", "لـ"):
+                        return k, 0
+                    if nk.startswith("ل"):
+                        return k - 1, 1
+                    ok = False
+                    break
+                if keys[k] != w:
+                    ok = False
+                    break
+            if ok:
+                return k, 0
+    return None
 
 
 def _actor_entity(e: Entity | None) -> bool:

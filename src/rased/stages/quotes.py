@@ -31,6 +31,7 @@ from ..arabic import wordfreq
 from ..knowledge.cues import article_words, lexicon, strip_proclitic, word_key
 from ..record import Article, Entity, Mention, Quote
 from ..settings import Settings
+from ..claims.clauses import attribution_at, ends_report
 
 OPENING = {"«": "»", "“": "”“", '"': '"', "„": "“", "”": "”“"}  # opening mark -> closing marks
 _ADDRESSEE = {word_key(w) for w in ("وكالة", "صحيفة", "قناة", "موقع", "شبكة", "الصحفيين", "الصحافيين", "التلفزيون",
@@ -387,7 +388,7 @@ def extract(article: Article, settings: Settings) -> list[Found]:
         s_start, s_end = doc.sentence_of(t.start)
         stop = bisect.bisect_left(doc.starts, s_end)
         if hit is None:
-            phrase = _attribution(doc, i, stop, lex)
+            phrase = attribution_at(doc.keys, i, stop)
             if phrase is not None and not inside_direct(t.start):
                 q = _attributed(doc, entities, i, phrase, s_start, s_end, stop)
                 if q is not None:
@@ -463,14 +464,13 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             continue
         if not is_direct:
             # «... وإنه حصل على ...»: a coordinated «و+إن/أن» starts a second claim of the same speaker;
-            # «، وحذر ...»: a new clause with a reporting verb ends the content.
+            # «، وحذر ...»، «، لكنها ...»، «، بحسب ...»: a new clause ends the content (the clause layer's test).
             for m in doc.token_range(c_start, c_end):
                 mk = doc.keys[m]
                 if m > k + 2 and mk[:1] == "و" and lex.complementizers.get(mk[1:]) == "comp":
                     found.append(_found(speaker, t, c_start, doc.toks[m].start, False, kind))
                     c_start = doc.toks[m].end
-                elif m > k + 2 and doc.toks[m - 1].text in "،," and (h := strip_proclitic(mk, lex.cues)) \
-                        and lex.cues[h[0]].form in ("past", "present"):
+                elif m > k + 2 and doc.toks[m - 1].text in "،," and ends_report(doc.keys, m):
                     c_end = doc.toks[m].start
                     break
             c_start, c_end = _trim(text, c_start, c_end)
@@ -593,36 +593,6 @@ def _found(speaker: _Speaker | None, cue: Token, c_start: int, c_end: int, direc
         rule=f"{rule}/{speaker.how}" if speaker else rule,
     )
     return Found(q, speaker.start if speaker else None, speaker.end if speaker else None)
-
-
-def _attribution(doc: _Doc, i: int, stop: int, lex) -> tuple[int, int] | None:
-    """(last token index of the phrase, characters of a glued «ل» in the next word) when one starts at ``i``."""
-    key = doc.keys[i]
-    for first in (key, key[1:] if key[:1] in ("و", "ف") else None):
-        if not first or first not in lex.attributions:
-            continue
-        for phrase in lex.attributions[first]:
-            words = phrase.split()
-            k, ok = i, True
-            for w in words[1:]:
-                k += 1
-                if k >= stop:
-                    ok = False
-                    break
-                if w == "ل":
-                    nk = doc.keys[k]
-                    if nk in ("ل", "لـ"):
-                        return k, 0
-                    if nk.startswith("ل"):
-                        return k - 1, 1
-                    ok = False
-                    break
-                if doc.keys[k] != w:
-                    ok = False
-                    break
-            if ok:
-                return k, 0
-    return None
 
 
 def _attributed(doc: _Doc, entities, i: int, phrase: tuple[int, int], s_start: int, s_end: int, stop: int):

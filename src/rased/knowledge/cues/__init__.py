@@ -151,6 +151,7 @@ class Lexicon:
     context: dict[str, str]
     capitals: dict[str, str]  # registry place id -> the country id it stands for
     connectives: frozenset[str]  # discourse words that open a clause and are never its subject («كما»، «فيما»)
+    report_ends: frozenset[str]  # connectives that, after a comma, end a reported clause («، لكنها ...»)
     frames: dict[str, Frame]  # relation type -> its frame
     clause_words: dict[str, str]  # key -> adjunct | boundary | negation | preposition | material | mouthpiece
 
@@ -232,6 +233,7 @@ def lexicon() -> Lexicon:
         context={key(r["word"]): r["domain"] for r in _rows("context.tsv")},
         capitals={r["place"]: r["country"] for r in _rows("capitals.tsv")},
         connectives=frozenset(key(r["word"]) for r in _rows("connectives.tsv")),
+        report_ends=frozenset(key(r["word"]) for r in _rows("connectives.tsv") if r["after_report"] == "ends"),
         frames={r["type"]: Frame(r["type"], r["object"] == "yes", tuple(key(p) for p in _split(r["preps"])),
                                  r["speech"] == "yes", r["symmetric"] == "yes", r["reader"],
                                  tuple(key(p) for p in _split(r["complement"])))
@@ -280,4 +282,6 @@ def validate() -> list[str]:
     for r in _rows("connectives.tsv"):
         if key(r["word"]) in cues:
             problems.append(f"connectives.tsv: {r['word']} is also a reporting cue")
+        if r.get("after_report") not in ("ends", "goes-on"):
+            problems.append(f"connectives.tsv {r.get('word')}: after_report must be ends or goes-on")
     return problems
