@@ -247,3 +247,22 @@ def test_an_according_to_phrase_is_matched_whole_not_by_its_first_word():
     _, keys = article_words("مصادر أخرى، من بينها عقود، بحسب وكالة")
     assert not ends_report(keys, keys.index(article_words("من")[1][0]))
     assert ends_report(keys, keys.index(article_words("بحسب")[1][0]))
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # SaudiNewsNet: a report inside what was said belongs to the outer quote (as independent annotators mark it)
+    ("وأضاف آصف أن عائلة عمر قالت إن الزعيم المتشدد الراحل لقى حتفه في أفغانستان ودفن هناك.",
+     "آصف", "عائلة عمر قالت إن الزعيم المتشدد الراحل لقى حتفه في أفغانستان ودفن هناك"),
+    ("وقالت الصحيفة إن الثلث فقط قالوا بوضوح إنهم يريدون بقاء اليونان في منطقة اليورو.",
+     "الصحيفة", "الثلث فقط قالوا بوضوح إنهم يريدون بقاء اليونان في منطقة اليورو"),
+])
+def test_a_report_nested_in_a_quote_is_not_a_quote_of_its_own(text, speaker, content):
+    _, quotes = quotes_of(text)
+    assert [(q[0], q[2]) for q in quotes] == [(speaker, content)]
+
+
+def test_a_preposition_or_a_question_names_no_speaker():
+    # «في الوقت نفسه» after the cue is an adjunct, not the speaker; «غير أن كيري أكد»: «أن» after a connective
+    # opens the clause whose subject speaks (no nesting)
+    _, quotes = quotes_of(" غير أن كيري أكد في الوقت نفسه أن إيران لا تزال عدوًا للولايات المتحدة.")
+    assert [q[0] for q in quotes] == ["كيري"]

@@ -178,15 +178,26 @@ def _speaker_after(doc: _Doc, i: int, stop: int) -> tuple[int, int]:
     return first, k
 
 
-def _preposition_phrase(doc: _Doc, k: int) -> bool:
-    """A word with the preposition «لـ» glued to it («لجميع»، «للصحفيين»), not a name that starts with ل
-    («لبنان»، «لافروف»): the word without ل is the commoner one."""
+def _preposition_phrase(doc: _Doc, k: int, glued: str = "ل") -> bool:
+    """A word with the preposition ``glued`` («لـ» or «بـ») to it («لجميع»، «للصحفيين»، «بالرغم»), not a name
+    that starts with the letter («لبنان»، «لافروف»، «بريطانيا»): the word without it is the commoner one."""
     key = doc.keys[k]
-    if doc.toks[k].kind != "ar" or not key.startswith("ل") or len(key) < 4:
+    if doc.toks[k].kind != "ar" or not key.startswith(glued) or len(key) < 4:
         return False
-    if key.startswith("لل"):
+    if key.startswith(glued + "ل"):
         return True
     return wordfreq.count(doc.toks[k].text[1:]) > 5 * wordfreq.count(doc.toks[k].text)
+
+
+def _may_name_a_speaker(doc: _Doc, a: int) -> bool:
+    """Speaker words open with a noun: not a preposition or a phrase it heads («في أحد خطاباته»، «بالرغم من
+    ...»), a complementizer («أن منظمة ...») or an interrogative («لماذا تفعل ...») — such words are a clause's
+    adjunct or content, and the discourse supplies the speaker instead."""
+    lex = lexicon()
+    key = doc.keys[a]
+    if lex.clause_words.get(key) in ("preposition", "question") or key in lex.complementizers:
+        return False
+    return not _preposition_phrase(doc, a, "ب")
 
 
 _GROUP_HEADS = {word_key(w) for w in ("تنظيم", "حركة", "جماعة", "ميليشيا", "ميليشيات", "مليشيات", "حكومة", "قوات",
@@ -213,10 +224,12 @@ def _speaker_before(doc: _Doc, cue: int, sent_start: int) -> tuple[int, int] | N
     while k >= 0 and doc.toks[k].start >= sent_start and doc.keys[k] in _LEADING_DROP:
         k -= 1
     end = k + 1
-    connectives = lexicon().connectives
+    lex = lexicon()
     while k >= 0 and doc.toks[k].start >= sent_start:
         t = doc.toks[k]
-        if (t.kind == "punct" and t.text in "،,.:؛;") or doc.keys[k] in connectives:
+        # «غير أن كيري أكد ...»: a connective or a complementizer opens the clause whose subject speaks
+        if (t.kind == "punct" and t.text in "،,.:؛;") or doc.keys[k] in lex.connectives \
+                or lex.complementizers.get(doc.keys[k]) == "comp":
             break
         k -= 1
     start = k + 1
@@ -230,6 +243,22 @@ def _speaker_before(doc: _Doc, cue: int, sent_start: int) -> tuple[int, int] | N
         a, b = _speaker_after(doc, start + 1, end)
         return (a, b) if b > a else None
     return start, end
+
+
+def _nested(doc: _Doc, i: int, last: Quote) -> bool:
+    """Cue ``i`` reports inside what the last quote's speaker said («قال إن نتانياهو سبق وأكد أن ...»): it lies
+    in that content, and its subject follows that content's complementizer. Such a report belongs to the outer
+    quote. A cue after a comma, a relative or «من جانبه» opens a clause of the narrator's and is not nested."""
+    if not last.content_start <= doc.toks[i].start < last.content_end:
+        return False
+    lex = lexicon()
+    for k in range(i - 1, max(i - 7, -1), -1):
+        key = doc.keys[k]
+        if lex.complementizers.get(key) == "comp":
+            return True
+        if doc.toks[k].kind == "punct" or key in _LEADING_DROP or key in _RELATIVE or key in lex.connectives:
+            return False
+    return False
 
 
 def _opens_with_verb(doc: _Doc, k: int) -> bool:
@@ -252,6 +281,8 @@ def _make_speaker(doc: _Doc, entities, a: int, b: int) -> _Speaker | None:
         a += 1  # «كما قالت رومان»: the connective opens the clause, it does not speak
     if a >= b or (b - a == 1 and strip_proclitic(doc.keys[a], lexicon().cues) is not None):
         return None  # «وأضاف قائلا»: a second cue is no speaker
+    if not _may_name_a_speaker(doc, a):
+        return None
     start, end = doc.toks[a].start, doc.toks[b - 1].end
     start, end = _trim(doc.text, start, end, quotes=True)
     if start >= end:
@@ -397,7 +428,7 @@ def extract(article: Article, settings: Settings) -> list[Found]:
                         last, last_end = _Speaker(q.quote.speaker, q.quote.speaker_text, q.speaker_start,
                                                   q.speaker_end), q.quote.content_end
             continue
-        if inside_direct(t.start):
+        if inside_direct(t.start) or (found and _nested(doc, i, found[-1].quote)):
             continue
         cue = lex.cues[hit[0]]
         if hit[0] == "بين" and hit[1] == 0 and t.start > s_start:

@@ -153,7 +153,7 @@ class Lexicon:
     connectives: frozenset[str]  # discourse words that open a clause and are never its subject («كما»، «فيما»)
     report_ends: frozenset[str]  # connectives that, after a comma, end a reported clause («، لكنها ...»)
     frames: dict[str, Frame]  # relation type -> its frame
-    clause_words: dict[str, str]  # key -> adjunct | boundary | negation | preposition | material | mouthpiece
+    clause_words: dict[str, str]  # key -> adjunct | boundary | negation | preposition | material | mouthpiece | question
 
 
 def _cues() -> dict[str, Cue]:
@@ -277,7 +277,8 @@ def validate() -> list[str]:
     for missing in sorted(trigger_types - set(lexicon().frames)):
         problems.append(f"frames.tsv: no frame for the trigger type {missing}")
     for r in _rows("clause_words.tsv"):
-        if r.get("role") not in ("adjunct", "boundary", "negation", "preposition", "material", "mouthpiece"):
+        if r.get("role") not in ("adjunct", "boundary", "negation", "preposition", "material", "mouthpiece",
+                                 "question"):
             problems.append(f"clause_words.tsv {r.get('word')}: role {r.get('role')!r}")
     for r in _rows("connectives.tsv"):
         if key(r["word"]) in cues:
