@@ -8,6 +8,8 @@ import dataclasses
 
 import pytest
 
+import rased
+
 from seed_entities import analyze_without_entities
 from rased.record import Entity
 
@@ -266,3 +268,14 @@ def test_a_preposition_or_a_question_names_no_speaker():
     # opens the clause whose subject speaks (no nesting)
     _, quotes = quotes_of(" غير أن كيري أكد في الوقت نفسه أن إيران لا تزال عدوًا للولايات المتحدة.")
     assert [q[0] for q in quotes] == ["كيري"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # SaudiNewsNet: no quote and no verb-first clause before «وقال إن»: the nearest named person speaks
+    ("لكن نتنياهو رفض تغيير موقفه. وقال إن أي مساعدات لن تعوض إسرائيل عن الأضرار.", "نتنياهو"),
+    ("وظهر كيري وهو يتكئ على العصا في اجتماعات مع نظرائه برابطة دول جنوب شرق آسيا في ماليزيا. وقال إنه استعارها "
+     "من فيكي كنيدي أرملة السناتور تيدي كنيدي.", "كيري"),
+])
+def test_a_subjectless_cue_takes_its_antecedent(text, speaker):
+    article = rased.analyze(text.encode())
+    assert [(q.speaker_text, q.rule) for q in article.quotes] == [(speaker, "comp/antecedent")]

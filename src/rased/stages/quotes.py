@@ -272,7 +272,7 @@ class _Speaker:
     text: str
     start: int | None
     end: int | None
-    how: str = "after-cue"  # after-cue | before-cue | discourse: how the speaker was found
+    how: str = "after-cue"  # after-cue | before-cue | discourse | antecedent: how the speaker was found
 
 
 def _make_speaker(doc: _Doc, entities, a: int, b: int) -> _Speaker | None:
@@ -404,10 +404,9 @@ def extract(article: Article, settings: Settings) -> list[Found]:
         n = bisect.bisect_left(subjects, (offset,)) - 1
         if n >= 0 and subjects[n][0] > last_end and "\n" not in text[subjects[n][0]:offset]:
             return subjects[n][1]
-        if last is None or last_end < 0:
-            return None
-        window = text.count("\n", last_end, offset)
-        return dataclasses.replace(last, how="discourse") if window <= qs.continue_paragraphs else None
+        if last is not None and last_end >= 0 and text.count("\n", last_end, offset) <= qs.continue_paragraphs:
+            return dataclasses.replace(last, how="discourse")
+        return _antecedent(text, entities, offset, qs.continue_paragraphs)
 
     for i, t in enumerate(doc.toks):
         if t.kind == "punct":
@@ -596,6 +595,18 @@ def _clause_subjects(article: Article) -> list[tuple[int, _Speaker]]:
             out.append((view.toks[k].start, _Speaker(Mention(arg.start, arg.end, arg.text, arg.actor_id), arg.text,
                                                     arg.start, arg.end, "discourse")))
     return out
+
+
+def _antecedent(text: str, entities, offset: int, paragraphs: int) -> _Speaker | None:
+    """The nearest person or organisation named before ``offset`` within ``paragraphs`` paragraph breaks: the
+    antecedent of a subjectless cue when no quote or clause subject came before it («... رومان ... وقالت إنها»)."""
+    for e in reversed(entities):
+        if e.end > offset or e.type not in ("PER", "ORG"):
+            continue
+        if text.count("\n", e.end, offset) > paragraphs:
+            return None
+        return _Speaker(_mention(e), e.text, e.start, e.end, "antecedent")
+    return None
 
 
 def _opens_with_verb_key(key: str) -> bool:
