@@ -279,3 +279,13 @@ def test_a_preposition_or_a_question_names_no_speaker():
 def test_a_subjectless_cue_takes_its_antecedent(text, speaker):
     article = rased.analyze(text.encode())
     assert [(q.speaker_text, q.rule) for q in article.quotes] == [(speaker, "comp/antecedent")]
+
+
+@pytest.mark.parametrize("text", [
+    # SaudiNewsNet: the narrator's background formulas report nobody's words
+    "ويذكر أن برنامج الأغذية العالمي هو أكبر منظمة إنسانية في العالم لمكافحة الجوع.",
+    "ويشار إلى أن متمردي طالبان يسيطرون بصورة كبيرة على المنطقة.",
+])
+def test_a_background_formula_is_no_quote(text):
+    _, quotes = quotes_of(text)
+    assert quotes == []

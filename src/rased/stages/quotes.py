@@ -296,6 +296,7 @@ def _make_speaker(doc: _Doc, entities, a: int, b: int) -> _Speaker | None:
 
 _NAME_LINKS = {word_key(w) for w in ("بن", "بنت", "ابن", "أبو", "ابو", "عبد", "آل", "ال")}
 _ALI = word_key("علي")
+_TO = word_key("إلى")
 
 
 def _full_name(doc: _Doc, ent: Entity, a: int, b: int) -> Mention:
@@ -398,7 +399,7 @@ def extract(article: Article, settings: Settings) -> list[Found]:
 
     subjects = _clause_subjects(article)
 
-    def continuing(offset: int) -> _Speaker | None:
+    def continuing(offset: int, plural: bool = False) -> _Speaker | None:
         # the discourse's current speaker: the last quote's, or the subject of a later clause that opens with
         # a verb in the same paragraph («وحمّلت النقابة الحوثيين ... وأكدت أن ...»)
         n = bisect.bisect_left(subjects, (offset,)) - 1
@@ -406,7 +407,7 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             return subjects[n][1]
         if last is not None and last_end >= 0 and text.count("\n", last_end, offset) <= qs.continue_paragraphs:
             return dataclasses.replace(last, how="discourse")
-        return _antecedent(text, entities, offset, qs.continue_paragraphs)
+        return None if plural else _antecedent(text, entities, offset, qs.continue_paragraphs)
 
     for i, t in enumerate(doc.toks):
         if t.kind == "punct":
@@ -430,6 +431,9 @@ def extract(article: Article, settings: Settings) -> list[Found]:
         if inside_direct(t.start) or (found and _nested(doc, i, found[-1].quote)):
             continue
         cue = lex.cues[hit[0]]
+        if lex.clause_words.get(key[hit[1]:]) == "formula" and i + 1 < len(doc.keys) \
+                and (doc.keys[i + 1] in lex.complementizers or doc.keys[i + 1] == _TO):
+            continue  # «ويذكر أن ...»، «يشار إلى أن»: the narrator's formula, nobody's words («يذكر التقرير أن» is)
         if hit[0] == "بين" and hit[1] == 0 and t.start > s_start:
             continue  # «بين» is «between» unless it opens the sentence («بين تقرير حديث أن»)
         opened = _opener(doc, i, stop, cue.lemma, qs.max_speaker_words, direct_at)
@@ -444,7 +448,7 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             prev = [d for d in direct if d[1] <= t.start and text[d[1]:t.start].strip(" ،,.-–") in ("", "و")
                     and d[0] not in used_direct and d[1] >= s_start - 2]
             if not prev and cue.content == "object":
-                q = _object_content(doc, entities, i, stop, s_start, s_end, cue, continuing(t.start))
+                q = _object_content(doc, entities, i, stop, s_start, s_end, cue, continuing(t.start, cue.plural))
                 if q is not None:
                     found.append(q)
                     if q.speaker_start is not None:
@@ -455,7 +459,7 @@ def extract(article: Article, settings: Settings) -> list[Found]:
                 continue
             d = prev[-1]
             a, b = _speaker_after(doc, i + 1, stop)
-            speaker = _make_speaker(doc, entities, a, b) or continuing(t.start)
+            speaker = _make_speaker(doc, entities, a, b) or continuing(t.start, cue.plural)
             used_direct.add(d[0])
             found.append(_found(speaker, t, d[2], d[3], True, "quote-before-cue"))
             if speaker is not None:
@@ -473,7 +477,7 @@ def extract(article: Article, settings: Settings) -> list[Found]:
                     if speaker is not None:
                         speaker.how = "before-cue"
         if speaker is None:
-            speaker = continuing(t.start)
+            speaker = continuing(t.start, cue.plural)
         # content
         if kind == "quote" or (kind == "colon" and k + 1 < stop and doc.toks[k + 1].text in OPENING):
             q_open = doc.toks[k].start if kind == "quote" else doc.toks[k + 1].start
@@ -598,11 +602,12 @@ def _clause_subjects(article: Article) -> list[tuple[int, _Speaker]]:
 
 
 def _antecedent(text: str, entities, offset: int, paragraphs: int) -> _Speaker | None:
-    """The nearest person or organisation named before ``offset`` within ``paragraphs`` paragraph breaks: the
-    antecedent of a subjectless cue when no quote or clause subject came before it («... رومان ... وقالت إنها»)."""
+    """The nearest person named before ``offset`` within ``paragraphs`` paragraph breaks: the
+    antecedent of a subjectless cue when no quote or clause subject came before it («... رومان ... وقالت إنها»);
+    a plural cue («مشيرين») never takes one: its subject is a group the NER does not name."""
     for e in reversed(entities):
-        if e.end > offset or e.type not in ("PER", "ORG"):
-            continue
+        if e.end > offset or e.type != "PER":
+            continue  # organisations and media are named in passing far more than they speak unannounced
         if text.count("\n", e.end, offset) > paragraphs:
             return None
         return _Speaker(_mention(e), e.text, e.start, e.end, "antecedent")

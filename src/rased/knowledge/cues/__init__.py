@@ -113,6 +113,7 @@ class Cue:
     form: str  # past | present | participle | extra
     content: str = "complement"  # complement | object: what the verb reports (reporting.tsv)
     prep: str | None = None  # the preposition heading an object content, left out of it («حذر من»)
+    plural: bool = False  # a plural form («قالوا»، «يقولون»، «مشيرين»): its subject is a group, never one person
 
 
 @dataclass(slots=True, frozen=True)
@@ -153,7 +154,7 @@ class Lexicon:
     connectives: frozenset[str]  # discourse words that open a clause and are never its subject («كما»، «فيما»)
     report_ends: frozenset[str]  # connectives that, after a comma, end a reported clause («، لكنها ...»)
     frames: dict[str, Frame]  # relation type -> its frame
-    clause_words: dict[str, str]  # key -> adjunct | boundary | negation | preposition | material | mouthpiece | question
+    clause_words: dict[str, str]  # key -> adjunct | boundary | negation | preposition | material | mouthpiece | question | formula
 
 
 def _cues() -> dict[str, Cue]:
@@ -164,15 +165,16 @@ def _cues() -> dict[str, Cue]:
         prep = key(row["prep"]) if row["prep"] != "-" else None
         groups = []
         if row["past"] != "-":
-            groups.append(("past", past_forms(row["past"])))
+            groups.append(("past", past_forms(row["past"]), key(row["past"])))
         if row["present"] != "-":
-            groups.append(("present", present_forms(row["present"])))
+            groups.append(("present", present_forms(row["present"]), key(row["present"])))
         if row["participle"] != "-":
-            groups.append(("participle", participle_forms(row["participle"])))
-        groups.append(("extra", {key(x) for x in _split(row["extra"])}))
-        for form, keys in groups:
+            groups.append(("participle", participle_forms(row["participle"]), key(row["participle"])))
+        groups.append(("extra", {key(x) for x in _split(row["extra"])}, lemma))
+        for form, keys, base in groups:
             for k in keys:
-                table.setdefault(k, Cue(lemma, cls, form, row["content"], prep))
+                plural = len(k) > len(base) and k.endswith(("وا", "ون", "ين"))
+                table.setdefault(k, Cue(lemma, cls, form, row["content"], prep, plural))
     return table
 
 
@@ -278,7 +280,7 @@ def validate() -> list[str]:
         problems.append(f"frames.tsv: no frame for the trigger type {missing}")
     for r in _rows("clause_words.tsv"):
         if r.get("role") not in ("adjunct", "boundary", "negation", "preposition", "material", "mouthpiece",
-                                 "question"):
+                                 "question", "formula"):
             problems.append(f"clause_words.tsv {r.get('word')}: role {r.get('role')!r}")
     for r in _rows("connectives.tsv"):
         if key(r["word"]) in cues:
