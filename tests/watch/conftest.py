@@ -38,6 +38,9 @@ def source(server: FeedServer, path: str, name: str | None = None, kind: str | N
 
 def watch_once(db: str, sources, *, policy: Policy = FAST, sinks=(), rounds: int = 1):
     """Run ``rounds`` rounds of a watcher over ``sources`` (each after the sources are due again); the summaries."""
+    import time
+
+    time.sleep(max(s.interval for s in sources))  # every source due again since the last run
     summaries = []
     with open_store(db) as store:
         watcher = Watcher(store, tuple(sources), sinks=sinks, policy=policy)

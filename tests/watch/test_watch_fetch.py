@@ -105,7 +105,8 @@ def test_faulty_sources_get_a_health_entry_and_the_others_go_on(server, db):
     })
     server.feed("/private/feed")
     server.publish("/private/feed", good[1])
-    names = ["e500", "hang", "huge", "bad", "loop1", "private/feed", "ok"]
+    server.feed("/quiet")  # a feed with no items yet is healthy
+    names = ["e500", "hang", "huge", "bad", "loop1", "private/feed", "quiet", "ok"]
     sources = [source(server, f"/{n}.rss", n) for n in names]
     started = time.monotonic()
     rounds = watch_once(db, sources, rounds=2)
@@ -119,6 +120,7 @@ def test_faulty_sources_get_a_health_entry_and_the_others_go_on(server, db):
         assert health[name]["last_success"] is None
     assert server.answers[("/e500.rss", 500)] >= 2  # retried before giving up
     assert "/private/feed.rss" not in server.requests  # never asked for
+    assert health["quiet"]["failures"] == 0 and health["quiet"]["fetches"] == 2
     ok = health["ok"]
     assert ok["failures"] == 0 and ok["fetches"] == 2 and ok["items"] == 1  # fetched in both rounds
     assert rounds[0].stored == 1 and rounds[0].source_errors == 6

@@ -64,10 +64,10 @@ def _feed(body: bytes, base_url: str, source: Source) -> list[Item]:
     except (ValueError, LookupError) as err:
         raise InputError(f"not a readable feed: {type(err).__name__}: {err}", code="feed") from None
     linked = [e for e in feed.entries if e.get("link")]
-    if not linked:
-        why = getattr(feed, "bozo_exception", None)
-        detail = f": {why}" if feed.get("bozo") and why else " (no entries with a link)"
-        raise InputError(f"not a readable feed{detail}", code="feed")
+    if not linked and feed.get("bozo"):
+        raise InputError(f"not a readable feed: {getattr(feed, 'bozo_exception', 'malformed')}", code="feed")
+    if not linked and not feed.get("feed") and not feed.get("version"):
+        raise InputError("not a readable feed (neither RSS nor Atom)", code="feed")
     out = []
     for e in linked:
         stamp = e.get("published_parsed") or e.get("updated_parsed")
@@ -101,8 +101,6 @@ def _sitemap(body: bytes, base_url: str, source: Source) -> list[Item]:
             title = news.findtext(f"{{{_NS_NEWS}}}title") if news is not None else None
             stamp = (news.findtext(f"{{{_NS_NEWS}}}publication_date") if news is not None else None) or fields.get("lastmod")
             out.append(Item(fields["loc"], (title or "").strip() or None, (stamp or "").strip() or None))
-    if not out:
-        raise InputError("the sitemap lists no addresses", code="sitemap")
     return out
 
 

@@ -136,8 +136,8 @@ class Watcher:
         states = await self._db(lambda: {s.url: watch_tables.source(self.store, s.url) or {} for s in self.sources})
         now = self.clock()
         due = [s for s in self.sources if (states[s.url].get("next_due") or 0.0) <= now]
-        gate = asyncio.Semaphore(PAGES_AT_ONCE)
-        tasks = [asyncio.create_task(self._gather(fetcher, s, states[s.url], gate)) for s in due]
+        gate, claimed = asyncio.Semaphore(PAGES_AT_ONCE), set()  # an address two sources list is fetched once
+        tasks = [asyncio.create_task(self._gather(fetcher, s, states[s.url], gate, claimed)) for s in due]
         try:
             for task in tasks:  # in the sources file's order, whichever finishes first
                 listing = await task
@@ -150,7 +150,8 @@ class Watcher:
         return summary
 
     # ------------------------------------------------------------------------------------------ fetching
-    async def _gather(self, fetcher: Fetcher, source: Source, state: dict, gate: asyncio.Semaphore) -> _Listing:
+    async def _gather(self, fetcher: Fetcher, source: Source, state: dict, gate: asyncio.Semaphore,
+                      claimed: set[str]) -> _Listing:
         listing = _Listing(source, self.clock())
         try:
             r = await fetcher.get(source.url, etag=state.get("etag"), last_modified=state.get("last_modified"))
@@ -162,8 +163,9 @@ class Watcher:
             listing.error = err
             return listing
         known = await self._db(watch_tables.item_states, self.store, [it.url for it in found])
-        new = [it for it in found if it.url not in known
-               or (known[it.url][0] == "failed" and known[it.url][1] < self.max_attempts)]
+        new = [it for it in found if it.url not in claimed and (
+            it.url not in known or (known[it.url][0] == "failed" and known[it.url][1] < self.max_attempts))]
+        claimed.update(it.url for it in new)
 
         async def page(item: discover.Item):
             async with gate:
