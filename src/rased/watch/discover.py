@@ -77,12 +77,11 @@ def _feed(body: bytes, base_url: str, source: Source) -> list[Item]:
     return out
 
 
-_XML = lxml.etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
-
-
 def _sitemap(body: bytes, base_url: str, source: Source) -> list[Item]:
+    # no entities, no network: a sitemap is data from a stranger (XXE, billion laughs)
+    parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
     try:
-        root = lxml.etree.fromstring(body, parser=_XML)
+        root = lxml.etree.fromstring(body, parser=parser)
     except lxml.etree.XMLSyntaxError as err:
         raise InputError(f"not a readable sitemap: {err}", code="sitemap") from None
     tag = lxml.etree.QName(root).localname
