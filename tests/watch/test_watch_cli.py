@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import FAST
+from watch_helpers import FAST
 from watch_corpus import articles
 
 from rased.cli.main import main

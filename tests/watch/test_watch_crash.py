@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import source, watch_once
+from watch_helpers import source, watch_once
 from test_watch_rules import RULES
 from watch_corpus import articles
 
-from rased.store import open_store, watch_tables
+from rased.store import open_store
 from rased.watch.alerts import add_rule, stored
 
 pytestmark = [pytest.mark.data, pytest.mark.slow]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import FAST, source, watch_once
+from watch_helpers import source, watch_once
 from watch_corpus import articles
 
 from rased.store import open_store, watch_tables

@@ -9,7 +9,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from conftest import source, watch_once
+from watch_helpers import source, watch_once
 from watch_corpus import articles
 
 from rased.errors import InputError

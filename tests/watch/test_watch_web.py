@@ -3,7 +3,7 @@ writable explorer (refused when read-only), and the article page with an alert's
 from __future__ import annotations
 
 import pytest
-from conftest import source, watch_once
+from watch_helpers import source, watch_once
 from fastapi.testclient import TestClient
 from test_watch_rules import RULES
 from watch_corpus import articles

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_browser import SHOTS, LiveServer, _check_page, browser, sync_api  # noqa: F401 - fixtures
+from test_browser import SHOTS, LiveServer, _check_page, browser  # noqa: F401 - the browser fixture
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "watch"))
 from watch_corpus import articles  # noqa: E402

@@ -23,6 +23,12 @@ sources file (TOML):
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    _register_watch(sub)
+    _register_alerts(sub)
+    _register_rules(sub)
+
+
+def _register_watch(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "watch", help="monitor feeds, news sitemaps and pages: store new articles, raise alerts",
         description="Poll the sources of a TOML file until stopped (or one round with --once); each new article "
@@ -47,6 +53,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--quiet", action="store_true", help="no round summaries on stderr")
     p.set_defaults(func=run_watch)
 
+
+def _register_alerts(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("alerts", help="alerts the watcher raised, with their evidence",
                        description="List stored alerts, oldest first: rule, article, title, address and the "
                                    "evidence spans (start, end, text) into the article's clean text.")
@@ -57,6 +65,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object a line")
     p.set_defaults(func=run_alerts)
 
+
+def _register_rules(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rules", help="watchlist rules: add, list, rm",
                        description="Rules the watcher checks on every new article: an actor, a relation, a quote, "
                                    "a keyword or phrase (Arabic-aware), or a mention spike.")
