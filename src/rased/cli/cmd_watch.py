@@ -142,6 +142,8 @@ def run_watch(args: argparse.Namespace) -> int:
                 add_rule(store, rule_data.resolved(rule, _registry(store), store))
 
         def report(summary) -> None:
+            if not args.once and not (summary.new_items or summary.source_errors):
+                return  # a quiet round of a long-running watcher says nothing
             if args.json:
                 from dataclasses import asdict
 
