@@ -9,7 +9,7 @@ DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test eval bench system-deps clean-venv
+.PHONY: demo demo-watch test eval bench system-deps clean-venv
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,19 @@ demo: $(STAMP)
 	rm -f $(DB) $(DB)-wal $(DB)-shm && $(BIN)/rased ingest $(SAMPLE) --db $(DB) --quiet
 	@echo "Explorer: http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
 	$(BIN)/rased serve --db $(DB) --host $(HOST) --port $(PORT)
+
+# Live monitoring: a local feed server serves the sample article; one round of `rased watch` stores it and
+# raises the alerts of samples/watch/rules.toml; then the alerts, the sources' health, and the explorer.
+WATCH_DB ?= demo-watch.db
+demo-watch: $(STAMP)
+	rm -f $(WATCH_DB) $(WATCH_DB)-wal $(WATCH_DB)-shm
+	@$(BIN)/python -m rased.watch.feedserver $(SAMPLE) --port 8765 & server=$$!; \
+	trap "kill $$server 2>/dev/null" EXIT INT TERM; sleep 2; \
+	$(BIN)/rased watch --sources samples/watch/sources.toml --rules samples/watch/rules.toml --db $(WATCH_DB) \
+	  --once --alerts-out demo-alerts.jsonl && \
+	$(BIN)/rased alerts --db $(WATCH_DB) && $(BIN)/rased watch status --db $(WATCH_DB) && \
+	echo "alerts as JSON lines in demo-alerts.jsonl; explorer: http://$(HOST):$(PORT)/alerts  (Ctrl-C to stop)" && \
+	$(BIN)/rased serve --db $(WATCH_DB) --host $(HOST) --port $(PORT)
 
 test: $(TEST_STAMP) system-deps
 	$(BIN)/python -m pytest -q -n 2 -m "not slow and not gate"

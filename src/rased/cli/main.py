@@ -31,7 +31,7 @@ def _optional_modules():
     """Command modules of later capabilities, registered when their package is installed with rased."""
     import importlib
 
-    for name in ("cmd_store", "cmd_serve", "cmd_batch", "cmd_actors"):
+    for name in ("cmd_store", "cmd_serve", "cmd_batch", "cmd_actors", "cmd_watch"):
         try:
             yield importlib.import_module(f"{__package__}.{name}")
         except ModuleNotFoundError as err:

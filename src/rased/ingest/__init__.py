@@ -40,6 +40,7 @@ class Summary:
     seconds: float = 0.0
     reasons: Counter = field(default_factory=Counter)  # failure code → count
     examples: list[tuple[str, str]] = field(default_factory=list)  # (locator, reason), the first few
+    ids: list[str] = field(default_factory=list)  # ids of the new articles, in order
 
     @property
     def rate(self) -> float:
@@ -132,7 +133,9 @@ def ingest_docs(
 
     def flush() -> None:
         if batch:
-            store.put(batch).count_into(summary)
+            result = store.put(batch)
+            result.count_into(summary)
+            summary.ids.extend(result.ids)
             batch.clear()
         summary.seconds = time.perf_counter() - started
         if progress:

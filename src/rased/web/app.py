@@ -160,11 +160,13 @@ def create_app(store_url: str, *, read_only: bool = True, max_upload: int = MAX_
         log.exception("request failed: %s %s", request.method, request.url.path)
         return _error_response(request.url.path, 500, "internal", "internal error", "the server log has the details")
 
-    from . import api, curation, pages
+    from . import alerts, api, curation, pages
 
     app.include_router(api.router)
+    app.include_router(alerts.api)
     app.include_router(pages.router)
     app.include_router(curation.router)
+    app.include_router(alerts.pages)
     static = resources.files("rased.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.add_middleware(_Guard, max_body=max_upload + 64_000)

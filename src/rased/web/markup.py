@@ -176,10 +176,22 @@ def _render_range(text: str, start: int, end: int, ents: list[Entity], mks: list
     return Markup("").join(out)
 
 
-def body(article: Article) -> list[dict]:
-    """The article's blocks, each ``{"type", "html"}``, with entities, quotes and evidence marked."""
+def sentence_span(article: Article, start: int, end: int) -> tuple[int, int] | None:
+    """The sentences of ``article`` that hold ``start``-``end`` (the span itself when no sentence does); None when
+    the span is not inside the text."""
+    if not 0 <= start < end <= len(article.text):
+        return None
+    hit = [s for s in article.sentences or () if s.start < end and start < s.end]
+    return (min(s.start for s in hit), max(s.end for s in hit)) if hit else (start, end)
+
+
+def body(article: Article, highlight: tuple[int, int] | None = None) -> list[dict]:
+    """The article's blocks, each ``{"type", "html"}``, with entities, quotes and evidence marked, and the
+    ``highlight`` span (an alert's sentence) marked with the anchor ``hl``."""
     ents = entities_shown(article.entities)
     mks = marks(article)
+    if highlight is not None:
+        mks.insert(0, Mark(highlight[0], highlight[1], "alert", "hl"))
     seen: set[str] = set()
     return [
         {"type": css_name(kind), "html": _render_range(article.text, s, e, ents, mks, seen)}

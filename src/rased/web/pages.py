@@ -123,9 +123,16 @@ def search_page(
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: Annotated[str, Path(max_length=64)]) -> HTMLResponse:
+def article_page(
+    request: Request, article_id: Annotated[str, Path(max_length=64)],
+    hl: Annotated[str, Query(max_length=40, pattern=r"^(\d+-\d+)?$")] = "",
+) -> HTMLResponse:
     article, info = _explorer(request).article(article_id)
-    return render(request, "article.html", page="article", **_article_context(article), info=info)
+    span = None
+    if hl:
+        start, end = (int(x) for x in hl.split("-"))
+        span = markup.sentence_span(article, start, end)
+    return render(request, "article.html", page="article", **_article_context(article, span), info=info)
 
 
 def _clip(text: str, width: int = 160) -> str:
@@ -133,7 +140,7 @@ def _clip(text: str, width: int = 160) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _article_context(article) -> dict[str, Any]:
+def _article_context(article, highlight: tuple[int, int] | None = None) -> dict[str, Any]:
     text = article.text
     quotes = [
         {"ref": f"q{i}", "speaker": q.speaker_text, "actor_id": q.speaker.actor_id if q.speaker else None,
@@ -156,7 +163,7 @@ def _article_context(article) -> dict[str, Any]:
         item["count"] += 1
     summary = [text[s.start : s.end] for s in article.summary or ()]
     return {
-        "article": article, "blocks": markup.body(article), "quotes": quotes, "relations": relations,
+        "article": article, "blocks": markup.body(article, highlight), "quotes": quotes, "relations": relations,
         "entity_list": sorted(entities.values(), key=lambda x: -x["count"]), "summary": summary,
     }
 
