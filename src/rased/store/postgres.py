@@ -106,8 +106,8 @@ class PostgresStore(SQLStore):
 
     def _ranked_sql(self, query: text_index.Query, extra: str) -> tuple[str, list[Any]]:
         return (
-            "SELECT coalesce(a.duplicate_of, a.id) AS head, ts_rank_cd(a.keys, CAST(? AS tsquery)) AS score, a.id"
-            f" FROM articles a WHERE a.keys @@ CAST(? AS tsquery){extra} ORDER BY score DESC, a.n LIMIT ?",
+            "SELECT coalesce(a.duplicate_of, a.id) AS head, ts_rank_cd(a.keys, CAST(? AS tsquery)) AS score, a.id,"
+            f" a.n, a.source FROM articles a WHERE a.keys @@ CAST(? AS tsquery){extra} ORDER BY score DESC, a.n LIMIT ?",
             [text_index.tsquery(query)] * 2,
         )
 

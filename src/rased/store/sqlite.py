@@ -7,6 +7,7 @@ article's JSON record, which snippets are cut from. Ranking is FTS5's BM25 with 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -115,10 +116,21 @@ class SQLiteStore(SQLStore):
         # LIMIT; the narrow covering index gives each match's head, source and day without the wide row.
         frm, cond, params = self._match(query)
         return (
-            f"SELECT coalesce(a.duplicate_of, a.id) AS head, -f.rank AS score, a.id AS id FROM {frm}"
+            f"SELECT coalesce(a.duplicate_of, a.id) AS head, -f.rank AS score, a.id AS id, a.n AS n, a.source AS source"
+            f" FROM {frm}"
             f" WHERE {cond} AND f.rank MATCH ?{extra} ORDER BY f.rank LIMIT ?",
             [*params, f"bm25({TITLE_WEIGHT}, {BODY_WEIGHT})"],
         )
+
+    def _hit_fields(self, ids: list[str]) -> dict[str, tuple]:
+        # json_extract cuts the fields out of the record in C, outside Python's lock: parsing the whole record here
+        # (it holds every annotation) cost more than the query.
+        marks = ",".join("?" for _ in ids)
+        rows = self._all(
+            "SELECT id, json_extract(record, '$.text', '$.title', '$.source', '$.url', '$.published.value'), story_id"
+            f" FROM articles WHERE id IN ({marks})", ids,
+        )
+        return {aid: (*json.loads(fields), story) for aid, fields, story in rows}
 
     def _match(self, query: text_index.Query) -> tuple[str, str, list[Any]]:
         return ("article_fts f JOIN articles a INDEXED BY articles_search ON a.n = f.rowid", "article_fts MATCH ?",
