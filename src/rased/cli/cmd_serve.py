@@ -33,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="let a read-only explorer analyse pasted or uploaded texts (off by default: each costs CPU)")
     p.add_argument("--max-body", type=positive, default=None, metavar="BYTES",
                    help="largest text or file to analyse, in bytes (default 2,000,000)")
+    p.add_argument("--search-cache", type=int, default=None, metavar="N",
+                   help="search pages each server process keeps until the store changes (default 256; 0: none)")
     p.add_argument("--workers", type=positive, default=1, metavar="N",
                    help="server processes (default 1), each serving up to 4 requests at once; give about the number of "
                         "CPU cores for many concurrent users (one process runs Python on one core at a time)")
@@ -42,9 +44,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 def build_app(args: argparse.Namespace):
     from ..web import create_app
 
-    limit = {"max_upload": args.max_body} if args.max_body else {}
+    options = {"max_upload": args.max_body} if args.max_body else {}
+    if args.search_cache is not None:
+        options["search_cache"] = max(0, args.search_cache)
     return create_app(args.db or _db_default(), read_only=not args.writable,
-                      allow_analyze=args.writable or args.allow_analyze, **limit)
+                      allow_analyze=args.writable or args.allow_analyze, **options)
 
 
 def app_from_environment():
@@ -66,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     app.state.explorer.close()  # each worker opens its own connections
     options = {"db": args.db or _db_default(), "writable": args.writable, "allow_analyze": args.allow_analyze,
-               "max_body": args.max_body}
+               "max_body": args.max_body, "search_cache": args.search_cache}
     os.environ[OPTIONS_ENV] = json.dumps(options)
     uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=args.workers, host=args.host,
                 port=args.port, log_level="warning")

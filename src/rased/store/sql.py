@@ -425,6 +425,12 @@ class SQLStore:
         """Articles present in the full-text index (equals the article count in a consistent store)."""
         raise NotImplementedError
 
+    def generation(self) -> Any:
+        """A value that changes whenever another connection (of this process or another) commits a change to the
+        store, read anew on each call: what a cache of search results over this store is valid for. The caller
+        keeps this connection for reading it (its own writes are not seen)."""
+        raise NotImplementedError
+
     # --------------------------------------------------------------------------------- search
     def search(self, query: str, *, limit: int = 20, offset: int = 0, sort: str = "relevance",
                **filters: str | None) -> list[Hit]:

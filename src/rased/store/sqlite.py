@@ -136,6 +136,10 @@ class SQLiteStore(SQLStore):
         return ("article_fts f JOIN articles a INDEXED BY articles_search ON a.n = f.rowid", "article_fts MATCH ?",
                 [text_index.fts5_match(query)])
 
+    def generation(self) -> int:
+        # Changes when any other connection commits, in this process or another (WAL or not).
+        return int(self._one("PRAGMA data_version"))
+
     def index_count(self) -> int:
         # A contentless table still keeps one docsize row per indexed document.
         return int(self._one("SELECT count(*) FROM article_fts_docsize"))
