@@ -21,6 +21,12 @@ from .sql import ARTICLE_INSERT_COLUMNS, SQLStore
 TITLE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
 
 
+def _header(path: Path) -> bytes:
+    """The file's first 16 bytes (an SQLite file starts ``SQLite format 3``), without reading the rest of it."""
+    with path.open("rb") as f:
+        return f.read(16)
+
+
 class SQLiteStore(SQLStore):
     dialect = "sqlite"
 
@@ -31,7 +37,7 @@ class SQLiteStore(SQLStore):
         if self.path != ":memory:":
             if p.is_dir():
                 raise StoreError(f"{p} is a folder, not a store", hint="give a file name such as rased.db")
-            if p.exists() and p.stat().st_size >= 16 and not p.read_bytes()[:16].startswith(b"SQLite format 3"):
+            if p.exists() and p.stat().st_size >= 16 and not _header(p).startswith(b"SQLite format 3"):
                 raise StoreError(f"{p} is not an SQLite store", hint="give a new file name or an existing rased store")
             if not p.parent.exists():
                 raise StoreError(f"the folder of {p} does not exist", hint="create it first")
