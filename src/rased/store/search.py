@@ -1,4 +1,5 @@
-"""Search over the store: a page of hits, ranked or by date, with the total and the facet counts, all in SQL.
+"""Search over the store: a page of hits, ranked or by date, with the total and the facet counts, counted in SQL
+(the sources of the ranked rows are counted as they are read).
 
 Near-duplicates fold into groups: an article and those stored as its near-duplicates share the key
 ``coalesce(duplicate_of, id)``. The total and the facets count groups, a page lists groups, and each hit is
@@ -6,7 +7,8 @@ the group's article that matched (the best-scoring one, or the latest when sorte
 other articles listed under it, so that a folded copy never hides which article holds the words.
 
 The dialect supplies only the full-text part (``_match`` and ``_ranked_sql`` in ``sqlite.py`` and
-``postgres.py``); filters, counting, date order and facets are the SQL both share.
+``postgres.py``) and how a hit's fields are read from the record (``_hit_fields``); filters, counting, date order
+and facets are the SQL both share.
 """
 from __future__ import annotations
 
@@ -170,7 +172,8 @@ def facet_counts(store: SQLStore, matches: list[tuple[str, int, str | None]]) ->
     first: dict[str, int] = {}
     for g, n, source in matches:
         first[g] = min(n, first.get(g, n))
-    counts["source"].update(source for source, _ in {(source, g) for g, _, source in matches} if source)
+    per_source = {(source, g) for g, _, source in matches if source}  # a group counts once per outlet
+    counts["source"].update(source for source, _ in per_source)
     if first:
         rows = store._all(
             "SELECT kind, value, count(*) FROM article_facets"

@@ -20,9 +20,9 @@ from ..settings import DEFAULT, InputSettings
 from ..store import SQLStore
 from ..store.model import SearchPage
 from . import charts
-from .search_cache import SearchCache
 from .labels import relation_label
 from .markup import actor_url, article_url
+from .search_cache import SearchCache
 
 _ACTOR_ID = re.compile(r"^[a-z]{3}:\S+$")
 
