@@ -4,11 +4,14 @@
     python bench/bench_search.py --n 2000                      # ingest N corpus articles into a new SQLite store first
     python bench/bench_search.py --n 2000 --postgres           # ... into a throwaway PostgreSQL server
     python bench/bench_search.py --db rased.db --clients 4     # also the explorer's page and API, 4 clients at once
+    python bench/bench_search.py --db rased.db --clients 4 --serve "--workers 2"   # ... `rased serve` options
 
 With ``--clients N`` the explorer is started (``rased serve``, its own process, on 127.0.0.1) over the same store
 and N threads request every query's search page (``/?q=``) and API answer (``/api/search``: the page of hits,
 the total and the facets) ``--repeat`` times in a shuffled order, all N at once; after one untimed warm-up pass,
-each request's latency is kept and the table gives p50/p95/max per endpoint.
+each request's latency is kept and the table gives p50/p95/max per endpoint. The explorer keeps the search
+pages it computed until the store changes (``rased serve --search-cache``, on by default), so the timed requests
+of a query the warm-up asked are answered from that cache; ``--serve "--search-cache 0"`` runs every search.
 
 Corpus articles come half from SaudiNewsNet, half from ANT (``rased.datasets``). Each query runs once (the
 "first" pass: caches as the previous query left them), then ``--repeat`` more times; a query's latency is the
@@ -74,8 +77,8 @@ def pct(values: list[float], p: float) -> float:
 _WEB_PARAMS = {"actor": "actor", "type": "type", "source": "source", "date_from": "from", "date_to": "to"}
 
 
-def _serve(url: str):
-    """``rased serve`` over the store in its own process, on a free local port; (process, base URL)."""
+def _serve(url: str, options: str = ""):
+    """``rased serve [options]`` over the store in its own process, on a free local port; (process, base URL)."""
     import socket
     import subprocess
 
@@ -84,8 +87,8 @@ def _serve(url: str):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "rased", "serve", "--db", url, "--port", str(port)],
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen([sys.executable, "-m", "rased", "serve", "--db", url, "--port", str(port),
+                             *shlex.split(options)], stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -98,7 +101,8 @@ def _serve(url: str):
     raise RuntimeError("the explorer did not start")
 
 
-def web_latency(url: str, queries: list, clients: int, repeat: int) -> dict[str, tuple[list[float], float]]:
+def web_latency(url: str, queries: list, clients: int, repeat: int,
+                options: str = "") -> dict[str, tuple[list[float], float]]:
     """Latencies (ms) of the search page and the search API, ``clients`` requests at a time, and the wall time."""
     import random
     import threading
@@ -106,7 +110,7 @@ def web_latency(url: str, queries: list, clients: int, repeat: int) -> dict[str,
 
     import httpx
 
-    proc, base = _serve(url)
+    proc, base = _serve(url, options)
     try:
         out = {}
         for name, path in (("search page `/?q=`", "/"), ("search API `/api/search`", "/api/search")):
@@ -158,6 +162,8 @@ def main(argv=None) -> int:
     ap.add_argument("--json", type=Path, help="write the per-query timings here")
     ap.add_argument("--clients", type=int, default=0, help="also time the explorer's page and API with this many "
                     "concurrent clients (e.g. 4)")
+    ap.add_argument("--serve", default="", metavar="OPTIONS", help="with --clients: options of `rased serve`, "
+                    "e.g. \"--workers 2\" or \"--search-cache 0\"")
     args = ap.parse_args(argv)
     n = args.n or (0 if args.db else 2000)
 
@@ -194,7 +200,7 @@ def main(argv=None) -> int:
             stats = store.stats()
             size = store.size_bytes()
             dialect = store.dialect
-        web = web_latency(url, qs, args.clients, args.repeat) if args.clients else None
+        web = web_latency(url, qs, args.clients, args.repeat, args.serve) if args.clients else None
     finally:
         if server:
             server.stop()
@@ -226,7 +232,8 @@ def main(argv=None) -> int:
     for kind, v in by_kind.items():
         print(f"| {kind} | {len(v)} | {pct(v, 50):.1f} | {pct(v, 95):.1f} | {max(v):.1f} |")
     if web:
-        print(f"\n| explorer endpoint, {args.clients} concurrent clients | requests | p50 ms | p95 ms | max ms | "
+        server = f", `rased serve {args.serve}`" if args.serve else ""
+        print(f"\n| explorer endpoint, {args.clients} concurrent clients{server} | requests | p50 ms | p95 ms | max ms | "
               "requests/s |\n|---|---|---|---|---|---|")
         for name, (times, wall) in web.items():
             print(f"| {name} | {len(times)} | {pct(times, 50):.1f} | {pct(times, 95):.1f} | {max(times):.1f} "

@@ -123,3 +123,20 @@ def test_facet_rows_written_with_each_article_equal_the_migration_fill(filled, m
         store._execute(m7._FILL)
     assert store._all("SELECT article_n, kind, value FROM article_facets ORDER BY 1, 2, 3") == written
     assert ("actor", "grp:isis") in {(k, v) for _, k, v in written}
+
+
+def test_hit_fields_are_the_records_exactly(store):
+    """The database cuts a hit's text, title, source, url and date from the JSON record: every character comes
+    back as the record holds it (NUL, quotes, backslashes, control characters, emoji), and absent fields as None."""
+    odd = 'قال «المحافظ» \\ "اقتباس" \x00 \t\u200f 😀 \u2028 في الرمادي'
+    full = make(odd + " اليوم", title='عنوان "الرمادي" \\ \x00 😀', source='src "x" \x00', url="http://x.test/a?b=\"c\"",
+                day="2015-03-04")
+    bare = make("خبر عن الرمادي بلا عنوان ولا مصدر", source=None)
+    store.put([Stored(a, f"odd{i}", a.id) for i, a in enumerate((full, bare))])
+    hits = {h.id: h for h in store.search("الرمادي")}
+    h = hits[full.id]
+    assert (h.title, h.source, h.url, h.published) == (full.title, full.source, full.url, "2015-03-04")
+    assert h.snippet.text == full.text[h.snippet.start : h.snippet.end] and "\x00" in h.snippet.text
+    b = hits[bare.id]
+    assert (b.title, b.source, b.url, b.published) == (None, None, None, None)
+    assert b.snippet.text == bare.text

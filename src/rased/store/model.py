@@ -145,7 +145,7 @@ class SearchPage:
         return {
             "query": self.query, "sort": self.sort, "total": self.total, "offset": self.offset, "limit": self.limit,
             "more": self.more, "hits": [h.to_dict() for h in self.hits],
-            "facets": {k: [asdict(f) for f in v] for k, v in self.facets.items()},
+            "facets": {k: [{"value": f.value, "count": f.count, "name": f.name} for f in v] for k, v in self.facets.items()},
             "facet_depth": self.facet_depth, "facets_exact": self.facets_exact,
         }
 

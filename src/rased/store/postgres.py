@@ -106,13 +106,19 @@ class PostgresStore(SQLStore):
 
     def _ranked_sql(self, query: text_index.Query, extra: str) -> tuple[str, list[Any]]:
         return (
-            "SELECT coalesce(a.duplicate_of, a.id) AS head, ts_rank_cd(a.keys, CAST(? AS tsquery)) AS score, a.id"
-            f" FROM articles a WHERE a.keys @@ CAST(? AS tsquery){extra} ORDER BY score DESC, a.n LIMIT ?",
+            "SELECT coalesce(a.duplicate_of, a.id) AS head, ts_rank_cd(a.keys, CAST(? AS tsquery)) AS score, a.id,"
+            f" a.n, a.source FROM articles a WHERE a.keys @@ CAST(? AS tsquery){extra} ORDER BY score DESC, a.n LIMIT ?",
             [text_index.tsquery(query)] * 2,
         )
 
     def _match(self, query: text_index.Query) -> tuple[str, str, list[Any]]:
         return "articles a", "a.keys @@ CAST(? AS tsquery)", [text_index.tsquery(query)]
+
+    def generation(self) -> str:
+        # The current snapshot (xmin:xmax:transactions in progress): a write takes a new transaction id, which
+        # moves xmax, and its commit leaves the in-progress list. Conservative: writes to any database of the
+        # server count.
+        return str(self._one("SELECT pg_current_snapshot()::text"))
 
     def index_count(self) -> int:
         return int(self._one("SELECT count(*) FROM articles WHERE keys IS NOT NULL"))

@@ -1,4 +1,5 @@
-"""Search over the store: a page of hits, ranked or by date, with the total and the facet counts, all in SQL.
+"""Search over the store: a page of hits, ranked or by date, with the total and the facet counts, counted in SQL
+(the sources of the ranked rows are counted as they are read).
 
 Near-duplicates fold into groups: an article and those stored as its near-duplicates share the key
 ``coalesce(duplicate_of, id)``. The total and the facets count groups, a page lists groups, and each hit is
@@ -6,11 +7,12 @@ the group's article that matched (the best-scoring one, or the latest when sorte
 other articles listed under it, so that a folded copy never hides which article holds the words.
 
 The dialect supplies only the full-text part (``_match`` and ``_ranked_sql`` in ``sqlite.py`` and
-``postgres.py``); filters, counting, date order and facets are the SQL both share.
+``postgres.py``) and how a hit's fields are read from the record (``_hit_fields``); filters, counting, date order
+and facets are the SQL both share.
 """
 from __future__ import annotations
 
-import json
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -95,7 +97,7 @@ def page(
 
     def ranked(k: int) -> list[tuple]:
         seen.append(store._all(ranked_sql, [*ranked_params, k]))
-        return seen[-1]
+        return [row[:3] for row in seen[-1]]  # (head, score, id): the page's order
 
     if sort == "date":
         sql, params = _dated_sql(store, q, extra)
@@ -106,8 +108,9 @@ def page(
     total, facets = 0, {}
     if counts:
         total = count(store, q, extra, fparams)
-        sample = seen[-1] if seen and len(seen[-1]) >= min(total, FACET_DEPTH) else ranked(FACET_DEPTH)
-        facets = facet_counts(store, [row[2] for row in sample[:FACET_DEPTH]])
+        if not (seen and len(seen[-1]) >= min(total, FACET_DEPTH)):
+            ranked(FACET_DEPTH)
+        facets = facet_counts(store, [(row[0], row[3], row[4]) for row in seen[-1][:FACET_DEPTH]])
     return SearchPage(query, sort, total, offset, limit, tuple(hits), facets, FACET_DEPTH)
 
 
@@ -157,28 +160,31 @@ def add_facets(store: SQLStore, n: int, p: Prepared) -> None:
     store._executemany("INSERT INTO article_facets (article_n, kind, value) VALUES (?, ?, ?)", [(n, *f) for f in p.facets()])
 
 
-def facet_counts(store: SQLStore, ids: list[str]) -> dict[str, tuple[Facet, ...]]:
-    """Groups per source, per entity or relation type and per linked actor among the matches ``ids`` (the best
-    ``FACET_DEPTH``, or every match when there are no more): one statement, bounded cost however common the words.
+def facet_counts(store: SQLStore, matches: list[tuple[str, int, str | None]]) -> dict[str, tuple[Facet, ...]]:
+    """Groups per source, per entity or relation type and per linked actor among ``matches`` (``(group, article n,
+    source)`` of the best ``FACET_DEPTH`` matches, or of every match when there are no more), as the ranking read
+    them: bounded cost however common the words.
 
-    Types and actors are read from one matching article per group (its original when that matched:
-    near-duplicates share their entities) in ``article_facets``, a few rows per article."""
-    if not ids:
-        return {"source": (), "type": (), "actor": ()}
-    rows = store._all(
-        f"WITH m AS MATERIALIZED (SELECT a.n AS n, {GROUP} AS g, a.source AS source FROM articles a"
-        f" WHERE a.id IN ({', '.join('?' for _ in ids)})),"
-        " r AS MATERIALIZED (SELECT min(n) AS n FROM m GROUP BY g)"
-        " SELECT 'source', source, count(DISTINCT g) FROM m WHERE source IS NOT NULL GROUP BY source"
-        " UNION ALL SELECT f.kind, f.value, count(*) FROM r JOIN article_facets f ON f.article_n = r.n"
-        " GROUP BY f.kind, f.value",
-        ids,
-    )
-    out: dict[str, list[Facet]] = {"source": [], "type": [], "actor": []}
-    for kind, value, n in rows:
-        if value:
-            out[kind].append(Facet(value, int(n)))
-    top = {k: sorted(v, key=lambda f: (-f.count, f.value))[:FACET_SIZE] for k, v in out.items()}
+    Sources are counted here; types and actors are read from one matching article per group (the first stored:
+    its original when that matched, for near-duplicates share their entities) in ``article_facets``, a few rows
+    per article, in one statement."""
+    counts: dict[str, Counter] = {"source": Counter(), "type": Counter(), "actor": Counter()}
+    first: dict[str, int] = {}
+    for g, n, source in matches:
+        first[g] = min(n, first.get(g, n))
+    per_source = {(source, g) for g, _, source in matches if source}  # a group counts once per outlet
+    counts["source"].update(source for source, _ in per_source)
+    if first:
+        rows = store._all(
+            "SELECT kind, value, count(*) FROM article_facets"
+            f" WHERE article_n IN ({', '.join('?' for _ in first)}) GROUP BY kind, value",
+            list(first.values()),
+        )
+        for kind, value, n in rows:
+            if value:
+                counts[kind][value] += int(n)
+    top = {k: [Facet(v, n) for v, n in sorted(c.items(), key=lambda vn: (-vn[1], vn[0]))[:FACET_SIZE]]
+           for k, c in counts.items()}
     names = actor_views.names_of(store, [f.value for f in top["actor"]])
     top["actor"] = [Facet(f.value, f.count, names.get(f.value)) for f in top["actor"]]
     return {k: tuple(v) for k, v in top.items()}
@@ -187,25 +193,16 @@ def facet_counts(store: SQLStore, ids: list[str]) -> dict[str, tuple[Facet, ...]
 def _hits(store: SQLStore, q: text_index.Query, top: list[tuple[str, tuple, str]]) -> list[Hit]:
     if not top:
         return []
-    ids = [aid for _, _, aid in top]
-    marks = ",".join("?" for _ in ids)
-    records = {
-        r[0]: r[1:] for r in store._all(f"SELECT a.id, a.record, a.story_id FROM articles a WHERE a.id IN ({marks})", ids)
-    }
+    records = store._hit_fields([aid for _, _, aid in top])
     groups = folded(store, [g for g, _, _ in top])
     hits = []
     for g, key, aid in top:
-        record, story = records[aid]
-        # The plain JSON is enough here: building the whole Article (entities, sentences...) per hit
-        # cost more than the query.
-        d = json.loads(record)
-        title, published = d.get("title"), d.get("published")
+        text, title, source, url, published, story = records[aid]
         others, size = groups.get(g, ((), 1))
         hits.append(Hit(
-            id=d["id"], title=title, source=d.get("source"), url=d.get("url"),
-            published=published.get("value") if published else None,
+            id=aid, title=title, source=source, url=url, published=published,
             score=float(key[0]) if isinstance(key[0], (int, float)) else 0.0,
-            snippet=text_index.snippet(d["text"], q),
+            snippet=text_index.snippet(text, q),
             title_highlights=tuple(text_index.match_spans(title or "", q)),
             duplicates=size - 1, story_id=story, group=g,
             folded=tuple(f for f in others if f.id != aid)[:FOLDED_SHOWN],

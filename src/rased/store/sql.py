@@ -92,9 +92,21 @@ class SQLStore:
 
     def _ranked_sql(self, query: text_index.Query, extra: str) -> tuple[str, list[Any]]:
         """SQL (and its params) of the articles matching ``query`` that pass ``extra`` (`` AND ...`` conditions
-        on ``a``, the article row): rows ``(head, score, id)`` (so named), head = ``coalesce(a.duplicate_of, a.id)``, score
-        higher = better, best first; it ends with ``LIMIT ?`` (the caller adds the row count)."""
+        on ``a``, the article row): rows ``(head, score, id, n, source)`` (so named), head = ``coalesce(a.duplicate_of,
+        a.id)``, score higher = better, best first; it ends with ``LIMIT ?`` (the caller adds the row count)."""
         raise NotImplementedError
+
+    def _hit_fields(self, ids: list[str]) -> dict[str, tuple]:
+        """``{id: (text, title, source, url, published value, story id)}`` of the articles ``ids``: what a search hit
+        shows, from the JSON record (parsed here; a dialect may have the database cut the fields out instead)."""
+        marks = ",".join("?" for _ in ids)
+        out = {}
+        for aid, record, story in self._all(f"SELECT id, record, story_id FROM articles WHERE id IN ({marks})", ids):
+            d = json.loads(record)
+            published = d.get("published")
+            out[aid] = (d["text"], d.get("title"), d.get("source"), d.get("url"),
+                        published.get("value") if published else None, story)
+        return out
 
     def _table_names(self) -> set[str]:
         raise NotImplementedError
@@ -411,6 +423,12 @@ class SQLStore:
 
     def index_count(self) -> int:
         """Articles present in the full-text index (equals the article count in a consistent store)."""
+        raise NotImplementedError
+
+    def generation(self) -> Any:
+        """A value that changes whenever another connection (of this process or another) commits a change to the
+        store, read anew on each call: what a cache of search results over this store is valid for. The caller
+        keeps this connection for reading it (its own writes are not seen)."""
         raise NotImplementedError
 
     # --------------------------------------------------------------------------------- search

@@ -7,6 +7,7 @@ article's JSON record, which snippets are cut from. Ranking is FTS5's BM25 with 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -20,6 +21,12 @@ from .sql import ARTICLE_INSERT_COLUMNS, SQLStore
 TITLE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
 
 
+def _header(path: Path) -> bytes:
+    """The file's first 16 bytes (an SQLite file starts ``SQLite format 3``), without reading the rest of it."""
+    with path.open("rb") as f:
+        return f.read(16)
+
+
 class SQLiteStore(SQLStore):
     dialect = "sqlite"
 
@@ -30,7 +37,7 @@ class SQLiteStore(SQLStore):
         if self.path != ":memory:":
             if p.is_dir():
                 raise StoreError(f"{p} is a folder, not a store", hint="give a file name such as rased.db")
-            if p.exists() and p.stat().st_size >= 16 and not p.read_bytes()[:16].startswith(b"SQLite format 3"):
+            if p.exists() and p.stat().st_size >= 16 and not _header(p).startswith(b"SQLite format 3"):
                 raise StoreError(f"{p} is not an SQLite store", hint="give a new file name or an existing rased store")
             if not p.parent.exists():
                 raise StoreError(f"the folder of {p} does not exist", hint="create it first")
@@ -115,14 +122,29 @@ class SQLiteStore(SQLStore):
         # LIMIT; the narrow covering index gives each match's head, source and day without the wide row.
         frm, cond, params = self._match(query)
         return (
-            f"SELECT coalesce(a.duplicate_of, a.id) AS head, -f.rank AS score, a.id AS id FROM {frm}"
+            f"SELECT coalesce(a.duplicate_of, a.id) AS head, -f.rank AS score, a.id AS id, a.n AS n, a.source AS source"
+            f" FROM {frm}"
             f" WHERE {cond} AND f.rank MATCH ?{extra} ORDER BY f.rank LIMIT ?",
             [*params, f"bm25({TITLE_WEIGHT}, {BODY_WEIGHT})"],
         )
 
+    def _hit_fields(self, ids: list[str]) -> dict[str, tuple]:
+        # json_extract cuts the fields out of the record in C, outside Python's lock: parsing the whole record here
+        # (it holds every annotation) cost more than the query.
+        marks = ",".join("?" for _ in ids)
+        rows = self._all(
+            "SELECT id, json_extract(record, '$.text', '$.title', '$.source', '$.url', '$.published.value'), story_id"
+            f" FROM articles WHERE id IN ({marks})", ids,
+        )
+        return {aid: (*json.loads(fields), story) for aid, fields, story in rows}
+
     def _match(self, query: text_index.Query) -> tuple[str, str, list[Any]]:
         return ("article_fts f JOIN articles a INDEXED BY articles_search ON a.n = f.rowid", "article_fts MATCH ?",
                 [text_index.fts5_match(query)])
+
+    def generation(self) -> int:
+        # Changes when any other connection commits, in this process or another (WAL or not).
+        return int(self._one("PRAGMA data_version"))
 
     def index_count(self) -> int:
         # A contentless table still keeps one docsize row per indexed document.

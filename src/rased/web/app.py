@@ -23,11 +23,13 @@ from ..errors import InputError, RasedError
 from ..store import open_store
 from . import markup
 from .explore import Explorer, NotFound, ReadOnly
+from .search_cache import SearchCache
 
 log = logging.getLogger("rased.web")
 
 MAX_UPLOAD = 2_000_000  # bytes: one article, pasted or uploaded
 READERS = 4  # connections to the store: requests served at once
+SEARCH_CACHE = 256  # search pages kept until the store changes (0: none)
 
 SECURITY_HEADERS = [
     (b"content-security-policy",
@@ -107,11 +109,13 @@ def _error_response(path: str, status: int, code: str, message: str, hint: str =
 
 
 def create_app(store_url: str, *, read_only: bool = True, max_upload: int = MAX_UPLOAD,
-               allow_analyze: bool = True) -> FastAPI:
+               allow_analyze: bool = True, search_cache: int = SEARCH_CACHE) -> FastAPI:
     """The explorer over the store at ``store_url`` (opened now: a missing store is a ``StoreError``);
-    ``allow_analyze``: whether the analyze page and API analyse texts (``rased serve`` allows it only when asked)."""
+    ``allow_analyze``: whether the analyze page and API analyse texts (``rased serve`` allows it only when asked);
+    ``search_cache``: how many search pages to keep until the store changes (0: none)."""
     store = open_store(store_url, create=False)
-    explorer = Explorer(store, more=lambda: open_store(store_url, create=False), size=READERS)
+    cache = SearchCache(open_store(store_url, create=False), search_cache) if search_cache > 0 else None
+    explorer = Explorer(store, more=lambda: open_store(store_url, create=False), size=READERS, cache=cache)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

@@ -18,9 +18,11 @@ from ..errors import InputError, RasedError
 from ..record import Article, to_dict
 from ..settings import DEFAULT, InputSettings
 from ..store import SQLStore
+from ..store.model import SearchPage
 from . import charts
 from .labels import relation_label
 from .markup import actor_url, article_url
+from .search_cache import SearchCache
 
 _ACTOR_ID = re.compile(r"^[a-z]{3}:\S+$")
 
@@ -71,10 +73,13 @@ def _blank(value: str | None) -> str | None:
 
 
 class Explorer:
-    def __init__(self, store: SQLStore, *, more: Callable[[], SQLStore] | None = None, size: int = 1):
+    def __init__(self, store: SQLStore, *, more: Callable[[], SQLStore] | None = None, size: int = 1,
+                 cache: SearchCache | None = None):
         """Over ``store``; with ``more`` (opens another connection to the same store), up to ``size`` requests
         read at once, each on its own connection (SQLite and PostgreSQL run their statements outside Python's
-        lock, so one request's SQL overlaps another's page building)."""
+        lock, so one request's SQL overlaps another's page building). ``cache``: search pages kept until the
+        store changes."""
+        self._cache = cache
         self._free: queue.LifoQueue[SQLStore] = queue.LifoQueue()
         self._free.put(store)
         self._opened = [store]
@@ -106,6 +111,8 @@ class Explorer:
     def close(self) -> None:
         for s in self._opened:
             s.close()
+        if self._cache is not None:
+            self._cache.close()
 
     # ------------------------------------------------------------------------------------------ stats
     def stats(self) -> dict[str, Any]:
@@ -125,12 +132,23 @@ class Explorer:
         }
         if not (q or "").strip():
             raise InputError("the query is empty", hint="type a word, e.g. الموصل", code="query")
-        with self.store() as s:
-            found = s.search_page(q, **filters, sort=_blank(sort) or "relevance", limit=limit, offset=offset)
-        out = found.to_dict()
+        out = self._search_page(q, filters, _blank(sort) or "relevance", limit, offset).to_dict()
         for f in out["facets"]["actor"]:
             f["name"] = f["name"] or _label(f["value"])
         return {**out, "filters": {k: v for k, v in filters.items() if v}}
+
+    def _search_page(self, q: str, filters: dict[str, str | None], sort: str, limit: int, offset: int) -> SearchPage:
+        """The store's page of hits, from the cache while the store is unchanged since it was computed."""
+        cache = self._cache
+        key = (q, *filters.items(), sort, limit, offset)
+        generation = cache.generation() if cache is not None else None
+        found = cache.get(key, generation) if cache is not None else None
+        if found is None:
+            with self.store() as s:
+                found = s.search_page(q, **filters, sort=sort, limit=limit, offset=offset)
+            if cache is not None:
+                cache.put(key, generation, found)
+        return found
 
     def search_all(self, q: str, *, sort: str = "relevance", most: int = 10_000, **filters: str | None):
         """Every hit of a search (up to ``most``), page by page, for an export."""
