@@ -211,7 +211,7 @@ def _real(value: float) -> float:
 
 
 def _actor(m: Mention | None) -> str | None:
-    return m.actor_id if m is not None else None
+    return _s(m.actor_id) if m is not None else None
 
 
 def _text(m: Mention | None) -> str | None:
@@ -286,8 +286,8 @@ def annotation_rows(a: Article) -> tuple[list[tuple], list[tuple], list[tuple]]:
     for e in a.entities or ():
         ref = e.actor
         mentions.append((
-            e.start, e.end, _s(e.text), text_index.keys_text(e.text), _s(e.type), e.actor_id,
-            _s(ref.name_ar) if ref else None, _s(ref.name_en) if ref else None, ref.wikidata if ref else None,
+            e.start, e.end, _s(e.text), text_index.keys_text(e.text), _s(e.type), _s(e.actor_id),
+            _s(ref.name_ar) if ref else None, _s(ref.name_en) if ref else None, _s(ref.wikidata) if ref else None,
             _real(e.score),
         ))
     quotes = [
