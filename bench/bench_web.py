@@ -37,7 +37,7 @@ def main() -> int:
     from rased.web import create_app
 
     try:
-        app = create_app(args.store)
+        app = create_app(args.store, search_cache=0)  # every search runs: the pages' cost, not the cache's
     except RasedError as err:
         print(f"bench_web: {err.one_line()}", file=sys.stderr)
         return 2
