@@ -289,3 +289,10 @@ def test_a_subjectless_cue_takes_its_antecedent(text, speaker):
 def test_a_background_formula_is_no_quote(text):
     _, quotes = quotes_of(text)
     assert quotes == []
+
+
+def test_a_complementizer_inside_a_quoted_name_opens_nothing():
+    # SaudiNewsNet: «إن» of the channel's name «إن تي في» is no complementizer; «أنّ» after the name is
+    _, quotes = quotes_of("ونقلت محطة «إن تي في» أنّ شرطيًا أيضًا قتل في الاشتباكات، إلا أن ذلك لم يؤكد رسميا.")
+    assert quotes[0][0].startswith("محطة «إن تي في")
+    assert quotes[0][2].startswith("شرطيًا أيضًا قتل في الاشتباكات")

@@ -337,22 +337,31 @@ def _opener(doc: _Doc, i: int, stop: int, lemma: str, max_words: int, direct_at=
     lex = lexicon()
     words = 0
     claimed = False
+    closing = ""  # the closing marks of a short quoted name being read («محطة «إن تي في» أن ...»)
     for k in range(i + 1, stop):
         t = doc.toks[k]
         key = doc.keys[k]
         if t.kind == "punct":
             if t.text == ":":
                 return "colon", k, k
+            if closing and t.text in closing:
+                closing = ""
+                continue
             if t.text in OPENING and (direct_at is None or t.start in direct_at):
                 if direct_at is not None and _names_before_complement(doc, direct_at[t.start], stop):
+                    closing = OPENING[t.text]
                     continue  # «أفاد تقرير صادر عن "مؤسسة ..." بأن ...»: a quoted name, the content follows
                 return "quote", k, k
+            if t.text in OPENING and not closing:
+                closing = OPENING[t.text]  # too short for a quotation: a name, whose words open nothing
             if t.text in ".؟?!":
                 return None
             continue
         words += 1
         if words > max_words:
             return None
+        if closing:
+            continue
         kind = lex.complementizers.get(key)
         if kind == "comp":
             return "comp", k, k
