@@ -198,7 +198,7 @@ class FailureRow:
     at: str
 
 
-def _s(value: str | None) -> str | None:
+def text_column(value: str | None) -> str | None:
     """PostgreSQL text cannot hold NUL; the JSON record keeps the exact value."""
     return None if value is None else value.replace("\x00", "")
 
@@ -211,11 +211,11 @@ def _real(value: float) -> float:
 
 
 def _actor(m: Mention | None) -> str | None:
-    return _s(m.actor_id) if m is not None else None
+    return text_column(m.actor_id) if m is not None else None
 
 
 def _text(m: Mention | None) -> str | None:
-    return _s(m.text) if m is not None else None
+    return text_column(m.text) if m is not None else None
 
 
 @dataclass(slots=True)
@@ -286,19 +286,19 @@ def annotation_rows(a: Article) -> tuple[list[tuple], list[tuple], list[tuple]]:
     for e in a.entities or ():
         ref = e.actor
         mentions.append((
-            e.start, e.end, _s(e.text), text_index.keys_text(e.text), _s(e.type), _s(e.actor_id),
-            _s(ref.name_ar) if ref else None, _s(ref.name_en) if ref else None, _s(ref.wikidata) if ref else None,
+            e.start, e.end, text_column(e.text), text_index.keys_text(e.text), text_column(e.type), text_column(e.actor_id),
+            text_column(ref.name_ar) if ref else None, text_column(ref.name_en) if ref else None, text_column(ref.wikidata) if ref else None,
             _real(e.score),
         ))
     quotes = [
-        (_s(q.speaker_text), _actor(q.speaker), int(q.direct), q.cue_start, q.cue_end, q.content_start,
-         q.content_end, _s(a.text[q.content_start : q.content_end]))
+        (text_column(q.speaker_text), _actor(q.speaker), int(q.direct), q.cue_start, q.cue_end, q.content_start,
+         q.content_end, text_column(a.text[q.content_start : q.content_end]))
         for q in a.quotes or ()
     ]
     relations = [
-        (_s(r.type), _text(r.source), _actor(r.source), _text(r.target), _actor(r.target),
-         _text(r.attributed_to), _actor(r.attributed_to), _s(r.modality), _s(r.trigger),
-         r.evidence_start, r.evidence_end, _s(a.text[r.evidence_start : r.evidence_end]), r.event_time)
+        (text_column(r.type), _text(r.source), _actor(r.source), _text(r.target), _actor(r.target),
+         _text(r.attributed_to), _actor(r.attributed_to), text_column(r.modality), text_column(r.trigger),
+         r.evidence_start, r.evidence_end, text_column(a.text[r.evidence_start : r.evidence_end]), r.event_time)
         for r in a.relations or ()
     ]
     return mentions, quotes, relations
@@ -320,7 +320,7 @@ def prepare(article: Article, pre: Precomputed | None = None) -> Prepared:
         signature=sig,
         bands=dedup.bands(sig) if body_keys else [],
         story_terms=pre.story_terms,
-        published=_s(published),
+        published=text_column(published),
         day=day,
         mentions=mentions,
         quotes=quotes,

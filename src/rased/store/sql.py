@@ -20,7 +20,7 @@ from . import actor_views, dedup, search, stories as story_clustering, text_inde
 from .migrations import steps
 from .model import (
     ActorSummary, Failed, FailureRow, Hit, PutResult, SearchPage, Story, StoryArticle, Stored, annotation_rows,
-    facet_rows, prepare, record_json,
+    facet_rows, prepare, record_json, text_column,
 )
 
 ARTICLE_INSERT_COLUMNS = (
@@ -203,7 +203,7 @@ class SQLStore:
                         "INSERT INTO failures (locator, raw_hash, code, reason, at) VALUES (?, ?, ?, ?, ?)"
                         " ON CONFLICT (locator, raw_hash) DO UPDATE SET code = excluded.code,"
                         " reason = excluded.reason, at = excluded.at",
-                        (item.locator, item.raw_hash, item.code, item.reason.replace("\x00", ""), now),
+                        (item.locator, item.raw_hash, item.code, text_column(item.reason), now),
                     )
                     result.failed += 1
                     continue
@@ -220,7 +220,8 @@ class SQLStore:
             raise StoreError("an article without an id cannot be stored", hint="analyze it first")
         p = prepare(a, item.precomputed)
         values = [
-            a.id, _clean(a.url), _clean(a.source), _clean(a.title), p.published, p.day, now, len(a.text),
+            a.id, text_column(a.url), text_column(a.source), text_column(a.title), p.published, p.day, now,
+            len(a.text),
             p.story_terms, p.record, p.signature,
         ]
         n = self._insert_article(p, values)
@@ -244,7 +245,7 @@ class SQLStore:
                 self._insert_mentions(n, p.mentions)
             search.add_facets(self, n, p)
             if head is None:
-                actor_views.add(self, n, p.mentions, p.day, _clean(a.source))
+                actor_views.add(self, n, p.mentions, p.day, text_column(a.source))
             self._insert_claims(n, p.quotes, p.relations)
             if a.ner:
                 user_registry.put_ner(self, n, a.ner)
@@ -526,6 +527,3 @@ def _story(story_id: str, articles: list[StoryArticle], min_sources: int) -> Sto
     days = [a.day for a in articles if a.day]
     return Story(story_id, min(days), max(days), sources, tuple(articles))
 
-
-def _clean(value: str | None) -> str | None:
-    return None if value is None else value.replace("\x00", "")
