@@ -261,6 +261,15 @@ def _nested(doc: _Doc, i: int, last: Quote) -> bool:
     return False
 
 
+def _formula(doc: _Doc, i: int, hit: tuple[str, int]) -> bool:
+    """Cue ``i`` is the narrator's background formula, nobody's words: «ويذكر أن ...»، «يشار إلى أن ...» (with a
+    subject, «يذكر التقرير أن», it reports)."""
+    lex = lexicon()
+    if lex.clause_words.get(doc.keys[i][hit[1]:]) != "formula" or i + 1 >= len(doc.keys):
+        return False
+    return doc.keys[i + 1] in lex.complementizers or doc.keys[i + 1] == _TO
+
+
 def _opens_with_verb(doc: _Doc, k: int) -> bool:
     """A reporting or relation verb («أعلنت»، «أصدرت»...) as written, in the lexicon's verb forms."""
     return _opens_with_verb_key(doc.keys[k])
@@ -440,9 +449,8 @@ def extract(article: Article, settings: Settings) -> list[Found]:
         if inside_direct(t.start) or (found and _nested(doc, i, found[-1].quote)):
             continue
         cue = lex.cues[hit[0]]
-        if lex.clause_words.get(key[hit[1]:]) == "formula" and i + 1 < len(doc.keys) \
-                and (doc.keys[i + 1] in lex.complementizers or doc.keys[i + 1] == _TO):
-            continue  # «ويذكر أن ...»، «يشار إلى أن»: the narrator's formula, nobody's words («يذكر التقرير أن» is)
+        if _formula(doc, i, hit):
+            continue
         if hit[0] == "بين" and hit[1] == 0 and t.start > s_start:
             continue  # «بين» is «between» unless it opens the sentence («بين تقرير حديث أن»)
         opened = _opener(doc, i, stop, cue.lemma, qs.max_speaker_words, direct_at)
