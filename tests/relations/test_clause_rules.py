@@ -106,3 +106,37 @@ def test_arguments_of_clause_read_types_name_actors():
     rels = [r for r in rased.analyze("وطالبت منظمة العفو الدولية أخيرا بالإفراج عن المعتقلين.".encode()).relations
             if r.type == "REQUEST"]
     assert rels and all(r.target is None or r.target.text != "أخيرا" for r in rels)
+
+
+# --- adjunct frames (claims.adjuncts, cues/adjuncts.tsv): SaudiNewsNet articles of August 2015, in no gold set
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle after the noun phrase it qualifies
+    ("وكان الحوثيون المدعومون من ايران استولوا على الرضمة في سبتمبر أيلول.",
+     ("SUPPORT", "adjunct-noun", "cty:IRN", "grp:houthis", "asserted")),
+    # «بدعم من» an armed force qualifies the clause's doer, the first of its coordination, and is AID
+    ("تمكنت قوات الجيش الوطني والمقاومة الشعبية اليمنية، بدعم من قوات التحالف، أمس، من تحرير مديرية لودر "
+     "الاستراتيجية في محافظة أبين.",
+     ("AID", "adjunct-clause+material", None, "mil:yem", "asserted")),
+    ("أصدرت وزارة الحج بالتعاون مع وزارة الخارجية أكثر من 300 ألف تأشيرة لحجاج الخارج.",
+     ("COOPERATE", "adjunct-clause", None, None, "asserted")),
+])
+def test_adjunct_frames(text, expected):
+    assert expected in _relations(text)
+
+
+def test_a_participle_qualifies_only_the_phrase_right_before_it():
+    # the militias are backed by Iran, not Yemen six words before
+    text = "قال رئيس هيئة الأركان العامة اليمني إن اليمن وقع تحت سيطرة مليشيات مدعومة من إيران."
+    article = rased.analyze(text.encode())
+    assert {"cty:YEM", "cty:IRN"} <= {e.actor_id for e in article.entities}
+    assert not [r for r in article.relations if r.rule.startswith("adjunct")]
+    assert not [r for r in article.relations if r.type == "SUPPORT" and r.target and r.target.actor_id == "cty:YEM"]
+
+
+def test_a_sports_sentence_disables_an_adjunct():
+    sport = ("تستضيف محافظة ينبع الجمعة القادم بطولة المملكة للجيتي سكي التي ينظمها الاتحاد السعودي للرياضات "
+             "البحرية بالتعاون مع لجنة التنمية السياحية.")
+    article = rased.analyze(sport.encode())
+    assert "ORG" in {e.type for e in article.entities if e.text == "لجنة التنمية السياحية"}
+    assert not [r for r in article.relations if r.type == "COOPERATE"]

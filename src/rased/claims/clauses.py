@@ -200,7 +200,7 @@ def targets(view: TokenView, k: int, hi: int, frame: Frame) -> list[Arg]:
         if lexicon().clause_words.get(view.keys[n]) == "mouthpiece":
             n = _past_mouthpiece(view, n + 1, hi)
             continue
-        prep = _preposition_before(view, n, k)
+        prep = preposition_before(view, n, k)
         a = actor_at(view, n, "object")
         if a is None:
             n += 1
@@ -249,7 +249,7 @@ def subject_and_partners(view: TokenView, i: int, hi: int) -> tuple[Arg | None, 
     return subject, k
 
 
-def _preposition_before(view: TokenView, n: int, floor: int) -> str | None:
+def preposition_before(view: TokenView, n: int, floor: int) -> str | None:
     """The preposition governing the phrase at ``n``: a glued «ب»/«ل» on its first word, or the word before."""
     e = view.entity[n]
     tok = view.toks[n]

@@ -8,9 +8,9 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from ..knowledge.cues import lexicon, strip_proclitic
+from ..knowledge.cues import lexicon, strip_proclitic, word_key
 from ..record import Article, Mention, Relation
-from . import verb_frames
+from . import adjuncts, verb_frames
 from .view import TokenView
 
 
@@ -118,6 +118,27 @@ def _unread_verbs(view: TokenView, covered: set) -> list[tuple[int, Relation]]:
     return out
 
 
+def _unread_adjuncts(view: TokenView, covered: set) -> list[tuple[int, Relation]]:
+    """Adjunct phrases the trigger rules gave no relation («الحوثيين، المدعومين من إيران»), as bare relations."""
+    out = []
+    for k in range(len(view.toks)):
+        adj = adjuncts.at(view, k) if k not in covered else None
+        if adj is not None:
+            t = view.toks[k]
+            out.append((k, Relation(adj.type, None, None, t.start, t.end, t.text, "asserted", rule="unread")))
+    return out
+
+
+def _reading(view: TokenView, k: int | None, r: Relation, discourse):
+    """The adjunct reading of the trigger's phrase (with its type), else the verb cascade's, else None."""
+    if k is None:
+        return r, None
+    adjunct = adjuncts.read(view, k)
+    if adjunct is not None:
+        return dataclasses.replace(r, type=adjunct[0]), adjunct[1]
+    return r, verb_frames.read(view, k, r.type, discourse) if _is_verb(view, k, r.type) else None
+
+
 def _material(view: TokenView, r: Relation) -> Relation:
     """Backing in money, arms or military means is AID, not SUPPORT (PLOVER): «دعم الناتو لطالبان وإمدادها
     بالمال والسلاح»، «طائرة دعم مقاتلة»، backing by an armed force («بدعم من قوات التحالف»)."""
@@ -126,10 +147,17 @@ def _material(view: TokenView, r: Relation) -> Relation:
     words = lexicon().clause_words
     lo = bisect.bisect_left(view.starts, r.evidence_start)
     hi = bisect.bisect_left(view.starts, r.evidence_end)
-    military = r.source is not None and (r.source.actor_id or "").startswith("mil:")
+    military = r.source is not None and ((r.source.actor_id or "").startswith("mil:") or _armed_noun(r.source.text))
     if military or any(words.get(view.keys[k]) == "material" for k in range(lo, hi)):
         return dataclasses.replace(r, type="AID", rule=f"{r.rule}+material")
     return r
+
+
+def _armed_noun(text: str) -> bool:
+    """The phrase is headed by a noun for armed forces («قوات التحالف»، «طيران التحالف»)."""
+    words = text.split()
+    hit = strip_proclitic(word_key(words[0]), lexicon().agents) if words else None
+    return hit is not None and lexicon().agents[hit[0]][0] == "MIL"
 
 
 def _outside_dateline(view: TokenView, r: Relation) -> Relation:
@@ -198,12 +226,13 @@ def reread(article: Article, relations: list[Relation]) -> list[Relation]:
                     key=lambda item: (item[0] if item[0] is not None else -1, item[1]))
     covered = {k for k, _, _ in placed}
     placed += [(k, -1, r) for k, r in _unread_verbs(view, covered)]
+    placed += [(k, -1, r) for k, r in _unread_adjuncts(view, covered)]
     placed.sort(key=lambda item: (item[0] if item[0] is not None else -1, item[1]))
     out: list[Relation] = []
     seen: set[tuple] = set()
     for k, _, r in placed:
-        reading = verb_frames.read(view, k, r.type, discourse) if k is not None and _is_verb(view, k, r.type) else None
-        if reading is not None and reading.rule == "received-none":
+        r, reading = _reading(view, k, r, discourse)
+        if reading is not None and reading.rule in ("received-none", "adjunct-none"):
             continue
         if reading is not None and reading.rule == "subject-only":
             if r.rule == "unread":

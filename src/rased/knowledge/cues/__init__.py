@@ -142,6 +142,18 @@ class Frame:
 
 
 @dataclass(slots=True, frozen=True)
+class Adjunct:
+    """A phrase that relates the actor it introduces to the one it qualifies (adjuncts.tsv)."""
+
+    head: str  # the head form's key («بدعم»، «المدعومة»)
+    prep: str | None  # the preposition introducing the actor («من»، «مع»), None when it follows the head at once
+    type: str
+    host: str  # noun | clause: what the phrase qualifies
+    introduced: str  # source | partner
+    veto: bool  # sports or culture context disables it
+
+
+@dataclass(slots=True, frozen=True)
 class Lexicon:
     cues: dict[str, Cue]
     attributions: dict[str, tuple[str, ...]]  # first word key -> the phrase keys starting with it
@@ -154,6 +166,8 @@ class Lexicon:
     connectives: frozenset[str]  # discourse words that open a clause and are never its subject («كما»، «فيما»)
     report_ends: frozenset[str]  # connectives that, after a comma, end a reported clause («، لكنها ...»)
     frames: dict[str, Frame]  # relation type -> its frame
+    adjuncts: dict[str, Adjunct]  # head form key -> its adjunct frame
+    institutions: tuple[tuple[str, str], ...]  # (generic state noun as written, registry kind it stands for)
     clause_words: dict[str, str]  # key -> adjunct | boundary | negation | preposition | material | mouthpiece | question | formula
 
 
@@ -203,6 +217,16 @@ def _triggers() -> dict[str, tuple[Trigger, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+def _adjuncts() -> dict[str, Adjunct]:
+    table: dict[str, Adjunct] = {}
+    for row in _rows("adjuncts.tsv"):
+        prep = key(row["prep"]) if row["prep"] != "-" else None
+        for form in _split(row["forms"]):
+            table.setdefault(key(form), Adjunct(key(form), prep, row["type"], row["host"], row["introduced"],
+                                                   row["veto"] == "yes"))
+    return table
+
+
 def _agents() -> dict[str, tuple[str, bool]]:
     table: dict[str, tuple[str, bool]] = {}
     for row in _rows("agents.tsv"):
@@ -241,6 +265,8 @@ def lexicon() -> Lexicon:
                                  tuple(key(p) for p in _split(r["complement"])))
                 for r in _rows("frames.tsv")},
         clause_words={key(r["word"]): r["role"] for r in _rows("clause_words.tsv")},
+        adjuncts=_adjuncts(),
+        institutions=tuple((r["form"], r["institution"]) for r in _rows("institutions.tsv")),
     )
     for table in (lex.cues, lex.triggers, lex.agents, lex.context):
         _MEMO[id(table)] = {}
@@ -287,4 +313,26 @@ def validate() -> list[str]:
             problems.append(f"connectives.tsv: {r['word']} is also a reporting cue")
         if r.get("after_report") not in ("ends", "goes-on"):
             problems.append(f"connectives.tsv {r.get('word')}: after_report must be ends or goes-on")
+    problems += _adjunct_problems(set(lexicon().frames))
+    for r in _rows("institutions.tsv"):
+        if r.get("institution") != "military" or not any(
+                w.startswith("ال") for w in (r.get("form") or "").split()):
+            problems.append(f"institutions.tsv {r.get('form')}: a definite form standing for the military")
+    return problems
+
+
+def _adjunct_problems(types: set[str]) -> list[str]:
+    problems = []
+    for r in _rows("adjuncts.tsv"):
+        where = f"adjuncts.tsv {r.get('forms', '')[:20]}"
+        if r.get("type") not in types:
+            problems.append(f"{where}: type {r.get('type')!r} has no frame")
+        if r.get("host") not in ("noun", "clause"):
+            problems.append(f"{where}: host must be noun or clause")
+        if r.get("introduced") not in ("source", "partner"):
+            problems.append(f"{where}: introduced must be source or partner")
+        if r.get("veto") not in ("yes", "no"):
+            problems.append(f"{where}: veto must be yes or no")
+        if not _split(r.get("forms", "")):
+            problems.append(f"{where}: no forms")
     return problems
