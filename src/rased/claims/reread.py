@@ -10,7 +10,8 @@ import dataclasses
 
 from ..knowledge.cues import lexicon, strip_proclitic, word_key
 from ..record import Article, Mention, Relation
-from . import adjuncts, verb_frames
+from . import adjuncts, pronouns, verb_frames
+from .clauses import Arg
 from .view import TokenView
 
 
@@ -139,6 +140,44 @@ def _reading(view: TokenView, k: int | None, r: Relation, discourse):
     return r, verb_frames.read(view, k, r.type, discourse) if _is_verb(view, k, r.type) else None
 
 
+def _with_pronoun(view: TokenView, k: int | None, r: Relation) -> Relation:
+    """A pronoun suffix on the relation word is an argument (``claims.pronouns``): a verb's object its target,
+    a noun's possessor its doer, each resolved to its antecedent (None when none agrees)."""
+    suffix = pronouns.suffix(view, k, r.type) if k is not None else None
+    role = pronouns.role(view, k, r.type) if suffix else None
+    if role is None:
+        return r
+    patient_noun = role == "target" and not _is_verb_form(view, k)
+    # a verb's subject or a noun's other argument is not what the suffix stands for; of a patient noun («جرائمهم»)
+    # the trigger rules' doer is a guess, and the suffix's actor is the one acted on
+    other = None if patient_noun else r.source if role == "target" else r.target
+    other_arg = Arg(*_tokens(view, other), other.start, other.end, other.text, other.actor_id, "") if other else None
+    found = pronouns.antecedent(view, k, suffix, other_arg)
+    if found is None:
+        return r if role == "source" else dataclasses.replace(r, target=None)  # the object is the suffix
+    mention, rule = found.mention(), r.rule + "+pronoun"
+    if role == "source":
+        # «دعمه لإجراءات العبادي»: what the trigger rules took as the doer after the noun is the one acted on
+        after = r.source is not None and r.source.start > view.toks[k].start
+        target = r.source if after and r.target is None else r.target
+        return dataclasses.replace(r, source=mention, target=target, rule=rule)
+    source = r.source
+    if patient_noun and source is not None and source.actor_id == found.actor_id:
+        source = None
+    return dataclasses.replace(r, source=source, target=mention, rule=rule)
+
+
+def _is_verb_form(view: TokenView, k: int) -> bool:
+    triggers = lexicon().triggers
+    hit = strip_proclitic(view.keys[k], triggers)
+    return hit is not None and any(t.pronoun and t.pos == "verb" for t in triggers[hit[0]])
+
+
+def _tokens(view: TokenView, m: Mention) -> tuple[int, int]:
+    t0 = max(0, bisect.bisect_right(view.starts, m.start) - 1)
+    return t0, max(t0 + 1, bisect.bisect_left(view.starts, m.end))
+
+
 def _material(view: TokenView, r: Relation) -> Relation:
     """Backing in money, arms or military means is AID, not SUPPORT (PLOVER): «دعم الناتو لطالبان وإمدادها
     بالمال والسلاح»، «طائرة دعم مقاتلة»، backing by an armed force («بدعم من قوات التحالف»)."""
@@ -245,7 +284,7 @@ def reread(article: Article, relations: list[Relation]) -> list[Relation]:
         if reading is None and r.rule == "unread":
             continue
         if reading is None:
-            out.append(_speech_act(dataclasses.replace(r, rule=r.rule or "triggers")))
+            out.append(_with_pronoun(view, k, _speech_act(dataclasses.replace(r, rule=r.rule or "triggers"))))
             if k is not None and r.modality != "negated":
                 discourse.note_mention(r.source, view.paragraph[k])
             continue
@@ -259,7 +298,9 @@ def reread(article: Article, relations: list[Relation]) -> list[Relation]:
             if reading.rule == "subject-only+triggers" else None, evidence_start=start,
             evidence_end=end, modality=modality, rule=reading.rule,
             attributed_to=None if modality == "asserted" else claimant)
-        key = (again.type, k, again.source.start, again.target.start if again.target else None)
+        again = _with_pronoun(view, k, again)
+        key = (again.type, k, again.source.start if again.source else None,
+               again.target.start if again.target else None)
         if key not in seen:
             seen.add(key)
             out.append(again)

@@ -24,7 +24,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from ..arabic import wordfreq
@@ -32,6 +31,7 @@ from ..arabic.normalize import light
 from ..knowledge.cues import Trigger, article_words, lexicon, strip_proclitic, word_key
 from ..record import Article, Entity, Mention, Relation
 from ..settings import Settings
+from ..claims import clauses
 from . import hedging
 
 _BOUNDARY_WORDS = {word_key(w) for w in ("حيث", "بينما", "فيما", "ثم", "لكن", "ولكن", "بعدما", "عندما", "حين", "كما")}
@@ -67,7 +67,6 @@ _TIME_WORDS = {word_key(w) for w in ("أمس", "امس", "اليوم", "الأح
 _ALSO_TIME = {word_key("فجر")}
 _WOUNDS = word_key("بجروح")  # trigger verbs spelled like a time of day
 _UNDERGO = {word_key(w) for w in ("تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "يتعرضون", "لتعرض", "تعرضه", "تعرضها")}
-_ANAPHORS = {word_key(w) for w in ("التنظيم", "الحركة", "الجماعة")}
 _PREPOSITIONS = {word_key(w) for w in ("على", "ضد", "مع", "إلى", "الى", "بحق", "تجاه", "نحو", "بين", "عن", "من")}
 _CAPITAL = "CAPITAL"  # the role of a capital read as its government
 _VIOLENT = frozenset(("ASSAULT", "FIGHT", "PROTEST", "COERCE", "MOBILIZE"))
@@ -210,7 +209,7 @@ def _agents(w: _Words, lo: int, hi: int, taken: list[bool], inside: list[bool], 
             i = j  # «عامل الإغاثة البريطاني "آلان هينينغ"»: the name that follows is the actor
             continue
         actor_id = None
-        if topic is not None and (pron is not None or w.keys[i] in _ANAPHORS):
+        if topic is not None and (pron is not None or w.keys[i] in lex.anaphors):
             actor_id = topic(i)
         role = "CVL" if nationality else lex.agents[hit[0]][0]
         out.append(_Actor(i, j, start, end, w.text[start:end], actor_id, False, role))
@@ -280,13 +279,7 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
     group_starts = sorted((a.t0, a.actor_id) for a in actors if a.actor_id and a.actor_id.startswith(("grp:", "mil:")))
 
     def topic(i: int) -> str | None:
-        counts = Counter(aid for t0, aid in group_starts if t0 < i)
-        if not counts:
-            return None
-        first = {}
-        for t0, aid in group_starts:
-            first.setdefault(aid, t0)
-        return max(counts, key=lambda aid: (counts[aid], -first[aid]))
+        return clauses.leading_group(group_starts, i)
 
     sentences = article.sentences or ()
     if not sentences:
@@ -330,6 +323,8 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                     continue
             if trig.veto and vetoed:
                 continue
+            if trig.pronoun and trig.pos == "noun" and i > lo and w.keys[i - 1] in _RELATIVES:
+                continue  # «الصلات التي تجمعهما»: after a relative comes a verb, never a possessed noun
             if in_name[i] and participant is None:
                 continue
             if trig.pos == "noun" and trig.lemma in _PARTNERED and not any(

@@ -126,6 +126,7 @@ class Trigger:
     veto: bool
     form: str  # past | present | noun | extra
     voice: str = "active"  # active | received | received-material (the subject undergoes it: «مسنودا ب»)
+    pronoun: bool = False  # the form carries a pronoun suffix: a verb's object («تتهمها»), a noun's doer («إدانتها»)
 
 
 @dataclass(slots=True, frozen=True)
@@ -160,6 +161,7 @@ class Lexicon:
     complementizers: dict[str, str]
     triggers: dict[str, tuple[Trigger, ...]]
     agents: dict[str, tuple[str, bool]]  # key -> (role, construct)
+    anaphors: frozenset[str]  # definite agent nouns that refer back to the article's leading group («التنظيم»)
     hedges: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]  # first word -> ((rest words), modality, scope)...
     context: dict[str, str]
     capitals: dict[str, str]  # registry place id -> the country id it stands for
@@ -192,8 +194,11 @@ def _cues() -> dict[str, Cue]:
     return table
 
 
-def _triggers() -> dict[str, tuple[Trigger, ...]]:
+def _triggers(transitive: set[str]) -> dict[str, tuple[Trigger, ...]]:
+    """Trigger forms; verbs of the types whose frame takes an object (``transitive``) also with an object
+    suffix, nouns with a possessive one."""
     table: dict[str, list[Trigger]] = {}
+    suffixed: list[tuple[str, Trigger]] = []
     for row in _rows("triggers.tsv"):
         lemma = key(row["past"] if row["past"] != "-" else (_split(row["nouns"]) or _split(row["extra"]))[0])
         nxt = key(row["next"]) if row["next"] != "-" else None
@@ -210,11 +215,47 @@ def _triggers() -> dict[str, tuple[Trigger, ...]]:
         groups.append(("noun", "noun", nouns))
         groups.append(("extra", "verb", {key(x) for x in _split(row["extra"])}))
         for form, pos, keys in groups:
-            for k in keys:
-                t = Trigger(lemma, row["type"], pos, row["gen"], nxt, veto, form, row["voice"])
-                if t not in table.setdefault(k, []):
-                    table[k].append(t)
+            for k in keys | {a for k in keys for a in accusative_forms(k, pos)}:
+                _add(table, k, Trigger(lemma, row["type"], pos, row["gen"], nxt, veto, form, row["voice"]))
+            for k in (keys if pos == "noun" or row["type"] in transitive else ()):
+                for s in suffixed_forms(k, pos):
+                    suffixed.append((s, Trigger(lemma, row["type"], pos, row["gen"], nxt, veto, form, row["voice"],
+                                                True)))
+    listed = set(table)
+    for k, t in suffixed:  # a suffixed form never shadows a listed one: «إصابة» (folded «اصابه») is no «أصابه»
+        if k not in listed:
+            _add(table, k, t)
     return {k: tuple(v) for k, v in table.items()}
+
+
+def _add(table: dict[str, list[Trigger]], k: str, t: Trigger) -> None:
+    if t not in table.setdefault(k, []):
+        table[k].append(t)
+
+
+_SUFFIXES = ("ه", "ها", "هم", "هما")
+_WEAK_END = ("ا", "ي", "و", "ء", "ى")
+
+
+def accusative_forms(k: str, pos: str) -> set[str]:
+    """The indefinite accusative of a noun («هجوما»، «اجتماعا»، «اتفاقا»): the object of a light verb («شن هجوما»).
+    Nouns in ة, ات or a weak letter take no alef."""
+    if pos != "noun" or k.startswith("ال") or k.endswith(_WEAK_END + ("ه", "ات")):
+        return set()
+    return {k + "ا"}
+
+
+def suffixed_forms(k: str, pos: str) -> set[str]:
+    """Forms with a pronoun suffix: a verb's object («تتهمها»، «حاصرتها»، «قتلوه»), a noun's possessor («إدانتها»،
+    «محادثاته»). The ة of a noun (folded to ه in keys) is written ت before a suffix; a plural verb's alef drops.
+    Weak verbs (their forms are listed as extras) and nouns with the article take none."""
+    if k.startswith("ال") or k.endswith(_WEAK_END) and not k.endswith("وا"):
+        return set()
+    if pos == "verb":
+        stem = k[:-1] if k.endswith("وا") else k
+    else:
+        stem = k[:-1] + "ت" if k.endswith("ه") else k
+    return {stem + s for s in _SUFFIXES}
 
 
 def _adjuncts() -> dict[str, Adjunct]:
@@ -249,21 +290,23 @@ def lexicon() -> Lexicon:
     for row in _rows("hedges.tsv"):
         words = [key(w) for w in row["phrase"].split()]
         hedges.setdefault(words[0], []).append((tuple(words[1:]), row["modality"], row["scope"]))
+    frames = {r["type"]: Frame(r["type"], r["object"] == "yes", tuple(key(p) for p in _split(r["preps"])),
+                               r["speech"] == "yes", r["symmetric"] == "yes", r["reader"],
+                               tuple(key(p) for p in _split(r["complement"])))
+              for r in _rows("frames.tsv")}
     lex = Lexicon(
         cues=_cues(),
         attributions={k: tuple(sorted(v, key=len, reverse=True)) for k, v in attributions.items()},
         complementizers={key(r["word"]): r["kind"] for r in _rows("complementizers.tsv")},
-        triggers=_triggers(),
+        triggers=_triggers({t for t, f in frames.items() if f.object}),
         agents=_agents(),
+        anaphors=frozenset("ال" + key(r["form"]) for r in _rows("agents.tsv") if r["anaphor"] == "yes"),
         hedges={k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in hedges.items()},
         context={key(r["word"]): r["domain"] for r in _rows("context.tsv")},
         capitals={r["place"]: r["country"] for r in _rows("capitals.tsv")},
         connectives=frozenset(key(r["word"]) for r in _rows("connectives.tsv")),
         report_ends=frozenset(key(r["word"]) for r in _rows("connectives.tsv") if r["after_report"] == "ends"),
-        frames={r["type"]: Frame(r["type"], r["object"] == "yes", tuple(key(p) for p in _split(r["preps"])),
-                                 r["speech"] == "yes", r["symmetric"] == "yes", r["reader"],
-                                 tuple(key(p) for p in _split(r["complement"])))
-                for r in _rows("frames.tsv")},
+        frames=frames,
         clause_words={key(r["word"]): r["role"] for r in _rows("clause_words.tsv")},
         adjuncts=_adjuncts(),
         institutions=tuple((r["form"], r["institution"]) for r in _rows("institutions.tsv")),
@@ -305,7 +348,7 @@ def validate() -> list[str]:
     for missing in sorted(trigger_types - set(lexicon().frames)):
         problems.append(f"frames.tsv: no frame for the trigger type {missing}")
     for r in _rows("clause_words.tsv"):
-        if r.get("role") not in ("adjunct", "boundary", "negation", "preposition", "material", "mouthpiece",
+        if r.get("role") not in ("adjunct", "boundary", "relative", "negation", "preposition", "material", "mouthpiece",
                                  "question", "formula"):
             problems.append(f"clause_words.tsv {r.get('word')}: role {r.get('role')!r}")
     for r in _rows("connectives.tsv"):
