@@ -39,3 +39,11 @@ def test_the_home_country_must_lead_clearly():
     assert institutions.home_country(["YEM", "YEM", "YEM", "SAU"]) == "YEM"
     assert institutions.home_country(["YEM", "YEM", "YEM", "SAU", "SAU"]) is None  # 3 against 2: no clear lead
     assert institutions.home_country(["YEM", "YEM", None]) is None  # too few mentions
+
+
+def test_a_state_noun_with_a_nationality_is_that_nation_s_army():
+    # ANT (Al-Arabiya) wording, in no gold set: the noun and its nationality become one mention of the army
+    text = "تصدت القوات الحكومية الأفغانية لهجوم واسع النطاق شنته حركة طالبان غرب البلاد."
+    linked = _linked(text)
+    assert ("القوات الحكومية الأفغانية", "mil:afg") in linked
+    assert ("الأفغانية", "cty:AFG") not in linked

@@ -2,9 +2,10 @@
 
 The registry cannot know whose army «الجيش الوطني» or «القوات الحكومية» is; the article usually does. When one
 country clearly leads the article's linked mentions (the country itself, its places, nationals and bodies), an
-unqualified state noun is that country's one registry actor of the noun's kind («... الحديدة ... الحوثيين ...
-وتقدم الجيش الوطني» → the Yemeni army). A noun followed by a nationality adjective or a name is left to the
-registry («الجيش الوطني الليبي»); with no leading country, or no single actor of that kind, nothing is linked.
+unqualified state noun is that country's armed forces («... الحديدة ... الحوثيين ... وتقدم الجيش الوطني» → the
+Yemeni army); followed by a nationality adjective it is that nation's («القوات الحكومية الأفغانية» → the Afghan
+army). A noun followed by another adjective of that shape or a name is left to the registry («الجيش الوطني
+الليبي»); with no leading country, or no single armed force of that country, nothing is linked.
 """
 from __future__ import annotations
 
@@ -81,25 +82,33 @@ def _sports_or_culture(text: str, start: int, end: int) -> bool:
                for w in _WORDS.findall(text, lo, min(his, default=len(text))))
 
 
-def spans(text: str, countries: Iterable[str | None], taken: Callable[[int, int], bool],
-          registry: Registry) -> list[tuple[int, int, str]]:
-    """``(start, end, actor id)`` of the state nouns of ``text`` that stand for its home country's institutions;
+def spans(text: str, countries: Iterable[str | None], nationals: dict[int, tuple[int, str]],
+          taken: Callable[[int, int], bool], registry: Registry) -> list[tuple[int, int, str, int | None]]:
+    """``(start, end, actor id, absorbed)`` of the state nouns of ``text`` that stand for a country's armed
+    forces: the country of the nationality adjective right after the noun («القوات الحكومية الأفغانية»: the
+    mention then covers both, and ``absorbed`` is the start of the adjective's own mention), else the article's
+    home country. ``nationals`` maps the start of each nationality mention to its end and country;
     ``taken(start, end)`` tells which characters another mention covers already."""
     home = home_country(countries)
-    if home is None:
-        return []
     out = []
     for m in _pattern().finditer(text):
         group = "form" if m.group("form") else "glued"
         start, end = m.span(group)
         if group == "glued":
             start -= 2  # the mention keeps the «ل» that stands for the article's alef
-        if taken(start, end) or _qualified(text, end) or _sports_or_culture(text, start, end):
+        if taken(start, end) or _sports_or_culture(text, start, end):
             continue
         kind = _kind(m.group(group), group == "glued")
-        actor_id = _institution(registry, home, kind) if kind else None
-        if actor_id:
-            out.append((start, end, actor_id))
+        nxt = _NEXT_WORD.match(text, end)
+        national = nationals.get(nxt.start(1)) if nxt else None
+        if national is not None:
+            actor_id = _institution(registry, national[1], kind) if kind else None
+            if actor_id:
+                out.append((start, national[0], actor_id, nxt.start(1)))
+        elif home is not None and not _qualified(text, end):
+            actor_id = _institution(registry, home, kind) if kind else None
+            if actor_id:
+                out.append((start, end, actor_id, None))
     return out
 
 

@@ -235,8 +235,13 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
             _remember_name_words(names_linked, key, actor_id, _family_first(registry.get(actor_id)))
 
     countries = [_country_of(registry, m.actor_id) for m in mentions]
-    for start, end, actor_id in institutions.spans(text, countries, taken.touches, registry):
+    nationals = {m.start: (m.end, _country_of(registry, m.actor_id)) for m in mentions
+                 if m.type == NATIONALITY and m.actor_id and _country_of(registry, m.actor_id)}
+    absorbed = set()
+    for start, end, actor_id, nat in institutions.spans(text, countries, nationals, taken.touches, registry):
         mentions.append(_Mention(start, end, "ORG", actor_id, 0.6, "institution"))
+        absorbed.add(nat)
+    mentions = [m for m in mentions if not (m.type == NATIONALITY and m.start in absorbed)]
     mentions.sort(key=lambda m: m.start)
     _merge_known_as(text, mentions)
     return [_entity(text, m, registry) for m in mentions]
