@@ -296,3 +296,36 @@ def test_a_complementizer_inside_a_quoted_name_opens_nothing():
     _, quotes = quotes_of("ونقلت محطة «إن تي في» أنّ شرطيًا أيضًا قتل في الاشتباكات، إلا أن ذلك لم يؤكد رسميا.")
     assert quotes[0][0].startswith("محطة «إن تي في")
     assert quotes[0][2].startswith("شرطيًا أيضًا قتل في الاشتباكات")
+
+
+# --- speaker words, read on unseen ANT articles (Sky News Arabia, BBC Arabic, 2018; in no gold set)
+
+def _quote_rows(text: str):
+    article = rased.analyze(text.encode())
+    return [(q.speaker_text, article.text[q.content_start:q.content_end]) for q in article.quotes]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # whom the speaker tells, glued to «ل», ends the speaker words
+    ("وقال المسؤول الفلسطيني لرويترز إن الفصائل الفلسطينية سيلتزمون بالتهدئة طالما التزمت بها إسرائيل.",
+     "المسؤول الفلسطيني"),
+    ("وقال عامل نيبالي للصحيفة: \"هذه هي المرة الأولى التي أتيت فيها إلى المركز التجاري\".", "عامل نيبالي"),
+    # a name after a preposition is whom the speakers stand for, not who speaks
+    ("كما قال فريق الدفاع عن أسانج إنهم سيطعنون في قانونية البروتوكول الخاص للحكومة الإكوادورية.",
+     "فريق الدفاع عن أسانج"),
+])
+def test_speaker_words(text, speaker):
+    assert [s for s, _ in _quote_rows(text)] == [speaker]
+
+
+def test_what_was_not_said_is_no_quote():
+    text = "وأكد مسؤول أن المرأة تعالج حاليا في مستشفى. ولم يكشف المسؤول عن اسم المرأة."
+    rows = _quote_rows(text)
+    assert rows == [("مسؤول", "المرأة تعالج حاليا في مستشفى")]
+
+
+def test_a_feminine_cue_does_not_continue_a_man_described():
+    text = ("وقال عامل نيبالي للصحيفة: \"هذه هي المرة الأولى التي أتيت فيها إلى المركز التجاري\". "
+            "وقالت ساراسواثي إن لافتات للعائلات فقط ليست سوى قناع للعنصرية.")
+    speakers = [s for s, _ in _quote_rows(text)]
+    assert speakers[0] == "عامل نيبالي" and "عامل نيبالي" not in speakers[1:]

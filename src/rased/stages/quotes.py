@@ -54,6 +54,7 @@ _LEADING_DROP = {word_key(w) for w in (
 )}
 _RELATIVE = {word_key(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "والذي", "والتي", "الذى")}
 _PRONOUNS = {word_key(w) for w in ("هو", "هي", "هم", "هما", "أنا", "نحن", "انه", "إنه")}
+_APPOSED = {word_key(w) for w in ("وهو", "وهي", "وهم", "وهما", "الذي", "التي", "الذين")}  # an aside opens
 _ABOUT = {word_key(w) for w in ("كشف", "أعلن", "أعرب", "أفصح", "تحدث")}
 # «مسؤولية», «المسؤولية», «مسؤوليته», «بمسؤوليتها», «مسئولية» (matching keys: hamza seat kept, teh marbuta folded)
 _RESPONSIBILITY = re.compile(r"^(?:[وف]?[بل]?(?:ال)?)مس[ؤئ]ولي(?:ه|ت)")
@@ -140,11 +141,26 @@ class _Doc:
         return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
 
 
-def _speaker_after(doc: _Doc, i: int, stop: int) -> tuple[int, int]:
+def _addressee(doc: _Doc, entities, k: int) -> bool:
+    """Whom the speaker tells, glued to «ل» («لرويترز»، «لبي بي سي»، «للصحيفة»، «لوكالة»): a medium or a
+    media noun after the preposition; the speaker words end before it."""
+    key = doc.keys[k]
+    if not key.startswith("ل"):
+        return False
+    rest = key[1:].lstrip("ـ")
+    if rest in _ADDRESSEE or (key.startswith("لل") and "ا" + rest in _ADDRESSEE):
+        return True
+    e = _entity_in(entities, doc.toks[k].start, doc.toks[k].end) if entities else None
+    return e is not None and e.actor is not None and e.actor.kind == "media" and e.start > doc.toks[k].start
+
+
+def _speaker_after(doc: _Doc, i: int, stop: int, entities=()) -> tuple[int, int]:
     """Token index range [i, j) of the speaker words after the cue, cut at the first stop word."""
     j = i
     while j < stop and doc.keys[j] in _LEADING_DROP:
         j += 1
+    if j + 1 < stop and doc.keys[j] == _RELAYED and doc.toks[j + 1].kind == "ar":
+        j += 1  # «ونقلت عن ثلاثة من رجال الإطفاء ... قولهم إن»: the relayed source is the speaker
     first = j
     if first < stop and _preposition_phrase(doc, first):
         return first, first  # «نؤكد لجميع شباب المقاومة»: whom one speaks to is no speaker
@@ -153,6 +169,8 @@ def _speaker_after(doc: _Doc, i: int, stop: int) -> tuple[int, int]:
         t = doc.toks[k]
         key = doc.keys[k]
         if t.kind == "punct":
+            if t.text in "،," and k > first and k + 1 < stop and doc.keys[k + 1] in _APPOSED:
+                break  # «وقال مراد، وهو كهربائي يبلغ من العمر 45 عاما»: an aside about the speaker follows
             if (t.text in "،," or t.text in OPENING or t.text in "»”") and k + 1 < stop:
                 k += 1
                 continue
@@ -163,7 +181,7 @@ def _speaker_after(doc: _Doc, i: int, stop: int) -> tuple[int, int]:
         if k > first and key == _ALI and doc.keys[k - 1] in _NAME_LINKS and not t.text.endswith("ى"):
             k += 1  # «سعيد بن علي البسامي»: the name «علي», not «على»
             continue
-        if k > first and (key in _SPEAKER_STOP or (key.startswith("ل") and key[1:].lstrip("ـ") in _ADDRESSEE)):
+        if k > first and (key in _SPEAKER_STOP or _addressee(doc, entities, k)):
             break
         if k > first and key == _RELAYED and k + 1 < stop and doc.toks[k + 1].kind == "ar" \
                 and _strip_al(doc.keys[first]) in _ADDRESSEE:
@@ -195,8 +213,10 @@ def _may_name_a_speaker(doc: _Doc, a: int) -> bool:
     adjunct or content, and the discourse supplies the speaker instead."""
     lex = lexicon()
     key = doc.keys[a]
-    if lex.clause_words.get(key) in ("preposition", "question") or key in lex.complementizers:
-        return False
+    bare = key[1:] if key[:1] in ("و", "ف") else key  # «وفي 2016 وقعت ...»، «ولم يكشف»
+    for k in (key, bare):
+        if lex.clause_words.get(k) in ("preposition", "question", "negation") or k in lex.complementizers:
+            return False
     return not _preposition_phrase(doc, a, "ب")
 
 
@@ -297,14 +317,24 @@ def _make_speaker(doc: _Doc, entities, a: int, b: int) -> _Speaker | None:
     if start >= end:
         return None
     ent = _entity_in(entities, start, end)
+    if ent is not None and ent.type == "PER" and _governed_name(doc, ent, a):
+        ent = None  # «فريق الدفاع عن أسانج»: the team speaks, not the man it defends
     if ent is not None:
         m = _full_name(doc, ent, a, b) if ent.type == "PER" else _mention(ent)
         return _Speaker(m, m.text, m.start, m.end)
     return _Speaker(None, doc.text[start:end], start, end)
 
 
+def _governed_name(doc: _Doc, ent: Entity, a: int) -> bool:
+    """A preposition stands right before the name, inside the speaker words."""
+    k = bisect.bisect_right(doc.starts, ent.start) - 1
+    return k - 1 >= a and lexicon().clause_words.get(doc.keys[k - 1]) == "preposition"
+
+
 _NAME_LINKS = {word_key(w) for w in ("بن", "بنت", "ابن", "أبو", "ابو", "عبد", "آل", "ال")}
 _ALI = word_key("علي")
+_NOT_DOING = word_key("عدم")  # «عدم ذكر»: the verbal noun of a cue, negated
+_WHAT = word_key("ما")
 _TO = word_key("إلى")
 
 
@@ -417,14 +447,15 @@ def extract(article: Article, settings: Settings) -> list[Found]:
 
     subjects = _clause_subjects(article)
 
-    def continuing(offset: int, plural: bool = False) -> _Speaker | None:
+    def continuing(offset: int, plural: bool = False, feminine: bool = False) -> _Speaker | None:
         # the discourse's current speaker: the last quote's, or the subject of a later clause that opens with
-        # a verb in the same paragraph («وحمّلت النقابة الحوثيين ... وأكدت أن ...»)
+        # a verb in the same paragraph («وحمّلت النقابة الحوثيين ... وأكدت أن ...»); a feminine cue never
+        # continues a man («وقال عامل نيبالي ... وقالت»)
         n = bisect.bisect_left(subjects, (offset,)) - 1
         if n >= 0 and subjects[n][0] > last_end and "\n" not in text[subjects[n][0]:offset]:
-            return subjects[n][1]
+            return None if feminine and _masculine(subjects[n][1]) else subjects[n][1]
         if last is not None and last_end >= 0 and text.count("\n", last_end, offset) <= qs.continue_paragraphs:
-            return dataclasses.replace(last, how="discourse")
+            return None if feminine and _masculine(last) else dataclasses.replace(last, how="discourse")
         return None if plural else _antecedent(text, entities, offset, qs.continue_paragraphs)
 
     for i, t in enumerate(doc.toks):
@@ -449,14 +480,14 @@ def extract(article: Article, settings: Settings) -> list[Found]:
         if inside_direct(t.start) or (found and _nested(doc, i, found[-1].quote)):
             continue
         cue = lex.cues[hit[0]]
-        if _formula(doc, i, hit):
+        if _formula(doc, i, hit) or _negated_cue(doc, i) or _in_attribution(doc, i):
             continue
         if hit[0] == "بين" and hit[1] == 0 and t.start > s_start:
             continue  # «بين» is «between» unless it opens the sentence («بين تقرير حديث أن»)
         opened = _opener(doc, i, stop, cue.lemma, qs.max_speaker_words, direct_at)
         if opened is None and cue.form in ("past", "present"):
             # a cue without content still names who is speaking («ذكر الرئيس ... أمس»): later «وقال إن» continues it
-            a, b = _speaker_after(doc, i + 1, stop)
+            a, b = _speaker_after(doc, i + 1, stop, entities)
             named = _make_speaker(doc, entities, a, b) if b - a <= qs.max_speaker_words // 2 else None
             if named is not None and doc.keys[a] not in _PRONOUNS:
                 last, last_end = named, t.end
@@ -465,7 +496,7 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             prev = [d for d in direct if d[1] <= t.start and text[d[1]:t.start].strip(" ،,.-–") in ("", "و")
                     and d[0] not in used_direct and d[1] >= s_start - 2]
             if not prev and cue.content == "object":
-                q = _object_content(doc, entities, i, stop, s_start, s_end, cue, continuing(t.start, cue.plural))
+                q = _object_content(doc, entities, i, stop, s_start, s_end, cue, continuing(t.start, cue.plural, _feminine(doc, i, hit)))
                 if q is not None:
                     found.append(q)
                     if q.speaker_start is not None:
@@ -475,8 +506,8 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             if not prev or cue.form == "participle":
                 continue
             d = prev[-1]
-            a, b = _speaker_after(doc, i + 1, stop)
-            speaker = _make_speaker(doc, entities, a, b) or continuing(t.start, cue.plural)
+            a, b = _speaker_after(doc, i + 1, stop, entities)
+            speaker = _make_speaker(doc, entities, a, b) or continuing(t.start, cue.plural, _feminine(doc, i, hit))
             used_direct.add(d[0])
             found.append(_found(speaker, t, d[2], d[3], True, "quote-before-cue"))
             if speaker is not None:
@@ -485,7 +516,7 @@ def extract(article: Article, settings: Settings) -> list[Found]:
         kind, k, region_end = opened
         speaker: _Speaker | None = None
         if cue.form != "participle":
-            a, b = _speaker_after(doc, i + 1, region_end)
+            a, b = _speaker_after(doc, i + 1, region_end, entities)
             speaker = _make_speaker(doc, entities, a, b)
             if speaker is None:
                 before = _speaker_before(doc, i, s_start)
@@ -494,7 +525,7 @@ def extract(article: Article, settings: Settings) -> list[Found]:
                     if speaker is not None:
                         speaker.how = "before-cue"
         if speaker is None:
-            speaker = continuing(t.start, cue.plural)
+            speaker = continuing(t.start, cue.plural, _feminine(doc, i, hit))
         # content
         if kind == "quote" or (kind == "colon" and k + 1 < stop and doc.toks[k + 1].text in OPENING):
             q_open = doc.toks[k].start if kind == "quote" else doc.toks[k + 1].start
@@ -618,6 +649,51 @@ def _clause_subjects(article: Article) -> list[tuple[int, _Speaker]]:
     return out
 
 
+def _negated_cue(doc: _Doc, i: int) -> bool:
+    """«ولم يكشف المسؤول عن اسم المرأة»، «طلبن عدم ذكر أسمائهن»: what was not said is no report (a denial is
+    its own cue: «نفى»)."""
+    if i == 0 or doc.toks[i - 1].kind == "punct":
+        return False
+    before = doc.keys[i - 1]
+    before = before[1:] if before[:1] in ("و", "ف", "ب") and len(before) > 2 else before
+    if before == _WHAT:
+        return False  # «ما قالت إنه»: «ما» is «what» there
+    return lexicon().clause_words.get(before) == "negation" or before == _NOT_DOING
+
+
+def _in_attribution(doc: _Doc, i: int) -> bool:
+    """The cue belongs to an «according to» phrase before it («حسب ما قال»، «حسبما أكد»، «وفق ما ذكرت»): that
+    phrase's own quote reports it."""
+    j = i - 1 if i > 0 and doc.keys[i - 1] == _WHAT else i
+    for a in range(max(0, j - 3), j):
+        phrase = attribution_at(doc.keys, a, j)
+        if phrase is not None and phrase[0] == j - 1:
+            return True
+    return False
+
+
+def _feminine(doc: _Doc, i: int, hit: tuple[str, int]) -> bool:
+    """A feminine singular cue form: «قالت»، «أضافت»، «تقول»، «مضيفة» (the cue table gives the form)."""
+    cue = lexicon().cues[hit[0]]
+    word = doc.keys[i][hit[1]:]
+    if cue.plural:
+        return False
+    if cue.form == "past":
+        return word.endswith("ت") and not cue.lemma.endswith("ت")
+    if cue.form == "present":
+        return word.startswith("ت")
+    return cue.form == "participle" and word.endswith("ه")
+
+
+def _masculine(sp: _Speaker) -> bool:
+    """A speaker described by a masculine singular head noun («عامل»، «المسؤول»، «مسؤول أمني»); a named person
+    may be a woman («ماي»، «ميركل»): the registry does not say."""
+    head = sp.text.split()[0] if sp.text.split() else ""
+    head = head[2:] if head.startswith("ال") else head
+    return bool(head) and sp.mention is None and lexicon().agents.get(word_key(head)) is not None \
+        and not word_key(head).endswith(("ه", "ات", "ون", "ين"))
+
+
 def _antecedent(text: str, entities, offset: int, paragraphs: int) -> _Speaker | None:
     """The nearest person named before ``offset`` within ``paragraphs`` paragraph breaks: the
     antecedent of a subjectless cue when no quote or clause subject came before it («... رومان ... وقالت إنها»);
@@ -693,6 +769,9 @@ def _attributed(doc: _Doc, entities, i: int, phrase: tuple[int, int], s_start: i
         nb = b + 1 if b < stop and doc.toks[b].kind == "punct" else b
         if nb < stop and doc.keys[nb] == "فان":
             c_start = doc.toks[nb].end
+        said = strip_proclitic(doc.keys[nb], lex.cues) if nb < stop else None
+        if said is not None and lex.cues[said[0]].form in ("past", "present"):
+            return None  # «وحسب فرانس برس، قال "المركز السوداني ..."»: the medium relays; the cue has its speaker
     else:
         c_start, c_end = s_start, cue.start
         if doc.text[c_start] == "و" and doc.text[c_start + 1:c_start + 2] == " ":
