@@ -749,8 +749,8 @@ def _attributed(doc: _Doc, entities, i: int, phrase: tuple[int, int], s_start: i
         t = doc.toks[b]
         if t.kind == "punct" and t.text not in "«»\"“”":
             break
-        if b > a and doc.keys[b] in _SPEAKER_STOP:
-            break
+        if b > a and (doc.keys[b] in _SPEAKER_STOP or doc.keys[b] in lex.complementizers):
+            break  # «بحسب المصدر أنهم حصلوا ...»: the source ends where its claim opens
         b += 1
     if b <= a:
         return None
@@ -796,7 +796,7 @@ def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:
             if q.content_start < g.quote.cue_start < end and not q.direct:
                 end = g.quote.cue_start
         start, end = _trim(text, q.content_start, end)
-        if end - start < 2:
+        if end - start < 2 or _relays(found[n + 1:], start, end):
             continue
         if end != q.content_end:
             q = dataclasses.replace(q, content_end=end)
@@ -804,6 +804,13 @@ def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:
         out.append(f)
     out.sort(key=lambda f: f.quote.cue_start)
     return out
+
+
+def _relays(later: list[Found], start: int, end: int) -> bool:
+    """The content is only the speaker of the next report («ذكرت الوكالة أن الزعيم الكوري الشمالي كيم جونج أون
+    قال إن ...»): the medium relays, and the next quote is the report."""
+    return any(f.speaker_start is not None and f.speaker_start <= start and end <= f.speaker_end + 1
+               for f in later if f.quote.cue_start >= end)
 
 
 def run(article: Article, settings: Settings) -> Article:
