@@ -163,3 +163,16 @@ def test_a_relative_clause_about_no_actor_lends_no_target():
     rels = _relations(text)
     assert ("SUPPORT", "adjunct-noun", "cty:IRN", "grp:houthis", "asserted") in rels
     assert [r for r in rels if r[1] == "adjunct-noun"] == [r for r in rels if r[0] == "SUPPORT"]
+
+
+# --- «بين» and blame (trigger rules), SaudiNewsNet August 2015, in no gold set
+
+def test_between_the_sides_told_with_min_jiha():
+    text = ("وفي محافظة إب بجنوب صنعاء تحتدم المواجهات أيضا بين الحوثيين وحلفائهم الموالين للرئيس السابق علي "
+            "عبدالله صالح من جهة وقوات المقاومة الشعبية من جهة أخرى.")
+    assert ("FIGHT", "triggers", "grp:houthis", "grp:popular-resistance-ye", "asserted") in _relations(text)
+
+
+def test_laying_blame_is_an_accusation():
+    rels = _relations("وقد أصدر محامي تيلير تصريحا يلقي فيه اللوم على هاموند.")
+    assert [r for r in rels if r[0] == "ACCUSE" and r[3] == "per:philip-hammond"]
