@@ -176,3 +176,12 @@ def test_between_the_sides_told_with_min_jiha():
 def test_laying_blame_is_an_accusation():
     rels = _relations("وقد أصدر محامي تيلير تصريحا يلقي فيه اللوم على هاموند.")
     assert [r for r in rels if r[0] == "ACCUSE" and r[3] == "per:philip-hammond"]
+
+
+def test_a_ministry_is_no_visit():
+    # SaudiNewsNet, August 2015: «وزارة» folds to the key of «و» + «زاره» (and visited him)
+    text = ("والمهندس فهد بن عبدالرحمن الجلاجل ممثلاً عن وزارة التجارة والصناعة، والأستاذ عبدالله بن صالح بن جمعة "
+            "ممثلا عن الهيئة العامة للسياحة والتراث الوطني.")
+    article = rased.analyze(text.encode())
+    assert "PER" in {e.type for e in article.entities}
+    assert not [r for r in article.relations if r.trigger.startswith("وزار")]

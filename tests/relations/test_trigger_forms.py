@@ -34,3 +34,13 @@ def test_form_rules():
     assert suffixed_forms("قتلوا", "verb") == {"قتلوه", "قتلوها", "قتلوهم", "قتلوهما"}
     assert "ادانتها" in suffixed_forms("ادانه", "noun")
     assert suffixed_forms("الهجوم", "noun") == set()
+
+
+def test_a_written_teh_marbuta_is_no_pronoun_suffix():
+    from rased.knowledge.cues import readings_of
+
+    triggers = lexicon().triggers
+    hit = strip_proclitic(word_key("وزارة"), triggers)  # folds to «و» + «زاره» (visited him)
+    assert hit is not None and any(t.pronoun for t in triggers[hit[0]])
+    assert readings_of("وزارة", triggers[hit[0]]) == ()
+    assert readings_of("وزاره", triggers[hit[0]]) == triggers[hit[0]]

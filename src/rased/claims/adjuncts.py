@@ -18,7 +18,7 @@ from .clauses import Arg
 from .verb_frames import Reading
 from .view import TokenView
 
-_REACH = {"noun": 6, "clause": 10}  # how many tokens back the host may start
+_REACH = {"noun": 6}  # how many tokens back a participle's noun phrase may start
 _PREP_GAP = 3  # words between the head and its preposition («بدعم جوي مباشر من»)
 
 
@@ -51,17 +51,21 @@ def _introduced(view: TokenView, k: int, adj: Adjunct, hi: int) -> Arg | None:
 
 
 def _host(view: TokenView, k: int, adj: Adjunct, lo: int) -> Arg | None:
-    """The actor the phrase qualifies: for a participle the noun phrase right before it (a comma between them
-    allowed: «الحوثيين، المدعومين من إيران»), for a clause adjunct the nearest actor before it that no
-    preposition governs; read back to the first member of its coordination. A nationality adjective is no host
-    («الاتحاد السعودي للرياضات البحرية بالتعاون مع ...»)."""
+    """The actor the phrase qualifies. A participle qualifies the noun phrase right before it (a comma between
+    them allowed: «الحوثيين، المدعومين من إيران»), read back to the first member of its coordination. A clause
+    adjunct qualifies the doer of its clause: the first actor of the clause before it (after a complementizer that
+    opens it) that no preposition governs («... أطلقت القوات المشتركة عملية ... على الميليشيات ...، بدعم من
+    التحالف»: the joint forces, not the militias they fight). A nationality adjective is no host («الاتحاد السعودي
+    للرياضات البحرية بالتعاون مع ...»)."""
+    if adj.host == "clause":
+        return _clause_doer(view, k, lo)
     floor = max(lo, k - _REACH[adj.host])
     adjacent = k - 1 if k - 1 >= lo and view.toks[k - 1].text in "،," else k
     for j in range(k - 1, floor - 1, -1):
-        a = clauses.actor_at(view, j, "adjunct-host")
-        if a is None or a.t1 > k or clauses.preposition_before(view, j, lo) is not None or _nationality(view, j):
+        a = _candidate(view, j, k, lo)
+        if a is None:
             continue
-        if adj.host == "noun" and a.t1 != adjacent:
+        if a.t1 != adjacent:
             return None  # «اليمن وقع تحت سيطرة مليشيات مدعومة من إيران»: the militias are backed, not Yemen
         while view.keys[a.t0][:1] == "و" and a.t0 > floor:
             first = _ending_at(view, a.t0, floor)
@@ -69,6 +73,23 @@ def _host(view: TokenView, k: int, adj: Adjunct, lo: int) -> Arg | None:
                 break
             a = first
         return a
+    return None
+
+
+def _candidate(view: TokenView, j: int, k: int, lo: int) -> Arg | None:
+    a = clauses.actor_at(view, j, "adjunct-host")
+    if a is None or a.t1 > k or clauses.preposition_before(view, j, lo) is not None or _nationality(view, j):
+        return None
+    return a
+
+
+def _clause_doer(view: TokenView, k: int, lo: int) -> Arg | None:
+    complementizers = lexicon().complementizers
+    start = max((j + 1 for j in range(lo, k) if complementizers.get(view.keys[j]) == "comp"), default=lo)
+    for j in range(start, k):
+        a = _candidate(view, j, k, lo)
+        if a is not None:
+            return a
     return None
 
 

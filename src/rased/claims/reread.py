@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from ..knowledge.cues import lexicon, strip_proclitic, word_key
+from ..knowledge.cues import lexicon, readings_of, strip_proclitic, word_key
 from ..record import Article, Mention, Relation
 from . import adjuncts, pronouns, verb_frames
 from .clauses import Arg
@@ -32,9 +32,9 @@ def _is_verb(view: TokenView, k: int, type_: str) -> bool:
         return False
     triggers = lexicon().triggers
     hit = strip_proclitic(view.keys[k], triggers)
+    found = readings_of(view.toks[k].text, triggers[hit[0]]) if hit is not None else ()
     # a form that is also a verbal noun («دعم»، «هجوم») is read by the trigger rules, which know nouns
-    return hit is not None and all(t.pos == "verb" for t in triggers[hit[0]]) \
-        and any(t.type == type_ for t in triggers[hit[0]])
+    return bool(found) and all(t.pos == "verb" for t in found) and any(t.type == type_ for t in found)
 
 
 def _denied(article: Article, offset: int) -> bool:
@@ -110,9 +110,10 @@ def _unread_verbs(view: TokenView, covered: set) -> list[tuple[int, Relation]]:
         if k in covered or not view.is_word(k):
             continue
         hit = strip_proclitic(key, triggers)
-        if hit is None or not all(t.pos == "verb" for t in triggers[hit[0]]):
+        found = readings_of(view.toks[k].text, triggers[hit[0]]) if hit is not None else ()
+        if not found or not all(t.pos == "verb" for t in found):
             continue
-        type_ = triggers[hit[0]][0].type
+        type_ = found[0].type
         if _is_verb(view, k, type_):
             t = view.toks[k]
             out.append((k, Relation(type_, None, None, t.start, t.end, t.text, "asserted", rule="unread")))

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..arabic import wordfreq
 from ..arabic.normalize import light
-from ..knowledge.cues import Trigger, article_words, lexicon, strip_proclitic, word_key
+from ..knowledge.cues import Trigger, article_words, lexicon, readings_of, strip_proclitic, word_key
 from ..record import Article, Entity, Mention, Relation
 from ..settings import Settings
 from ..claims import clauses
@@ -316,7 +316,10 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
             if hit is None:
                 continue
             prefix = k[: hit[1]]
-            trig = _trigger_reading(w, i, lex.triggers[hit[0]], prefix)
+            cands = readings_of(w.toks[i].text, lex.triggers[hit[0]])
+            if not cands:
+                continue
+            trig = _trigger_reading(w, i, cands, prefix)
             participant = None
             if inside[i]:
                 # «المتظاهرون»: a participant noun is both the event and its source

@@ -228,6 +228,14 @@ def _triggers(transitive: set[str]) -> dict[str, tuple[Trigger, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+def readings_of(written: str, triggers: tuple[Trigger, ...]) -> tuple[Trigger, ...]:
+    """The readings a word as written allows: a final «ة» is no pronoun suffix, though keys fold it to «ه»
+    («وزارة» is a ministry, not «و» + «زاره», visited him)."""
+    if written.endswith("ة"):
+        return tuple(t for t in triggers if not t.pronoun)
+    return triggers
+
+
 def _add(table: dict[str, list[Trigger]], k: str, t: Trigger) -> None:
     if t not in table.setdefault(k, []):
         table[k].append(t)
