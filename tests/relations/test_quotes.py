@@ -329,3 +329,15 @@ def test_a_feminine_cue_does_not_continue_a_man_described():
             "وقالت ساراسواثي إن لافتات للعائلات فقط ليست سوى قناع للعنصرية.")
     speakers = [s for s, _ in _quote_rows(text)]
     assert speakers[0] == "عامل نيبالي" and "عامل نيبالي" not in speakers[1:]
+
+
+def test_a_country_after_an_object_cue_is_its_subject():
+    # BBC Arabic, 2018, in no gold set: the content is the object, not the country that demands
+    text = "وتطالب المملكة المتحدة بمعاقبة روسيا بعدما اتهمتها بشن هجوم بغاز الأعصاب على أراضيها."
+    assert _quote_rows(text) == [("المملكة المتحدة", "بمعاقبة روسيا بعدما اتهمتها بشن هجوم بغاز الأعصاب على أراضيها")]
+
+
+def test_a_related_article_line_is_no_quote():
+    text = ("وقالت زاخاروفا إن هدفهم الرئيسي هو حرمان روسيا من استضافة كأس العالم. اقرأ أيضا: بريطانيا تبحث طلب "
+            "روسيا زيارة يوليا سكريبال، ابنة الجاسوس الروسي السابق.")
+    assert [s for s, _ in _quote_rows(text)] == ["زاخاروفا"]

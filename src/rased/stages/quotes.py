@@ -285,7 +285,10 @@ def _formula(doc: _Doc, i: int, hit: tuple[str, int]) -> bool:
     """Cue ``i`` is the narrator's background formula, nobody's words: «ويذكر أن ...»، «يشار إلى أن ...» (with a
     subject, «يذكر التقرير أن», it reports)."""
     lex = lexicon()
-    if lex.clause_words.get(doc.keys[i][hit[1]:]) != "formula" or i + 1 >= len(doc.keys):
+    role = lex.clause_words.get(doc.keys[i][hit[1]:])
+    if role == "link":
+        return True  # «اقرأ أيضا: ...»: a related article's headline («اقرأ» folds to the key of «أقرا»)
+    if role != "formula" or i + 1 >= len(doc.keys):
         return False
     return doc.keys[i + 1] in lex.complementizers or doc.keys[i + 1] == _TO
 
@@ -594,11 +597,15 @@ def _overt_subject(doc: _Doc, entities, k: int, stop: int) -> bool:
         return False
     t = doc.toks[k]
     ent = _entity_in(entities, t.start, t.end)
-    if ent is not None and ent.type in ("PER", "ORG"):
-        return True
+    if ent is not None and (ent.type in ("PER", "ORG") or _a_state(ent)):
+        return True  # «وتطالب المملكة المتحدة بمعاقبة روسيا»: a country or its capital acts
     key = doc.keys[k]
     agents = lexicon().agents
     return key in agents or _strip_al(key) in agents
+
+
+def _a_state(ent: Entity) -> bool:
+    return ent.actor is not None and (ent.actor.kind == "country" or ent.actor_id in lexicon().capitals)
 
 
 def _object_content(doc: _Doc, entities, i: int, stop: int, s_start: int, s_end: int, cue, carried):
