@@ -341,3 +341,16 @@ def test_a_related_article_line_is_no_quote():
     text = ("وقالت زاخاروفا إن هدفهم الرئيسي هو حرمان روسيا من استضافة كأس العالم. اقرأ أيضا: بريطانيا تبحث طلب "
             "روسيا زيارة يوليا سكريبال، ابنة الجاسوس الروسي السابق.")
     assert [s for s, _ in _quote_rows(text)] == ["زاخاروفا"]
+
+
+def test_speaker_words_end_where_a_second_report_starts():
+    # BBC Arabic, 2018, in no gold set
+    text = ("رأى المغردون القطريون فيه تصعيدا غير مسبوق للأزمة الخليجية ووصفوا الخطوة بأنها تظهر أسلوب الترهيب "
+            "السعودي.")
+    assert [s for s, _ in _quote_rows(text)] == ["المغردون القطريون"]
+
+
+def test_according_to_skips_a_reporting_verb_with_its_pronoun():
+    text = ("وأحد أسباب هذه الخطوة هو الاستجابة لحركة مي توو الدولية، بحسب ما قالته مفوضة التمييز الجنسي كيت "
+            "جينكينز.")
+    assert _quote_rows(text) == [("كيت جينكينز", "وأحد أسباب هذه الخطوة هو الاستجابة لحركة مي توو الدولية")]

@@ -54,6 +54,8 @@ _LEADING_DROP = {word_key(w) for w in (
 )}
 _RELATIVE = {word_key(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "والذي", "والتي", "الذى")}
 _PRONOUNS = {word_key(w) for w in ("هو", "هي", "هم", "هما", "أنا", "نحن", "انه", "إنه")}
+# a preposition with a pronoun belongs to the verb, never to the name of who speaks («رأى المغردون فيه تصعيدا»)
+_BOUND_PREPOSITIONS = {word_key(w) for w in ("فيه", "فيها", "عليه", "عليها", "منه", "منها", "إليه", "إليها")}
 _APPOSED = {word_key(w) for w in ("وهو", "وهي", "وهم", "وهما", "الذي", "التي", "الذين")}  # an aside opens
 _ABOUT = {word_key(w) for w in ("كشف", "أعلن", "أعرب", "أفصح", "تحدث")}
 # «مسؤولية», «المسؤولية», «مسؤوليته», «بمسؤوليتها», «مسئولية» (matching keys: hamza seat kept, teh marbuta folded)
@@ -154,6 +156,11 @@ def _addressee(doc: _Doc, entities, k: int) -> bool:
     return e is not None and e.actor is not None and e.actor.kind == "media" and e.start > doc.toks[k].start
 
 
+def _reporting_verb(key: str) -> bool:
+    hit = strip_proclitic(key, lexicon().cues)
+    return hit is not None and lexicon().cues[hit[0]].form in ("past", "present")
+
+
 def _speaker_after(doc: _Doc, i: int, stop: int, entities=()) -> tuple[int, int]:
     """Token index range [i, j) of the speaker words after the cue, cut at the first stop word."""
     j = i
@@ -181,8 +188,9 @@ def _speaker_after(doc: _Doc, i: int, stop: int, entities=()) -> tuple[int, int]
         if k > first and key == _ALI and doc.keys[k - 1] in _NAME_LINKS and not t.text.endswith("ى"):
             k += 1  # «سعيد بن علي البسامي»: the name «علي», not «على»
             continue
-        if k > first and (key in _SPEAKER_STOP or _addressee(doc, entities, k)):
-            break
+        if k > first and (key in _SPEAKER_STOP or _addressee(doc, entities, k) or _reporting_verb(key)
+                          or key in _BOUND_PREPOSITIONS):
+            break  # «رأى المغردون القطريون فيه ...»: the verb's own complement starts
         if k > first and key == _RELAYED and k + 1 < stop and doc.toks[k + 1].kind == "ar" \
                 and _strip_al(doc.keys[first]) in _ADDRESSEE:
             first = k + 1  # the relayed source is the speaker
@@ -257,6 +265,8 @@ def _speaker_before(doc: _Doc, cue: int, sent_start: int) -> tuple[int, int] | N
         start += 1
     if start >= end or end - start > 10:
         return None
+    if end - start == 1 and _opens_with_verb(doc, start):
+        return None  # «وكتب ... يقول»: a verb alone names nobody
     if end - start > 1 and _opens_with_verb(doc, start):
         # «أعلنت الشرطة الإسرائيلية إطلاق النار على فلسطيني قالت إنه ...»: the words before the cue are a clause of
         # their own; its subject, right after its verb, is the speaker
@@ -510,7 +520,8 @@ def extract(article: Article, settings: Settings) -> list[Found]:
                 continue
             d = prev[-1]
             a, b = _speaker_after(doc, i + 1, stop, entities)
-            speaker = _make_speaker(doc, entities, a, b) or continuing(t.start, cue.plural, _feminine(doc, i, hit))
+            named = _make_speaker(doc, entities, a, b) if b - a <= qs.max_speaker_words // 2 else None
+            speaker = named or continuing(t.start, cue.plural, _feminine(doc, i, hit))
             used_direct.add(d[0])
             found.append(_found(speaker, t, d[2], d[3], True, "quote-before-cue"))
             if speaker is not None:
@@ -742,6 +753,14 @@ def _found(speaker: _Speaker | None, cue: Token, c_start: int, c_end: int, direc
     return Found(q, speaker.start if speaker else None, speaker.end if speaker else None)
 
 
+def _suffixed_cue(key: str) -> bool:
+    """A reporting verb with an object pronoun («قالته»، «أعلنه»، «ذكرها»)."""
+    for suffix in ("ته", "ها", "ه"):
+        if key.endswith(suffix) and len(key) > len(suffix) + 2 and _reporting_verb(key[:-len(suffix)]):
+            return True
+    return False
+
+
 def _attributed(doc: _Doc, entities, i: int, phrase: tuple[int, int], s_start: int, s_end: int, stop: int):
     lex = lexicon()
     end_tok, glued = phrase
@@ -749,8 +768,8 @@ def _attributed(doc: _Doc, entities, i: int, phrase: tuple[int, int], s_start: i
     # «حسبما ذكرت الوكالة»، «وفق ما أعلنه الجيش»: skip «ما» and the cue verb
     if a < stop and doc.keys[a] == "ما":
         a += 1
-    if a < stop and strip_proclitic(doc.keys[a], lex.cues):
-        a += 1
+    if a < stop and (strip_proclitic(doc.keys[a], lex.cues) or _suffixed_cue(doc.keys[a])):
+        a += 1  # «حسبما ذكرت الوكالة»، «بحسب ما قالته مفوضة التمييز»
     b = a
     while b < stop and b - a < 8:
         t = doc.toks[b]
