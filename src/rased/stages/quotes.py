@@ -33,31 +33,14 @@ from ..record import Article, Entity, Mention, Quote
 from ..settings import Settings
 from ..claims.clauses import attribution_at, ends_report
 
+
+def _words(role: str) -> frozenset[str]:
+    """The keys of the speaker words of ``role`` (knowledge/cues/speaker_words.tsv)."""
+    return lexicon().speaker_words.get(role, frozenset())
+
+
 OPENING = {"«": "»", "“": "”“", '"': '"', "„": "“", "”": "”“"}  # opening mark -> closing marks
-_ADDRESSEE = {word_key(w) for w in ("وكالة", "صحيفة", "قناة", "موقع", "شبكة", "الصحفيين", "الصحافيين", "التلفزيون",
-                                     "إذاعة", "راديو", "مجلة", "وسائل", "الصحيفة", "الوكالة", "القناة", "ـ", "")}
-_SPEECH_EVENTS = {word_key(w) for w in (
-    "بيان", "تصريح", "تصريحات", "كلمة", "مؤتمر", "حديث", "مقابلة", "لقاء", "رسالة", "تقرير", "حوار", "اتصال",
-    "تغريدة", "خطاب", "ندوة", "جلسة", "اجتماع", "بيانه", "كلمته", "تصريحه", "حديثه", "وقت", "عددها", "ختام",
-    "افتتاح", "معرض", "رده", "ردها", "سياق", "إطار", "المؤتمر", "الجلسة", "الاجتماع", "الندوة", "البيان")}
-_SPEAKER_STOP = {word_key(w) for w in (
-    "خلال", "أمس", "اليوم", "الليلة", "مساء", "صباح", "يوم", "عبر", "أثناء", "بعد", "عقب", "قبل", "لدى",
-    "حول", "بشأن", "ردا", "تعليقا", "إثر", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
-    "الجمعة", "السبت", "أيضا", "كذلك", "مساء", "ظهر", "فجر", "الليلة", "ليلة", "هذا", "إذ", "حيث", "بينما",
-    "فيما", "وسط", "أمام", "على", "إلى", "الى", "ضمن", "بعدما", "عندما", "حين", "لكن", "ولكن", "ثم",
-    "فإن", "و", "أو", "بشكل", "مؤخرا", "قوله", "قولها", "قولهم", "قولهما",
-)}
 _RELAYED = word_key("عن")  # «نقلت وكالة رويترز عن مصدر دبلوماسي قوله»: the medium relays, the source speaks
-_LEADING_DROP = {word_key(w) for w in (
-    "عنه", "عنها", "عنهم", "ذلك", "له", "لها", "لهم", "أيضا", "كذلك", "بدوره", "بدورها", "من", "جهته", "جهتها",
-    "جانبه", "جانبها", "ناحيته", "ناحيتها", "فيه", "فيها", "قد", "كان", "وكان", "كانت", "وكانت", "فقد", "وقد", "لقد", "هنا", "هذا",
-)}
-_RELATIVE = {word_key(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "والذي", "والتي", "الذى")}
-_PRONOUNS = {word_key(w) for w in ("هو", "هي", "هم", "هما", "أنا", "نحن", "انه", "إنه")}
-# a preposition with a pronoun belongs to the verb, never to the name of who speaks («رأى المغردون فيه تصعيدا»)
-_BOUND_PREPOSITIONS = {word_key(w) for w in ("فيه", "فيها", "عليه", "عليها", "منه", "منها", "إليه", "إليها")}
-_APPOSED = {word_key(w) for w in ("وهو", "وهي", "وهم", "وهما", "الذي", "التي", "الذين")}  # an aside opens
-_ABOUT = {word_key(w) for w in ("كشف", "أعلن", "أعرب", "أفصح", "تحدث")}
 # «مسؤولية», «المسؤولية», «مسؤوليته», «بمسؤوليتها», «مسئولية» (matching keys: hamza seat kept, teh marbuta folded)
 _RESPONSIBILITY = re.compile(r"^(?:[وف]?[بل]?(?:ال)?)مس[ؤئ]ولي(?:ه|ت)")
 _DROP_PUNCT = " \t\n،,؛;:.-–—"
@@ -150,7 +133,7 @@ def _addressee(doc: _Doc, entities, k: int) -> bool:
     if not key.startswith("ل"):
         return False
     rest = key[1:].lstrip("ـ")
-    if rest in _ADDRESSEE or (key.startswith("لل") and "ا" + rest in _ADDRESSEE):
+    if rest in _words("addressee") or (key.startswith("لل") and "ا" + rest in _words("addressee")):
         return True
     e = _entity_in(entities, doc.toks[k].start, doc.toks[k].end) if entities else None
     return e is not None and e.actor is not None and e.actor.kind == "media" and e.start > doc.toks[k].start
@@ -164,7 +147,7 @@ def _reporting_verb(key: str) -> bool:
 def _speaker_after(doc: _Doc, i: int, stop: int, entities=()) -> tuple[int, int]:
     """Token index range [i, j) of the speaker words after the cue, cut at the first stop word."""
     j = i
-    while j < stop and doc.keys[j] in _LEADING_DROP:
+    while j < stop and doc.keys[j] in _words("lead"):
         j += 1
     if j + 1 < stop and doc.keys[j] == _RELAYED and doc.toks[j + 1].kind == "ar":
         j += 1  # «ونقلت عن ثلاثة من رجال الإطفاء ... قولهم إن»: the relayed source is the speaker
@@ -176,27 +159,27 @@ def _speaker_after(doc: _Doc, i: int, stop: int, entities=()) -> tuple[int, int]
         t = doc.toks[k]
         key = doc.keys[k]
         if t.kind == "punct":
-            if t.text in "،," and k > first and k + 1 < stop and doc.keys[k + 1] in _APPOSED:
+            if t.text in "،," and k > first and k + 1 < stop and doc.keys[k + 1] in _words("aside"):
                 break  # «وقال مراد، وهو كهربائي يبلغ من العمر 45 عاما»: an aside about the speaker follows
             if (t.text in "،," or t.text in OPENING or t.text in "»”") and k + 1 < stop:
                 k += 1
                 continue
             break
         if k > first and key == "في" and k + 1 < stop and (
-                doc.keys[k + 1] in _SPEECH_EVENTS or doc.keys[k + 1] in _SPEAKER_STOP):
+                doc.keys[k + 1] in _words("event") or doc.keys[k + 1] in _words("stop")):
             break
-        if k > first and key == _ALI and doc.keys[k - 1] in _NAME_LINKS and not t.text.endswith("ى"):
+        if k > first and key == _ALI and doc.keys[k - 1] in _words("name-link") and not t.text.endswith("ى"):
             k += 1  # «سعيد بن علي البسامي»: the name «علي», not «على»
             continue
-        if k > first and (key in _SPEAKER_STOP or _addressee(doc, entities, k) or _reporting_verb(key)
-                          or key in _BOUND_PREPOSITIONS):
+        if k > first and (key in _words("stop") or _addressee(doc, entities, k) or _reporting_verb(key)
+                          or key in _words("bound")):
             break  # «رأى المغردون القطريون فيه ...»: the verb's own complement starts
         if k > first and key == _RELAYED and k + 1 < stop and doc.toks[k + 1].kind == "ar" \
-                and _strip_al(doc.keys[first]) in _ADDRESSEE:
+                and _strip_al(doc.keys[first]) in _words("addressee"):
             first = k + 1  # the relayed source is the speaker
             k += 1
             continue
-        if k == first and key in _SPEAKER_STOP:
+        if k == first and key in _words("stop"):
             break
         if k > first and _object_starts(doc, k, first):
             break
@@ -228,19 +211,16 @@ def _may_name_a_speaker(doc: _Doc, a: int) -> bool:
     return not _preposition_phrase(doc, a, "ب")
 
 
-_GROUP_HEADS = {word_key(w) for w in ("تنظيم", "حركة", "جماعة", "ميليشيا", "ميليشيات", "مليشيات", "حكومة", "قوات",
-                                      "جيش", "نظام", "سلطات", "حزب", "جبهة", "كتائب", "ألوية", "فصائل")}
-_CONSTRUCT_BEFORE = {word_key(w) for w in ("باسم", "عن", "في", "من", "لدى", "ل")}
 
 
 def _object_starts(doc: _Doc, k: int, first: int) -> bool:
     """A speaker is a noun phrase: a group named after a name that is not a title in construct («وحذر أبوعزام
     تنظيم داعش بعقاب») starts the cue's object («قائد قوات التحالف»، «المتحدث باسم الحكومة» stay whole)."""
     key = doc.keys[k]
-    if key not in _GROUP_HEADS:
+    if key not in _words("group-head"):
         return False
     prev = doc.keys[k - 1]
-    if doc.toks[k - 1].kind == "punct" or prev in _CONSTRUCT_BEFORE or prev.startswith("ال"):
+    if doc.toks[k - 1].kind == "punct" or prev in _words("construct-before") or prev.startswith("ال"):
         return False
     agent = lexicon().agents.get(prev) or lexicon().agents.get(prev[2:] if prev.startswith("ال") else prev)
     return not (agent and agent[1])  # «قائد قوات»: the title governs the group
@@ -249,7 +229,7 @@ def _object_starts(doc: _Doc, k: int, first: int) -> bool:
 def _speaker_before(doc: _Doc, cue: int, sent_start: int) -> tuple[int, int] | None:
     """Speaker words before the cue in subject-verb order: back to the sentence start or a comma."""
     k = cue - 1
-    while k >= 0 and doc.toks[k].start >= sent_start and doc.keys[k] in _LEADING_DROP:
+    while k >= 0 and doc.toks[k].start >= sent_start and doc.keys[k] in _words("lead"):
         k -= 1
     end = k + 1
     lex = lexicon()
@@ -261,7 +241,7 @@ def _speaker_before(doc: _Doc, cue: int, sent_start: int) -> tuple[int, int] | N
             break
         k -= 1
     start = k + 1
-    while start < end and doc.keys[start] in _LEADING_DROP:
+    while start < end and doc.keys[start] in _words("lead"):
         start += 1
     if start >= end or end - start > 10:
         return None
@@ -286,7 +266,7 @@ def _nested(doc: _Doc, i: int, last: Quote) -> bool:
         key = doc.keys[k]
         if lex.complementizers.get(key) == "comp":
             return True
-        if doc.toks[k].kind == "punct" or key in _LEADING_DROP or key in _RELATIVE or key in lex.connectives:
+        if doc.toks[k].kind == "punct" or key in _words("lead") or key in _words("relative") or key in lex.connectives:
             return False
     return False
 
@@ -344,7 +324,6 @@ def _governed_name(doc: _Doc, ent: Entity, a: int) -> bool:
     return k - 1 >= a and lexicon().clause_words.get(doc.keys[k - 1]) == "preposition"
 
 
-_NAME_LINKS = {word_key(w) for w in ("بن", "بنت", "ابن", "أبو", "ابو", "عبد", "آل", "ال")}
 _ALI = word_key("علي")
 _NOT_DOING = word_key("عدم")  # «عدم ذكر»: the verbal noun of a cue, negated
 _WHAT = word_key("ما")
@@ -364,13 +343,13 @@ def _full_name(doc: _Doc, ent: Entity, a: int, b: int) -> Mention:
     def name_word(k: int) -> bool:
         key = doc.keys[k]
         return (doc.toks[k].kind == "ar" and len(key) > 1 and key not in lex.agents and _strip_al(key) not in lex.agents
-                and key not in _SPEAKER_STOP and key not in _LEADING_DROP and strip_proclitic(key, lex.cues) is None)
+                and key not in _words("stop") and key not in _words("lead") and strip_proclitic(key, lex.cues) is None)
 
     s = t0
     if s - 1 >= a and name_word(s - 1) and not doc.keys[s - 1].startswith("ال"):
         s -= 1  # the given name before «بن ...»
     e = t1
-    while e < b and e - t1 < 3 and name_word(e) and (doc.keys[e - 1] in _NAME_LINKS or doc.keys[e] in _NAME_LINKS):
+    while e < b and e - t1 < 3 and name_word(e) and (doc.keys[e - 1] in _words("name-link") or doc.keys[e] in _words("name-link")):
         e += 1
     if e < b and name_word(e) and doc.keys[e].startswith("ال") and not doc.keys[e - 1].startswith("ال"):
         e += 1  # the family name: «بن علي البسامي»
@@ -419,7 +398,7 @@ def _opener(doc: _Doc, i: int, stop: int, lemma: str, max_words: int, direct_at=
             return "comp", k, k
         if kind == "prep" and k + 1 < stop and lex.complementizers.get(doc.keys[k + 1]) == "comp":
             return "comp", k + 1, k
-        if key == "عن" and lemma in _ABOUT:
+        if key == "عن" and lemma in _words("about"):
             if claimed:  # «أعلن التنظيم مسؤوليته عن الهجوم»: a claim of responsibility, not words said
                 return None
             return "about", k, k
@@ -502,7 +481,7 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             # a cue without content still names who is speaking («ذكر الرئيس ... أمس»): later «وقال إن» continues it
             a, b = _speaker_after(doc, i + 1, stop, entities)
             named = _make_speaker(doc, entities, a, b) if b - a <= qs.max_speaker_words // 2 else None
-            if named is not None and doc.keys[a] not in _PRONOUNS:
+            if named is not None and doc.keys[a] not in _words("pronoun"):
                 last, last_end = named, t.end
         if opened is None:
             # «... »، قال X — a direct quote just before the cue
@@ -534,7 +513,7 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             speaker = _make_speaker(doc, entities, a, b)
             if speaker is None:
                 before = _speaker_before(doc, i, s_start)
-                if before is not None and doc.keys[before[0]] not in _RELATIVE and doc.keys[before[0]] not in _PRONOUNS:
+                if before is not None and doc.keys[before[0]] not in _words("relative") and doc.keys[before[0]] not in _words("pronoun"):
                     speaker = _make_speaker(doc, entities, *before)
                     if speaker is not None:
                         speaker.how = "before-cue"
@@ -578,9 +557,6 @@ def extract(article: Article, settings: Settings) -> list[Found]:
     return _cut_overlaps(text, found)
 
 
-# Words that open no object: prepositions and pronoun objects («طلب منهما»، «أعلن في موقع»، «تصف به»).
-_NOT_OBJECT = {word_key(w) for w in ("في", "من", "عن", "به", "بها", "له", "لها", "منه", "منها", "منهما", "منهم",
-                                     "إليه", "إليها", "اليه", "ما", "أن", "إن", "بأن")}
 
 
 def _subject_end(doc: _Doc, entities, k: int, stop: int) -> int:
@@ -623,7 +599,7 @@ def _object_content(doc: _Doc, entities, i: int, stop: int, s_start: int, s_end:
     """A quote whose content is the verb's object («اتهم فتح الميليشيا بالتلاعب ...»، «حذر الوزير من تصاعد
     ...»): the overt subject after the verb speaks, or the discourse's current speaker when there is none."""
     k = i + 1
-    while k < stop and doc.keys[k] in _LEADING_DROP:
+    while k < stop and doc.keys[k] in _words("lead"):
         k += 1
     speaker = None
     if cue.form != "participle" and _overt_subject(doc, entities, k, stop):
@@ -636,8 +612,8 @@ def _object_content(doc: _Doc, entities, i: int, stop: int, s_start: int, s_end:
         k += 1
     if k < stop and cue.prep and doc.keys[k] == cue.prep:
         k += 1
-    if k >= stop or speaker is None or doc.toks[k].kind != "ar" or doc.keys[k] in _SPEAKER_STOP \
-            or doc.keys[k] in _NOT_OBJECT or _preposition_phrase(doc, k):
+    if k >= stop or speaker is None or doc.toks[k].kind != "ar" or doc.keys[k] in _words("stop") \
+            or doc.keys[k] in _words("not-object") or _preposition_phrase(doc, k):
         return None  # «أعلن البيت الأبيض أمس»، «طلب منهما»: no object opens here
     c_start, c_end = _trim(doc.text, doc.toks[k].start, s_end)
     if sum(1 for m in doc.token_range(c_start, c_end) if doc.toks[m].kind != "punct") < 3:
@@ -775,7 +751,7 @@ def _attributed(doc: _Doc, entities, i: int, phrase: tuple[int, int], s_start: i
         t = doc.toks[b]
         if t.kind == "punct" and t.text not in "«»\"“”":
             break
-        if b > a and (doc.keys[b] in _SPEAKER_STOP or doc.keys[b] in lex.complementizers):
+        if b > a and (doc.keys[b] in _words("stop") or doc.keys[b] in lex.complementizers):
             break  # «بحسب المصدر أنهم حصلوا ...»: the source ends where its claim opens
         b += 1
     if b <= a:

@@ -170,6 +170,7 @@ class Lexicon:
     frames: dict[str, Frame]  # relation type -> its frame
     adjuncts: dict[str, Adjunct]  # head form key -> its adjunct frame
     institutions: tuple[tuple[str, str], ...]  # (generic state noun as written, registry kind it stands for)
+    speaker_words: dict[str, frozenset[str]]  # role -> keys of the words that bound or open a quote's speaker
     clause_words: dict[str, str]  # key -> adjunct | boundary | negation | preposition | material | mouthpiece | question | formula
 
 
@@ -266,6 +267,17 @@ def suffixed_forms(k: str, pos: str) -> set[str]:
     return {stem + s for s in _SUFFIXES}
 
 
+SPEAKER_ROLES = ("stop", "lead", "addressee", "event", "relative", "pronoun", "bound", "aside", "about",
+                 "group-head", "construct-before", "name-link", "not-object")
+
+
+def _speaker_words() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for row in _rows("speaker_words.tsv"):
+        table.setdefault(row["role"], set()).add("" if row["word"] == "-" else key(row["word"]))
+    return {role: frozenset(words) for role, words in table.items()}
+
+
 def _adjuncts() -> dict[str, Adjunct]:
     table: dict[str, Adjunct] = {}
     for row in _rows("adjuncts.tsv"):
@@ -318,6 +330,7 @@ def lexicon() -> Lexicon:
         clause_words={key(r["word"]): r["role"] for r in _rows("clause_words.tsv")},
         adjuncts=_adjuncts(),
         institutions=tuple((r["form"], r["institution"]) for r in _rows("institutions.tsv")),
+        speaker_words=_speaker_words(),
     )
     for table in (lex.cues, lex.triggers, lex.agents, lex.context):
         _MEMO[id(table)] = {}
@@ -365,6 +378,9 @@ def validate() -> list[str]:
         if r.get("after_report") not in ("ends", "goes-on"):
             problems.append(f"connectives.tsv {r.get('word')}: after_report must be ends or goes-on")
     problems += _adjunct_problems(set(lexicon().frames))
+    for r in _rows("speaker_words.tsv"):
+        if r.get("role") not in SPEAKER_ROLES:
+            problems.append(f"speaker_words.tsv {r.get('word')}: role {r.get('role')!r} not in {SPEAKER_ROLES}")
     for r in _rows("institutions.tsv"):
         if r.get("institution") != "military" or not any(
                 w.startswith("ال") for w in (r.get("form") or "").split()):
