@@ -48,3 +48,19 @@ def test_a_state_noun_with_a_nationality_is_that_nation_s_army():
     linked = _linked(text)
     assert ("قوات الجيش العراقية", "mil:irq") in linked
     assert ("العراقية", "cty:IRQ") not in linked
+
+
+# --- offices (knowledge.titles): SaudiNewsNet, August 2015, in no gold set
+
+def test_an_office_named_with_its_holder_stands_for_them_later():
+    text = ("عقد الرئيس اليمني عبد ربه منصور هادي اليوم اجتماعا ضم مستشاريه. وأكد الرئيس اليمني أن الحكومة تقف "
+            "دوما مع كل الخطوات الهادفة لتحقيق تطلعات الشعب اليمني.")
+    assert ("الرئيس اليمني", "per:hadi") in _linked(text)
+
+
+def test_an_office_followed_by_another_name_or_a_qualifier_is_someone_else():
+    text = ("وأعلن رئيس الوزراء حيدر العبادي حزمة إصلاحات. وأقال نائب رئيس الوزراء بهاء الأعرجي، بعد أن أعفى رئيس "
+            "الوزراء السابق نوري المالكي من منصبه.")
+    linked = _linked(text)
+    assert [t for t, a in linked if a == "per:haider-al-abadi"] == ["حيدر العبادي"]
+    assert ("نوري المالكي", "per:nouri-al-maliki") in linked

@@ -170,6 +170,7 @@ class Lexicon:
     frames: dict[str, Frame]  # relation type -> its frame
     adjuncts: dict[str, Adjunct]  # head form key -> its adjunct frame
     institutions: tuple[tuple[str, str], ...]  # (generic state noun as written, registry kind it stands for)
+    titles: frozenset[str]  # title nouns («الرئيس»، «وزير»): an office named with its holder stands for them later
     speaker_words: dict[str, frozenset[str]]  # role -> keys of the words that bound or open a quote's speaker
     clause_words: dict[str, str]  # key -> adjunct | boundary | negation | preposition | material | mouthpiece | question | formula
 
@@ -331,6 +332,7 @@ def lexicon() -> Lexicon:
         adjuncts=_adjuncts(),
         institutions=tuple((r["form"], r["institution"]) for r in _rows("institutions.tsv")),
         speaker_words=_speaker_words(),
+        titles=frozenset(key(r["title"]) for r in _rows("titles.tsv")),
     )
     for table in (lex.cues, lex.triggers, lex.agents, lex.context):
         _MEMO[id(table)] = {}
