@@ -77,7 +77,8 @@ class Encoder:
     def stem(self, token: str) -> str:
         return strip_clitics(core(norm(token)), self.rank)[1]
 
-    def _word(self, token: str) -> tuple:
+    def features(self, token: str) -> tuple:
+        """``(word row or -1, stem row or -1, ids, character ids, flags, stem)`` of one token, as lists."""
         n = norm(token)
         c = core(n)
         prefix, stem = strip_clitics(c, self.rank)
@@ -99,9 +100,13 @@ class Encoder:
             for t in self.gazetteer.words.get(stem, ()):
                 if t in self._gtype:
                     flags[4 + self._gtype[t]] = 1.0
+        return -1 if wid is None else wid, -1 if sid is None else sid, ids, char_ids(c, self.chars), flags, stem
+
+    def _word(self, token: str) -> tuple:
+        wid, sid, ids, chars, flags, stem = self.features(token)
         # the rows as arrays: ``flatten`` stacks an article's rows in one call instead of converting nested lists
-        rec = (-1 if wid is None else wid, -1 if sid is None else sid, np.array(ids, dtype=np.int64),
-               np.array(char_ids(c, self.chars), dtype=np.int64), np.array(flags, dtype=np.float32), stem)
+        rec = (wid, sid, np.array(ids, dtype=np.int64), np.array(chars, dtype=np.int64),
+               np.array(flags, dtype=np.float32), stem)
         self._cache[token] = rec
         return rec
 
@@ -146,17 +151,22 @@ class Encoder:
             rows["ids"][1:] = np.stack([x for e in encoded for x in e[2]])
             rows["chars"][1:] = np.stack([x for e in encoded for x in e[3]])
             rows["flags"][1:] = np.stack([x for e in encoded for x in e[4]])
-            dim = self.vectors.shape[1]
-            vec = rows["vec"]
-            m = np.flatnonzero(wid >= 0)
-            vec[m + 1, :dim] = self.vectors[wid[m]]
-            m = np.flatnonzero(sid >= 0)
-            vec[m + 1, dim:] = self.vectors[sid[m]]
-            vec *= _VEC_SCALE
+            rows["vec"] = self.word_vectors(np.concatenate([[-1], wid]), np.concatenate([[-1], sid]))
         starts = np.zeros(len(encoded), dtype=np.int64)
         if len(encoded) > 1:
             starts[1:] = np.cumsum(lengths)[:-1]
         return {"rows": rows, "starts": starts, "lengths": lengths}
+
+    def word_vectors(self, wid: np.ndarray, sid: np.ndarray) -> np.ndarray:
+        """The ``vec`` input rows: the scaled vectors of the words (``wid``) and stems (``sid``); -1 gives zeros."""
+        dim = self.vectors.shape[1]
+        vec = np.zeros((len(wid), 2 * dim), dtype=np.float32)
+        m = np.flatnonzero(wid >= 0)
+        vec[m, :dim] = self.vectors[wid[m]]
+        m = np.flatnonzero(sid >= 0)
+        vec[m, dim:] = self.vectors[sid[m]]
+        vec *= _VEC_SCALE
+        return vec
 
     @staticmethod
     def gather(flat: dict, idx: Sequence[int]) -> dict[str, np.ndarray]:
@@ -333,7 +343,9 @@ class NeuralModel:
         # it is computed here once per word form and cached (bounded like the encoder's cache).
         inputs = {i.name for i in self._sess.get_inputs()}
         self.char_cnn = CharCNN(d / CHARCNN_FILE) if CHARVEC_INPUT in inputs else None
-        self._charvec: dict[str, np.ndarray] = {}
+        from .word_rows import WordRows
+
+        self.rows = WordRows(self.encoder, self.char_cnn, max_rows=self.encoder.max_cache)
         self.batch_tokens = batch_tokens
         self._lock = threading.Lock()
 
@@ -342,10 +354,7 @@ class NeuralModel:
         out: list[np.ndarray | None] = [None] * len(sentences)
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         with self._lock:
-            encoded = [self.encoder.sentence(sentences[i]) for i in order]
-            flat = self.encoder.flatten(encoded) if encoded else None
-            if flat is not None and self.char_cnn is not None:
-                flat["rows"][CHARVEC_INPUT] = self._char_vectors([sentences[i] for i in order], flat["rows"].pop("chars"))
+            flat = self.rows.flat([sentences[i] for i in order]) if order else None
             for batch in length_batches([len(sentences[i]) for i in order], self.batch_tokens):
                 feeds = self.encoder.gather(flat, batch)
                 em = self._sess.run(None, feeds)[0]
@@ -353,25 +362,6 @@ class NeuralModel:
                     i = order[k]
                     out[i] = em[b, :len(sentences[i])].astype(np.float64)
         return [e if e is not None else np.zeros((0, len(self.labels))) for e in out]
-
-    def _char_vectors(self, sentences: Sequence[Sequence[str]], char_rows: np.ndarray) -> np.ndarray:
-        """Character-CNN vectors for the flat token rows (row 0 padding), from the per-word cache; the words
-        not yet in it are computed in one call. ``char_rows``: the tokens' character ids, same rows."""
-        cache = self._charvec
-        if len(cache) > self.encoder.max_cache:
-            cache.clear()
-        tokens = [t for s in sentences for t in s]
-        missing: dict[str, int] = {}
-        for r, tok in enumerate(tokens, start=1):
-            if tok not in cache and tok not in missing:
-                missing[tok] = r
-        if missing:
-            vecs = self.char_cnn(char_rows[list(missing.values())])
-            cache.update(zip(missing, vecs))
-        out = np.zeros((len(tokens) + 1, self.char_cnn.filters), dtype=np.float32)
-        if tokens:
-            out[1:] = [cache[t] for t in tokens]
-        return out
 
     def predict(self, sentences: Sequence[Sequence[str]], scores: bool = False):
         """Labels per sentence; with ``scores``, also the marginal probability of each chosen label — computed
