@@ -87,13 +87,15 @@ class WordRows:
             return
         gz, enc, nt = self.encoder.gazetteer, self.encoder, len(TYPES)
         ends = (starts + lengths)[np.searchsorted(starts, cand, side="right") - 1]
-        stems = [self.stems[r] for r in rows.tolist()]
+        stems, spans = self.stems, gz.spans
         free = 0
         for p, end in zip(cand.tolist(), ends.tolist()):
             if p < free:  # inside the name matched before
                 continue
-            for size in range(min(gz.max_len, end - p), 0, -1):
-                types = gz.spans.get(tuple(stems[p + 1:p + 1 + size]))
+            size = min(gz.max_len, end - p)
+            words = tuple(stems[r] for r in rows[p + 1:p + 1 + size].tolist())
+            for size in range(size, 0, -1):
+                types = spans.get(words[:size])
                 if types:
                     for j in sorted(enc._gtype[typ] for typ in types if typ in enc._gtype):
                         flags[p + 1, 4 + nt + j] = 1.0
