@@ -174,3 +174,11 @@ def test_wam_is_the_agency_only_where_it_is_a_name():
 def test_a_place_name_shared_by_two_countries_goes_to_the_documents_country(text, actor_id):
     found = link(text, [("البيضاء" if "البيضاء" in text else "الجوف", "LOC", 1)])
     assert [e.actor_id for e in found if e.text in ("البيضاء", "الجوف")] == [actor_id], ids(found)
+
+
+def test_a_span_opened_by_a_preposition_is_no_name():
+    # «على» written with «ى» is the preposition; what is left («القيادي») is a common noun
+    text = "وفرضت الأمم المتحدة عقوبات على القيادي في حركة طالبان."
+    found = ids(link(text, ner=[("على القيادي", "PER"), ("حركة طالبان", "ORG")]))
+    assert ("حركة طالبان", "grp:taliban") in found
+    assert not [t for t, _ in found if "القيادي" in t]

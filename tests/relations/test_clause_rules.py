@@ -185,3 +185,13 @@ def test_a_ministry_is_no_visit():
     article = rased.analyze(text.encode())
     assert "PER" in {e.type for e in article.entities}
     assert not [r for r in article.relations if r.trigger.startswith("وزار")]
+
+
+@pytest.mark.parametrize("text", [
+    # SaudiNewsNet, August 2015, cut where a sentence splitter cut it: a preposition at the very end
+    "بعدما رفع رصيده إلى ثماني نقاط، فيما قبع سموحة في ذيل المجموعة برصيد ثلاث نقاط، بعدما تلقى خسارته الثالثة على",
+    "هاجم المسلحون على",
+])
+def test_a_text_that_ends_on_a_preposition(text):
+    article = rased.analyze(text.encode())
+    assert article.text and article.sentences

@@ -136,6 +136,16 @@ def _trim_proclitics(text: str, start: int, end: int) -> int:
     return start + len(prefix) if prefix and len(first.group()) - len(prefix) >= 2 else start
 
 
+_PREPOSITION_WORD = re.compile(r"(?:على|إلى|الى|حتى|لدى)\s+")
+
+
+def _past_preposition(text: str, start: int, end: int) -> int:
+    """A span the model opened with a preposition written with «ى» («على القيادي» read as the name «علي»): the
+    name, if any, starts after it; «علي» the name is written with «ي»."""
+    m = _PREPOSITION_WORD.match(text, start, end)
+    return m.end() if m else start
+
+
 def _with_offices(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """Later mentions of an office named with its holder («... واتهم الرئيس الأمريكي ألمانيا»: Trump), which take
     the place of the nationality adjectives inside them (``titles``)."""
@@ -212,7 +222,10 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
             continue
         as_written = registry.lookup(text[start:end])  # «وام» is a name; «والقاعدة» is «و» + a name
         if not as_written:
-            start = _trim_proclitics(text, start, end)
+            trimmed = _trim_proclitics(text, start, end)
+            start = _past_preposition(text, trimmed, end)
+            if start != trimmed and " " not in text[start:end].strip() and not registry.lookup(text[start:end]):
+                continue  # «على القيادي»: what is left is one common noun
         surface = text[start:end]
         key = normalize.key(surface)
         if len(key) < 2 or key in _STOP_KEYS or not _LETTER.search(surface) or _glued_negation(surface) \

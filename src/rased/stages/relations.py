@@ -921,7 +921,9 @@ def _np_span(w: "_Words", j: int, hi: int, max_words: int = 5, allow_governed: b
     """Token range [a, b) of the noun phrase starting at ``j`` (quantity, «من» partitive, head, adjectives and
     genitives), or None when no noun phrase starts there."""
     k = j
-    if k < hi and (w.toks[k].kind == "num" or w.keys[k] in _QUANTITY):
+    if k >= min(hi, len(w.keys)):
+        return None  # the sentence ends here («... خسارته الثالثة على»)
+    if w.toks[k].kind == "num" or w.keys[k] in _QUANTITY:
         while k < hi and (w.toks[k].kind == "num" or w.keys[k] in _QUANTITY or w.keys[k] in ("من", "عن", "و")) \
                 and k - j < 5:
             k += 1
