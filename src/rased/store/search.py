@@ -93,11 +93,11 @@ def page(
     store._check_keys()
     ranked_sql, ranked_params = store._ranked_sql(q, extra)
     ranked_params = [*ranked_params, *fparams]
-    seen: list[list[tuple]] = []  # the ranked rows read for the page: the facets' sample when there are enough
+    seen: list[tuple[int, list[tuple]]] = []  # (rows asked, rows read) of each ranked read: the facets' sample
 
     def ranked(k: int) -> list[tuple]:
-        seen.append(store._all(ranked_sql, [*ranked_params, k]))
-        return [row[:3] for row in seen[-1]]  # (head, score, id): the page's order
+        seen.append((k, store._all(ranked_sql, [*ranked_params, k])))
+        return [row[:3] for row in seen[-1][1]]  # (head, score, id): the page's order
 
     if sort == "date":
         sql, params = _dated_sql(store, q, extra)
@@ -107,10 +107,12 @@ def page(
     hits = _hits(store, q, top[offset:])
     total, facets = 0, {}
     if counts:
-        total = count(store, q, extra, fparams)
-        if not (seen and len(seen[-1]) >= min(total, FACET_DEPTH)):
+        if not seen:  # date order: the facets still count the best matches
             ranked(FACET_DEPTH)
-        facets = facet_counts(store, [(row[0], row[3], row[4]) for row in seen[-1][:FACET_DEPTH]])
+        asked, rows = seen[-1]
+        # Fewer rows than asked: the ranked read holds every match, so its groups are the total.
+        total = len({row[0] for row in rows}) if len(rows) < asked else count(store, q, extra, fparams)
+        facets = facet_counts(store, [(row[0], row[3], row[4]) for row in rows[:FACET_DEPTH]])
     return SearchPage(query, sort, total, offset, limit, tuple(hits), facets, FACET_DEPTH)
 
 
@@ -160,6 +162,19 @@ def add_facets(store: SQLStore, n: int, p: Prepared) -> None:
     store._executemany("INSERT INTO article_facets (article_n, kind, value) VALUES (?, ?, ?)", [(n, *f) for f in p.facets()])
 
 
+def facet_values(store: SQLStore, ns: list[int]) -> dict[str, Counter]:
+    """How many of the articles ``ns`` have each type and each actor, from their ``article_facets`` rows."""
+    out: dict[str, Counter] = {"type": Counter(), "actor": Counter()}
+    rows = store._all(
+        f"SELECT kind, value, count(*) FROM article_facets WHERE article_n IN ({', '.join('?' for _ in ns)})"
+        " AND value <> '' GROUP BY kind, value",
+        ns,
+    )
+    for kind, value, n in rows:
+        out[kind][value] += int(n)
+    return out
+
+
 def facet_counts(store: SQLStore, matches: list[tuple[str, int, str | None]]) -> dict[str, tuple[Facet, ...]]:
     """Groups per source, per entity or relation type and per linked actor among ``matches`` (``(group, article n,
     source)`` of the best ``FACET_DEPTH`` matches, or of every match when there are no more), as the ranking read
@@ -175,14 +190,8 @@ def facet_counts(store: SQLStore, matches: list[tuple[str, int, str | None]]) ->
     per_source = {(source, g) for g, _, source in matches if source}  # a group counts once per outlet
     counts["source"].update(source for source, _ in per_source)
     if first:
-        rows = store._all(
-            "SELECT kind, value, count(*) FROM article_facets"
-            f" WHERE article_n IN ({', '.join('?' for _ in first)}) GROUP BY kind, value",
-            list(first.values()),
-        )
-        for kind, value, n in rows:
-            if value:
-                counts[kind][value] += int(n)
+        for kind, values in store._facet_values(list(first.values())).items():
+            counts[kind].update(values)
     top = {k: [Facet(v, n) for v, n in sorted(c.items(), key=lambda vn: (-vn[1], vn[0]))[:FACET_SIZE]]
            for k, c in counts.items()}
     names = actor_views.names_of(store, [f.value for f in top["actor"]])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from typing import Any
@@ -107,6 +108,11 @@ class SQLStore:
             out[aid] = (d["text"], d.get("title"), d.get("source"), d.get("url"),
                         published.get("value") if published else None, story)
         return out
+
+    def _facet_values(self, ns: list[int]) -> dict[str, Counter]:
+        """``{"type": Counter, "actor": Counter}``: how many of the articles ``ns`` have each value (the shared SQL
+        groups in the database; a dialect may gather the values and count them here instead)."""
+        return search.facet_values(self, ns)
 
     def _table_names(self) -> set[str]:
         raise NotImplementedError

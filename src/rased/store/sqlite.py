@@ -10,6 +10,7 @@ import contextlib
 import json
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,16 @@ class SQLiteStore(SQLStore):
             f" FROM articles WHERE id IN ({marks})", ids,
         )
         return {aid: (*json.loads(fields), story) for aid, fields, story in rows}
+
+    def _facet_values(self, ns: list[int]) -> dict[str, Counter]:
+        # SQLite's GROUP BY sorts every row first (most of the facets' cost); one JSON array per kind, built in C as
+        # the rows are read and counted here, costs half as much.
+        types, actors = self._all(
+            "SELECT json_group_array(value) FILTER (WHERE kind = 'type'),"
+            " json_group_array(value) FILTER (WHERE kind = 'actor')"
+            f" FROM article_facets WHERE article_n IN ({','.join('?' for _ in ns)}) AND value <> ''", ns,
+        )[0]
+        return {"type": Counter(json.loads(types)), "actor": Counter(json.loads(actors))}
 
     def _match(self, query: text_index.Query) -> tuple[str, str, list[Any]]:
         return ("article_fts f JOIN articles a INDEXED BY articles_search ON a.n = f.rowid", "article_fts MATCH ?",
