@@ -92,3 +92,17 @@ def test_facet_values_of_the_dialect_equal_the_shared_sql(store):
     assert got["actor"] == {"per:obama": 2, "grp:isis": 1, "cty:FRA": 1}
     assert got["type"] == {"PER": 2, "ORG": 1, "GPE": 1}
     assert store._facet_values([ns[2]]) == {"type": {}, "actor": {}}
+
+
+def test_most_frequent_values_are_those_of_a_full_sort():
+    """Only the values as frequent as the last one shown are sorted: the same facets as sorting them all,
+    ties at the cut included."""
+    from collections import Counter
+
+    from rased.store.model import Facet
+
+    rng = random.Random(3)
+    for size in (0, 5, search.FACET_SIZE, search.FACET_SIZE + 1, 300):
+        counts = Counter({f"v{rng.randrange(10_000)}": rng.choice((1, 1, 2, 3, 5)) for _ in range(size)})
+        full = [Facet(v, n) for v, n in sorted(counts.items(), key=lambda vn: (-vn[1], vn[0]))[:search.FACET_SIZE]]
+        assert search._most_frequent(counts) == full

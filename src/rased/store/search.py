@@ -12,6 +12,7 @@ and facets are the SQL both share.
 """
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
@@ -198,11 +199,20 @@ def facet_counts(store: SQLStore, matches: list[tuple[str, int, str | None]]) ->
     if first:
         for kind, values in store._facet_values(list(first.values())).items():
             counts[kind].update(values)
-    top = {k: [Facet(v, n) for v, n in sorted(c.items(), key=lambda vn: (-vn[1], vn[0]))[:FACET_SIZE]]
-           for k, c in counts.items()}
+    top = {k: _most_frequent(c) for k, c in counts.items()}
     names = actor_views.names_of(store, [f.value for f in top["actor"]])
     top["actor"] = [Facet(f.value, f.count, names.get(f.value)) for f in top["actor"]]
     return {k: tuple(v) for k, v in top.items()}
+
+
+def _most_frequent(counts: Counter) -> list[Facet]:
+    """The ``FACET_SIZE`` most frequent values, ties in value order; only those as frequent as the last one are
+    sorted (a common word's actors are a thousand values, nearly all counted once or twice)."""
+    items = list(counts.items())
+    if len(items) > FACET_SIZE:
+        cut = heapq.nlargest(FACET_SIZE, counts.values())[-1]
+        items = [vn for vn in items if vn[1] >= cut]
+    return [Facet(v, n) for v, n in sorted(items, key=lambda vn: (-vn[1], vn[0]))[:FACET_SIZE]]
 
 
 def _hits(store: SQLStore, q: text_index.Query, top: list[tuple[str, tuple, str]]) -> list[Hit]:

@@ -20,6 +20,7 @@ from . import text_index
 from .sql import ARTICLE_INSERT_COLUMNS, SQLStore
 
 TITLE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
+MMAP_SIZE = 1 << 34  # bytes of the file read through a memory map (SQLite lowers it to its own maximum)
 
 
 def _header(path: Path) -> bytes:
@@ -48,6 +49,9 @@ class SQLiteStore(SQLStore):
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            # Reads through a memory map instead of a read() into the page cache per page: a search touches pages
+            # of the index, the covering index and the facets all over the file (about 10% of its CPU).
+            self.conn.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
             if "fts5" not in {r[0] for r in self.conn.execute("PRAGMA compile_options")} and not self._has_fts5():
                 raise StoreError("this SQLite has no FTS5", hint="use a Python built with a recent SQLite, or PostgreSQL")
             self.migrate()
