@@ -94,7 +94,7 @@ class SQLStore:
     def _ranked_sql(self, query: text_index.Query, extra: str) -> tuple[str, list[Any]]:
         """SQL (and its params) of the articles matching ``query`` that pass ``extra`` (`` AND ...`` conditions
         on ``a``, the article row): rows ``(head, score, id, n, source)`` (so named), head = ``coalesce(a.duplicate_of,
-        a.id)``, score higher = better, best first; it ends with ``LIMIT ?`` (the caller adds the row count)."""
+        a.id)``, score higher = better, best first; its last parameter is the ``LIMIT`` (the caller adds the row count)."""
         raise NotImplementedError
 
     def _hit_fields(self, ids: list[str]) -> dict[str, tuple]:

@@ -123,13 +123,21 @@ class SQLiteStore(SQLStore):
         self._execute("INSERT INTO article_fts (article_fts) VALUES ('delete-all')")
 
     def _ranked_sql(self, query: text_index.Query, extra: str) -> tuple[str, list[Any]]:
-        # ORDER BY rank lets FTS5 hand over its matches best first, so the join and the filters stop after the
-        # LIMIT; the narrow covering index gives each match's head, source and day without the wide row.
+        # With filters, ORDER BY rank lets FTS5 hand over its matches best first, so the join and the filters stop
+        # after the LIMIT; the narrow covering index gives each match's head, source and day without the wide row.
+        # Without, SQLite's own sort picks the best LIMIT matches, keeping no more than that many at a time (FTS5
+        # sorts every match); ties in rowid order, as FTS5's sort leaves them.
         frm, cond, params = self._match(query)
+        head = "SELECT coalesce(a.duplicate_of, a.id) AS head, -f.rank AS score, a.id AS id, a.n AS n, a.source AS source"
+        bm25 = f"bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
+        if not extra:
+            return (
+                f"{head} FROM (SELECT rowid, {bm25} AS rank FROM article_fts WHERE {cond} ORDER BY rank, rowid LIMIT ?) f"
+                " JOIN articles a INDEXED BY articles_search ON a.n = f.rowid ORDER BY f.rank, f.rowid",
+                params,
+            )
         return (
-            f"SELECT coalesce(a.duplicate_of, a.id) AS head, -f.rank AS score, a.id AS id, a.n AS n, a.source AS source"
-            f" FROM {frm}"
-            f" WHERE {cond} AND f.rank MATCH ?{extra} ORDER BY f.rank LIMIT ?",
+            f"{head} FROM {frm} WHERE {cond} AND f.rank MATCH ?{extra} ORDER BY f.rank LIMIT ?",
             [*params, f"bm25({TITLE_WEIGHT}, {BODY_WEIGHT})"],
         )
 
