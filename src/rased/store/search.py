@@ -92,7 +92,8 @@ def page(
     _check_page(sort, limit, offset)
     extra, fparams = filters(**filter_args)
     store._check_keys()
-    ranked_sql, ranked_params = store._ranked_sql(q, extra)
+    counted = store._ranked_counted_sql(q, extra) if counts else None  # rows that carry the total too
+    ranked_sql, ranked_params = counted or store._ranked_sql(q, extra)
     ranked_params = [*ranked_params, *fparams]
     seen: list[tuple[int, list[tuple]]] = []  # (rows asked, rows read) of each ranked read: the facets' sample
 
@@ -111,8 +112,12 @@ def page(
         if not seen:  # date order: the facets still count the best matches
             ranked(FACET_DEPTH)
         asked, rows = seen[-1]
-        # Fewer rows than asked: the ranked read holds every match, so its groups are the total.
-        total = len({row[0] for row in rows}) if len(rows) < asked else count(store, q, extra, fparams)
+        if counted:
+            total = int(rows[0][5]) if rows else 0
+        elif len(rows) < asked:  # the ranked read holds every match: its groups are the total
+            total = len({row[0] for row in rows})
+        else:
+            total = count(store, q, extra, fparams)
         facets = facet_counts(store, [(row[0], row[3], row[4]) for row in rows[:FACET_DEPTH]])
     return SearchPage(query, sort, total, offset, limit, tuple(hits), facets, FACET_DEPTH)
 
@@ -156,12 +161,12 @@ def _top_groups(fetch: Callable[[int], list[tuple]], need: int, first: int = 0) 
 # A group by its original's number: distinct integers, mostly arriving in ascending order, cost the database far less
 # than distinct ids (the articles' hashes, in random order); only a near-duplicate looks its original up (originals
 # are never deleted, so the lookup always finds it).
-_GROUP_N = "CASE WHEN a.duplicate_of IS NULL THEN a.n ELSE (SELECT h.n FROM articles h WHERE h.id = a.duplicate_of) END"
+GROUP_N = "CASE WHEN a.duplicate_of IS NULL THEN a.n ELSE (SELECT h.n FROM articles h WHERE h.id = a.duplicate_of) END"
 
 
 def count(store: SQLStore, q: text_index.Query, extra: str, fparams: list[Any]) -> int:
     frm, cond, params = store._match(q)
-    return int(store._one(f"SELECT count(DISTINCT {_GROUP_N}) FROM {frm} WHERE {cond}{extra}", [*params, *fparams]))
+    return int(store._one(f"SELECT count(DISTINCT {GROUP_N}) FROM {frm} WHERE {cond}{extra}", [*params, *fparams]))
 
 
 def add_facets(store: SQLStore, n: int, p: Prepared) -> None:

@@ -97,6 +97,12 @@ class SQLStore:
         a.id)``, score higher = better, best first; its last parameter is the ``LIMIT`` (the caller adds the row count)."""
         raise NotImplementedError
 
+    def _ranked_counted_sql(self, query: text_index.Query, extra: str) -> tuple[str, list[Any]] | None:
+        """``_ranked_sql`` whose rows also carry, as a sixth column ``total``, the number of groups
+        (``search.GROUP_N``) of every match that passes ``extra``; None where the dialect counts apart
+        (``search.count``)."""
+        return None
+
     def _hit_fields(self, ids: list[str]) -> dict[str, tuple]:
         """``{id: (text, title, source, url, published value, story id)}`` of the articles ``ids``: what a search hit
         shows, from the JSON record (parsed here; a dialect may have the database cut the fields out instead)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from . import text_index
+from . import search, text_index
 from .sql import ARTICLE_INSERT_COLUMNS, SQLStore
 
 TITLE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
@@ -139,6 +139,23 @@ class SQLiteStore(SQLStore):
         return (
             f"{head} FROM {frm} WHERE {cond} AND f.rank MATCH ?{extra} ORDER BY f.rank LIMIT ?",
             [*params, f"bm25({TITLE_WEIGHT}, {BODY_WEIGHT})"],
+        )
+
+    def _ranked_counted_sql(self, query: text_index.Query, extra: str) -> tuple[str, list[Any]] | None:
+        # With filters, one pass over the matches checks each against the filters once, for the ranking and for
+        # the total both (FTS5's rank order sorted every match and the count checked them all again); ties in
+        # rowid order, as FTS5 gives them. Without, the ranked read alone is cheaper (and holds the total when
+        # it holds every match).
+        if not extra:
+            return None
+        frm, cond, params = self._match(query)
+        return (
+            "WITH m AS MATERIALIZED (SELECT coalesce(a.duplicate_of, a.id) AS head,"
+            f" bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS rank, a.id AS id, a.n AS n, a.source AS source,"
+            f" {search.GROUP_N} AS g FROM {frm} WHERE {cond}{extra})"
+            " SELECT head, -rank AS score, id, n, source, (SELECT count(DISTINCT g) FROM m) AS total"
+            " FROM m ORDER BY rank, n LIMIT ?",
+            params,
         )
 
     def _hit_fields(self, ids: list[str]) -> dict[str, tuple]:
