@@ -1,14 +1,16 @@
 """Search over the store: a page of hits, ranked or by date, with the total and the facet counts, counted in SQL
-(the sources of the ranked rows are counted as they are read).
+(the sources of the ranked rows are counted as they are read). The total is the groups of the ranked rows when
+they hold every match, else one count statement (or the ranked rows' own ``total`` column where the dialect
+gives one).
 
 Near-duplicates fold into groups: an article and those stored as its near-duplicates share the key
 ``coalesce(duplicate_of, id)``. The total and the facets count groups, a page lists groups, and each hit is
 the group's article that matched (the best-scoring one, or the latest when sorted by date) with the group's
 other articles listed under it, so that a folded copy never hides which article holds the words.
 
-The dialect supplies only the full-text part (``_match`` and ``_ranked_sql`` in ``sqlite.py`` and
-``postgres.py``) and how a hit's fields are read from the record (``_hit_fields``); filters, counting, date order
-and facets are the SQL both share.
+The dialect supplies only the full-text part (``_match``, ``_ranked_sql`` and ``_ranked_counted_sql`` in
+``sqlite.py`` and ``postgres.py``), how a hit's fields are read from the record (``_hit_fields``) and how the facet
+values are gathered (``_facet_values``); filters, counting, date order and facets are the SQL both share.
 """
 from __future__ import annotations
 
