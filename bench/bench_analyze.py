@@ -4,7 +4,8 @@
 
 Prints a table: articles/s by the wall clock and per CPU-second of the one core used (the second is steady
 when other jobs share the machine), and peak RSS. ``--profile`` adds each stage's CPU milliseconds per article
-and its share of the whole. Needs the research data (RASED_DATA).
+and its share of the whole. After the first article the garbage collector is settled as ``rased ingest`` and
+``rased batch`` settle it (``rased.heap``); ``--no-settle`` leaves it alone. Needs the research data (RASED_DATA).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import resource
 import sys
 import time
 
-from rased import datasets
+from rased import datasets, heap
 from rased.pipeline import PIPELINE, prepare, run
 from rased.record import content_id
 from rased.settings import EntitySettings, Settings
@@ -27,6 +28,8 @@ def main() -> int:
     parser.add_argument("--upto", default=None, help="run the stages up to and including this one (default: all)")
     parser.add_argument("--ner", default="accurate", help="NER model: accurate (default) or fast")
     parser.add_argument("--profile", action="store_true", help="also print each stage's share of the CPU time")
+    parser.add_argument("--no-settle", action="store_true",
+                        help="leave the garbage collector's settings alone (see rased.heap)")
     args = parser.parse_args()
     if not datasets.available("corpora", "saudinewsnet"):
         print(f"skipped: research data not found at {datasets.data_root()}", file=sys.stderr)
@@ -37,6 +40,8 @@ def main() -> int:
     names = [s.name for s in PIPELINE]
     stages = PIPELINE[: names.index(args.upto) + 1] if args.upto else PIPELINE
     run(prepare(texts[0]), settings, stages)  # warm caches: word table, regexes, models
+    if not args.no_settle:
+        heap.settle()  # as rased ingest and rased batch do after loading the models
     per_stage = {s.name: 0.0 for s in stages}
     started, cpu_started = time.perf_counter(), time.process_time()
     for text in texts:

@@ -24,6 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .. import heap
 from ..errors import RasedError
 from ..ingest import analyze_doc
 from ..ingest.readers import Bad
@@ -82,6 +83,7 @@ def warm() -> dict[str, Any]:
         analyze(_WARM_TEXT)
     except RasedError as err:
         _state.setdefault("unavailable", {})["pipeline"] = err.one_line()
+    heap.settle()  # what was just loaded lives as long as the worker: out of the collector's way
     _state["warm_calls"] += 1
     _state["warm_seconds"] += time.perf_counter() - started
     _state["warmed"] = tuple(id(o) for o in objects[:3])

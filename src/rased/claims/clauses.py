@@ -39,7 +39,7 @@ def bounds(view: TokenView, i: int) -> tuple[int, int]:
     lo = i
     while lo > s_lo:
         t, key = view.toks[lo - 1], view.keys[lo - 1]
-        if (t.kind == "punct" and t.text in "،," + _CLOSE) or words.get(key) == "boundary":
+        if (t.kind == "punct" and t.text in "،," + _CLOSE) or is_boundary(key):
             break
         lo -= 1
     hi = i + 1
@@ -47,7 +47,7 @@ def bounds(view: TokenView, i: int) -> tuple[int, int]:
         t, key = view.toks[hi], view.keys[hi]
         if t.kind == "punct" and t.text in _CLOSE:
             break
-        if words.get(key) == "boundary":
+        if is_boundary(key):
             break
         if t.kind == "punct" and t.text in "،," and hi + 1 < s_hi and opens_clause(view.keys, hi + 1):
             break
@@ -55,12 +55,17 @@ def bounds(view: TokenView, i: int) -> tuple[int, int]:
     return lo, hi
 
 
+def is_boundary(key: str) -> bool:
+    """A word that opens a new clause (``boundary`` or ``relative`` in clause_words.tsv)."""
+    return lexicon().clause_words.get(key) in ("boundary", "relative")
+
+
 def opens_clause(keys, k: int) -> bool:
     """A word that starts a new clause after a comma: a boundary word or connective («بينما»، «كما»، «لكنه»),
     or a verb of the cue or trigger tables."""
     key = keys[k]
     lex = lexicon()
-    if lex.clause_words.get(key) == "boundary" or key in lex.connectives:
+    if is_boundary(key) or key in lex.connectives:
         return True
     hit = strip_proclitic(key, lex.cues)
     if hit is not None and lex.cues[hit[0]].form in ("past", "present", "participle"):
@@ -146,7 +151,11 @@ def actor_at(view: TokenView, k: int, how: str) -> Arg | None:
             t2 = bisect.bisect_left(view.starts, owner.end)
             start = view.toks[k].start
             return Arg(k, max(t2, t1 + 1), start, owner.end, view.text[start:owner.end], owner.actor_id, how)
-        t1 += 1  # a construct: «قوات الأمن»، «عناصر التنظيم»
+        if _joins(view, hit[0], t1):
+            t1 += 1  # a construct: «قوات الأمن»، «عناصر التنظيم»; a definite noun takes only its adjective
+    if hit[0] in lexicon().anaphors:  # «التنظيم»، «الجماعة»: the group the article has named most so far
+        start, end = view.chars(k, t1)
+        return Arg(k, t1, start, end, view.text[start:end], leading_group(_group_starts(view, k), k), how)
     nxt = view.entity[t1] if t1 < len(view.toks) else None
     if nxt is not None and nxt.type == "NAT" and nxt.actor_id:
         # «القوات المصرية»، «الجيش المصري»: the nationality names whose forces they are
@@ -155,6 +164,38 @@ def actor_at(view: TokenView, k: int, how: str) -> Arg | None:
         return Arg(k, max(t2, t1 + 1), start, end, view.text[start:end], nxt.actor_id, how)
     start, end = view.chars(k, t1)
     return Arg(k, t1, start, end, view.text[start:end], None, how)
+
+
+def _joins(view: TokenView, head: str, n: int) -> bool:
+    """The word after an agent noun joins it: a genitive after an indefinite head («قوات الأمن»), an adjective
+    after a definite one («القوات الخاصة»); never a preposition or other clause word («الجماعة الى»)."""
+    nxt = view.keys[n]
+    if lexicon().clause_words.get(nxt) is not None:
+        return False
+    return not head.startswith("ال") or nxt.startswith("ال")
+
+
+def _group_starts(view: TokenView, k: int) -> list[tuple[int, str]]:
+    out = []
+    seen = None
+    for j in range(k):
+        e = view.entity[j]
+        if e is not None and e is not seen and e.actor_id and e.actor_id.startswith(("grp:", "mil:")):
+            out.append((j, e.actor_id))
+        seen = e
+    return out
+
+
+def leading_group(starts: list[tuple[int, str]], i: int) -> str | None:
+    """The armed group or force named most often before token ``i`` (the first named wins a tie): what an
+    anaphoric «التنظيم»، «الحركة» or «الجماعة» refers to. ``starts`` are (token, actor id) of the mentions."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for t0, aid in starts:
+        if t0 < i:
+            counts[aid] = counts.get(aid, 0) + 1
+            first.setdefault(aid, t0)
+    return max(counts, key=lambda aid: (counts[aid], -first[aid])) if counts else None
 
 
 def subject_after(view: TokenView, i: int, hi: int) -> Arg | None:
@@ -200,7 +241,7 @@ def targets(view: TokenView, k: int, hi: int, frame: Frame) -> list[Arg]:
         if lexicon().clause_words.get(view.keys[n]) == "mouthpiece":
             n = _past_mouthpiece(view, n + 1, hi)
             continue
-        prep = _preposition_before(view, n, k)
+        prep = preposition_before(view, n, k)
         a = actor_at(view, n, "object")
         if a is None:
             n += 1
@@ -249,7 +290,7 @@ def subject_and_partners(view: TokenView, i: int, hi: int) -> tuple[Arg | None, 
     return subject, k
 
 
-def _preposition_before(view: TokenView, n: int, floor: int) -> str | None:
+def preposition_before(view: TokenView, n: int, floor: int) -> str | None:
     """The preposition governing the phrase at ``n``: a glued «ب»/«ل» on its first word, or the word before."""
     e = view.entity[n]
     tok = view.toks[n]

@@ -8,9 +8,10 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from ..knowledge.cues import lexicon, strip_proclitic
+from ..knowledge.cues import lexicon, readings_of, strip_proclitic, word_key
 from ..record import Article, Mention, Relation
-from . import verb_frames
+from . import adjuncts, pronouns, verb_frames
+from .clauses import Arg
 from .view import TokenView
 
 
@@ -31,9 +32,9 @@ def _is_verb(view: TokenView, k: int, type_: str) -> bool:
         return False
     triggers = lexicon().triggers
     hit = strip_proclitic(view.keys[k], triggers)
+    found = readings_of(view.toks[k].text, triggers[hit[0]]) if hit is not None else ()
     # a form that is also a verbal noun («دعم»، «هجوم») is read by the trigger rules, which know nouns
-    return hit is not None and all(t.pos == "verb" for t in triggers[hit[0]]) \
-        and any(t.type == type_ for t in triggers[hit[0]])
+    return bool(found) and all(t.pos == "verb" for t in found) and any(t.type == type_ for t in found)
 
 
 def _denied(article: Article, offset: int) -> bool:
@@ -109,13 +110,73 @@ def _unread_verbs(view: TokenView, covered: set) -> list[tuple[int, Relation]]:
         if k in covered or not view.is_word(k):
             continue
         hit = strip_proclitic(key, triggers)
-        if hit is None or not all(t.pos == "verb" for t in triggers[hit[0]]):
+        found = readings_of(view.toks[k].text, triggers[hit[0]]) if hit is not None else ()
+        if not found or not all(t.pos == "verb" for t in found):
             continue
-        type_ = triggers[hit[0]][0].type
+        type_ = found[0].type
         if _is_verb(view, k, type_):
             t = view.toks[k]
             out.append((k, Relation(type_, None, None, t.start, t.end, t.text, "asserted", rule="unread")))
     return out
+
+
+def _unread_adjuncts(view: TokenView, covered: set) -> list[tuple[int, Relation]]:
+    """Adjunct phrases the trigger rules gave no relation («الحوثيين، المدعومين من إيران»), as bare relations."""
+    out = []
+    for k in range(len(view.toks)):
+        adj = adjuncts.at(view, k) if k not in covered else None
+        if adj is not None:
+            t = view.toks[k]
+            out.append((k, Relation(adj.type, None, None, t.start, t.end, t.text, "asserted", rule="unread")))
+    return out
+
+
+def _reading(view: TokenView, k: int | None, r: Relation, discourse):
+    """The adjunct reading of the trigger's phrase (with its type), else the verb cascade's, else None."""
+    if k is None:
+        return r, None
+    adjunct = adjuncts.read(view, k)
+    if adjunct is not None:
+        return dataclasses.replace(r, type=adjunct[0]), adjunct[1]
+    return r, verb_frames.read(view, k, r.type, discourse) if _is_verb(view, k, r.type) else None
+
+
+def _with_pronoun(view: TokenView, k: int | None, r: Relation) -> Relation:
+    """A pronoun suffix on the relation word is an argument (``claims.pronouns``): a verb's object its target,
+    a noun's possessor its doer, each resolved to its antecedent (None when none agrees)."""
+    suffix = pronouns.suffix(view, k, r.type) if k is not None else None
+    role = pronouns.role(view, k, r.type) if suffix else None
+    if role is None:
+        return r
+    patient_noun = role == "target" and not _is_verb_form(view, k)
+    # a verb's subject or a noun's other argument is not what the suffix stands for; of a patient noun («جرائمهم»)
+    # the trigger rules' doer is a guess, and the suffix's actor is the one acted on
+    other = None if patient_noun else r.source if role == "target" else r.target
+    other_arg = Arg(*_tokens(view, other), other.start, other.end, other.text, other.actor_id, "") if other else None
+    found = pronouns.antecedent(view, k, suffix, other_arg)
+    if found is None:
+        return r if role == "source" else dataclasses.replace(r, target=None)  # the object is the suffix
+    mention, rule = found.mention(), r.rule + "+pronoun"
+    if role == "source":
+        # «دعمه لإجراءات العبادي»: what the trigger rules took as the doer after the noun is the one acted on
+        after = r.source is not None and r.source.start > view.toks[k].start
+        target = r.source if after and r.target is None else r.target
+        return dataclasses.replace(r, source=mention, target=target, rule=rule)
+    source = r.source
+    if patient_noun and source is not None and source.actor_id == found.actor_id:
+        source = None
+    return dataclasses.replace(r, source=source, target=mention, rule=rule)
+
+
+def _is_verb_form(view: TokenView, k: int) -> bool:
+    triggers = lexicon().triggers
+    hit = strip_proclitic(view.keys[k], triggers)
+    return hit is not None and any(t.pronoun and t.pos == "verb" for t in triggers[hit[0]])
+
+
+def _tokens(view: TokenView, m: Mention) -> tuple[int, int]:
+    t0 = max(0, bisect.bisect_right(view.starts, m.start) - 1)
+    return t0, max(t0 + 1, bisect.bisect_left(view.starts, m.end))
 
 
 def _material(view: TokenView, r: Relation) -> Relation:
@@ -126,10 +187,17 @@ def _material(view: TokenView, r: Relation) -> Relation:
     words = lexicon().clause_words
     lo = bisect.bisect_left(view.starts, r.evidence_start)
     hi = bisect.bisect_left(view.starts, r.evidence_end)
-    military = r.source is not None and (r.source.actor_id or "").startswith("mil:")
+    military = r.source is not None and ((r.source.actor_id or "").startswith("mil:") or _armed_noun(r.source.text))
     if military or any(words.get(view.keys[k]) == "material" for k in range(lo, hi)):
         return dataclasses.replace(r, type="AID", rule=f"{r.rule}+material")
     return r
+
+
+def _armed_noun(text: str) -> bool:
+    """The phrase is headed by a noun for armed forces («قوات التحالف»، «طيران التحالف»)."""
+    words = text.split()
+    hit = strip_proclitic(word_key(words[0]), lexicon().agents) if words else None
+    return hit is not None and lexicon().agents[hit[0]][0] == "MIL"
 
 
 def _outside_dateline(view: TokenView, r: Relation) -> Relation:
@@ -198,12 +266,13 @@ def reread(article: Article, relations: list[Relation]) -> list[Relation]:
                     key=lambda item: (item[0] if item[0] is not None else -1, item[1]))
     covered = {k for k, _, _ in placed}
     placed += [(k, -1, r) for k, r in _unread_verbs(view, covered)]
+    placed += [(k, -1, r) for k, r in _unread_adjuncts(view, covered)]
     placed.sort(key=lambda item: (item[0] if item[0] is not None else -1, item[1]))
     out: list[Relation] = []
     seen: set[tuple] = set()
     for k, _, r in placed:
-        reading = verb_frames.read(view, k, r.type, discourse) if k is not None and _is_verb(view, k, r.type) else None
-        if reading is not None and reading.rule == "received-none":
+        r, reading = _reading(view, k, r, discourse)
+        if reading is not None and reading.rule in ("received-none", "adjunct-none"):
             continue
         if reading is not None and reading.rule == "subject-only":
             if r.rule == "unread":
@@ -216,7 +285,7 @@ def reread(article: Article, relations: list[Relation]) -> list[Relation]:
         if reading is None and r.rule == "unread":
             continue
         if reading is None:
-            out.append(_speech_act(dataclasses.replace(r, rule=r.rule or "triggers")))
+            out.append(_with_pronoun(view, k, _speech_act(dataclasses.replace(r, rule=r.rule or "triggers"))))
             if k is not None and r.modality != "negated":
                 discourse.note_mention(r.source, view.paragraph[k])
             continue
@@ -230,7 +299,9 @@ def reread(article: Article, relations: list[Relation]) -> list[Relation]:
             if reading.rule == "subject-only+triggers" else None, evidence_start=start,
             evidence_end=end, modality=modality, rule=reading.rule,
             attributed_to=None if modality == "asserted" else claimant)
-        key = (again.type, k, again.source.start, again.target.start if again.target else None)
+        again = _with_pronoun(view, k, again)
+        key = (again.type, k, again.source.start if again.source else None,
+               again.target.start if again.target else None)
         if key not in seen:
             seen.add(key)
             out.append(again)

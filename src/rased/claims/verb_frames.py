@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..knowledge.cues import Frame, lexicon, strip_proclitic, word_key
-from . import clauses
+from . import clauses, pronouns
 from .clauses import Arg
 from .view import TokenView
 
@@ -141,8 +141,8 @@ def read(view: TokenView, i: int, type_: str, discourse: Discourse) -> Reading |
     for name, rule in RULES:
         if name != "received" and _voice_received(view, i):
             break  # the other rules read an actor as its subject
-        if name == "zero-subject" and not _lone_object(view, i, hi, frame):
-            continue  # «واتهم مادورو كولومبيا»: a subject and an object follow, the verb has its own subject
+        if name == "zero-subject" and (not _lone_object(view, i, hi, frame) or pronouns.suffix(view, i, type_)):
+            continue  # «واتهم مادورو كولومبيا»: a subject and an object follow; «وتتهمها روسيا»: the object is «ها»
         found = rule(view, i, lo, hi, frame, discourse)
         if found is not None:
             source, target = found

@@ -122,14 +122,21 @@ def _open(args: argparse.Namespace, create: bool = False):
 
 def _analyzer(ner_model: str, store):
     """``analyze`` with the chosen NER model and the store's own actors (the default settings otherwise)."""
-    import functools
-
+    from .. import heap
     from ..ingest import settings_for
     from ..pipeline import analyze
     from ..settings import EntitySettings, Settings
 
     settings = settings_for(store, Settings(entities=EntitySettings(model=ner_model)))
-    return functools.partial(analyze, settings=settings)
+    first = [True]
+
+    def analyzer(*args, **kwargs):
+        out = analyze(*args, settings=settings, **kwargs)
+        if first[0]:  # the models are loaded now: out of the garbage collector's way (``rased.heap``)
+            first[0] = False
+            heap.settle()
+        return out
+    return analyzer
 
 
 def run_ingest(args: argparse.Namespace) -> int:

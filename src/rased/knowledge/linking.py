@@ -12,7 +12,11 @@ Rules, in order:
 3. Ambiguous names («طرابلس») take the candidate whose country the document names; otherwise they stay
    unlinked.
 4. "Known as" phrases («... أصبح يعرف لاحقاً باسم عزام الأميركي») merge the names around them.
-5. Every mention gets a cluster: its actor id, or a document-level key shared by its repeated mentions.
+5. Generic state nouns («الجيش الوطني»، «القوات الحكومية») stand for the institution of the country the article is
+   about, when one clearly leads its mentions (``institutions``).
+6. An office named with its holder («الرئيس الأمريكي دونالد ترامب») stands for that person when it comes again
+   with no name after it (``titles``).
+7. Every mention gets a cluster: its actor id, or a document-level key shared by its repeated mentions.
 """
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ from ..arabic.chars import FATHATAN
 from ..arabic.clitics import split_prefix
 from ..record import ActorRef, Entity
 from .matcher import Match
+from . import institutions, titles
 from .given_names import first_words
 from .registry import Actor, Registry
 
@@ -131,6 +136,25 @@ def _trim_proclitics(text: str, start: int, end: int) -> int:
     return start + len(prefix) if prefix and len(first.group()) - len(prefix) >= 2 else start
 
 
+def _with_offices(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Later mentions of an office named with its holder («... واتهم الرئيس الأمريكي ألمانيا»: Trump), which take
+    the place of the nationality adjectives inside them (``titles``)."""
+    persons = sorted((m.start, m.end, m.actor_id) for m in mentions if m.type == "PER" and m.actor_id)
+    names = {m.start for m in mentions if m.type == "PER"}
+    found = titles.offices(text, persons, names, {m.start for m in mentions}) if persons else []
+    for start, end, actor_id in found:
+        inside = [m for m in mentions if m.start < end and start < m.end]
+        if all(m.type == NATIONALITY for m in inside):
+            mentions = [m for m in mentions if m not in inside]
+            mentions.append(_Mention(start, end, "PER", actor_id, 0.6, "title"))
+    return mentions
+
+
+def _country_of(registry: Registry, actor_id: str | None) -> str | None:
+    actor = registry.get(actor_id) if actor_id else None
+    return (actor.iso3 or actor.country) if actor is not None else None
+
+
 def _document_countries(mentions: Iterable[_Mention], registry: Registry) -> set[str]:
     countries = set()
     for m in mentions:
@@ -226,6 +250,15 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
         if actor_id and typ == "PER":
             _remember_name_words(names_linked, key, actor_id, _family_first(registry.get(actor_id)))
 
+    countries = [_country_of(registry, m.actor_id) for m in mentions]
+    nationals = {m.start: (m.end, _country_of(registry, m.actor_id)) for m in mentions
+                 if m.type == NATIONALITY and m.actor_id and _country_of(registry, m.actor_id)}
+    absorbed = set()
+    for start, end, actor_id, nat in institutions.spans(text, countries, nationals, taken.touches, registry):
+        mentions.append(_Mention(start, end, "ORG", actor_id, 0.6, "institution"))
+        absorbed.add(nat)
+    mentions = [m for m in mentions if not (m.type == NATIONALITY and m.start in absorbed)]
+    mentions = _with_offices(text, mentions)
     mentions.sort(key=lambda m: m.start)
     _merge_known_as(text, mentions)
     return [_entity(text, m, registry) for m in mentions]

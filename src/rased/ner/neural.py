@@ -77,7 +77,8 @@ class Encoder:
     def stem(self, token: str) -> str:
         return strip_clitics(core(norm(token)), self.rank)[1]
 
-    def _word(self, token: str) -> tuple:
+    def features(self, token: str) -> tuple:
+        """``(word row or -1, stem row or -1, ids, character ids, flags, stem)`` of one token, as lists."""
         n = norm(token)
         c = core(n)
         prefix, stem = strip_clitics(c, self.rank)
@@ -99,9 +100,13 @@ class Encoder:
             for t in self.gazetteer.words.get(stem, ()):
                 if t in self._gtype:
                     flags[4 + self._gtype[t]] = 1.0
+        return -1 if wid is None else wid, -1 if sid is None else sid, ids, char_ids(c, self.chars), flags, stem
+
+    def _word(self, token: str) -> tuple:
+        wid, sid, ids, chars, flags, stem = self.features(token)
         # the rows as arrays: ``flatten`` stacks an article's rows in one call instead of converting nested lists
-        rec = (-1 if wid is None else wid, -1 if sid is None else sid, np.array(ids, dtype=np.int64),
-               np.array(char_ids(c, self.chars), dtype=np.int64), np.array(flags, dtype=np.float32), stem)
+        rec = (wid, sid, np.array(ids, dtype=np.int64), np.array(chars, dtype=np.int64),
+               np.array(flags, dtype=np.float32), stem)
         self._cache[token] = rec
         return rec
 
@@ -146,17 +151,22 @@ class Encoder:
             rows["ids"][1:] = np.stack([x for e in encoded for x in e[2]])
             rows["chars"][1:] = np.stack([x for e in encoded for x in e[3]])
             rows["flags"][1:] = np.stack([x for e in encoded for x in e[4]])
-            dim = self.vectors.shape[1]
-            vec = rows["vec"]
-            m = np.flatnonzero(wid >= 0)
-            vec[m + 1, :dim] = self.vectors[wid[m]]
-            m = np.flatnonzero(sid >= 0)
-            vec[m + 1, dim:] = self.vectors[sid[m]]
-            vec *= _VEC_SCALE
+            rows["vec"] = self.word_vectors(np.concatenate([[-1], wid]), np.concatenate([[-1], sid]))
         starts = np.zeros(len(encoded), dtype=np.int64)
         if len(encoded) > 1:
             starts[1:] = np.cumsum(lengths)[:-1]
         return {"rows": rows, "starts": starts, "lengths": lengths}
+
+    def word_vectors(self, wid: np.ndarray, sid: np.ndarray) -> np.ndarray:
+        """The ``vec`` input rows: the scaled vectors of the words (``wid``) and stems (``sid``); -1 gives zeros."""
+        dim = self.vectors.shape[1]
+        vec = np.zeros((len(wid), 2 * dim), dtype=np.float32)
+        m = np.flatnonzero(wid >= 0)
+        vec[m, :dim] = self.vectors[wid[m]]
+        m = np.flatnonzero(sid >= 0)
+        vec[m, dim:] = self.vectors[sid[m]]
+        vec *= _VEC_SCALE
+        return vec
 
     @staticmethod
     def gather(flat: dict, idx: Sequence[int]) -> dict[str, np.ndarray]:
@@ -221,36 +231,48 @@ def marginals(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndar
     return np.exp(alpha + beta - z)
 
 
-def _pad(ems: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+def _pad(ems: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Emissions padded time-major ``[T, B, L]``, the sentences longest first (stable), with their lengths, their
+    places in ``ems`` and how many are still running at each position: at step ``t`` those are a prefix
+    ``[:live[t]]`` of the batch, so the loops below compute no padding."""
     lengths = np.array([len(e) for e in ems], dtype=np.int64)
-    out = np.zeros((len(ems), int(lengths.max()), ems[0].shape[1]))
-    for b, e in enumerate(ems):
-        out[b, : len(e)] = e
-    return out, lengths
+    order = np.argsort(-lengths, kind="stable")
+    lengths = lengths[order]
+    out = np.zeros((int(lengths[0]), len(ems), ems[0].shape[1]))
+    for b, i in enumerate(order.tolist()):
+        out[: lengths[b], b] = ems[i]
+    live = (lengths[None, :] > np.arange(len(out))[:, None]).sum(axis=1).tolist()
+    return out, lengths, order, live
+
+
+def _unsort(values: list, order: np.ndarray) -> list:
+    out = [None] * len(values)
+    for b, i in enumerate(order.tolist()):
+        out[i] = values[b]
+    return out
 
 
 def viterbi_batch(ems: Sequence[np.ndarray], trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[list[int]]:
     """``viterbi`` for many sentences at once: one Python step per position instead of per position and sentence.
-    Past a sentence's end its score is frozen and its back-pointers are the identity, so one backtrack serves all."""
-    em, lengths = _pad(ems)
-    n_b, n_t, n_l = em.shape
-    identity = np.broadcast_to(np.arange(n_l), (n_b, n_l))
-    back = np.empty((n_b, n_t, n_l), dtype=np.int64)
-    back[:, 0] = identity
-    score = start + em[:, 0]
+    A sentence's score stops at its end; the backtrack starts each sentence at its own last position."""
+    em, lengths, order, live = _pad(ems)
+    n_t, n_b, n_l = em.shape
+    back = np.empty((n_t, n_b, n_l), dtype=np.int64)
+    score = start + em[0]
     for t in range(1, n_t):
-        cand = score[:, :, None] + trans[None]
-        live = (t < lengths)[:, None]
-        back[:, t] = np.where(live, cand.argmax(axis=1), identity)
-        score = np.where(live, cand.max(axis=1) + em[:, t], score)
+        n = live[t]
+        cand = score[:n, :, None] + trans
+        back[t, :n] = cand.argmax(axis=1)
+        score[:n] = cand.max(axis=1) + em[t, :n]
     best = (score + end).argmax(axis=1)
-    paths = np.empty((n_b, n_t), dtype=np.int64)
-    paths[:, -1] = best
+    paths = np.empty((n_t, n_b), dtype=np.int64)
     rows = np.arange(n_b)
     for t in range(n_t - 1, 0, -1):
-        best = back[rows, t, best]
-        paths[:, t - 1] = best
-    return [paths[b, : lengths[b]].tolist() for b in range(n_b)]
+        n = live[t]
+        paths[t, :n] = best[:n]
+        best[:n] = back[t, rows[:n], best[:n]]
+    paths[0] = best
+    return _unsort([paths[: lengths[b], b].tolist() for b in range(n_b)], order)
 
 
 def marginals_batch(ems: Sequence[np.ndarray], trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[np.ndarray]:
@@ -258,27 +280,33 @@ def marginals_batch(ems: Sequence[np.ndarray], trans: np.ndarray, start: np.ndar
 
     Scaling each position's emissions by a constant leaves the posteriors unchanged, so emissions are exponentiated
     after subtracting their row maximum, and each forward/backward step is renormalised: no logarithms in the loop.
+    Only the sentences still running take part in a step; BLAS rounds a product's rows differently with their
+    number, so the probabilities can differ in the last bit (1e-16) from one batch to another, as they did before.
     """
-    em, lengths = _pad(ems)
-    n_b, n_t, n_l = em.shape
+    em, lengths, order, live = _pad(ems)
+    n_t, n_b, n_l = em.shape
     e = np.exp(em - em.max(axis=2, keepdims=True))
     tr = np.exp(trans - trans.max())
-    alpha = np.empty_like(e)
-    a = np.exp(start - start.max()) * e[:, 0]
-    alpha[:, 0] = a / a.sum(axis=1, keepdims=True)
+    alpha = np.zeros_like(e)
+    a = np.exp(start - start.max()) * e[0]
+    alpha[0] = a / a.sum(axis=1, keepdims=True)
     for t in range(1, n_t):
-        a = (alpha[:, t - 1] @ tr) * e[:, t]
-        alpha[:, t] = a / np.maximum(a.sum(axis=1, keepdims=True), 1e-300)
-    beta = np.empty_like(e)
+        n = live[t]
+        a = (alpha[t - 1, :n] @ tr) * e[t, :n]
+        alpha[t, :n] = a / np.maximum(a.sum(axis=1, keepdims=True), 1e-300)
+    beta = np.zeros_like(e)
     last = np.exp(end - end.max())
-    beta[:, -1] = last
+    tr_t = tr.T
+    beta[-1] = last  # unscaled at the batch's last position, scaled at a shorter sentence's (scaling cancels below)
     for t in range(n_t - 2, -1, -1):
-        b = (e[:, t + 1] * beta[:, t + 1]) @ tr.T
-        b = np.where((t == lengths - 1)[:, None], last, b)
-        beta[:, t] = b / np.maximum(b.sum(axis=1, keepdims=True), 1e-300)
+        n, m = live[t], live[t + 1]  # running at t; of them, running past t
+        b = np.empty((n, n_l))
+        b[:m] = (e[t + 1, :m] * beta[t + 1, :m]) @ tr_t
+        b[m:] = last
+        beta[t, :n] = b / np.maximum(b.sum(axis=1, keepdims=True), 1e-300)
     post = alpha * beta
     post /= np.maximum(post.sum(axis=2, keepdims=True), 1e-300)
-    return [post[b, : lengths[b]] for b in range(n_b)]
+    return _unsort([post[: lengths[b], b] for b in range(n_b)], order)
 
 
 def length_batches(lengths: Sequence[int], batch_tokens: int) -> list[range]:
@@ -333,7 +361,9 @@ class NeuralModel:
         # it is computed here once per word form and cached (bounded like the encoder's cache).
         inputs = {i.name for i in self._sess.get_inputs()}
         self.char_cnn = CharCNN(d / CHARCNN_FILE) if CHARVEC_INPUT in inputs else None
-        self._charvec: dict[str, np.ndarray] = {}
+        from .word_rows import WordRows
+
+        self.rows = WordRows(self.encoder, self.char_cnn, max_rows=self.encoder.max_cache)
         self.batch_tokens = batch_tokens
         self._lock = threading.Lock()
 
@@ -342,10 +372,7 @@ class NeuralModel:
         out: list[np.ndarray | None] = [None] * len(sentences)
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         with self._lock:
-            encoded = [self.encoder.sentence(sentences[i]) for i in order]
-            flat = self.encoder.flatten(encoded) if encoded else None
-            if flat is not None and self.char_cnn is not None:
-                flat["rows"][CHARVEC_INPUT] = self._char_vectors([sentences[i] for i in order], flat["rows"].pop("chars"))
+            flat = self.rows.flat([sentences[i] for i in order]) if order else None
             for batch in length_batches([len(sentences[i]) for i in order], self.batch_tokens):
                 feeds = self.encoder.gather(flat, batch)
                 em = self._sess.run(None, feeds)[0]
@@ -353,25 +380,6 @@ class NeuralModel:
                     i = order[k]
                     out[i] = em[b, :len(sentences[i])].astype(np.float64)
         return [e if e is not None else np.zeros((0, len(self.labels))) for e in out]
-
-    def _char_vectors(self, sentences: Sequence[Sequence[str]], char_rows: np.ndarray) -> np.ndarray:
-        """Character-CNN vectors for the flat token rows (row 0 padding), from the per-word cache; the words
-        not yet in it are computed in one call. ``char_rows``: the tokens' character ids, same rows."""
-        cache = self._charvec
-        if len(cache) > self.encoder.max_cache:
-            cache.clear()
-        tokens = [t for s in sentences for t in s]
-        missing: dict[str, int] = {}
-        for r, tok in enumerate(tokens, start=1):
-            if tok not in cache and tok not in missing:
-                missing[tok] = r
-        if missing:
-            vecs = self.char_cnn(char_rows[list(missing.values())])
-            cache.update(zip(missing, vecs))
-        out = np.zeros((len(tokens) + 1, self.char_cnn.filters), dtype=np.float32)
-        if tokens:
-            out[1:] = [cache[t] for t in tokens]
-        return out
 
     def predict(self, sentences: Sequence[Sequence[str]], scores: bool = False):
         """Labels per sentence; with ``scores``, also the marginal probability of each chosen label — computed

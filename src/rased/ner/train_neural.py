@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import char_split, conll
+from . import char_split, conll, int8
 from .features import Gazetteer
 from .neural import (CRF_FILE, KIND, LABELS, MAX_CHARS, N_FLAGS, ONNX_FILE, PREFIXES, SHAPES, WORDVEC_FILE,
                      Encoder, allowed_transitions, viterbi)
@@ -326,7 +326,7 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path, vecto
 
 
 def save(net, out: Path, config: dict, clusters_path, vectors_path, sentences) -> None:
-    """Write the model folder: ONNX network (without its character CNN) and the CNN's weights, CRF
+    """Write the model folder: ONNX network (without its character CNN, int8 LSTMs) and the CNN's weights, CRF
     transitions, word table, vectors, gazetteer, config."""
     from .train import _place
 
@@ -339,6 +339,7 @@ def save(net, out: Path, config: dict, clusters_path, vectors_path, sentences) -
     extra = registry_names() if config["params"].get("registry") else []
     write_gazetteer(out / GAZETTEER_FILE, names_of(sentences) + extra)
     (out / CONFIG_FILE).write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    int8.quantize_folder(out)  # int8 LSTMs with fixed ranges: half the network's time, no batch dependence
 
 
 def export_onnx(net, path: Path, *, n_ids: int, vec_dim: int) -> Path:

@@ -33,28 +33,14 @@ from ..record import Article, Entity, Mention, Quote
 from ..settings import Settings
 from ..claims.clauses import attribution_at, ends_report
 
+
+def _words(role: str) -> frozenset[str]:
+    """The keys of the speaker words of ``role`` (knowledge/cues/speaker_words.tsv)."""
+    return lexicon().speaker_words.get(role, frozenset())
+
+
 OPENING = {"«": "»", "“": "”“", '"': '"', "„": "“", "”": "”“"}  # opening mark -> closing marks
-_ADDRESSEE = {word_key(w) for w in ("وكالة", "صحيفة", "قناة", "موقع", "شبكة", "الصحفيين", "الصحافيين", "التلفزيون",
-                                     "إذاعة", "راديو", "مجلة", "وسائل", "الصحيفة", "الوكالة", "القناة", "ـ", "")}
-_SPEECH_EVENTS = {word_key(w) for w in (
-    "بيان", "تصريح", "تصريحات", "كلمة", "مؤتمر", "حديث", "مقابلة", "لقاء", "رسالة", "تقرير", "حوار", "اتصال",
-    "تغريدة", "خطاب", "ندوة", "جلسة", "اجتماع", "بيانه", "كلمته", "تصريحه", "حديثه", "وقت", "عددها", "ختام",
-    "افتتاح", "معرض", "رده", "ردها", "سياق", "إطار", "المؤتمر", "الجلسة", "الاجتماع", "الندوة", "البيان")}
-_SPEAKER_STOP = {word_key(w) for w in (
-    "خلال", "أمس", "اليوم", "الليلة", "مساء", "صباح", "يوم", "عبر", "أثناء", "بعد", "عقب", "قبل", "لدى",
-    "حول", "بشأن", "ردا", "تعليقا", "إثر", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
-    "الجمعة", "السبت", "أيضا", "كذلك", "مساء", "ظهر", "فجر", "الليلة", "ليلة", "هذا", "إذ", "حيث", "بينما",
-    "فيما", "وسط", "أمام", "على", "إلى", "الى", "ضمن", "بعدما", "عندما", "حين", "لكن", "ولكن", "ثم",
-    "فإن", "و", "أو", "بشكل", "مؤخرا", "قوله", "قولها", "قولهم", "قولهما",
-)}
 _RELAYED = word_key("عن")  # «نقلت وكالة رويترز عن مصدر دبلوماسي قوله»: the medium relays, the source speaks
-_LEADING_DROP = {word_key(w) for w in (
-    "عنه", "عنها", "عنهم", "ذلك", "له", "لها", "لهم", "أيضا", "كذلك", "بدوره", "بدورها", "من", "جهته", "جهتها",
-    "جانبه", "جانبها", "ناحيته", "ناحيتها", "فيه", "فيها", "قد", "كان", "وكان", "كانت", "وكانت", "فقد", "وقد", "لقد", "هنا", "هذا",
-)}
-_RELATIVE = {word_key(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "والذي", "والتي", "الذى")}
-_PRONOUNS = {word_key(w) for w in ("هو", "هي", "هم", "هما", "أنا", "نحن", "انه", "إنه")}
-_ABOUT = {word_key(w) for w in ("كشف", "أعلن", "أعرب", "أفصح", "تحدث")}
 # «مسؤولية», «المسؤولية», «مسؤوليته», «بمسؤوليتها», «مسئولية» (matching keys: hamza seat kept, teh marbuta folded)
 _RESPONSIBILITY = re.compile(r"^(?:[وف]?[بل]?(?:ال)?)مس[ؤئ]ولي(?:ه|ت)")
 _DROP_PUNCT = " \t\n،,؛;:.-–—"
@@ -140,11 +126,31 @@ class _Doc:
         return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
 
 
-def _speaker_after(doc: _Doc, i: int, stop: int) -> tuple[int, int]:
+def _addressee(doc: _Doc, entities, k: int) -> bool:
+    """Whom the speaker tells, glued to «ل» («لرويترز»، «لبي بي سي»، «للصحيفة»، «لوكالة»): a medium or a
+    media noun after the preposition; the speaker words end before it."""
+    key = doc.keys[k]
+    if not key.startswith("ل"):
+        return False
+    rest = key[1:].lstrip("ـ")
+    if rest in _words("addressee") or (key.startswith("لل") and "ا" + rest in _words("addressee")):
+        return True
+    e = _entity_in(entities, doc.toks[k].start, doc.toks[k].end) if entities else None
+    return e is not None and e.actor is not None and e.actor.kind == "media" and e.start > doc.toks[k].start
+
+
+def _reporting_verb(key: str) -> bool:
+    hit = strip_proclitic(key, lexicon().cues)
+    return hit is not None and lexicon().cues[hit[0]].form in ("past", "present")
+
+
+def _speaker_after(doc: _Doc, i: int, stop: int, entities=()) -> tuple[int, int]:
     """Token index range [i, j) of the speaker words after the cue, cut at the first stop word."""
     j = i
-    while j < stop and doc.keys[j] in _LEADING_DROP:
+    while j < stop and doc.keys[j] in _words("lead"):
         j += 1
+    if j + 1 < stop and doc.keys[j] == _RELAYED and doc.toks[j + 1].kind == "ar":
+        j += 1  # «ونقلت عن ثلاثة من رجال الإطفاء ... قولهم إن»: the relayed source is the speaker
     first = j
     if first < stop and _preposition_phrase(doc, first):
         return first, first  # «نؤكد لجميع شباب المقاومة»: whom one speaks to is no speaker
@@ -153,24 +159,27 @@ def _speaker_after(doc: _Doc, i: int, stop: int) -> tuple[int, int]:
         t = doc.toks[k]
         key = doc.keys[k]
         if t.kind == "punct":
+            if t.text in "،," and k > first and k + 1 < stop and doc.keys[k + 1] in _words("aside"):
+                break  # «وقال مراد، وهو كهربائي يبلغ من العمر 45 عاما»: an aside about the speaker follows
             if (t.text in "،," or t.text in OPENING or t.text in "»”") and k + 1 < stop:
                 k += 1
                 continue
             break
         if k > first and key == "في" and k + 1 < stop and (
-                doc.keys[k + 1] in _SPEECH_EVENTS or doc.keys[k + 1] in _SPEAKER_STOP):
+                doc.keys[k + 1] in _words("event") or doc.keys[k + 1] in _words("stop")):
             break
-        if k > first and key == _ALI and doc.keys[k - 1] in _NAME_LINKS and not t.text.endswith("ى"):
+        if k > first and key == _ALI and doc.keys[k - 1] in _words("name-link") and not t.text.endswith("ى"):
             k += 1  # «سعيد بن علي البسامي»: the name «علي», not «على»
             continue
-        if k > first and (key in _SPEAKER_STOP or (key.startswith("ل") and key[1:].lstrip("ـ") in _ADDRESSEE)):
-            break
+        if k > first and (key in _words("stop") or _addressee(doc, entities, k) or _reporting_verb(key)
+                          or key in _words("bound")):
+            break  # «رأى المغردون القطريون فيه ...»: the verb's own complement starts
         if k > first and key == _RELAYED and k + 1 < stop and doc.toks[k + 1].kind == "ar" \
-                and _strip_al(doc.keys[first]) in _ADDRESSEE:
+                and _strip_al(doc.keys[first]) in _words("addressee"):
             first = k + 1  # the relayed source is the speaker
             k += 1
             continue
-        if k == first and key in _SPEAKER_STOP:
+        if k == first and key in _words("stop"):
             break
         if k > first and _object_starts(doc, k, first):
             break
@@ -195,24 +204,23 @@ def _may_name_a_speaker(doc: _Doc, a: int) -> bool:
     adjunct or content, and the discourse supplies the speaker instead."""
     lex = lexicon()
     key = doc.keys[a]
-    if lex.clause_words.get(key) in ("preposition", "question") or key in lex.complementizers:
-        return False
+    bare = key[1:] if key[:1] in ("و", "ف") else key  # «وفي 2016 وقعت ...»، «ولم يكشف»
+    for k in (key, bare):
+        if lex.clause_words.get(k) in ("preposition", "question", "negation") or k in lex.complementizers:
+            return False
     return not _preposition_phrase(doc, a, "ب")
 
 
-_GROUP_HEADS = {word_key(w) for w in ("تنظيم", "حركة", "جماعة", "ميليشيا", "ميليشيات", "مليشيات", "حكومة", "قوات",
-                                      "جيش", "نظام", "سلطات", "حزب", "جبهة", "كتائب", "ألوية", "فصائل")}
-_CONSTRUCT_BEFORE = {word_key(w) for w in ("باسم", "عن", "في", "من", "لدى", "ل")}
 
 
 def _object_starts(doc: _Doc, k: int, first: int) -> bool:
     """A speaker is a noun phrase: a group named after a name that is not a title in construct («وحذر أبوعزام
     تنظيم داعش بعقاب») starts the cue's object («قائد قوات التحالف»، «المتحدث باسم الحكومة» stay whole)."""
     key = doc.keys[k]
-    if key not in _GROUP_HEADS:
+    if key not in _words("group-head"):
         return False
     prev = doc.keys[k - 1]
-    if doc.toks[k - 1].kind == "punct" or prev in _CONSTRUCT_BEFORE or prev.startswith("ال"):
+    if doc.toks[k - 1].kind == "punct" or prev in _words("construct-before") or prev.startswith("ال"):
         return False
     agent = lexicon().agents.get(prev) or lexicon().agents.get(prev[2:] if prev.startswith("ال") else prev)
     return not (agent and agent[1])  # «قائد قوات»: the title governs the group
@@ -221,7 +229,7 @@ def _object_starts(doc: _Doc, k: int, first: int) -> bool:
 def _speaker_before(doc: _Doc, cue: int, sent_start: int) -> tuple[int, int] | None:
     """Speaker words before the cue in subject-verb order: back to the sentence start or a comma."""
     k = cue - 1
-    while k >= 0 and doc.toks[k].start >= sent_start and doc.keys[k] in _LEADING_DROP:
+    while k >= 0 and doc.toks[k].start >= sent_start and doc.keys[k] in _words("lead"):
         k -= 1
     end = k + 1
     lex = lexicon()
@@ -233,10 +241,12 @@ def _speaker_before(doc: _Doc, cue: int, sent_start: int) -> tuple[int, int] | N
             break
         k -= 1
     start = k + 1
-    while start < end and doc.keys[start] in _LEADING_DROP:
+    while start < end and doc.keys[start] in _words("lead"):
         start += 1
     if start >= end or end - start > 10:
         return None
+    if end - start == 1 and _opens_with_verb(doc, start):
+        return None  # «وكتب ... يقول»: a verb alone names nobody
     if end - start > 1 and _opens_with_verb(doc, start):
         # «أعلنت الشرطة الإسرائيلية إطلاق النار على فلسطيني قالت إنه ...»: the words before the cue are a clause of
         # their own; its subject, right after its verb, is the speaker
@@ -256,7 +266,7 @@ def _nested(doc: _Doc, i: int, last: Quote) -> bool:
         key = doc.keys[k]
         if lex.complementizers.get(key) == "comp":
             return True
-        if doc.toks[k].kind == "punct" or key in _LEADING_DROP or key in _RELATIVE or key in lex.connectives:
+        if doc.toks[k].kind == "punct" or key in _words("lead") or key in _words("relative") or key in lex.connectives:
             return False
     return False
 
@@ -265,7 +275,10 @@ def _formula(doc: _Doc, i: int, hit: tuple[str, int]) -> bool:
     """Cue ``i`` is the narrator's background formula, nobody's words: «ويذكر أن ...»، «يشار إلى أن ...» (with a
     subject, «يذكر التقرير أن», it reports)."""
     lex = lexicon()
-    if lex.clause_words.get(doc.keys[i][hit[1]:]) != "formula" or i + 1 >= len(doc.keys):
+    role = lex.clause_words.get(doc.keys[i][hit[1]:])
+    if role == "link":
+        return True  # «اقرأ أيضا: ...»: a related article's headline («اقرأ» folds to the key of «أقرا»)
+    if role != "formula" or i + 1 >= len(doc.keys):
         return False
     return doc.keys[i + 1] in lex.complementizers or doc.keys[i + 1] == _TO
 
@@ -297,14 +310,23 @@ def _make_speaker(doc: _Doc, entities, a: int, b: int) -> _Speaker | None:
     if start >= end:
         return None
     ent = _entity_in(entities, start, end)
+    if ent is not None and ent.type == "PER" and _governed_name(doc, ent, a):
+        ent = None  # «فريق الدفاع عن أسانج»: the team speaks, not the man it defends
     if ent is not None:
         m = _full_name(doc, ent, a, b) if ent.type == "PER" else _mention(ent)
         return _Speaker(m, m.text, m.start, m.end)
     return _Speaker(None, doc.text[start:end], start, end)
 
 
-_NAME_LINKS = {word_key(w) for w in ("بن", "بنت", "ابن", "أبو", "ابو", "عبد", "آل", "ال")}
+def _governed_name(doc: _Doc, ent: Entity, a: int) -> bool:
+    """A preposition stands right before the name, inside the speaker words."""
+    k = bisect.bisect_right(doc.starts, ent.start) - 1
+    return k - 1 >= a and lexicon().clause_words.get(doc.keys[k - 1]) == "preposition"
+
+
 _ALI = word_key("علي")
+_NOT_DOING = word_key("عدم")  # «عدم ذكر»: the verbal noun of a cue, negated
+_WHAT = word_key("ما")
 _TO = word_key("إلى")
 
 
@@ -321,13 +343,13 @@ def _full_name(doc: _Doc, ent: Entity, a: int, b: int) -> Mention:
     def name_word(k: int) -> bool:
         key = doc.keys[k]
         return (doc.toks[k].kind == "ar" and len(key) > 1 and key not in lex.agents and _strip_al(key) not in lex.agents
-                and key not in _SPEAKER_STOP and key not in _LEADING_DROP and strip_proclitic(key, lex.cues) is None)
+                and key not in _words("stop") and key not in _words("lead") and strip_proclitic(key, lex.cues) is None)
 
     s = t0
     if s - 1 >= a and name_word(s - 1) and not doc.keys[s - 1].startswith("ال"):
         s -= 1  # the given name before «بن ...»
     e = t1
-    while e < b and e - t1 < 3 and name_word(e) and (doc.keys[e - 1] in _NAME_LINKS or doc.keys[e] in _NAME_LINKS):
+    while e < b and e - t1 < 3 and name_word(e) and (doc.keys[e - 1] in _words("name-link") or doc.keys[e] in _words("name-link")):
         e += 1
     if e < b and name_word(e) and doc.keys[e].startswith("ال") and not doc.keys[e - 1].startswith("ال"):
         e += 1  # the family name: «بن علي البسامي»
@@ -376,7 +398,7 @@ def _opener(doc: _Doc, i: int, stop: int, lemma: str, max_words: int, direct_at=
             return "comp", k, k
         if kind == "prep" and k + 1 < stop and lex.complementizers.get(doc.keys[k + 1]) == "comp":
             return "comp", k + 1, k
-        if key == "عن" and lemma in _ABOUT:
+        if key == "عن" and lemma in _words("about"):
             if claimed:  # «أعلن التنظيم مسؤوليته عن الهجوم»: a claim of responsibility, not words said
                 return None
             return "about", k, k
@@ -417,14 +439,15 @@ def extract(article: Article, settings: Settings) -> list[Found]:
 
     subjects = _clause_subjects(article)
 
-    def continuing(offset: int, plural: bool = False) -> _Speaker | None:
+    def continuing(offset: int, plural: bool = False, feminine: bool = False) -> _Speaker | None:
         # the discourse's current speaker: the last quote's, or the subject of a later clause that opens with
-        # a verb in the same paragraph («وحمّلت النقابة الحوثيين ... وأكدت أن ...»)
+        # a verb in the same paragraph («وحمّلت النقابة الحوثيين ... وأكدت أن ...»); a feminine cue never
+        # continues a man («وقال عامل نيبالي ... وقالت»)
         n = bisect.bisect_left(subjects, (offset,)) - 1
         if n >= 0 and subjects[n][0] > last_end and "\n" not in text[subjects[n][0]:offset]:
-            return subjects[n][1]
+            return None if feminine and _masculine(subjects[n][1]) else subjects[n][1]
         if last is not None and last_end >= 0 and text.count("\n", last_end, offset) <= qs.continue_paragraphs:
-            return dataclasses.replace(last, how="discourse")
+            return None if feminine and _masculine(last) else dataclasses.replace(last, how="discourse")
         return None if plural else _antecedent(text, entities, offset, qs.continue_paragraphs)
 
     for i, t in enumerate(doc.toks):
@@ -449,23 +472,23 @@ def extract(article: Article, settings: Settings) -> list[Found]:
         if inside_direct(t.start) or (found and _nested(doc, i, found[-1].quote)):
             continue
         cue = lex.cues[hit[0]]
-        if _formula(doc, i, hit):
+        if _formula(doc, i, hit) or _negated_cue(doc, i) or _in_attribution(doc, i):
             continue
         if hit[0] == "بين" and hit[1] == 0 and t.start > s_start:
             continue  # «بين» is «between» unless it opens the sentence («بين تقرير حديث أن»)
         opened = _opener(doc, i, stop, cue.lemma, qs.max_speaker_words, direct_at)
         if opened is None and cue.form in ("past", "present"):
             # a cue without content still names who is speaking («ذكر الرئيس ... أمس»): later «وقال إن» continues it
-            a, b = _speaker_after(doc, i + 1, stop)
+            a, b = _speaker_after(doc, i + 1, stop, entities)
             named = _make_speaker(doc, entities, a, b) if b - a <= qs.max_speaker_words // 2 else None
-            if named is not None and doc.keys[a] not in _PRONOUNS:
+            if named is not None and doc.keys[a] not in _words("pronoun"):
                 last, last_end = named, t.end
         if opened is None:
             # «... »، قال X — a direct quote just before the cue
             prev = [d for d in direct if d[1] <= t.start and text[d[1]:t.start].strip(" ،,.-–") in ("", "و")
                     and d[0] not in used_direct and d[1] >= s_start - 2]
             if not prev and cue.content == "object":
-                q = _object_content(doc, entities, i, stop, s_start, s_end, cue, continuing(t.start, cue.plural))
+                q = _object_content(doc, entities, i, stop, s_start, s_end, cue, continuing(t.start, cue.plural, _feminine(doc, i, hit)))
                 if q is not None:
                     found.append(q)
                     if q.speaker_start is not None:
@@ -475,8 +498,9 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             if not prev or cue.form == "participle":
                 continue
             d = prev[-1]
-            a, b = _speaker_after(doc, i + 1, stop)
-            speaker = _make_speaker(doc, entities, a, b) or continuing(t.start, cue.plural)
+            a, b = _speaker_after(doc, i + 1, stop, entities)
+            named = _make_speaker(doc, entities, a, b) if b - a <= qs.max_speaker_words // 2 else None
+            speaker = named or continuing(t.start, cue.plural, _feminine(doc, i, hit))
             used_direct.add(d[0])
             found.append(_found(speaker, t, d[2], d[3], True, "quote-before-cue"))
             if speaker is not None:
@@ -485,16 +509,16 @@ def extract(article: Article, settings: Settings) -> list[Found]:
         kind, k, region_end = opened
         speaker: _Speaker | None = None
         if cue.form != "participle":
-            a, b = _speaker_after(doc, i + 1, region_end)
+            a, b = _speaker_after(doc, i + 1, region_end, entities)
             speaker = _make_speaker(doc, entities, a, b)
             if speaker is None:
                 before = _speaker_before(doc, i, s_start)
-                if before is not None and doc.keys[before[0]] not in _RELATIVE and doc.keys[before[0]] not in _PRONOUNS:
+                if before is not None and doc.keys[before[0]] not in _words("relative") and doc.keys[before[0]] not in _words("pronoun"):
                     speaker = _make_speaker(doc, entities, *before)
                     if speaker is not None:
                         speaker.how = "before-cue"
         if speaker is None:
-            speaker = continuing(t.start, cue.plural)
+            speaker = continuing(t.start, cue.plural, _feminine(doc, i, hit))
         # content
         if kind == "quote" or (kind == "colon" and k + 1 < stop and doc.toks[k + 1].text in OPENING):
             q_open = doc.toks[k].start if kind == "quote" else doc.toks[k + 1].start
@@ -533,9 +557,6 @@ def extract(article: Article, settings: Settings) -> list[Found]:
     return _cut_overlaps(text, found)
 
 
-# Words that open no object: prepositions and pronoun objects («طلب منهما»، «أعلن في موقع»، «تصف به»).
-_NOT_OBJECT = {word_key(w) for w in ("في", "من", "عن", "به", "بها", "له", "لها", "منه", "منها", "منهما", "منهم",
-                                     "إليه", "إليها", "اليه", "ما", "أن", "إن", "بأن")}
 
 
 def _subject_end(doc: _Doc, entities, k: int, stop: int) -> int:
@@ -563,18 +584,22 @@ def _overt_subject(doc: _Doc, entities, k: int, stop: int) -> bool:
         return False
     t = doc.toks[k]
     ent = _entity_in(entities, t.start, t.end)
-    if ent is not None and ent.type in ("PER", "ORG"):
-        return True
+    if ent is not None and (ent.type in ("PER", "ORG") or _a_state(ent)):
+        return True  # «وتطالب المملكة المتحدة بمعاقبة روسيا»: a country or its capital acts
     key = doc.keys[k]
     agents = lexicon().agents
     return key in agents or _strip_al(key) in agents
+
+
+def _a_state(ent: Entity) -> bool:
+    return ent.actor is not None and (ent.actor.kind == "country" or ent.actor_id in lexicon().capitals)
 
 
 def _object_content(doc: _Doc, entities, i: int, stop: int, s_start: int, s_end: int, cue, carried):
     """A quote whose content is the verb's object («اتهم فتح الميليشيا بالتلاعب ...»، «حذر الوزير من تصاعد
     ...»): the overt subject after the verb speaks, or the discourse's current speaker when there is none."""
     k = i + 1
-    while k < stop and doc.keys[k] in _LEADING_DROP:
+    while k < stop and doc.keys[k] in _words("lead"):
         k += 1
     speaker = None
     if cue.form != "participle" and _overt_subject(doc, entities, k, stop):
@@ -587,8 +612,8 @@ def _object_content(doc: _Doc, entities, i: int, stop: int, s_start: int, s_end:
         k += 1
     if k < stop and cue.prep and doc.keys[k] == cue.prep:
         k += 1
-    if k >= stop or speaker is None or doc.toks[k].kind != "ar" or doc.keys[k] in _SPEAKER_STOP \
-            or doc.keys[k] in _NOT_OBJECT or _preposition_phrase(doc, k):
+    if k >= stop or speaker is None or doc.toks[k].kind != "ar" or doc.keys[k] in _words("stop") \
+            or doc.keys[k] in _words("not-object") or _preposition_phrase(doc, k):
         return None  # «أعلن البيت الأبيض أمس»، «طلب منهما»: no object opens here
     c_start, c_end = _trim(doc.text, doc.toks[k].start, s_end)
     if sum(1 for m in doc.token_range(c_start, c_end) if doc.toks[m].kind != "punct") < 3:
@@ -616,6 +641,51 @@ def _clause_subjects(article: Article) -> list[tuple[int, _Speaker]]:
             out.append((view.toks[k].start, _Speaker(Mention(arg.start, arg.end, arg.text, arg.actor_id), arg.text,
                                                     arg.start, arg.end, "discourse")))
     return out
+
+
+def _negated_cue(doc: _Doc, i: int) -> bool:
+    """«ولم يكشف المسؤول عن اسم المرأة»، «طلبن عدم ذكر أسمائهن»: what was not said is no report (a denial is
+    its own cue: «نفى»)."""
+    if i == 0 or doc.toks[i - 1].kind == "punct":
+        return False
+    before = doc.keys[i - 1]
+    before = before[1:] if before[:1] in ("و", "ف", "ب") and len(before) > 2 else before
+    if before == _WHAT:
+        return False  # «ما قالت إنه»: «ما» is «what» there
+    return lexicon().clause_words.get(before) == "negation" or before == _NOT_DOING
+
+
+def _in_attribution(doc: _Doc, i: int) -> bool:
+    """The cue belongs to an «according to» phrase before it («حسب ما قال»، «حسبما أكد»، «وفق ما ذكرت»): that
+    phrase's own quote reports it."""
+    j = i - 1 if i > 0 and doc.keys[i - 1] == _WHAT else i
+    for a in range(max(0, j - 3), j):
+        phrase = attribution_at(doc.keys, a, j)
+        if phrase is not None and phrase[0] == j - 1:
+            return True
+    return False
+
+
+def _feminine(doc: _Doc, i: int, hit: tuple[str, int]) -> bool:
+    """A feminine singular cue form: «قالت»، «أضافت»، «تقول»، «مضيفة» (the cue table gives the form)."""
+    cue = lexicon().cues[hit[0]]
+    word = doc.keys[i][hit[1]:]
+    if cue.plural:
+        return False
+    if cue.form == "past":
+        return word.endswith("ت") and not cue.lemma.endswith("ت")
+    if cue.form == "present":
+        return word.startswith("ت")
+    return cue.form == "participle" and word.endswith("ه")
+
+
+def _masculine(sp: _Speaker) -> bool:
+    """A speaker described by a masculine singular head noun («عامل»، «المسؤول»، «مسؤول أمني»); a named person
+    may be a woman («ماي»، «ميركل»): the registry does not say."""
+    head = sp.text.split()[0] if sp.text.split() else ""
+    head = head[2:] if head.startswith("ال") else head
+    return bool(head) and sp.mention is None and lexicon().agents.get(word_key(head)) is not None \
+        and not word_key(head).endswith(("ه", "ات", "ون", "ين"))
 
 
 def _antecedent(text: str, entities, offset: int, paragraphs: int) -> _Speaker | None:
@@ -659,6 +729,14 @@ def _found(speaker: _Speaker | None, cue: Token, c_start: int, c_end: int, direc
     return Found(q, speaker.start if speaker else None, speaker.end if speaker else None)
 
 
+def _suffixed_cue(key: str) -> bool:
+    """A reporting verb with an object pronoun («قالته»، «أعلنه»، «ذكرها»)."""
+    for suffix in ("ته", "ها", "ه"):
+        if key.endswith(suffix) and len(key) > len(suffix) + 2 and _reporting_verb(key[:-len(suffix)]):
+            return True
+    return False
+
+
 def _attributed(doc: _Doc, entities, i: int, phrase: tuple[int, int], s_start: int, s_end: int, stop: int):
     lex = lexicon()
     end_tok, glued = phrase
@@ -666,15 +744,15 @@ def _attributed(doc: _Doc, entities, i: int, phrase: tuple[int, int], s_start: i
     # «حسبما ذكرت الوكالة»، «وفق ما أعلنه الجيش»: skip «ما» and the cue verb
     if a < stop and doc.keys[a] == "ما":
         a += 1
-    if a < stop and strip_proclitic(doc.keys[a], lex.cues):
-        a += 1
+    if a < stop and (strip_proclitic(doc.keys[a], lex.cues) or _suffixed_cue(doc.keys[a])):
+        a += 1  # «حسبما ذكرت الوكالة»، «بحسب ما قالته مفوضة التمييز»
     b = a
     while b < stop and b - a < 8:
         t = doc.toks[b]
         if t.kind == "punct" and t.text not in "«»\"“”":
             break
-        if b > a and doc.keys[b] in _SPEAKER_STOP:
-            break
+        if b > a and (doc.keys[b] in _words("stop") or doc.keys[b] in lex.complementizers):
+            break  # «بحسب المصدر أنهم حصلوا ...»: the source ends where its claim opens
         b += 1
     if b <= a:
         return None
@@ -693,6 +771,9 @@ def _attributed(doc: _Doc, entities, i: int, phrase: tuple[int, int], s_start: i
         nb = b + 1 if b < stop and doc.toks[b].kind == "punct" else b
         if nb < stop and doc.keys[nb] == "فان":
             c_start = doc.toks[nb].end
+        said = strip_proclitic(doc.keys[nb], lex.cues) if nb < stop else None
+        if said is not None and lex.cues[said[0]].form in ("past", "present"):
+            return None  # «وحسب فرانس برس، قال "المركز السوداني ..."»: the medium relays; the cue has its speaker
     else:
         c_start, c_end = s_start, cue.start
         if doc.text[c_start] == "و" and doc.text[c_start + 1:c_start + 2] == " ":
@@ -717,7 +798,7 @@ def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:
             if q.content_start < g.quote.cue_start < end and not q.direct:
                 end = g.quote.cue_start
         start, end = _trim(text, q.content_start, end)
-        if end - start < 2:
+        if end - start < 2 or _relays(found[n + 1:], start, end):
             continue
         if end != q.content_end:
             q = dataclasses.replace(q, content_end=end)
@@ -725,6 +806,13 @@ def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:
         out.append(f)
     out.sort(key=lambda f: f.quote.cue_start)
     return out
+
+
+def _relays(later: list[Found], start: int, end: int) -> bool:
+    """The content is only the speaker of the next report («ذكرت الوكالة أن الزعيم الكوري الشمالي كيم جونج أون
+    قال إن ...»): the medium relays, and the next quote is the report."""
+    return any(f.speaker_start is not None and f.speaker_start <= start and end <= f.speaker_end + 1
+               for f in later if f.quote.cue_start >= end)
 
 
 def run(article: Article, settings: Settings) -> Article:

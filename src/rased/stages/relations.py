@@ -24,14 +24,14 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from ..arabic import wordfreq
 from ..arabic.normalize import light
-from ..knowledge.cues import Trigger, article_words, lexicon, strip_proclitic, word_key
+from ..knowledge.cues import Trigger, article_words, lexicon, readings_of, strip_proclitic, word_key
 from ..record import Article, Entity, Mention, Relation
 from ..settings import Settings
+from ..claims import clauses
 from . import hedging
 
 _BOUNDARY_WORDS = {word_key(w) for w in ("حيث", "بينما", "فيما", "ثم", "لكن", "ولكن", "بعدما", "عندما", "حين", "كما")}
@@ -67,7 +67,6 @@ _TIME_WORDS = {word_key(w) for w in ("أمس", "امس", "اليوم", "الأح
 _ALSO_TIME = {word_key("فجر")}
 _WOUNDS = word_key("بجروح")  # trigger verbs spelled like a time of day
 _UNDERGO = {word_key(w) for w in ("تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "يتعرضون", "لتعرض", "تعرضه", "تعرضها")}
-_ANAPHORS = {word_key(w) for w in ("التنظيم", "الحركة", "الجماعة")}
 _PREPOSITIONS = {word_key(w) for w in ("على", "ضد", "مع", "إلى", "الى", "بحق", "تجاه", "نحو", "بين", "عن", "من")}
 _CAPITAL = "CAPITAL"  # the role of a capital read as its government
 _VIOLENT = frozenset(("ASSAULT", "FIGHT", "PROTEST", "COERCE", "MOBILIZE"))
@@ -75,6 +74,8 @@ _CEASE = {word_key(w) for w in ("وقف", "لوقف", "بوقف", "ووقف", "�
                                  "بإيقاف", "ايقاف", "لايقاف")}
 # nouns that also name a body or a region: a trigger only with a partner after them, or without a name after them
 _PARTNERED = {word_key("تحالف")}
+_AND_BETWEEN = word_key("وبين")
+_SIDE = word_key("جهة")  # «من جهة ... ومن جهة أخرى»: the two sides of «بين»
 _PARTNERS = {word_key(w) for w in ("بين", "مع")}
 _ALSO_REGION = {word_key("قاطع")}
 _RARE = 60  # corpus count under which a word after «مقاطعة» is taken for a foreign name
@@ -210,7 +211,7 @@ def _agents(w: _Words, lo: int, hi: int, taken: list[bool], inside: list[bool], 
             i = j  # «عامل الإغاثة البريطاني "آلان هينينغ"»: the name that follows is the actor
             continue
         actor_id = None
-        if topic is not None and (pron is not None or w.keys[i] in _ANAPHORS):
+        if topic is not None and (pron is not None or w.keys[i] in lex.anaphors):
             actor_id = topic(i)
         role = "CVL" if nationality else lex.agents[hit[0]][0]
         out.append(_Actor(i, j, start, end, w.text[start:end], actor_id, False, role))
@@ -280,13 +281,7 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
     group_starts = sorted((a.t0, a.actor_id) for a in actors if a.actor_id and a.actor_id.startswith(("grp:", "mil:")))
 
     def topic(i: int) -> str | None:
-        counts = Counter(aid for t0, aid in group_starts if t0 < i)
-        if not counts:
-            return None
-        first = {}
-        for t0, aid in group_starts:
-            first.setdefault(aid, t0)
-        return max(counts, key=lambda aid: (counts[aid], -first[aid]))
+        return clauses.leading_group(group_starts, i)
 
     sentences = article.sentences or ()
     if not sentences:
@@ -321,7 +316,10 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
             if hit is None:
                 continue
             prefix = k[: hit[1]]
-            trig = _trigger_reading(w, i, lex.triggers[hit[0]], prefix)
+            cands = readings_of(w.toks[i].text, lex.triggers[hit[0]])
+            if not cands:
+                continue
+            trig = _trigger_reading(w, i, cands, prefix)
             participant = None
             if inside[i]:
                 # «المتظاهرون»: a participant noun is both the event and its source
@@ -330,6 +328,8 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                     continue
             if trig.veto and vetoed:
                 continue
+            if trig.pronoun and trig.pos == "noun" and i > lo and w.keys[i - 1] in _RELATIVES:
+                continue  # «الصلات التي تجمعهما»: after a relative comes a verb, never a possessed noun
             if in_name[i] and participant is None:
                 continue
             if trig.pos == "noun" and trig.lemma in _PARTNERED and not any(
@@ -553,6 +553,26 @@ def _speaker_mention(text: str, q) -> Mention | None:
     return Mention(pos, pos + len(q.speaker_text), q.speaker_text, None)
 
 
+def _between_second(w: _Words, first, hi: int, actors, starts):
+    """The second party of «بين X و Y»: after «من جهة» when the sides are told so («بين الحوثيين وحلفائهم ... من
+    جهة وقوات المقاومة من جهة أخرى»), after a «وبين» that follows X's apposition, else right after X."""
+    window = range(first.t1, min(hi - 1, first.t1 + 20))
+    side = next((k + 1 for k in window if w.keys[k] == _FROM and w.keys[k + 1] == _SIDE), None)
+    if side is not None:
+        return _next_actor(actors, starts, side, hi, 2)
+    again = next((k for k in window if w.keys[k] == _AND_BETWEEN), None)
+    if again is not None:
+        return _next_actor(actors, starts, again, hi, 3)
+    return _next_actor(actors, starts, first.t1 - 1, hi, 3)
+
+
+def _opens_verb_clause(w: _Words, k: int) -> bool:
+    """A verb of the cue or trigger tables starts here: a «بين» after it belongs to another clause."""
+    lex = lexicon()
+    hit = strip_proclitic(w.keys[k], lex.triggers)
+    return hit is not None and all(t.pos == "verb" for t in lex.triggers[hit[0]])
+
+
 def _next_actor(actors, actor_starts, after_tok: int, hi: int, limit: int):
     j = bisect.bisect_right(actor_starts, after_tok)
     if j < len(actors) and actors[j].t0 < hi and actors[j].t0 - after_tok <= limit:
@@ -587,12 +607,14 @@ def _clause_start(w: _Words, i: int, lo: int) -> int:
 
 
 def _arguments(w: _Words, i: int, lo: int, hi: int, trig: Trigger, actors, starts, limit: int):
-    # «محادثات بين تنظيم داعش و القاعدة»
-    for k in range(i + 1, min(i + 3, hi)):
+    # «محادثات بين تنظيم داعش و القاعدة»، «احتدم القتال في اليمن بين قوات الحكومة ...، وبين الحوثيين»
+    for k in range(i + 1, min(i + 5, hi)):
         if w.keys[k] == "بين":
             a = _next_actor(actors, starts, k, hi, 3)
             if a is not None:
-                return a, _next_actor(actors, starts, a.t1 - 1, hi, 3)
+                return a, _between_second(w, a, hi, actors, starts)
+        if w.toks[k].kind == "punct" or _opens_verb_clause(w, k):
+            break
     end = _clause_end(w, i, hi)
     first_after = _next_actor(actors, starts, i, end, limit)
     if i > lo and w.keys[i - 1] in _UNDERGO:
@@ -842,6 +864,7 @@ _PROTEST_AGAINST = {  # phrase (keys) -> words to skip after it before the targe
     (word_key("تنديدا"), word_key("ب")): 0, (word_key("ضد"),): 0, (word_key("رفض"),): 0, (word_key("رفضا"),): 0,
     (word_key("رفضهم"),): 0, (word_key("رفضها"),): 0, (word_key("رفضه"),): 0, (word_key("المناهضين"),): 0,
     (word_key("المناهضة"),): 0, (word_key("المناوئين"),): 0, (word_key("مناهضين"),): 0, (word_key("مناهضة"),): 0,
+    (word_key("مناهضون"),): 0, (word_key("المناهضون"),): 0, (word_key("مناوئون"),): 0,
     (word_key("أمام"), word_key("مقر")): 0, (word_key("امام"), word_key("مقر")): 0,
     (word_key("أمام"), word_key("مبنى")): 0, (word_key("امام"), word_key("مبنى")): 0,
     (word_key("الى"), word_key("مقر")): 0, (word_key("إلى"), word_key("مقر")): 0,

@@ -126,6 +126,7 @@ class Trigger:
     veto: bool
     form: str  # past | present | noun | extra
     voice: str = "active"  # active | received | received-material (the subject undergoes it: «مسنودا ب»)
+    pronoun: bool = False  # the form carries a pronoun suffix: a verb's object («تتهمها»), a noun's doer («إدانتها»)
 
 
 @dataclass(slots=True, frozen=True)
@@ -142,18 +143,35 @@ class Frame:
 
 
 @dataclass(slots=True, frozen=True)
+class Adjunct:
+    """A phrase that relates the actor it introduces to the one it qualifies (adjuncts.tsv)."""
+
+    head: str  # the head form's key («بدعم»، «المدعومة»)
+    prep: str | None  # the preposition introducing the actor («من»، «مع»), None when it follows the head at once
+    type: str
+    host: str  # noun | clause: what the phrase qualifies
+    introduced: str  # source | partner
+    veto: bool  # sports or culture context disables it
+
+
+@dataclass(slots=True, frozen=True)
 class Lexicon:
     cues: dict[str, Cue]
     attributions: dict[str, tuple[str, ...]]  # first word key -> the phrase keys starting with it
     complementizers: dict[str, str]
     triggers: dict[str, tuple[Trigger, ...]]
     agents: dict[str, tuple[str, bool]]  # key -> (role, construct)
+    anaphors: frozenset[str]  # definite agent nouns that refer back to the article's leading group («التنظيم»)
     hedges: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]  # first word -> ((rest words), modality, scope)...
     context: dict[str, str]
     capitals: dict[str, str]  # registry place id -> the country id it stands for
     connectives: frozenset[str]  # discourse words that open a clause and are never its subject («كما»، «فيما»)
     report_ends: frozenset[str]  # connectives that, after a comma, end a reported clause («، لكنها ...»)
     frames: dict[str, Frame]  # relation type -> its frame
+    adjuncts: dict[str, Adjunct]  # head form key -> its adjunct frame
+    institutions: tuple[tuple[str, str], ...]  # (generic state noun as written, registry kind it stands for)
+    titles: frozenset[str]  # title nouns («الرئيس»، «وزير»): an office named with its holder stands for them later
+    speaker_words: dict[str, frozenset[str]]  # role -> keys of the words that bound or open a quote's speaker
     clause_words: dict[str, str]  # key -> adjunct | boundary | negation | preposition | material | mouthpiece | question | formula
 
 
@@ -178,8 +196,11 @@ def _cues() -> dict[str, Cue]:
     return table
 
 
-def _triggers() -> dict[str, tuple[Trigger, ...]]:
+def _triggers(transitive: set[str]) -> dict[str, tuple[Trigger, ...]]:
+    """Trigger forms; verbs of the types whose frame takes an object (``transitive``) also with an object
+    suffix, nouns with a possessive one."""
     table: dict[str, list[Trigger]] = {}
+    suffixed: list[tuple[str, Trigger]] = []
     for row in _rows("triggers.tsv"):
         lemma = key(row["past"] if row["past"] != "-" else (_split(row["nouns"]) or _split(row["extra"]))[0])
         nxt = key(row["next"]) if row["next"] != "-" else None
@@ -196,11 +217,76 @@ def _triggers() -> dict[str, tuple[Trigger, ...]]:
         groups.append(("noun", "noun", nouns))
         groups.append(("extra", "verb", {key(x) for x in _split(row["extra"])}))
         for form, pos, keys in groups:
-            for k in keys:
-                t = Trigger(lemma, row["type"], pos, row["gen"], nxt, veto, form, row["voice"])
-                if t not in table.setdefault(k, []):
-                    table[k].append(t)
+            for k in keys | {a for k in keys for a in accusative_forms(k, pos)}:
+                _add(table, k, Trigger(lemma, row["type"], pos, row["gen"], nxt, veto, form, row["voice"]))
+            for k in (keys if pos == "noun" or row["type"] in transitive else ()):
+                for s in suffixed_forms(k, pos):
+                    suffixed.append((s, Trigger(lemma, row["type"], pos, row["gen"], nxt, veto, form, row["voice"],
+                                                True)))
+    listed = set(table)
+    for k, t in suffixed:  # a suffixed form never shadows a listed one: «إصابة» (folded «اصابه») is no «أصابه»
+        if k not in listed:
+            _add(table, k, t)
     return {k: tuple(v) for k, v in table.items()}
+
+
+def readings_of(written: str, triggers: tuple[Trigger, ...]) -> tuple[Trigger, ...]:
+    """The readings a word as written allows: a final «ة» is no pronoun suffix, though keys fold it to «ه»
+    («وزارة» is a ministry, not «و» + «زاره», visited him)."""
+    if written.endswith("ة"):
+        return tuple(t for t in triggers if not t.pronoun)
+    return triggers
+
+
+def _add(table: dict[str, list[Trigger]], k: str, t: Trigger) -> None:
+    if t not in table.setdefault(k, []):
+        table[k].append(t)
+
+
+_SUFFIXES = ("ه", "ها", "هم", "هما")
+_WEAK_END = ("ا", "ي", "و", "ء", "ى")
+
+
+def accusative_forms(k: str, pos: str) -> set[str]:
+    """The indefinite accusative of a noun («هجوما»، «اجتماعا»، «اتفاقا»): the object of a light verb («شن هجوما»).
+    Nouns in ة, ات or a weak letter take no alef."""
+    if pos != "noun" or k.startswith("ال") or k.endswith(_WEAK_END + ("ه", "ات")):
+        return set()
+    return {k + "ا"}
+
+
+def suffixed_forms(k: str, pos: str) -> set[str]:
+    """Forms with a pronoun suffix: a verb's object («تتهمها»، «حاصرتها»، «قتلوه»), a noun's possessor («إدانتها»،
+    «محادثاته»). The ة of a noun (folded to ه in keys) is written ت before a suffix; a plural verb's alef drops.
+    Weak verbs (their forms are listed as extras) and nouns with the article take none."""
+    if k.startswith("ال") or k.endswith(_WEAK_END) and not k.endswith("وا"):
+        return set()
+    if pos == "verb":
+        stem = k[:-1] if k.endswith("وا") else k
+    else:
+        stem = k[:-1] + "ت" if k.endswith("ه") else k
+    return {stem + s for s in _SUFFIXES}
+
+
+SPEAKER_ROLES = ("stop", "lead", "addressee", "event", "relative", "pronoun", "bound", "aside", "about",
+                 "group-head", "construct-before", "name-link", "not-object")
+
+
+def _speaker_words() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for row in _rows("speaker_words.tsv"):
+        table.setdefault(row["role"], set()).add("" if row["word"] == "-" else key(row["word"]))
+    return {role: frozenset(words) for role, words in table.items()}
+
+
+def _adjuncts() -> dict[str, Adjunct]:
+    table: dict[str, Adjunct] = {}
+    for row in _rows("adjuncts.tsv"):
+        prep = key(row["prep"]) if row["prep"] != "-" else None
+        for form in _split(row["forms"]):
+            table.setdefault(key(form), Adjunct(key(form), prep, row["type"], row["host"], row["introduced"],
+                                                   row["veto"] == "yes"))
+    return table
 
 
 def _agents() -> dict[str, tuple[str, bool]]:
@@ -225,22 +311,28 @@ def lexicon() -> Lexicon:
     for row in _rows("hedges.tsv"):
         words = [key(w) for w in row["phrase"].split()]
         hedges.setdefault(words[0], []).append((tuple(words[1:]), row["modality"], row["scope"]))
+    frames = {r["type"]: Frame(r["type"], r["object"] == "yes", tuple(key(p) for p in _split(r["preps"])),
+                               r["speech"] == "yes", r["symmetric"] == "yes", r["reader"],
+                               tuple(key(p) for p in _split(r["complement"])))
+              for r in _rows("frames.tsv")}
     lex = Lexicon(
         cues=_cues(),
         attributions={k: tuple(sorted(v, key=len, reverse=True)) for k, v in attributions.items()},
         complementizers={key(r["word"]): r["kind"] for r in _rows("complementizers.tsv")},
-        triggers=_triggers(),
+        triggers=_triggers({t for t, f in frames.items() if f.object}),
         agents=_agents(),
+        anaphors=frozenset("ال" + key(r["form"]) for r in _rows("agents.tsv") if r["anaphor"] == "yes"),
         hedges={k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in hedges.items()},
         context={key(r["word"]): r["domain"] for r in _rows("context.tsv")},
         capitals={r["place"]: r["country"] for r in _rows("capitals.tsv")},
         connectives=frozenset(key(r["word"]) for r in _rows("connectives.tsv")),
         report_ends=frozenset(key(r["word"]) for r in _rows("connectives.tsv") if r["after_report"] == "ends"),
-        frames={r["type"]: Frame(r["type"], r["object"] == "yes", tuple(key(p) for p in _split(r["preps"])),
-                                 r["speech"] == "yes", r["symmetric"] == "yes", r["reader"],
-                                 tuple(key(p) for p in _split(r["complement"])))
-                for r in _rows("frames.tsv")},
+        frames=frames,
         clause_words={key(r["word"]): r["role"] for r in _rows("clause_words.tsv")},
+        adjuncts=_adjuncts(),
+        institutions=tuple((r["form"], r["institution"]) for r in _rows("institutions.tsv")),
+        speaker_words=_speaker_words(),
+        titles=frozenset(key(r["title"]) for r in _rows("titles.tsv")),
     )
     for table in (lex.cues, lex.triggers, lex.agents, lex.context):
         _MEMO[id(table)] = {}
@@ -279,12 +371,37 @@ def validate() -> list[str]:
     for missing in sorted(trigger_types - set(lexicon().frames)):
         problems.append(f"frames.tsv: no frame for the trigger type {missing}")
     for r in _rows("clause_words.tsv"):
-        if r.get("role") not in ("adjunct", "boundary", "negation", "preposition", "material", "mouthpiece",
-                                 "question", "formula"):
+        if r.get("role") not in ("adjunct", "boundary", "relative", "negation", "preposition", "material", "mouthpiece",
+                                 "question", "formula", "link"):
             problems.append(f"clause_words.tsv {r.get('word')}: role {r.get('role')!r}")
     for r in _rows("connectives.tsv"):
         if key(r["word"]) in cues:
             problems.append(f"connectives.tsv: {r['word']} is also a reporting cue")
         if r.get("after_report") not in ("ends", "goes-on"):
             problems.append(f"connectives.tsv {r.get('word')}: after_report must be ends or goes-on")
+    problems += _adjunct_problems(set(lexicon().frames))
+    for r in _rows("speaker_words.tsv"):
+        if r.get("role") not in SPEAKER_ROLES:
+            problems.append(f"speaker_words.tsv {r.get('word')}: role {r.get('role')!r} not in {SPEAKER_ROLES}")
+    for r in _rows("institutions.tsv"):
+        if r.get("institution") != "military" or not any(
+                w.startswith("ال") for w in (r.get("form") or "").split()):
+            problems.append(f"institutions.tsv {r.get('form')}: a definite form standing for the military")
+    return problems
+
+
+def _adjunct_problems(types: set[str]) -> list[str]:
+    problems = []
+    for r in _rows("adjuncts.tsv"):
+        where = f"adjuncts.tsv {r.get('forms', '')[:20]}"
+        if r.get("type") not in types:
+            problems.append(f"{where}: type {r.get('type')!r} has no frame")
+        if r.get("host") not in ("noun", "clause"):
+            problems.append(f"{where}: host must be noun or clause")
+        if r.get("introduced") not in ("source", "partner"):
+            problems.append(f"{where}: introduced must be source or partner")
+        if r.get("veto") not in ("yes", "no"):
+            problems.append(f"{where}: veto must be yes or no")
+        if not _split(r.get("forms", "")):
+            problems.append(f"{where}: no forms")
     return problems

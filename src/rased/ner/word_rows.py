@@ -1,0 +1,104 @@
+"""The network's inputs per word form, kept in growing tables: one row per token string seen, row 0 padding.
+
+At run time most of an article's tokens were seen before. ``WordRows.flat`` looks each token up once (a dict
+get) and cuts all of an article's inputs out of the tables by one fancy index per input, where the encoder's
+cache stacked one small array per token and input; the character CNN's output of a new word form is computed
+with the others of the same call and stored in its row. Only the gazetteer's span flags depend on the
+neighbouring words; they are set at the few tokens whose stem can begin a name. The arrays equal those of
+``Encoder.flatten`` for the same sentences (tested).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from .char_split import CHARVEC_INPUT, CharCNN
+from .neural import MAX_CHARS, N_FLAGS, TYPES, Encoder
+
+_FIRST_ROWS = 4096
+
+
+class WordRows:
+    """Per-word-form input rows of an ``Encoder``; with a ``CharCNN``, its output replaces the character ids.
+    Emptied past ``max_rows`` word forms. Not thread-safe: its owner serialises calls."""
+
+    def __init__(self, encoder: Encoder, char_cnn: CharCNN | None = None, max_rows: int = 300_000):
+        self.encoder = encoder
+        self.char_cnn = char_cnn
+        self.max_rows = max_rows
+        self._reset()
+
+    def _reset(self) -> None:
+        cap, k = _FIRST_ROWS, self.encoder.cluster_ids.shape[1] + 3
+        self.row: dict[str, int] = {}
+        self.stems = [""]
+        self.tables = {"ids": np.zeros((cap, k), dtype=np.int64), "chars": np.zeros((cap, MAX_CHARS), dtype=np.int16),
+                       "flags": np.zeros((cap, N_FLAGS), dtype=np.float32), "wid": np.full(cap, -1, dtype=np.int64),
+                       "sid": np.full(cap, -1, dtype=np.int64), "first": np.zeros(cap, dtype=bool)}
+        if self.char_cnn is not None:
+            self.tables[CHARVEC_INPUT] = np.zeros((cap, self.char_cnn.filters), dtype=np.float32)
+        self.n = 1
+
+    def __len__(self) -> int:
+        return self.n - 1
+
+    def _add(self, token: str) -> int:
+        if self.n == len(self.tables["ids"]):
+            self.tables = {name: np.concatenate([t, np.zeros_like(t)]) for name, t in self.tables.items()}
+            self.tables["wid"][self.n:] = self.tables["sid"][self.n:] = -1
+        r, t = self.n, self.tables
+        wid, sid, ids, chars, flags, stem = self.encoder.features(token)
+        t["wid"][r], t["sid"][r], t["ids"][r], t["chars"][r], t["flags"][r] = wid, sid, ids, chars, flags
+        gz = self.encoder.gazetteer
+        t["first"][r] = gz is not None and stem in gz.firsts
+        self.stems.append(stem)
+        self.row[token] = r
+        self.n += 1
+        return r
+
+    def flat(self, sentences: Sequence[Sequence[str]]) -> dict:
+        """``Encoder.flatten`` of the sentences (non-empty), from the tables: ``{"rows", "starts", "lengths"}``."""
+        if self.n > self.max_rows:
+            self._reset()
+        lengths = np.array([len(s) for s in sentences], dtype=np.int64)
+        before, get, add = self.n, self.row.get, self._add
+        rows = np.array([0] + [get(tok) or add(tok) for s in sentences for tok in s], dtype=np.int64)
+        t = self.tables
+        if self.char_cnn is not None and self.n > before:  # new word forms: their CNN vectors in one call
+            t[CHARVEC_INPUT][before:self.n] = self.char_cnn(t["chars"][before:self.n].astype(np.int64))
+        starts = np.zeros(len(sentences), dtype=np.int64)
+        starts[1:] = np.cumsum(lengths)[:-1]
+        out = {"ids": t["ids"][rows], "flags": t["flags"][rows],
+               "vec": self.encoder.word_vectors(t["wid"][rows], t["sid"][rows])}
+        if self.char_cnn is not None:
+            out[CHARVEC_INPUT] = t[CHARVEC_INPUT][rows]
+        else:
+            out["chars"] = t["chars"][rows].astype(np.int64)
+        if self.encoder.gazetteer is not None:
+            self._span_flags(out["flags"], rows, starts, lengths)
+        return {"rows": out, "starts": starts, "lengths": lengths}
+
+    def _span_flags(self, flags: np.ndarray, rows: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> None:
+        """The gazetteer's span flags (``Gazetteer.span_features``: the longest name at each position, left to
+        right, a match skipping the words it covers) set in ``flags``, whose row ``p + 1`` is token ``p``."""
+        cand = np.flatnonzero(self.tables["first"][rows[1:]])
+        if not len(cand):
+            return
+        gz, enc, nt = self.encoder.gazetteer, self.encoder, len(TYPES)
+        ends = (starts + lengths)[np.searchsorted(starts, cand, side="right") - 1]
+        stems, spans = self.stems, gz.spans
+        free = 0
+        for p, end in zip(cand.tolist(), ends.tolist()):
+            if p < free:  # inside the name matched before
+                continue
+            size = min(gz.max_len, end - p)
+            words = tuple(stems[r] for r in rows[p + 1:p + 1 + size].tolist())
+            for size in range(size, 0, -1):
+                types = spans.get(words[:size])
+                if types:
+                    for j in sorted(enc._gtype[typ] for typ in types if typ in enc._gtype):
+                        flags[p + 1, 4 + nt + j] = 1.0
+                        flags[p + 2:p + 1 + size, 4 + 2 * nt + j] = 1.0
+                    free = p + size
+                    break

@@ -1,0 +1,46 @@
+"""Trigger forms the cue loader generates: the indefinite accusative of nouns and pronoun suffixes."""
+from __future__ import annotations
+
+from rased.knowledge.cues import accusative_forms, lexicon, strip_proclitic, suffixed_forms, word_key
+
+
+def _readings(word: str) -> set[tuple[str, str, bool]]:
+    triggers = lexicon().triggers
+    hit = strip_proclitic(word_key(word), triggers)
+    return {(t.type, t.pos, t.pronoun) for t in triggers[hit[0]]} if hit else set()
+
+
+def test_light_verb_objects_and_suffixed_forms_are_triggers():
+    assert ("CONSULT", "noun", False) in _readings("اجتماعا")  # «عقد ... اجتماعا مع»
+    assert ("ASSAULT", "noun", False) in _readings("هجوما")
+    assert ("ACCUSE", "verb", True) in _readings("وتتهمها")
+    assert ("CONSULT", "noun", True) in _readings("محادثاته")
+    assert ("ACCUSE", "verb", True) in _readings("اتهمتهم")
+
+
+def test_a_suffixed_form_never_shadows_a_listed_one():
+    # «إصابة» folds to the key of «أصابه» (he hit him): the listed noun stays the only reading
+    assert _readings("إصابة") == {("ASSAULT", "noun", False)}
+
+
+def test_intransitive_types_take_no_object_suffix():
+    # «الصلات التي تجمعهما»: «تجمع» (to rally) takes no object, so «تجمعهما» is no protest verb
+    assert ("PROTEST", "verb", True) not in _readings("تجمعهما")
+
+
+def test_form_rules():
+    assert accusative_forms("اتفاق", "noun") == {"اتفاقا"}
+    assert accusative_forms("هدنه", "noun") == set() and accusative_forms("اتفاق", "verb") == set()
+    assert suffixed_forms("قتلوا", "verb") == {"قتلوه", "قتلوها", "قتلوهم", "قتلوهما"}
+    assert "ادانتها" in suffixed_forms("ادانه", "noun")
+    assert suffixed_forms("الهجوم", "noun") == set()
+
+
+def test_a_written_teh_marbuta_is_no_pronoun_suffix():
+    from rased.knowledge.cues import readings_of
+
+    triggers = lexicon().triggers
+    hit = strip_proclitic(word_key("وزارة"), triggers)  # folds to «و» + «زاره» (visited him)
+    assert hit is not None and any(t.pronoun for t in triggers[hit[0]])
+    assert readings_of("وزارة", triggers[hit[0]]) == ()
+    assert readings_of("وزاره", triggers[hit[0]]) == triggers[hit[0]]
