@@ -1,17 +1,20 @@
 """Search over the store: a page of hits, ranked or by date, with the total and the facet counts, counted in SQL
-(the sources of the ranked rows are counted as they are read).
+(the sources of the ranked rows are counted as they are read). The total is the groups of the ranked rows when
+they hold every match, else one count statement (or the ranked rows' own ``total`` column where the dialect
+gives one).
 
 Near-duplicates fold into groups: an article and those stored as its near-duplicates share the key
 ``coalesce(duplicate_of, id)``. The total and the facets count groups, a page lists groups, and each hit is
 the group's article that matched (the best-scoring one, or the latest when sorted by date) with the group's
 other articles listed under it, so that a folded copy never hides which article holds the words.
 
-The dialect supplies only the full-text part (``_match`` and ``_ranked_sql`` in ``sqlite.py`` and
-``postgres.py``) and how a hit's fields are read from the record (``_hit_fields``); filters, counting, date order
-and facets are the SQL both share.
+The dialect supplies only the full-text part (``_match``, ``_ranked_sql`` and ``_ranked_counted_sql`` in
+``sqlite.py`` and ``postgres.py``), how a hit's fields are read from the record (``_hit_fields``) and how the facet
+values are gathered (``_facet_values``); filters, counting, date order and facets are the SQL both share.
 """
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
@@ -91,13 +94,14 @@ def page(
     _check_page(sort, limit, offset)
     extra, fparams = filters(**filter_args)
     store._check_keys()
-    ranked_sql, ranked_params = store._ranked_sql(q, extra)
+    counted = store._ranked_counted_sql(q, extra) if counts else None  # rows that carry the total too
+    ranked_sql, ranked_params = counted or store._ranked_sql(q, extra)
     ranked_params = [*ranked_params, *fparams]
-    seen: list[list[tuple]] = []  # the ranked rows read for the page: the facets' sample when there are enough
+    seen: list[tuple[int, list[tuple]]] = []  # (rows asked, rows read) of each ranked read: the facets' sample
 
     def ranked(k: int) -> list[tuple]:
-        seen.append(store._all(ranked_sql, [*ranked_params, k]))
-        return [row[:3] for row in seen[-1]]  # (head, score, id): the page's order
+        seen.append((k, store._all(ranked_sql, [*ranked_params, k])))
+        return [row[:3] for row in seen[-1][1]]  # (head, score, id): the page's order
 
     if sort == "date":
         sql, params = _dated_sql(store, q, extra)
@@ -107,10 +111,16 @@ def page(
     hits = _hits(store, q, top[offset:])
     total, facets = 0, {}
     if counts:
-        total = count(store, q, extra, fparams)
-        if not (seen and len(seen[-1]) >= min(total, FACET_DEPTH)):
+        if not seen:  # date order: the facets still count the best matches
             ranked(FACET_DEPTH)
-        facets = facet_counts(store, [(row[0], row[3], row[4]) for row in seen[-1][:FACET_DEPTH]])
+        asked, rows = seen[-1]
+        if counted:
+            total = int(rows[0][5]) if rows else 0
+        elif len(rows) < asked:  # the ranked read holds every match: its groups are the total
+            total = len({row[0] for row in rows})
+        else:
+            total = count(store, q, extra, fparams)
+        facets = facet_counts(store, [(row[0], row[3], row[4]) for row in rows[:FACET_DEPTH]])
     return SearchPage(query, sort, total, offset, limit, tuple(hits), facets, FACET_DEPTH)
 
 
@@ -150,14 +160,33 @@ def _top_groups(fetch: Callable[[int], list[tuple]], need: int, first: int = 0) 
         return [(g, key, aid) for g, (key, aid) in ranked[:need]]
 
 
+# A group by its original's number: distinct integers, mostly arriving in ascending order, cost the database far less
+# than distinct ids (the articles' hashes, in random order); only a near-duplicate looks its original up (originals
+# are never deleted, so the lookup always finds it).
+GROUP_N = "CASE WHEN a.duplicate_of IS NULL THEN a.n ELSE (SELECT h.n FROM articles h WHERE h.id = a.duplicate_of) END"
+
+
 def count(store: SQLStore, q: text_index.Query, extra: str, fparams: list[Any]) -> int:
     frm, cond, params = store._match(q)
-    return int(store._one(f"SELECT count(DISTINCT {GROUP}) FROM {frm} WHERE {cond}{extra}", [*params, *fparams]))
+    return int(store._one(f"SELECT count(DISTINCT {GROUP_N}) FROM {frm} WHERE {cond}{extra}", [*params, *fparams]))
 
 
 def add_facets(store: SQLStore, n: int, p: Prepared) -> None:
     """Write a new article's ``article_facets`` rows (inside the article's transaction)."""
     store._executemany("INSERT INTO article_facets (article_n, kind, value) VALUES (?, ?, ?)", [(n, *f) for f in p.facets()])
+
+
+def facet_values(store: SQLStore, ns: list[int]) -> dict[str, Counter]:
+    """How many of the articles ``ns`` have each type and each actor, from their ``article_facets`` rows."""
+    out: dict[str, Counter] = {"type": Counter(), "actor": Counter()}
+    rows = store._all(
+        f"SELECT kind, value, count(*) FROM article_facets WHERE article_n IN ({', '.join('?' for _ in ns)})"
+        " AND value <> '' GROUP BY kind, value",
+        ns,
+    )
+    for kind, value, n in rows:
+        out[kind][value] += int(n)
+    return out
 
 
 def facet_counts(store: SQLStore, matches: list[tuple[str, int, str | None]]) -> dict[str, tuple[Facet, ...]]:
@@ -175,19 +204,22 @@ def facet_counts(store: SQLStore, matches: list[tuple[str, int, str | None]]) ->
     per_source = {(source, g) for g, _, source in matches if source}  # a group counts once per outlet
     counts["source"].update(source for source, _ in per_source)
     if first:
-        rows = store._all(
-            "SELECT kind, value, count(*) FROM article_facets"
-            f" WHERE article_n IN ({', '.join('?' for _ in first)}) GROUP BY kind, value",
-            list(first.values()),
-        )
-        for kind, value, n in rows:
-            if value:
-                counts[kind][value] += int(n)
-    top = {k: [Facet(v, n) for v, n in sorted(c.items(), key=lambda vn: (-vn[1], vn[0]))[:FACET_SIZE]]
-           for k, c in counts.items()}
+        for kind, values in store._facet_values(list(first.values())).items():
+            counts[kind].update(values)
+    top = {k: _most_frequent(c) for k, c in counts.items()}
     names = actor_views.names_of(store, [f.value for f in top["actor"]])
     top["actor"] = [Facet(f.value, f.count, names.get(f.value)) for f in top["actor"]]
     return {k: tuple(v) for k, v in top.items()}
+
+
+def _most_frequent(counts: Counter) -> list[Facet]:
+    """The ``FACET_SIZE`` most frequent values, ties in value order; only those as frequent as the last one are
+    sorted (a common word's actors are a thousand values, nearly all counted once or twice)."""
+    items = list(counts.items())
+    if len(items) > FACET_SIZE:
+        cut = heapq.nlargest(FACET_SIZE, counts.values())[-1]
+        items = [vn for vn in items if vn[1] >= cut]
+    return [Facet(v, n) for v, n in sorted(items, key=lambda vn: (-vn[1], vn[0]))[:FACET_SIZE]]
 
 
 def _hits(store: SQLStore, q: text_index.Query, top: list[tuple[str, tuple, str]]) -> list[Hit]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from typing import Any
@@ -93,8 +94,14 @@ class SQLStore:
     def _ranked_sql(self, query: text_index.Query, extra: str) -> tuple[str, list[Any]]:
         """SQL (and its params) of the articles matching ``query`` that pass ``extra`` (`` AND ...`` conditions
         on ``a``, the article row): rows ``(head, score, id, n, source)`` (so named), head = ``coalesce(a.duplicate_of,
-        a.id)``, score higher = better, best first; it ends with ``LIMIT ?`` (the caller adds the row count)."""
+        a.id)``, score higher = better, best first; its last parameter is the ``LIMIT`` (the caller adds the row count)."""
         raise NotImplementedError
+
+    def _ranked_counted_sql(self, query: text_index.Query, extra: str) -> tuple[str, list[Any]] | None:
+        """``_ranked_sql`` whose rows also carry, as a sixth column ``total``, the number of groups
+        (``search.GROUP_N``) of every match that passes ``extra``; None where the dialect counts apart
+        (``search.count``)."""
+        return None
 
     def _hit_fields(self, ids: list[str]) -> dict[str, tuple]:
         """``{id: (text, title, source, url, published value, story id)}`` of the articles ``ids``: what a search hit
@@ -107,6 +114,11 @@ class SQLStore:
             out[aid] = (d["text"], d.get("title"), d.get("source"), d.get("url"),
                         published.get("value") if published else None, story)
         return out
+
+    def _facet_values(self, ns: list[int]) -> dict[str, Counter]:
+        """``{"type": Counter, "actor": Counter}``: how many of the articles ``ns`` have each value (the shared SQL
+        groups in the database; a dialect may gather the values and count them here instead)."""
+        return search.facet_values(self, ns)
 
     def _table_names(self) -> set[str]:
         raise NotImplementedError

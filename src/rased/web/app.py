@@ -79,6 +79,7 @@ def templates() -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # packaged templates never change while serving: no file check on every page
     )
     env.globals.update(actor_url=markup.actor_url, article_url=markup.article_url, css_name=markup.css_name, http_url=markup.http_url,
                        date_tag=markup.date_tag, version=__version__)
