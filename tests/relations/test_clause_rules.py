@@ -195,3 +195,8 @@ def test_a_ministry_is_no_visit():
 def test_a_text_that_ends_on_a_preposition(text):
     article = rased.analyze(text.encode())
     assert article.text and article.sentences
+
+
+def test_an_adverb_is_no_argument():
+    rels = _relations("وقصفت إسرائيل مرتين.")
+    assert ("ASSAULT", "triggers", "cty:ISR", None, "asserted") in rels

@@ -10,7 +10,7 @@ import dataclasses
 
 from ..knowledge.cues import lexicon, readings_of, strip_proclitic, word_key
 from ..record import Article, Mention, Relation
-from . import adjuncts, pronouns, verb_frames
+from . import adjuncts, clauses, pronouns, verb_frames
 from .clauses import Arg
 from .view import TokenView
 
@@ -246,6 +246,26 @@ def _actor_like(view: TokenView, m: Mention | None) -> bool:
     return m.actor_id is not None
 
 
+def _no_argument(view: TokenView, m: Mention | None) -> bool:
+    """One word that names nobody, whatever the type: an adverb («مرتين»، «مجددا»), another clause word, or a verb
+    («أوقفوا»، «يصل»)."""
+    if m is None or m.actor_id or " " in m.text.strip():
+        return False
+    k = bisect.bisect_right(view.starts, m.start) - 1
+    if k < 0 or view.entity[k] is not None:
+        return False
+    key = view.keys[k]
+    if key in lexicon().clause_words:
+        return True
+    return clauses.opens_clause(view.keys, k) and strip_proclitic(key, lexicon().agents) is None
+
+
+def _words_only(view: TokenView, r: Relation) -> Relation:
+    source = None if _no_argument(view, r.source) else r.source
+    target = None if _no_argument(view, r.target) else r.target
+    return r if source is r.source and target is r.target else dataclasses.replace(r, source=source, target=target)
+
+
 def _actors_only(view: TokenView, r: Relation) -> Relation:
     """For the types the clause reader owns: violent events keep the trigger rules' noun phrases (victims are
     often no actor nouns: «ناشطاً في كتائب الأقصى»)."""
@@ -305,7 +325,7 @@ def reread(article: Article, relations: list[Relation]) -> list[Relation]:
         if key not in seen:
             seen.add(key)
             out.append(again)
-    out = [_material(view, _actors_only(view, _outside_dateline(view, r))) for r in out]
+    out = [_material(view, _actors_only(view, _words_only(view, _outside_dateline(view, r)))) for r in out]
     out = [r for r in out if r.source is not None or r.target is not None
            or lexicon().frames.get(r.type) is None or lexicon().frames[r.type].reader != "clause"]
     out = _inside_speech_acts(view, out)
