@@ -354,3 +354,11 @@ def test_according_to_skips_a_reporting_verb_with_its_pronoun():
     text = ("وأحد أسباب هذه الخطوة هو الاستجابة لحركة مي توو الدولية، بحسب ما قالته مفوضة التمييز الجنسي كيت "
             "جينكينز.")
     assert _quote_rows(text) == [("كيت جينكينز", "وأحد أسباب هذه الخطوة هو الاستجابة لحركة مي توو الدولية")]
+
+
+def test_an_adverb_before_the_cue_names_nobody():
+    # BBC Arabic, 2018, in no gold set
+    text = "وينتمي معظم سكان المنطقة لقبيلة المناصير، ولطالما أعربوا عن مخاوفهم بشأن الفيضانات في أراضيهم."
+    rows = _quote_rows(text)
+    assert [c for _, c in rows] == ["مخاوفهم بشأن الفيضانات في أراضيهم"]
+    assert "لطالما" not in rows[0][0]
