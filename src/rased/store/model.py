@@ -298,7 +298,7 @@ def annotation_rows(a: Article) -> tuple[list[tuple], list[tuple], list[tuple]]:
     relations = [
         (text_column(r.type), _text(r.source), _actor(r.source), _text(r.target), _actor(r.target),
          _text(r.attributed_to), _actor(r.attributed_to), text_column(r.modality), text_column(r.trigger),
-         r.evidence_start, r.evidence_end, text_column(a.text[r.evidence_start : r.evidence_end]), r.event_time)
+         r.evidence_start, r.evidence_end, text_column(a.text[r.evidence_start : r.evidence_end]), text_column(r.event_time))
         for r in a.relations or ()
     ]
     return mentions, quotes, relations
