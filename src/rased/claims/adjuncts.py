@@ -12,7 +12,7 @@ marked ``veto`` gives ``adjunct-none``: no relation («بطولة ... ينظمه
 """
 from __future__ import annotations
 
-from ..knowledge.cues import Adjunct, lexicon, strip_proclitic
+from ..knowledge.cues import Adjunct, lexicon, sports_or_culture
 from . import clauses
 from .clauses import Arg
 from .verb_frames import Reading
@@ -68,7 +68,7 @@ def _host(view: TokenView, k: int, adj: Adjunct, lo: int) -> Arg | None:
         if a.t1 != adjacent:
             return None  # «اليمن وقع تحت سيطرة مليشيات مدعومة من إيران»: the militias are backed, not Yemen
         while view.keys[a.t0][:1] == "و" and a.t0 > floor:
-            first = _ending_at(view, a.t0, floor)
+            first = clauses.actor_ending_at(view, a.t0, floor, "adjunct-host")
             if first is None:
                 break
             a = first
@@ -98,26 +98,13 @@ def _nationality(view: TokenView, j: int) -> bool:
     return e is not None and e.type == "NAT"
 
 
-def _in_sports_or_culture(view: TokenView, lo: int, hi: int) -> bool:
-    context = lexicon().context
-    return any(strip_proclitic(view.keys[j], context) is not None for j in range(lo, hi) if view.is_word(j))
-
-
-def _ending_at(view: TokenView, t: int, floor: int) -> Arg | None:
-    for j in range(t - 1, floor - 1, -1):
-        a = clauses.actor_at(view, j, "adjunct-host")
-        if a is not None and a.t1 == t:
-            return a
-    return None
-
-
 def read(view: TokenView, k: int) -> tuple[str, Reading] | None:
     """The relation type and reading of the adjunct phrase headed by token ``k``, or None."""
     adj = at(view, k)
     if adj is None:
         return None
     lo, hi = _sentence(view, k)
-    if adj.veto and _in_sports_or_culture(view, lo, hi):
+    if adj.veto and sports_or_culture(view.keys[j] for j in range(lo, hi) if view.is_word(j)):
         return adj.type, Reading("adjunct-none", None, None, k, k + 1, False)  # no relation at all
     introduced = _introduced(view, k, adj, hi)
     if introduced is None:

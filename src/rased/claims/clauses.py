@@ -166,6 +166,15 @@ def actor_at(view: TokenView, k: int, how: str) -> Arg | None:
     return Arg(k, t1, start, end, view.text[start:end], None, how)
 
 
+def actor_ending_at(view: TokenView, t: int, floor: int, how: str) -> Arg | None:
+    """The actor whose span ends right before token ``t``, starting at ``floor`` or later."""
+    for j in range(t - 1, max(floor, 0) - 1, -1):
+        a = actor_at(view, j, how)
+        if a is not None and a.t1 == t:
+            return a
+    return None
+
+
 def _joins(view: TokenView, head: str, n: int) -> bool:
     """The word after an agent noun joins it: a genitive after an indefinite head («قوات الأمن»), an adjective
     after a definite one («القوات الخاصة»); never a preposition or other clause word («الجماعة الى»)."""

@@ -103,14 +103,6 @@ def _candidates(view: TokenView, k: int):
     return range(k - 1, floor - 1, -1)
 
 
-def _ending_at(view: TokenView, t: int) -> Arg | None:
-    for j in range(t - 1, max(-1, t - 6), -1):
-        a = clauses.actor_at(view, j, "relative-head")
-        if a is not None and a.t1 == t:
-            return a
-    return None
-
-
 def antecedent(view: TokenView, k: int, suffix_: str, other: Arg | None) -> Arg | None:
     """The actor the suffix of word ``k`` stands for, or None."""
     wanted = _AGREES.get(suffix_)
@@ -118,7 +110,7 @@ def antecedent(view: TokenView, k: int, suffix_: str, other: Arg | None) -> Arg 
         return None
     if k > 0 and lexicon().clause_words.get(view.keys[k - 1]) == "relative":
         # «المقاومة الشعبية التي يدعمها التحالف»: the noun the relative clause describes, or no actor
-        head = _ending_at(view, k - 1)
+        head = clauses.actor_ending_at(view, k - 1, k - 6, "relative-head")
         return head if head is not None and (other is None or head.actor_id != other.actor_id) else None
     for j in _candidates(view, k):
         a = clauses.actor_at(view, j, "antecedent")

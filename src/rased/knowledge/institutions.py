@@ -10,11 +10,12 @@ army). A noun followed by another adjective of that shape or a name is left to t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Callable, Iterable
 
 from ..arabic import normalize
-from .cues import lexicon, strip_proclitic
+from .cues import lexicon, sports_or_culture
 from .registry import Registry
 
 _MIN_MENTIONS = 3  # the leading country is named (or its places, people, bodies) at least this often
@@ -26,7 +27,9 @@ _WORDS = re.compile(r"[\u0621-\u064A]+")
 _NEXT_WORD = re.compile(r"\s*([\u0621-\u064A]+)")
 
 
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
+    """The state nouns as one pattern, built once: the table is read-only."""
     forms = sorted((f for f, _ in lexicon().institutions), key=len, reverse=True)
     def variants(form: str) -> str:
         return re.escape(form).replace("ة", "[ةه]").replace("ي", "[يى]")
@@ -77,9 +80,7 @@ def _sports_or_culture(text: str, start: int, end: int) -> bool:
     """In a sports or culture sentence «الجيش» is a club or a film's subject («تعادل النصر مع الجيش في المباراة»)."""
     lo = max(text.rfind(c, 0, start) for c in _SENTENCE_ENDS) + 1
     his = [i for i in (text.find(c, end) for c in _SENTENCE_ENDS) if i >= 0]
-    context = lexicon().context
-    return any(strip_proclitic(normalize.key(w), context) is not None
-               for w in _WORDS.findall(text, lo, min(his, default=len(text))))
+    return sports_or_culture(normalize.key(w) for w in _WORDS.findall(text, lo, min(his, default=len(text))))
 
 
 def spans(text: str, countries: Iterable[str | None], nationals: dict[int, tuple[int, str]],

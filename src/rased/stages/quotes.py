@@ -703,10 +703,9 @@ def _antecedent(text: str, entities, offset: int, paragraphs: int) -> _Speaker |
 
 def _opens_with_verb_key(key: str) -> bool:
     """Whether a word (its matching key) is a reporting or relation verb in the lexicon's verb forms."""
-    lex = lexicon()
-    hit = strip_proclitic(key, lex.cues)
-    if hit is not None and lex.cues[hit[0]].form in ("past", "present"):
+    if _reporting_verb(key):
         return True
+    lex = lexicon()
     hit = strip_proclitic(key, lex.triggers)
     return hit is not None and all(t.pos == "verb" for t in lex.triggers[hit[0]])
 

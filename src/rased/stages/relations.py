@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..arabic import wordfreq
 from ..arabic.normalize import light
-from ..knowledge.cues import Trigger, article_words, lexicon, readings_of, strip_proclitic, word_key
+from ..knowledge.cues import Trigger, article_words, lexicon, readings_of, sports_or_culture, strip_proclitic, word_key
 from ..record import Article, Entity, Mention, Relation
 from ..settings import Settings
 from ..claims import clauses
@@ -305,7 +305,7 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
         if hi <= lo:
             continue
         skeys = w.keys[lo:hi]
-        vetoed = any((strip_proclitic(k, lex.context) is not None) for k in skeys)
+        vetoed = sports_or_culture(skeys)
         cues = hedging.scan(skeys)
         shared = None  # the subject of the sentence's last verb, for coordinated verbs
         for i in range(lo, hi):

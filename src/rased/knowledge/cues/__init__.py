@@ -230,6 +230,12 @@ def _triggers(transitive: set[str]) -> dict[str, tuple[Trigger, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+def sports_or_culture(keys) -> bool:
+    """Whether any of these matching keys puts a sentence in sports or culture context (context.tsv)."""
+    context = lexicon().context
+    return any(strip_proclitic(k, context) is not None for k in keys)
+
+
 def readings_of(written: str, triggers: tuple[Trigger, ...]) -> tuple[Trigger, ...]:
     """The readings a word as written allows: a final «ة» is no pronoun suffix, though keys fold it to «ه»
     («وزارة» is a ministry, not «و» + «زاره», visited him)."""
