@@ -219,7 +219,9 @@ def subject_after(view: TokenView, i: int, hi: int) -> Arg | None:
     first = actor_at(view, k, "after-verb")
     if first is None or first.actor_id and view.entity[k] is not None and view.entity[k].type == "PER":
         return first
-    for n in range(first.t1, min(hi, first.t1 + 3)):
+    if view.entity[k] is None and view.keys[k].endswith(("ون", "ين")):
+        return first  # «ويتهم المعارضون أردوغان»: a plural is no title, the name after it is the object
+    for n in range(first.t1, min(hi, first.t1 + 4)):
         e = view.entity[n]
         if e is not None and e.type == "PER":
             return actor_at(view, n, "after-verb") or first
@@ -284,10 +286,11 @@ def subject_and_partners(view: TokenView, i: int, hi: int) -> tuple[Arg | None, 
     if subject is None:
         return None, i + 1
     k = subject.t1
-    if k + 1 < hi and view.toks[k].text in "،,":
-        e = view.entity[k + 1]
-        apposed = actor_at(view, k + 1, "apposition") if e is not None and e.type == "PER" else None
-        if apposed is not None and (view.entity[subject.t0] is None or view.entity[subject.t0].type != "PER"):
+    comma = _title_comma(view, subject, hi)
+    if comma is not None:
+        e = view.entity[comma + 1]
+        apposed = actor_at(view, comma + 1, "apposition") if e is not None and e.type == "PER" else None
+        if apposed is not None:
             subject, k = apposed, apposed.t1
             if k < hi and view.toks[k].text in "،,":
                 k += 1
@@ -297,6 +300,42 @@ def subject_and_partners(view: TokenView, i: int, hi: int) -> tuple[Arg | None, 
             break
         k = partner.t1
     return subject, k
+
+
+def _title_comma(view: TokenView, subject: Arg, hi: int) -> int | None:
+    """The comma after which a name may stand in apposition to ``subject``: right after it, or, when the subject
+    is a title noun, after the rest of the title («رئيس اللجنة العليا للانتخابات في تركيا، سعدي غوفن»; five
+    words at most, no verb or clause boundary among them). A subject that is a person has no apposed name."""
+    head = view.entity[subject.t0]
+    if head is not None and head.type == "PER":
+        return None
+    reach = subject.t1 + (5 if head is None else 0)
+    for k in range(subject.t1, min(hi - 1, reach + 1)):
+        if view.toks[k].text in "،,":
+            return k
+        if not view.is_word(k) or is_boundary(view.keys[k]) or opens_clause(view.keys, k):
+            return None
+    return None
+
+
+def past_aside(view: TokenView, k: int, hi: int) -> int:
+    """The token after a gloss in brackets or an aside set off by commas right after a subject («ونفى الأسد، في
+    مقابلة مع صحيفة بريطانية، وجود ...»، «، الأحد،»): a phrase of up to eight words that opens with a preposition
+    or an adjunct and holds no verb; ``k`` itself when none stands there."""
+    if k < hi and view.toks[k].text == "(":  # «منظمة العفو الدولية (أمنستي انترناشونال)»: a gloss
+        k = next((m + 1 for m in range(k + 1, min(hi, k + 12)) if view.toks[m].text == ")"), k)
+    n = k - 1 if k > 0 and view.toks[k - 1].text in "،," else k
+    if n >= hi or view.toks[n].text not in "،," or n + 1 >= hi:
+        return k
+    role = lexicon().clause_words.get(view.keys[n + 1])
+    if role not in ("preposition", "adjunct"):
+        return k
+    for m in range(n + 2, min(hi, n + 10)):
+        if view.toks[m].text in "،,":
+            return m + 1
+        if not view.is_word(m) or opens_clause(view.keys, m):
+            return k
+    return k
 
 
 def preposition_before(view: TokenView, n: int, floor: int) -> str | None:

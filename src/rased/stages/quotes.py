@@ -31,7 +31,9 @@ from ..arabic import wordfreq
 from ..knowledge.cues import article_words, lexicon, strip_proclitic, word_key
 from ..record import Article, Entity, Mention, Quote
 from ..settings import Settings
+from ..claims import clauses
 from ..claims.clauses import attribution_at, ends_report
+from ..claims.view import TokenView
 
 
 def _words(role: str) -> frozenset[str]:
@@ -283,6 +285,17 @@ def _formula(doc: _Doc, i: int, hit: tuple[str, int]) -> bool:
     return doc.keys[i + 1] in lex.complementizers or doc.keys[i + 1] == _TO
 
 
+def _related_line(doc: _Doc, s_start: int, i: int) -> bool:
+    """Cue ``i`` lies in the headline of a related article («اقرأ أيضا: بريطانيا تبحث طلب روسيا ...»): the
+    sentence opens with a ``link`` word of clause_words.tsv."""
+    first = bisect.bisect_left(doc.starts, s_start)
+    if first >= i:
+        return False
+    key = doc.keys[first]
+    hit = strip_proclitic(key, lexicon().cues)
+    return lexicon().clause_words.get(key[hit[1]:] if hit else key) == "link"
+
+
 def _opens_with_verb(doc: _Doc, k: int) -> bool:
     """A reporting or relation verb («أعلنت»، «أصدرت»...) as written, in the lexicon's verb forms."""
     return _opens_with_verb_key(doc.keys[k])
@@ -295,6 +308,7 @@ class _Speaker:
     start: int | None
     end: int | None
     how: str = "after-cue"  # after-cue | before-cue | discourse | antecedent: how the speaker was found
+    person: bool = False  # a person NER found: never the speaker of a plural cue
 
 
 def _make_speaker(doc: _Doc, entities, a: int, b: int) -> _Speaker | None:
@@ -314,7 +328,7 @@ def _make_speaker(doc: _Doc, entities, a: int, b: int) -> _Speaker | None:
         ent = None  # «فريق الدفاع عن أسانج»: the team speaks, not the man it defends
     if ent is not None:
         m = _full_name(doc, ent, a, b) if ent.type == "PER" else _mention(ent)
-        return _Speaker(m, m.text, m.start, m.end)
+        return _Speaker(m, m.text, m.start, m.end, person=ent.type == "PER")
     return _Speaker(None, doc.text[start:end], start, end)
 
 
@@ -422,6 +436,7 @@ def extract(article: Article, settings: Settings) -> list[Found]:
     qs = settings.quotes
     lex = lexicon()
     doc = _Doc(article)
+    view = TokenView.of(article)
     text = article.text
     entities = tuple(article.entities or ())
     found: list[Found] = []
@@ -472,13 +487,14 @@ def extract(article: Article, settings: Settings) -> list[Found]:
         if inside_direct(t.start) or (found and _nested(doc, i, found[-1].quote)):
             continue
         cue = lex.cues[hit[0]]
-        if _formula(doc, i, hit) or _negated_cue(doc, i) or _in_attribution(doc, i):
+        if (i > 0 and doc.keys[i - 1] in _words("determiner")) or _formula(doc, i, hit) or _negated_cue(doc, i) or _in_attribution(doc, i) or _related_line(doc, s_start, i):
             continue
         if hit[0] == "بين" and hit[1] == 0 and t.start > s_start:
             continue  # «بين» is «between» unless it opens the sentence («بين تقرير حديث أن»)
         opened = _opener(doc, i, stop, cue.lemma, qs.max_speaker_words, direct_at)
-        if opened is None and cue.form in ("past", "present"):
+        if opened is None and cue.form in ("past", "present") and cue.content != "object":
             # a cue without content still names who is speaking («ذكر الرئيس ... أمس»): later «وقال إن» continues it
+        # (after an object cue those words are its object: the object reader finds the subject itself)
             a, b = _speaker_after(doc, i + 1, stop, entities)
             named = _make_speaker(doc, entities, a, b) if b - a <= qs.max_speaker_words // 2 else None
             if named is not None and doc.keys[a] not in _words("pronoun"):
@@ -488,7 +504,7 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             prev = [d for d in direct if d[1] <= t.start and text[d[1]:t.start].strip(" ،,.-–") in ("", "و")
                     and d[0] not in used_direct and d[1] >= s_start - 2]
             if not prev and cue.content == "object":
-                q = _object_content(doc, entities, i, stop, s_start, s_end, cue, continuing(t.start, cue.plural, _feminine(doc, i, hit)))
+                q = _object_content(doc, view, i, stop, s_end, cue, continuing(t.start, cue.plural, _feminine(doc, i, hit)), hit[1] == 0)
                 if q is not None:
                     found.append(q)
                     if q.speaker_start is not None:
@@ -508,7 +524,10 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             continue
         kind, k, region_end = opened
         speaker: _Speaker | None = None
-        if cue.form != "participle":
+        obj = _object_before_complement(doc, view, entities, i, k, cue, hit[1] == 0) if kind == "comp" else None
+        if obj is not None:  # «ووصفوا الخطوة بأنها ...»: the object is part of the content, not the speaker
+            speaker = obj[0] or continuing(t.start, cue.plural, _feminine(doc, i, hit))
+        elif cue.form != "participle":
             a, b = _speaker_after(doc, i + 1, region_end, entities)
             speaker = _make_speaker(doc, entities, a, b)
             if speaker is None:
@@ -534,6 +553,8 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             if kind == "colon":
                 # a colon may open a quote that runs to the end of the block
                 c_end = s_end
+        if obj is not None:
+            c_start = doc.toks[obj[1]].start
         c_start, c_end = _trim(text, c_start, c_end)
         if c_end - c_start < 2:
             continue
@@ -559,66 +580,159 @@ def extract(article: Article, settings: Settings) -> list[Found]:
 
 
 
-def _subject_end(doc: _Doc, entities, k: int, stop: int) -> int:
-    """End (token index) of the noun phrase that opens at ``k``: a name as NER found it, or a head noun with its
-    genitive and nisba adjectives («وزير الإعلام اليمني»، «النقابة»); a definite noun after a definite head is
-    the next phrase («دعت النقابة الاتحاد الدولي»)."""
-    ent = _entity_in(entities, doc.toks[k].start, doc.toks[k].end)
-    if ent is not None and ent.start <= doc.toks[k].start:
-        span = doc.token_range(ent.start, ent.end)
-        return max(span.stop, k + 1)
-    end = k + 1
-    if not doc.keys[k].startswith("ال") and end < stop and doc.toks[end].kind == "ar":
-        end += 1  # a construct head takes its genitive: «وزير الإعلام»، «مصادر أمنية»
-    while end < stop and doc.toks[end].kind == "ar" and doc.keys[end].rstrip("ه").endswith(("ي", "يين", "يون")) \
-            and end - k < 5:
-        end += 1  # nisba adjectives: «اليمني»، «الأممية»
-    return end
-
-
-def _overt_subject(doc: _Doc, entities, k: int, stop: int) -> bool:
-    """Whether the word after a verb whose object is its content is that verb's subject: a name NER found, a
-    noun the agent table knows, or a definite noun followed by more words (zero subjects are common:
-    «ودعا الجميع إلى ...»). The doubtful case goes to the object, the discourse then gives the speaker."""
-    if k >= stop or doc.toks[k].kind != "ar":
-        return False
-    t = doc.toks[k]
-    ent = _entity_in(entities, t.start, t.end)
-    if ent is not None and (ent.type in ("PER", "ORG") or _a_state(ent)):
-        return True  # «وتطالب المملكة المتحدة بمعاقبة روسيا»: a country or its capital acts
-    key = doc.keys[k]
-    agents = lexicon().agents
-    return key in agents or _strip_al(key) in agents
-
-
-def _a_state(ent: Entity) -> bool:
-    return ent.actor is not None and (ent.actor.kind == "country" or ent.actor_id in lexicon().capitals)
-
-
-def _object_content(doc: _Doc, entities, i: int, stop: int, s_start: int, s_end: int, cue, carried):
-    """A quote whose content is the verb's object («اتهم فتح الميليشيا بالتلاعب ...»، «حذر الوزير من تصاعد
-    ...»): the overt subject after the verb speaks, or the discourse's current speaker when there is none."""
+def _object_content(doc: _Doc, view, i: int, stop: int, s_end: int, cue, carried, bare: bool):
+    """A quote whose content is the verb's object («اتهم مادورو كولومبيا بالضلوع ...»، «حذر الوزير من ...»). The
+    clause layer reads who speaks: the subject after the verb, with its title read on to the name and an apposed
+    name («أعلن رئيس اللجنة العليا للانتخابات، سعدي غوفن، فوز ...»), or the topic before it («بيد أن الأسد ينفي
+    وجود ...»); with neither, the discourse's current speaker («ودعا الجميع إلى ...»)."""
+    lo, hi = clauses.bounds(view, i)
     k = i + 1
     while k < stop and doc.keys[k] in _words("lead"):
         k += 1
-    speaker = None
-    if cue.form != "participle" and _overt_subject(doc, entities, k, stop):
-        end = _subject_end(doc, entities, k, stop)
-        speaker = _make_speaker(doc, entities, k, end)
-        k = end
-    if speaker is None:
-        speaker = carried
+    speaker, k = _object_speaker(doc, view, i, k, lo, hi, cue, bare)
+    if speaker is None and carried is not None and cue.plural and carried.person:
+        carried = None  # «وأعلنوا السيطرة ...»: a plural cue is not one person's words
+    speaker = speaker or carried
     while k < stop and doc.toks[k].kind == "punct" and doc.toks[k].text in "،,":
         k += 1
     if k < stop and cue.prep and doc.keys[k] == cue.prep:
         k += 1
     if k >= stop or speaker is None or doc.toks[k].kind != "ar" or doc.keys[k] in _words("stop") \
-            or doc.keys[k] in _words("not-object") or _preposition_phrase(doc, k):
+            or doc.keys[k] in _words("not-object") or doc.keys[k] in _words("relative") \
+            or doc.keys[k] in _words("pronoun") or _preposition_phrase(doc, k):
         return None  # «أعلن البيت الأبيض أمس»، «طلب منهما»: no object opens here
-    c_start, c_end = _trim(doc.text, doc.toks[k].start, s_end)
+    c_end = s_end
+    for m in range(k + 2, stop):
+        if doc.toks[m - 1].text in "،," and ends_report(doc.keys, m):
+            c_end = doc.toks[m].start  # «اتهم مادورو كولومبيا بالضلوع ...، لكنه لم يقدم ...»: the narrator's clause
+            break
+    c_start, c_end = _trim(doc.text, doc.toks[k].start, c_end)
     if sum(1 for m in doc.token_range(c_start, c_end) if doc.toks[m].kind != "punct") < 3:
         return None
     return _found(speaker, doc.toks[i], c_start, c_end, False, "object")
+
+
+def _object_before_complement(doc: _Doc, view, entities, i: int, k: int, cue, bare: bool):
+    """(speaker or None, object token) when an object-content cue has its object before the complementizer
+    ``k`` («وصف نتنياهو الاتفاق بأنه ...»، «اتهم الوزير الحوثيين بأنهم ...»): the content starts at the object
+    (the independent convention), the speaker is the clause's subject. None when nothing but the subject, an
+    adjunct or a phrase («في بيان») stands before ``k``."""
+    if cue.content != "object":
+        return None
+    lo, hi = clauses.bounds(view, i)
+    start = i + 1
+    while start < k and doc.keys[start] in _words("lead"):
+        start += 1
+    speaker, obj = _object_speaker(doc, view, i, start, lo, min(hi, k), cue, bare)
+    while obj < k and (doc.toks[obj].kind == "punct" or lexicon().clause_words.get(doc.keys[obj]) == "adjunct"):
+        obj += 1
+    if obj >= k or doc.toks[obj].kind != "ar" or lexicon().clause_words.get(doc.keys[obj]) is not None \
+            or doc.keys[obj] in _words("stop") or doc.keys[obj] in _words("not-object") \
+            or doc.keys[obj] in _words("event") or _preposition_phrase(doc, obj) or _addressee(doc, entities, obj):
+        return None
+    return speaker, obj
+
+
+def _object_speaker(doc: _Doc, view, i: int, k: int, lo: int, hi: int, cue, bare: bool) -> tuple[_Speaker | None, int]:
+    """The subject of an object-content cue and the token where its object starts; ``bare``: the verb has no
+    «و»/«ف», so a topic may stand before it (after «و» the words before belong to the previous clause)."""
+    if cue.form == "participle":
+        return None, k
+    subject, after = clauses.subject_and_partners(view, i, hi)
+    if subject is not None and subject.t0 >= k:
+        if subject.actor_id is None:
+            after = _past_adjectives(doc, after, hi)
+            named = _apposed_words(doc, view, after, hi)
+            if named is not None:  # «وصف رئيس اللجنة العليا للإغاثة في اليمن، عبدالرقيب فتح بشدة، استمرار ...»
+                return named
+            start, end = subject.start, doc.toks[after - 1].end
+            return _Speaker(None, doc.text[start:end], start, end, "after-cue"), clauses.past_aside(view, after, hi)
+        return _arg_speaker(subject, "after-cue", view), clauses.past_aside(view, after, hi)
+    if k < hi and _strip_al(doc.keys[k]) in _words("source"):
+        end = _source_end(doc, k, hi)
+        start, stop = doc.toks[k].start, doc.toks[end - 1].end
+        return _Speaker(None, doc.text[start:stop], start, stop, "after-cue"), clauses.past_aside(view, end, hi)
+    plural = next((n for n in range(k, min(k + 2, hi)) if _nominative_plural(doc, n)), None)
+    if plural is not None and all(doc.toks[n].kind == "ar" for n in range(k, plural + 1)):
+        end = _past_adjectives(doc, plural + 1, hi)  # «وانتقد النواب الأوروبيون ...»، «يتهم المعارضون ...»
+        start, stop = doc.toks[k].start, doc.toks[end - 1].end
+        return _Speaker(None, doc.text[start:stop], start, stop, "after-cue"), clauses.past_aside(view, end, hi)
+    if bare:
+        topic = clauses.subject_before(view, i, lo)
+        if topic is not None and all(_may_precede_topic(doc, view, m) for m in range(lo, topic.t0)):
+            return _arg_speaker(topic, "before-cue", view), k
+    return None, k
+
+
+_NISBA = ("ي", "ية", "يه", "يون", "يين", "يان")
+_IN_NAME_OF = word_key("باسم")
+
+
+def _apposed_words(doc: _Doc, view, k: int, hi: int) -> tuple[_Speaker, int] | None:
+    """A name NER did not find, set off by commas after a title within five words («رئيس اللجنة العليا للإغاثة
+    في اليمن، عبدالرقيب فتح، ...»): one to three words with no clause word, verb or digit; the speaker is those
+    words, the object starts after the second comma."""
+    comma = next((m for m in range(k, min(hi, k + 5)) if doc.toks[m].text in "،,"), None)
+    if comma is None or any(not view.is_word(m) or clauses.opens_clause(view.keys, m) for m in range(k, comma)):
+        return None
+    close = next((m for m in range(comma + 2, min(hi, comma + 5)) if doc.toks[m].text in "،,"), None)
+    if close is None:
+        return None
+    words = range(comma + 1, close)
+    if any(doc.toks[m].kind != "ar" or lexicon().clause_words.get(doc.keys[m]) in ("preposition", "boundary",
+           "relative") or clauses.opens_clause(view.keys, m) for m in words):
+        return None
+    start, end = doc.toks[comma + 1].start, doc.toks[close - 1].end
+    return _Speaker(None, doc.text[start:end], start, end, "after-cue"), close + 1
+
+
+def _nominative_plural(doc: _Doc, n: int) -> bool:
+    """A sound masculine plural in the nominative («المعارضون»، «سياسيون»، «الأوروبيون»): after a verb it is
+    the subject, never the object (that would be «-ين»). Present verbs («يطالبون») and clause words are not."""
+    key = doc.keys[n]
+    if doc.toks[n].kind != "ar" or len(key) < 5 or not key.endswith("ون") or key[:1] in ("ي", "ت"):
+        return False
+    lex = lexicon()
+    return lex.clause_words.get(key) is None and strip_proclitic(key, lex.cues) is None
+
+
+def _past_adjectives(doc: _Doc, k: int, hi: int) -> int:
+    """The token after the nisba, elative and nominative plural adjectives that close a generic subject («قائد
+    القيادة الوسطى الأمريكية»، «مصادر أمنية»، «سياسيون معارضون»): a definite noun of another shape after it is
+    the object («دعت النقابة الاتحاد»)."""
+    while k < hi and doc.toks[k].kind == "ar" and lexicon().clause_words.get(doc.keys[k]) is None \
+            and (doc.keys[k].endswith(_NISBA + ("ى",)) or _nominative_plural(doc, k)):
+        k += 1
+    return k
+
+
+def _source_end(doc: _Doc, k: int, hi: int) -> int:
+    """End of a source noun phrase: the noun, «باسم» and what it names, then up to three nisba adjectives
+    («مصادر أمنية عراقية»، «متحدث باسم الجيش المصري»)."""
+    end = k + 1
+    if end + 1 < hi and doc.keys[end] == _IN_NAME_OF and doc.toks[end + 1].kind == "ar":
+        end += 2
+    while end < hi and end - k < 5 and doc.toks[end].kind == "ar" and doc.keys[end].endswith(_NISBA) \
+            and lexicon().clause_words.get(doc.keys[end]) is None:
+        end += 1
+    return end
+
+
+def _arg_speaker(arg, how: str, view=None) -> _Speaker:
+    e = view.entity[arg.t0] if view is not None else None
+    return _Speaker(arg.mention(), arg.text, arg.start, arg.end, how, person=e is not None and e.type == "PER")
+
+
+def _may_precede_topic(doc: _Doc, view, m: int) -> bool:
+    """A word that may stand before a clause's topic: a connective or complementizer («بيد أن»، «لكن»، «فيما»)
+    or the words of a title («لكن رئيس الوزراء الإسرائيلي بنيامين نتنياهو وصف ...»); never a verb, a
+    preposition or a clause boundary, which would make the topic another clause's word."""
+    lex = lexicon()
+    key = doc.keys[m]
+    if key in lex.connectives or key in lex.complementizers or key in _words("lead"):
+        return True
+    return lex.clause_words.get(key) is None and not clauses.opens_clause(view.keys, m) \
+        and not (doc.toks[m].kind == "punct" and doc.toks[m].text not in "\"«»“”")
 
 
 def _clause_subjects(article: Article) -> list[tuple[int, _Speaker]]:

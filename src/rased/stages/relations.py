@@ -400,8 +400,9 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                     modality = "reported"
                 if _is_denial(text, q):
                     modality = "negated"
-                if src is not None and attributed is not None and src.start == attributed.start and tgt is None:
-                    continue
+                if src is not None and attributed is not None and src.start == attributed.start and tgt is None \
+                        and claim is None:
+                    continue  # the speaker's own act, already the quote (a claim of responsibility names a doer)
             if src is None and tgt is None and trig.type not in rs.event_types and not (
                     attributed is not None and attributed.actor_id):
                 continue  # no participant at all: nothing to relate

@@ -188,10 +188,15 @@ def _cues() -> dict[str, Cue]:
             groups.append(("present", present_forms(row["present"]), key(row["present"])))
         if row["participle"] != "-":
             groups.append(("participle", participle_forms(row["participle"]), key(row["participle"])))
-        groups.append(("extra", {key(x) for x in _split(row["extra"])}, lemma))
+        extra = {key(x) for x in _split(row["extra"])}
+        if row["participle"] != "-":  # «داعيا»، «نافية»: spelled on the participle's stem, they are participles
+            stem = key(row["participle"])
+            groups.append(("participle", {x for x in extra if x.startswith(stem)}, stem))
+            extra = {x for x in extra if not x.startswith(stem)}
+        groups.append(("extra", extra, lemma))
         for form, keys, base in groups:
             for k in keys:
-                plural = len(k) > len(base) and k.endswith(("وا", "ون", "ين"))
+                plural = len(k) > len(base) and (k.endswith(("وا", "ون", "ين")) or (form == "past" and k == base + "ا"))
                 table.setdefault(k, Cue(lemma, cls, form, row["content"], prep, plural))
     return table
 
@@ -275,7 +280,7 @@ def suffixed_forms(k: str, pos: str) -> set[str]:
 
 
 SPEAKER_ROLES = ("stop", "lead", "addressee", "event", "relative", "pronoun", "bound", "aside", "about",
-                 "group-head", "construct-before", "name-link", "not-object")
+                 "group-head", "construct-before", "name-link", "not-object", "source", "determiner")
 
 
 def _speaker_words() -> dict[str, frozenset[str]]:
