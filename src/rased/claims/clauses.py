@@ -153,6 +153,9 @@ def actor_at(view: TokenView, k: int, how: str) -> Arg | None:
             return Arg(k, max(t2, t1 + 1), start, owner.end, view.text[start:owner.end], owner.actor_id, how)
         if _joins(view, hit[0], t1):
             t1 += 1  # a construct: «قوات الأمن»، «عناصر التنظيم»; a definite noun takes only its adjective
+            if not view.keys[t1 - 1].startswith("ال") and t1 < len(view.toks) and view.is_word(t1) \
+                    and view.keys[t1].startswith("ال") and lexicon().clause_words.get(view.keys[t1]) is None:
+                t1 += 1  # the construct goes on: «منظمات حقوق الإنسان»، «قوات حفظ السلام»
     if hit[0] in lexicon().anaphors:  # «التنظيم»، «الجماعة»: the group the article has named most so far
         start, end = view.chars(k, t1)
         return Arg(k, t1, start, end, view.text[start:end], leading_group(_group_starts(view, k), k), how)

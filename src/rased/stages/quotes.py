@@ -115,6 +115,7 @@ class _Doc:
     def __init__(self, article: Article):
         self.text = article.text
         self.toks, self.keys = article_words(article.text)
+        self.entities = tuple(article.entities or ())
         self.starts = [t.start for t in self.toks]
         sents = article.sentences or ((0, len(article.text)),)
         self.sents = [(s.start, s.end) if hasattr(s, "start") else s for s in sents]
@@ -154,8 +155,11 @@ def _speaker_after(doc: _Doc, i: int, stop: int, entities=()) -> tuple[int, int]
     if j + 1 < stop and doc.keys[j] == _RELAYED and doc.toks[j + 1].kind == "ar":
         j += 1  # «ونقلت عن ثلاثة من رجال الإطفاء ... قولهم إن»: the relayed source is the speaker
     first = j
-    if first < stop and _preposition_phrase(doc, first):
-        return first, first  # «نؤكد لجميع شباب المقاومة»: whom one speaks to is no speaker
+    if first < stop and (_preposition_phrase(doc, first) or doc.keys[first] in _words("aside")
+                         or _circumstantial(doc, entities, first)):
+        # «نؤكد لجميع شباب المقاومة»: whom one speaks to is no speaker; «وأضاف وهو محاط بالأعلام»، «وقال
+        # مخاطبا حشودا»: the words after the cue describe the speaker of the discourse
+        return first, first
     k = first
     while k < stop:
         t = doc.toks[k]
@@ -187,6 +191,18 @@ def _speaker_after(doc: _Doc, i: int, stop: int, entities=()) -> tuple[int, int]
             break
         k += 1
     return first, k
+
+
+def _circumstantial(doc: _Doc, entities, k: int) -> bool:
+    """Token ``k`` is a circumstantial participle or adverb in the indefinite accusative («مخاطبا»، «مجددا»،
+    «مؤكدا»): the pattern مُفعِلاً (م- ... -ا, no article), not a noun with «نا», no name NER found there."""
+    key = doc.keys[k]
+    if doc.toks[k].kind != "ar" or len(key) < 5 or not key.startswith("م") or not key.endswith("ا") or key.endswith("اا"):
+        return False
+    if key.endswith("نا") and strip_proclitic(key, lexicon().cues) is None:
+        return False  # «مراسلنا»: our correspondent, a noun with «نا» («معلنا» is a cue's participle)
+    tok = doc.toks[k]
+    return _entity_in(entities, tok.start, tok.end) is None
 
 
 def _preposition_phrase(doc: _Doc, k: int, glued: str = "ل") -> bool:
@@ -257,6 +273,12 @@ def _speaker_before(doc: _Doc, cue: int, sent_start: int) -> tuple[int, int] | N
     return start, end
 
 
+def _describes_speaker(t: Token, last: Quote) -> bool:
+    """The cue lies between the last quote's cue and its content («وقال مراد، وهو كهربائي يبلغ من العمر 45
+    عاما: "..."»): it belongs to words about that speaker."""
+    return last.cue_start < t.start < last.content_start and not last.rule.startswith("according-to")
+
+
 def _nested(doc: _Doc, i: int, last: Quote) -> bool:
     """Cue ``i`` reports inside what the last quote's speaker said («قال إن نتانياهو سبق وأكد أن ...»): it lies
     in that content, and its subject follows that content's complementizer. Such a report belongs to the outer
@@ -283,6 +305,20 @@ def _formula(doc: _Doc, i: int, hit: tuple[str, int]) -> bool:
     if role != "formula" or i + 1 >= len(doc.keys):
         return False
     return doc.keys[i + 1] in lex.complementizers or doc.keys[i + 1] == _TO
+
+
+def _not_a_verb(doc: _Doc, i: int, hit: tuple[str, int], cue) -> bool:
+    """A verb form of a cue that reads as something else: after «أي» or «كل» a noun («أي طلب»); with «ب» before it
+    a noun or another word («بحث» is «discussed», not «ب» + «حث»: a verb takes no «ب»); marked passive with a damma
+    on its first letter («وُصف»: was described, nobody speaks)."""
+    if i > 0 and doc.keys[i - 1] in _words("determiner"):
+        return True
+    if cue.form not in ("past", "present"):
+        return False
+    if "ب" in doc.keys[i][:hit[1]]:
+        return True
+    word = doc.toks[i].text.lstrip("وف")
+    return len(word) > 1 and word[1] == "\u064f"
 
 
 def _related_line(doc: _Doc, s_start: int, i: int) -> bool:
@@ -383,12 +419,15 @@ def _opener(doc: _Doc, i: int, stop: int, lemma: str, max_words: int, direct_at=
     words = 0
     claimed = False
     closing = ""  # the closing marks of a short quoted name being read («محطة «إن تي في» أن ...»)
+    aside = False  # inside «، وهو كهربائي يبلغ من العمر 45 عاما»: words about the speaker
     for k in range(i + 1, stop):
         t = doc.toks[k]
         key = doc.keys[k]
         if t.kind == "punct":
             if t.text == ":":
                 return "colon", k, k
+            if t.text in "،,":
+                aside = k > i + 1 and k + 1 < stop and doc.keys[k + 1] in _words("aside") and not aside
             if closing and t.text in closing:
                 closing = ""
                 continue
@@ -401,6 +440,8 @@ def _opener(doc: _Doc, i: int, stop: int, lemma: str, max_words: int, direct_at=
                 closing = OPENING[t.text]  # too short for a quotation: a name, whose words open nothing
             if t.text in ".؟?!":
                 return None
+            continue
+        if aside:
             continue
         words += 1
         if words > max_words:
@@ -484,10 +525,10 @@ def extract(article: Article, settings: Settings) -> list[Found]:
                         last, last_end = _Speaker(q.quote.speaker, q.quote.speaker_text, q.speaker_start,
                                                   q.speaker_end), q.quote.content_end
             continue
-        if inside_direct(t.start) or (found and _nested(doc, i, found[-1].quote)):
+        if inside_direct(t.start) or (found and (_nested(doc, i, found[-1].quote) or _describes_speaker(t, found[-1].quote))):
             continue
         cue = lex.cues[hit[0]]
-        if (i > 0 and doc.keys[i - 1] in _words("determiner")) or _formula(doc, i, hit) or _negated_cue(doc, i) or _in_attribution(doc, i) or _related_line(doc, s_start, i):
+        if _not_a_verb(doc, i, hit, cue) or _formula(doc, i, hit) or _negated_cue(doc, i) or _in_attribution(doc, i) or _related_line(doc, s_start, i):
             continue
         if hit[0] == "بين" and hit[1] == 0 and t.start > s_start:
             continue  # «بين» is «between» unless it opens the sentence («بين تقرير حديث أن»)
@@ -641,7 +682,7 @@ def _object_speaker(doc: _Doc, view, i: int, k: int, lo: int, hi: int, cue, bare
     subject, after = clauses.subject_and_partners(view, i, hi)
     if subject is not None and subject.t0 >= k:
         if subject.actor_id is None:
-            after = _past_adjectives(doc, after, hi)
+            after = _past_adjectives(doc, _past_in_name_of(doc, after, hi), hi)
             named = _apposed_words(doc, view, after, hi)
             if named is not None:  # «وصف رئيس اللجنة العليا للإغاثة في اليمن، عبدالرقيب فتح بشدة، استمرار ...»
                 return named
@@ -704,6 +745,18 @@ def _past_adjectives(doc: _Doc, k: int, hi: int) -> int:
             and (doc.keys[k].endswith(_NISBA + ("ى",)) or _nominative_plural(doc, k)):
         k += 1
     return k
+
+
+def _past_in_name_of(doc: _Doc, k: int, hi: int) -> int:
+    """The token after «باسم» and what it names («الناطق باسم حركة المقاومة الإسلامية (حماس)»): a name as NER
+    found it, or one word; ``k`` when no «باسم» stands there."""
+    if not (k + 1 < hi and doc.keys[k] == _IN_NAME_OF and doc.toks[k + 1].kind == "ar"):
+        return k
+    ent = _entity_in(doc.entities, doc.toks[k + 1].start, doc.toks[k + 1].end)
+    end = doc.token_range(ent.start, ent.end).stop if ent is not None and ent.start >= doc.toks[k + 1].start else k + 2
+    if end < hi and doc.toks[end].text == "(":
+        end = next((m + 1 for m in range(end + 1, min(hi, end + 8)) if doc.toks[m].text == ")"), end)
+    return end
 
 
 def _source_end(doc: _Doc, k: int, hi: int) -> int:
@@ -911,7 +964,7 @@ def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:
             if q.content_start < g.quote.cue_start < end and not q.direct:
                 end = g.quote.cue_start
         start, end = _trim(text, q.content_start, end)
-        if end - start < 2 or _relays(found[n + 1:], start, end):
+        if end - start < 2 or _relays(found[n + 1:], start, end) or _reports_inside(text, q, found[n + 1:]):
             continue
         if end != q.content_end:
             q = dataclasses.replace(q, content_end=end)
@@ -919,6 +972,22 @@ def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:
         out.append(f)
     out.sort(key=lambda f: f.quote.cue_start)
     return out
+
+
+def _reports_inside(text: str, q: Quote, later: list[Found]) -> bool:
+    """An «according to» claim that is itself a report («وحسب وكالة الأنباء السعودية، دعت الرسالة ... مجلس الأمن
+    إلى»، «اتهمت النيابة ... المهدي ...، بحسب مصدر إعلامي»، «وحسب وسائل إعلام، أصدرت قيادة الحركة بيانا دعت فيه»):
+    the medium relays, and the report's own cue names who speaks: a later cue opens the claim, or its speaker
+    stands inside the claim."""
+    if not q.rule.startswith("according-to"):
+        return False
+    for f in later:
+        g = f.quote
+        if not (q.content_start <= g.cue_start < q.content_end) or f.speaker_start is None:
+            continue
+        if not text[q.content_start:g.cue_start].strip(" ،,و") or q.content_start <= f.speaker_start < g.cue_start:
+            return True
+    return False
 
 
 def _relays(later: list[Found], start: int, end: int) -> bool:
