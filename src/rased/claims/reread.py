@@ -10,7 +10,7 @@ import dataclasses
 
 from ..knowledge.cues import lexicon, readings_of, strip_proclitic, word_key
 from ..record import Article, Mention, Relation
-from . import adjuncts, clauses, pronouns, verb_frames
+from . import adjuncts, clauses, instruments, pronouns, verb_frames
 from .clauses import Arg
 from .view import TokenView
 
@@ -328,5 +328,6 @@ def reread(article: Article, relations: list[Relation]) -> list[Relation]:
     out = [_material(view, _actors_only(view, _words_only(view, _outside_dateline(view, r)))) for r in out]
     out = [r for r in out if r.source is not None or r.target is not None
            or lexicon().frames.get(r.type) is None or lexicon().frames[r.type].reader != "clause"]
+    out = instruments.attach(view, out, lambda r: _trigger_token(view, r))
     out = _inside_speech_acts(view, out)
     return sorted(out, key=lambda x: (x.evidence_start, x.evidence_end))

@@ -172,6 +172,7 @@ class Lexicon:
     institutions: tuple[tuple[str, str], ...]  # (generic state noun as written, registry kind it stands for)
     titles: frozenset[str]  # title nouns («الرئيس»، «وزير»): an office named with its holder stands for them later
     speaker_words: dict[str, frozenset[str]]  # role -> keys of the words that bound or open a quote's speaker
+    instruments: dict[str, str]  # key -> link | death (instruments.tsv): a death and the attack that caused it
     clause_words: dict[str, str]  # key -> adjunct | boundary | negation | preposition | material | mouthpiece | question | formula
 
 
@@ -339,6 +340,7 @@ def lexicon() -> Lexicon:
         connectives=frozenset(key(r["word"]) for r in _rows("connectives.tsv")),
         report_ends=frozenset(key(r["word"]) for r in _rows("connectives.tsv") if r["after_report"] == "ends"),
         frames=frames,
+        instruments={key(r["word"]): r["role"] for r in _rows("instruments.tsv")},
         clause_words={key(r["word"]): r["role"] for r in _rows("clause_words.tsv")},
         adjuncts=_adjuncts(),
         institutions=tuple((r["form"], r["institution"]) for r in _rows("institutions.tsv")),
@@ -385,6 +387,9 @@ def validate() -> list[str]:
         if r.get("role") not in ("adjunct", "boundary", "relative", "negation", "preposition", "material", "mouthpiece",
                                  "question", "formula", "link"):
             problems.append(f"clause_words.tsv {r.get('word')}: role {r.get('role')!r}")
+    for r in _rows("instruments.tsv"):
+        if r.get("role") not in ("link", "death"):
+            problems.append(f"instruments.tsv {r.get('word')}: role {r.get('role')!r} not in ['death', 'link']")
     for r in _rows("connectives.tsv"):
         if key(r["word"]) in cues:
             problems.append(f"connectives.tsv: {r['word']} is also a reporting cue")
