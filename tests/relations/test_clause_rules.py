@@ -27,6 +27,17 @@ def test_vso(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # an actor right before a verb without «و» is its subject: the actor after the verb is the object
+    ("يذكر أن تركيا تتهم وحدات حماية الشعب بأنها تمثل الفرع السوري لحزب العمال الكردستاني.",
+     ("ACCUSE", "topic-svo", "cty:TUR", "grp:ypg", "asserted")),
+    ("تركيا تهدد بالرد إذا أوقفت الولايات المتحدة مبيعات الأسلحة.",
+     ("THREATEN", "topic-svo", "cty:TUR", "cty:USA", "asserted")),
+])
+def test_topic_svo(text, expected):
+    assert expected in _relations(text)
+
+
+@pytest.mark.parametrize("text, expected", [
     # the one actor after «وحثت» is followed by the frame's complement «على»: it is the object
     ("وحذرت الولايات المتحدة من تصعيد جديد في سوريا. وحثت روسيا على وقف دعمها لنظام الأسد.",
      ("REQUEST", "zero-subject", "cty:USA", "cty:RUS", "asserted")),

@@ -93,6 +93,18 @@ def _svo(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
     return (subject, target) if target is not None else None
 
 
+def _topic_svo(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
+    """«قوات التحالف تطالب الأمم المتحدة ...»: an actor right before a verb that carries no «و/ف» is its subject,
+    so the actor after the verb is its object (the vso reading would make it the subject)."""
+    if i == lo or view.keys[i][:1] in ("و", "ف"):
+        return None
+    subject = clauses.subject_before(view, i, lo)
+    if subject is None or subject.t1 != i:
+        return None
+    target = _first_target(view, i + 1, hi, frame, subject)
+    return (subject, target) if target is not None else None
+
+
 def _received(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
     """«الجيش الوطني مسنودا بقوات التحالف»، «حزب الله يتلقى ... من إيران»: the subject undergoes the act and
     the phrase of «ب»/«من» does it."""
@@ -127,8 +139,9 @@ _BY_FRAME = Frame("AGENT", False, (word_key("ب"), word_key("من")), False, Fal
 
 Rule = Callable[..., "tuple[Arg, Arg] | None"]
 # zero-subject runs before vso: «وطالبت الجيش المصري» has one actor, the object; vso would make it the subject
-RULES: tuple[tuple[str, Rule], ...] = (("received", _received), ("zero-subject", _zero_subject), ("vso", _vso),
-                                       ("svo", _svo))
+# topic-svo runs before vso: «التحالف تطالب الأمم المتحدة» names its subject first, the next actor is the object
+RULES: tuple[tuple[str, Rule], ...] = (("received", _received), ("topic-svo", _topic_svo),
+                                       ("zero-subject", _zero_subject), ("vso", _vso), ("svo", _svo))
 RULE_NAMES = frozenset(name for name, _ in RULES)
 
 
