@@ -31,10 +31,6 @@ def at(view: TokenView, k: int) -> Adjunct | None:
     return table.get(key) or (table.get(key[1:]) if key[:1] in ("و", "ف") else None)
 
 
-def _sentence(view: TokenView, k: int) -> tuple[int, int]:
-    return next(((a, b) for a, b in view.sentences if a <= k < b), (0, len(view.toks)))
-
-
 def _introduced(view: TokenView, k: int, adj: Adjunct, hi: int) -> Arg | None:
     """The actor the phrase introduces: after its preposition, or right after the head."""
     if k + 1 >= hi:
@@ -103,7 +99,7 @@ def read(view: TokenView, k: int) -> tuple[str, Reading] | None:
     adj = at(view, k)
     if adj is None:
         return None
-    lo, hi = _sentence(view, k)
+    lo, hi = view.sentence_of(k)
     if adj.veto and sports_or_culture(view.keys[j] for j in range(lo, hi) if view.is_word(j)):
         return adj.type, Reading("adjunct-none", None, None, k, k + 1, False)  # no relation at all
     introduced = _introduced(view, k, adj, hi)

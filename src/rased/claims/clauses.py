@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from ..knowledge.cues import Frame, lexicon, strip_proclitic
+from ..knowledge.cues import Frame, Trigger, lexicon, readings_of, strip_proclitic
 from ..record import Entity, Mention
 from .view import TokenView
 
@@ -34,7 +34,7 @@ class Arg:
 
 def bounds(view: TokenView, i: int) -> tuple[int, int]:
     """Token range of the clause of predicate ``i``."""
-    s_lo, s_hi = next(((a, b) for a, b in view.sentences if a <= i < b), (0, len(view.toks)))
+    s_lo, s_hi = view.sentence_of(i)
     words = lexicon().clause_words
     lo = i
     while lo > s_lo:
@@ -53,6 +53,13 @@ def bounds(view: TokenView, i: int) -> tuple[int, int]:
             break
         hi += 1
     return lo, hi
+
+
+def trigger_readings(view: TokenView, k: int) -> tuple[tuple[Trigger, ...], int]:
+    """The relation-trigger readings token ``k`` allows as written, and the characters of its proclitic."""
+    triggers = lexicon().triggers
+    hit = strip_proclitic(view.keys[k], triggers)
+    return (readings_of(view.toks[k].text, triggers[hit[0]]), hit[1]) if hit is not None else ((), 0)
 
 
 def is_boundary(key: str) -> bool:

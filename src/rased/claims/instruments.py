@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from ..knowledge.cues import lexicon, readings_of, strip_proclitic
+from ..knowledge.cues import lexicon, reporting_verb
 from ..record import Relation
 from . import clauses
 from .view import TokenView
@@ -23,15 +23,9 @@ _REACH = 12  # tokens between the death and its attack noun
 _ENDS = ("preposition", "boundary", "relative", "negation")  # clause words that end the attack noun's phrase
 
 
-def _readings(view: TokenView, k: int):
-    triggers = lexicon().triggers
-    hit = strip_proclitic(view.keys[k], triggers)
-    return (readings_of(view.toks[k].text, triggers[hit[0]]), hit[1]) if hit is not None else ((), 0)
-
-
 def _attack_noun(view: TokenView, k: int) -> bool:
     """An ASSAULT noun that takes its doer after it, reached through a link («بغارة»، «في غارات»، «جراء القصف»)."""
-    found, prefix = _readings(view, k)
+    found, prefix = clauses.trigger_readings(view, k)
     if not any(t.type == "ASSAULT" and t.pos == "noun" and t.gen == "agent" for t in found):
         return False
     glued_b = prefix > 0 and "ب" in view.keys[k][:prefix]
@@ -39,7 +33,7 @@ def _attack_noun(view: TokenView, k: int) -> bool:
 
 
 def _killing(view: TokenView, k: int) -> bool:
-    found, _ = _readings(view, k)
+    found, _ = clauses.trigger_readings(view, k)
     return any(t.type == "ASSAULT" and t.gen in ("patient", "passive") for t in found)
 
 
@@ -67,10 +61,6 @@ def _doer_after(view: TokenView, k: int, hi: int):
     return None
 
 
-def _sentence(view: TokenView, k: int) -> tuple[int, int]:
-    return next(((a, b) for a, b in view.sentences if a <= k < b), (0, len(view.toks)))
-
-
 def _same(a, b) -> bool:
     return (a is None) == (b is None) and (a is None or a.start < b.end and b.start < a.end)
 
@@ -78,12 +68,7 @@ def _same(a, b) -> bool:
 def _reported_between(view: TokenView, a, k: int) -> bool:
     """A reporting verb between mention ``a`` and token ``k``: «..., السعودية، وأشارت إلى مصرعه بغارة» — what
     stands before it is no one who died."""
-    cues = lexicon().cues
-    for n in range(bisect.bisect_left(view.starts, a.end), k):
-        hit = strip_proclitic(view.keys[n], cues)
-        if hit is not None and cues[hit[0]].form in ("past", "present"):
-            return True
-    return False
+    return any(reporting_verb(view.keys[n]) for n in range(bisect.bisect_left(view.starts, a.end), k))
 
 
 def _co_doer(view: TokenView, doer, target) -> bool:
@@ -100,7 +85,7 @@ def attach(view: TokenView, relations: list[Relation], token_of) -> list[Relatio
     by_token = {token_of(r): n for n, r in enumerate(out) if r.type == "ASSAULT"}
     drop: set[int] = set()
     for k, n in sorted((k, n) for k, n in by_token.items() if k is not None):
-        lo, hi = _sentence(view, k)
+        lo, hi = view.sentence_of(k)
         death = _death_before(view, k, lo) if _attack_noun(view, k) else None
         killed = out[by_token[death]] if death in by_token else None
         if death is None or killed is not None and killed.source is not None:

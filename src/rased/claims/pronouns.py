@@ -11,7 +11,7 @@ unresolved. In a relative clause the suffix stands for the noun the clause descr
 """
 from __future__ import annotations
 
-from ..knowledge.cues import lexicon, readings_of, strip_proclitic
+from ..knowledge.cues import lexicon, strip_proclitic
 from . import clauses
 from .clauses import Arg
 from .view import TokenView
@@ -22,9 +22,7 @@ _AGREES = {"ه": ("masculine", "unknown"), "ها": ("feminine", "unknown"), "ه�
 
 def suffix(view: TokenView, k: int, type_: str) -> str | None:
     """The pronoun suffix of relation word ``k`` when the lexicon matched it through a suffixed form of ``type_``."""
-    triggers = lexicon().triggers
-    hit = strip_proclitic(view.keys[k], triggers)
-    found = readings_of(view.toks[k].text, triggers[hit[0]]) if hit is not None else ()
+    found, _ = clauses.trigger_readings(view, k)
     if not any(t.pronoun and t.type == type_ for t in found):
         return None
     return next((s for s in _SUFFIXES if view.keys[k].endswith(s)), None)

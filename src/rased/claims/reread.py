@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from ..knowledge.cues import lexicon, readings_of, strip_proclitic, word_key
+from ..knowledge.cues import lexicon, strip_proclitic, word_key
 from ..record import Article, Mention, Relation
 from . import adjuncts, clauses, instruments, pronouns, verb_frames
 from .clauses import Arg
@@ -30,9 +30,7 @@ def _is_verb(view: TokenView, k: int, type_: str) -> bool:
     frame = lexicon().frames.get(type_)
     if frame is None or frame.reader != "clause":
         return False
-    triggers = lexicon().triggers
-    hit = strip_proclitic(view.keys[k], triggers)
-    found = readings_of(view.toks[k].text, triggers[hit[0]]) if hit is not None else ()
+    found, _ = clauses.trigger_readings(view, k)
     # a form that is also a verbal noun («دعم»، «هجوم») is read by the trigger rules, which know nouns
     return bool(found) and all(t.pos == "verb" for t in found) and any(t.type == type_ for t in found)
 
@@ -104,13 +102,11 @@ def _speech_act(r: Relation) -> Relation:
 def _unread_verbs(view: TokenView, covered: set) -> list[tuple[int, Relation]]:
     """Relation verbs of clause-read types the trigger rules gave no relation («...، مسنودا بالتحالف»), as bare
     relations for the cascade to read (one with no reading is dropped)."""
-    triggers = lexicon().triggers
     out = []
-    for k, key in enumerate(view.keys):
+    for k in range(len(view.keys)):
         if k in covered or not view.is_word(k):
             continue
-        hit = strip_proclitic(key, triggers)
-        found = readings_of(view.toks[k].text, triggers[hit[0]]) if hit is not None else ()
+        found, _ = clauses.trigger_readings(view, k)
         if not found or not all(t.pos == "verb" for t in found):
             continue
         type_ = found[0].type

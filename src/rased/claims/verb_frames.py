@@ -98,11 +98,8 @@ def _topic_svo(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
     so the actor after the verb is its object (the vso reading would make it the subject)."""
     if i == lo or view.keys[i][:1] in ("و", "ف"):
         return None
-    subject = clauses.subject_before(view, i, lo)
-    if subject is None or subject.t1 != i:
-        return None
-    target = _first_target(view, i + 1, hi, frame, subject)
-    return (subject, target) if target is not None else None
+    found = _svo(view, i, lo, hi, frame, discourse)
+    return found if found is not None and found[0].t1 == i else None
 
 
 def _received(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:

@@ -50,6 +50,10 @@ class TokenView:
     def chars(self, i: int, j: int) -> tuple[int, int]:
         return self.toks[i].start, self.toks[j - 1].end
 
+    def sentence_of(self, k: int) -> tuple[int, int]:
+        """Token range of the sentence that holds token ``k``."""
+        return next(((a, b) for a, b in self.sentences if a <= k < b), (0, len(self.toks)))
+
     def is_word(self, k: int) -> bool:
         return self.toks[k].kind != "punct"
 

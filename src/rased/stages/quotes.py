@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..arabic.tokenize import Token
 from ..arabic import wordfreq
-from ..knowledge.cues import article_words, lexicon, strip_proclitic, word_key
+from ..knowledge.cues import article_words, lexicon, reporting_verb, strip_proclitic, word_key
 from ..record import Article, Entity, Mention, Quote
 from ..settings import Settings
 from ..claims import clauses
@@ -142,11 +142,6 @@ def _addressee(doc: _Doc, entities, k: int) -> bool:
     return e is not None and e.actor is not None and e.actor.kind == "media" and e.start > doc.toks[k].start
 
 
-def _reporting_verb(key: str) -> bool:
-    hit = strip_proclitic(key, lexicon().cues)
-    return hit is not None and lexicon().cues[hit[0]].form in ("past", "present")
-
-
 def _speaker_after(doc: _Doc, i: int, stop: int, entities=()) -> tuple[int, int]:
     """Token index range [i, j) of the speaker words after the cue, cut at the first stop word."""
     j = i
@@ -177,7 +172,7 @@ def _speaker_after(doc: _Doc, i: int, stop: int, entities=()) -> tuple[int, int]
         if k > first and key == _ALI and doc.keys[k - 1] in _words("name-link") and not t.text.endswith("ى"):
             k += 1  # «سعيد بن علي البسامي»: the name «علي», not «على»
             continue
-        if k > first and (key in _words("stop") or _addressee(doc, entities, k) or _reporting_verb(key)
+        if k > first and (key in _words("stop") or _addressee(doc, entities, k) or reporting_verb(key)
                           or key in _words("bound")):
             break  # «رأى المغردون القطريون فيه ...»: the verb's own complement starts
         if k > first and key == _RELAYED and k + 1 < stop and doc.toks[k + 1].kind == "ar" \
@@ -870,7 +865,7 @@ def _antecedent(text: str, entities, offset: int, paragraphs: int) -> _Speaker |
 
 def _opens_with_verb_key(key: str) -> bool:
     """Whether a word (its matching key) is a reporting or relation verb in the lexicon's verb forms."""
-    if _reporting_verb(key):
+    if reporting_verb(key):
         return True
     lex = lexicon()
     hit = strip_proclitic(key, lex.triggers)
@@ -898,7 +893,7 @@ def _found(speaker: _Speaker | None, cue: Token, c_start: int, c_end: int, direc
 def _suffixed_cue(key: str) -> bool:
     """A reporting verb with an object pronoun («قالته»، «أعلنه»، «ذكرها»)."""
     for suffix in ("ته", "ها", "ه"):
-        if key.endswith(suffix) and len(key) > len(suffix) + 2 and _reporting_verb(key[:-len(suffix)]):
+        if key.endswith(suffix) and len(key) > len(suffix) + 2 and reporting_verb(key[:-len(suffix)]):
             return True
     return False
 

@@ -242,6 +242,13 @@ def sports_or_culture(keys) -> bool:
     return any(strip_proclitic(k, context) is not None for k in keys)
 
 
+def reporting_verb(k: str) -> bool:
+    """Whether matching key ``k`` is a finite (past or present) form of a reporting cue, clitics allowed."""
+    cues = lexicon().cues
+    hit = strip_proclitic(k, cues)
+    return hit is not None and cues[hit[0]].form in ("past", "present")
+
+
 def readings_of(written: str, triggers: tuple[Trigger, ...]) -> tuple[Trigger, ...]:
     """The readings a word as written allows: a final «ة» is no pronoun suffix, though keys fold it to «ه»
     («وزارة» is a ministry, not «و» + «زاره», visited him)."""
