@@ -28,6 +28,13 @@ def test_the_attack_noun_gives_the_death_its_doer(text, doer, victim):
     assert not any(t is not None and s is None and victim in t for s, t, _ in found), found  # one event, one record
 
 
+def test_who_met_his_death_is_the_person_after_the_verb():
+    # not «القوات الخاصة» of his apposition, which stands nearer the attack noun
+    found = _assaults("وفي جبهة نهم القريبة من العاصمة صنعاء لقي القيادي الحوثي علي يحيى راشد المعافا، مشرف القوات "
+                      "الخاصة في مربع همدان، مصرعه بانفجار عبوة ناسفة زرعت في سيارته.")
+    assert [t for _, t, rule in found if rule.endswith("+instrument")] == ["علي يحيى راشد المعافا"], found
+
+
 def test_killers_named_keep_the_attack():
     found = _assaults("وقتل مسلحون مجهولون ثلاثة جنود في هجوم على نقطة تفتيش شمال بغداد.")
     assert found and not any(rule.endswith("+instrument") for *_, rule in found), found

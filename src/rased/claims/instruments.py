@@ -45,6 +45,21 @@ def _death_before(view: TokenView, k: int, lo: int) -> int | None:
     return None
 
 
+def _died(view: TokenView, death: int, lo: int):
+    """Who died, for «لقي X مصرعه»: the subject of the `meets` verb before the death word — the first person named
+    after it («لقي القيادي الحوثي علي يحيى راشد المعافا، مشرف القوات الخاصة ...، مصرعه»: not the group of his
+    title nor the unit of his apposition), else its first actor; None for other deaths."""
+    if lexicon().instruments.get(view.keys[death]) != "death":
+        return None
+    meets = next((j for j in range(death - 1, lo - 1, -1) if lexicon().instruments.get(view.keys[j]) == "meets"), None)
+    if meets is None:
+        return None
+    people = (n for n in range(meets + 1, death) if view.entity[n] is not None and view.entity[n].type == "PER")
+    found = [clauses.actor_at(view, n, "died") for n in people] or [
+        clauses.actor_at(view, n, "died") for n in range(meets + 1, death)]
+    return next((a.mention() for a in found if a is not None), None)
+
+
 def _doer_after(view: TokenView, k: int, hi: int):
     """The actor glued to «ل» after the attack noun and at most two of its adjectives («بغارة جوية لمقاتلات
     التحالف»، «بقصف للقوات التركية»), as a mention without its «ل»."""
@@ -93,8 +108,9 @@ def attach(view: TokenView, relations: list[Relation], token_of) -> list[Relatio
         r = out[n]
         before = r.source is not None and r.source.start < view.toks[k].start
         doer = r.source if r.source is not None and not before else _doer_after(view, k, hi)
-        victim = r.source if before and not _reported_between(view, r.source, death) else None
-        target = None if _same(r.target, doer) or _co_doer(view, doer, r.target) else r.target
+        died = _died(view, death, lo)
+        victim = died or (r.source if before and not _reported_between(view, r.source, death) else None)
+        target = None if died or _same(r.target, doer) or _co_doer(view, doer, r.target) else r.target
         out[n] = r = dataclasses.replace(r, source=doer, target=target or victim,
                                          rule=f"{r.rule or 'triggers'}+instrument")
         if killed is None or doer is None:

@@ -172,7 +172,7 @@ class Lexicon:
     institutions: tuple[tuple[str, str], ...]  # (generic state noun as written, registry kind it stands for)
     titles: frozenset[str]  # title nouns («الرئيس»، «وزير»): an office named with its holder stands for them later
     speaker_words: dict[str, frozenset[str]]  # role -> keys of the words that bound or open a quote's speaker
-    instruments: dict[str, str]  # key -> link | death (instruments.tsv): a death and the attack that caused it
+    instruments: dict[str, str]  # key -> link | death | meets (instruments.tsv): a death and the attack that caused it
     clause_words: dict[str, str]  # key -> adjunct | boundary | negation | preposition | material | mouthpiece | question | formula
 
 
@@ -395,8 +395,8 @@ def validate() -> list[str]:
                                  "question", "formula", "link"):
             problems.append(f"clause_words.tsv {r.get('word')}: role {r.get('role')!r}")
     for r in _rows("instruments.tsv"):
-        if r.get("role") not in ("link", "death"):
-            problems.append(f"instruments.tsv {r.get('word')}: role {r.get('role')!r} not in ['death', 'link']")
+        if r.get("role") not in ("link", "death", "meets"):
+            problems.append(f"instruments.tsv {r.get('word')}: role {r.get('role')!r} not in ['death', 'link', 'meets']")
     for r in _rows("connectives.tsv"):
         if key(r["word"]) in cues:
             problems.append(f"connectives.tsv: {r['word']} is also a reporting cue")
