@@ -117,3 +117,29 @@ def test_the_cache_can_be_turned_off(web_db):
     with TestClient(create_app(str(web_db[0]), search_cache=0)) as c:
         assert c.app.state.explorer._cache is None
         assert c.get("/api/search", params={"q": "الموصل"}).json()["total"] >= 4
+
+
+def test_the_generation_moves_with_this_stores_commits_only(store_url, request):
+    """Readers see a new generation together with the rows of the write, never before its commit; a write to
+    another database of the same server (PostgreSQL) leaves it where it was."""
+    with open_store(store_url) as writer, open_store(store_url) as watcher:
+        start = watcher.generation()
+        new = web_corpus.news("skynews", "2017-05-01", "جسر جديد في الموصل", NEW)
+        with writer.transaction():
+            writer.put([Stored(new, "test:new", new.id)])
+            assert watcher.generation() == start  # not committed yet
+        moved = watcher.generation()
+        assert moved != start
+        if store_url.startswith("postgres"):
+            with open_store(request.getfixturevalue("pg_server").new_database()) as elsewhere:
+                elsewhere.put([Stored(new, "test:new", new.id)])
+        assert watcher.generation() == moved
+
+
+def test_every_postgres_table_tells_the_generation_of_its_writes(request):
+    """A table without the trigger would let the cache serve pages from before a write to it."""
+    with open_store(request.getfixturevalue("pg_server").new_database()) as s:
+        tables = s._table_names() - {"store_generation", "schema_migrations"}
+        triggered = {r[0] for r in s._all(
+            "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = 'store_changed'")}
+        assert tables and tables <= triggered

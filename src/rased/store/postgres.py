@@ -114,11 +114,9 @@ class PostgresStore(SQLStore):
     def _match(self, query: text_index.Query) -> tuple[str, str, list[Any]]:
         return "articles a", "a.keys @@ CAST(? AS tsquery)", [text_index.tsquery(query)]
 
-    def generation(self) -> str:
-        # The current snapshot (xmin:xmax:transactions in progress): a write takes a new transaction id, which
-        # moves xmax, and its commit leaves the in-progress list. Conservative: writes to any database of the
-        # server count.
-        return str(self._one("SELECT pg_current_snapshot()::text"))
+    def generation(self) -> int:
+        # Raised once per committed writing transaction of this database (migration 9), visible with its data.
+        return int(self._one("SELECT n FROM store_generation"))
 
     def index_count(self) -> int:
         return int(self._one("SELECT count(*) FROM articles WHERE keys IS NOT NULL"))

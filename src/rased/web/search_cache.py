@@ -3,7 +3,7 @@ back button, a page or a facet visited again) without running it, until the stor
 
 The generation is ``SQLStore.generation()`` read on a connection of the cache's own, which never writes
 (SQLite: ``PRAGMA data_version``, which changes when any other connection commits, in this process or another;
-PostgreSQL: the current snapshot). A request reads it before its search runs and the cache drops every page as
+PostgreSQL: a counter each committed write to this database raises, migration 9). A request reads it before its search runs and the cache drops every page as
 soon as it changes; a page computed while a write lands is stored only if the generation it was read under is
 still the current one, so no page older than the store's state at the moment its request began is ever served.
 """

@@ -3,7 +3,9 @@
 Each module defines ``NAME`` and two lists of statements, ``SQLITE`` and ``POSTGRES``; a statement given as
 ``("optional", sql)`` is tried in a savepoint and skipped where the server lacks the feature (an
 extension). A migration runs in one transaction together with its row in ``schema_migrations``; applied
-steps are never edited, a change is a new step.
+steps are never edited, a change is a new step. A step that adds a PostgreSQL table puts the
+``store_changed`` trigger on it (``m0009_store_generation.TRIGGER_FOR``), or the search cache will not see
+writes to it.
 """
 from __future__ import annotations
 
