@@ -38,6 +38,30 @@ def test_topic_svo(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the actor right before the required «المسؤولية» is the object, the actor between it and the verb the subject
+    ("وقد أبعدت 29 دولة عشرات الدبلوماسيين الروس بسبب عملية التسميم، التي حملت بريطانيا روسيا المسؤولية عنها.",
+     ("ACCUSE", "object-before-next", "cty:GBR", "cty:RUS", "asserted")),
+    ("وفي أبريل /نيسان الماضي، حملت إثيوبيا القاهرة المسؤولية عن فشل اجتماع الخرطوم الثلاثي بشأن سد النهضة.",
+     ("ACCUSE", "object-before-next", "cty:ETH", "cty:EGY", "asserted")),
+    # co-subjects stand beside the subject; the object is the first actor after them, over «كامل»
+    ("وتحمل هولندا وأستراليا موسكو كامل المسؤولية عن نشر الصاروخ.",
+     ("ACCUSE", "object-before-next", "cty:NLD", "cty:RUS", "asserted")),
+    # no subject in the clause: the speaker of the quote it lies in blames
+    ("أكد الرئيس الفلسطيني محمود عباس، الاثنين، أنه يحمّل حركة حماس مسؤولية تفجير موكب رئيس الحكومة الفلسطينية.",
+     ("ACCUSE", "object-before-next", "per:mahmoud-abbas", "grp:hamas", "asserted")),
+])
+def test_object_before_next(text, expected):
+    assert expected in _relations(text)
+
+
+def test_bearing_responsibility_oneself_blames_nobody():
+    # «تتحمل»/«تحمل» with no object before «المسؤولية»: the subject bears it, no accusation
+    for text in ("وقالت لورانس إنها تشعر بالخجل وتتحمل كامل المسؤولية عما حدث.",
+                 "وتحمل الحكومة المصرية المسؤولية عن الأزمة."):
+        assert not [r for r in _relations(text) if r[0] == "ACCUSE"], text
+
+
+@pytest.mark.parametrize("text, expected", [
     # the one actor after «وحثت» is followed by the frame's complement «على»: it is the object
     ("وحذرت الولايات المتحدة من تصعيد جديد في سوريا. وحثت روسيا على وقف دعمها لنظام الأسد.",
      ("REQUEST", "zero-subject", "cty:USA", "cty:RUS", "asserted")),

@@ -275,6 +275,19 @@ def _actors_only(view: TokenView, r: Relation) -> Relation:
     return dataclasses.replace(r, source=source, target=target)
 
 
+def _enter_quote(article: Article, view: TokenView, k: int | None, entered, discourse: verb_frames.Discourse):
+    """The quote token ``k`` lies in; on entering one whose linked speaker precedes it, the speaker becomes the
+    discourse's subject («أكد عباس أنه يحمّل حركة حماس المسؤولية»: who blames is the one who speaks)."""
+    if k is None:
+        return entered
+    q = _quote_around(article, view.toks[k].start)
+    if q is not None and q is not entered:
+        speaker = _speaker(article, q)
+        if speaker is not None and speaker.end <= q.content_start:
+            discourse.note_mention(speaker, view.paragraph[k])
+    return q
+
+
 def reread(article: Article, relations: list[Relation]) -> list[Relation]:
     view = TokenView.of(article)
     discourse = verb_frames.Discourse()
@@ -286,9 +299,11 @@ def reread(article: Article, relations: list[Relation]) -> list[Relation]:
     placed.sort(key=lambda item: (item[0] if item[0] is not None else -1, item[1]))
     out: list[Relation] = []
     seen: set[tuple] = set()
+    entered = None
     for k, _, r in placed:
+        entered = _enter_quote(article, view, k, entered, discourse)
         r, reading = _reading(view, k, r, discourse)
-        if reading is not None and reading.rule in ("received-none", "adjunct-none"):
+        if reading is not None and reading.rule in ("received-none", "adjunct-none", "next-none"):
             continue
         if reading is not None and reading.rule == "subject-only":
             if r.rule == "unread":

@@ -3,6 +3,8 @@
 A declared cascade of named rules (the first that finds both a source and a target decides, as in trafilatura's
 extractor cascade); each relation it gives records the rule in ``Relation.rule``:
 
+* ``object-before-next``: a verb that requires a word a few words on takes the actor before it as its object
+  («حمّلت بريطانيا روسيا المسؤولية»);
 * ``vso``: the subject right after the verb, the target after it («اتهم مادورو كولومبيا بالضلوع»);
 * ``zero-subject``: a verb after «و/ف» whose only actor is its object takes the subject the discourse carries
   («... منظمة العفو الدولية. وطالبت الجيش المصري بـ ...»);
@@ -13,15 +15,16 @@ extractor cascade); each relation it gives records the rule in ``Relation.rule``
 
 When no rule decides, ``subject-only`` keeps the clause's subject (with its apposition and co-subjects read) and
 leaves the target to the trigger rules only where it lies past them; a received verb with no material object
-(«تلقى رسالة») is no relation (``received-none``). A verb the cascade cannot read at all is left to the trigger
-rules of ``stages.relations``.
+(«تلقى رسالة») is no relation (``received-none``), nor is a verb with a distant required word that
+``object-before-next`` cannot read (``next-none``: «تحمل الحكومة المسؤولية», she bears it herself). A verb the
+cascade cannot read at all is left to the trigger rules of ``stages.relations``.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..knowledge.cues import Frame, lexicon, strip_proclitic, word_key
+from ..knowledge.cues import Frame, is_next_word, lexicon, strip_proclitic, word_key
 from . import clauses, pronouns
 from .clauses import Arg
 from .view import TokenView
@@ -47,6 +50,11 @@ class Discourse:
 
     def carried(self, paragraph: int) -> Arg | None:
         return self.subject if self.subject is not None and paragraph == self.paragraph else None
+
+    def dropped_subject(self, paragraph: int) -> Arg | None:
+        """The carried subject as the subject of a verb that names none."""
+        c = self.carried(paragraph)
+        return None if c is None else Arg(c.t0, c.t1, c.start, c.end, c.text, c.actor_id, "discourse")
 
     def note(self, arg: Arg | None, paragraph: int) -> None:
         if arg is not None and arg.actor_id:
@@ -76,13 +84,11 @@ def _vso(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
 def _zero_subject(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
     if i != lo or view.keys[i][:1] not in ("و", "ف"):
         return None  # only a verb that opens its clause after «و/ف» drops its subject
-    carried = discourse.carried(view.paragraph[i])
+    carried = discourse.dropped_subject(view.paragraph[i])
     if carried is None:
         return None
     target = _first_target(view, i + 1, hi, frame, carried)
-    if target is None:
-        return None
-    return Arg(carried.t0, carried.t1, carried.start, carried.end, carried.text, carried.actor_id, "discourse"), target
+    return (carried, target) if target is not None else None
 
 
 def _svo(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
@@ -100,6 +106,43 @@ def _topic_svo(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
         return None
     found = _svo(view, i, lo, hi, frame, discourse)
     return found if found is not None and found[0].t1 == i else None
+
+
+def _object_before_next(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
+    """«حمّلت بريطانيا روسيا المسؤولية»، «وحمّل مفوضية الانتخابات مسؤولية حدوثها»: a verb whose required word
+    comes a few words on (``next`` and ``within`` in triggers.tsv) takes the actor right before that word as its
+    object (over «كامل»، «جزءا من»); its subject is the actor between the verb and the object, else the topic
+    before the verb, else the subject the discourse carries."""
+    last = _before_next(view, i, hi)
+    if last is None:
+        return None
+    subject, after = clauses.subject_and_partners(view, i, last.t0)
+    # «وحمل إبراهيم روسيا وتركيا المسؤولية»: the object is the first of the actors after the subject
+    target = clauses.actor_at(view, after, "object") if subject is not None and after < last.t0 else last
+    if subject is None or target is None:
+        subject, target = clauses.subject_before(view, i, lo), last
+    subject = subject or discourse.dropped_subject(view.paragraph[i])
+    if subject is None or (subject.actor_id is not None and subject.actor_id == target.actor_id):
+        return None
+    return subject, target
+
+
+def _distant_next(view: TokenView, i: int) -> bool:
+    found, _ = clauses.trigger_readings(view, i)
+    return any(t.pos == "verb" and t.next is not None and t.within > 1 for t in found)
+
+
+def _before_next(view: TokenView, i: int, hi: int) -> Arg | None:
+    """The actor right before the word verb ``i`` requires a few words on (over «كامل»، «جزءا من»)."""
+    found, _ = clauses.trigger_readings(view, i)
+    trig = next((t for t in found if t.pos == "verb" and t.next is not None and t.within > 1), None)
+    if trig is None:
+        return None
+    n = next((k for k in range(i + 2, min(hi, i + 1 + trig.within)) if is_next_word(view.keys[k], trig.next)), None)
+    words = lexicon().clause_words
+    while n is not None and n > i + 2 and (words.get(view.keys[n - 1]) == "share" or view.keys[n - 1] == "من"):
+        n -= 1
+    return clauses.actor_ending_at(view, n, i + 1, "object") if n is not None else None
 
 
 def _received(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
@@ -137,7 +180,9 @@ _BY_FRAME = Frame("AGENT", False, (word_key("ب"), word_key("من")), False, Fal
 Rule = Callable[..., "tuple[Arg, Arg] | None"]
 # zero-subject runs before vso: «وطالبت الجيش المصري» has one actor, the object; vso would make it the subject
 # topic-svo runs before vso: «التحالف تطالب الأمم المتحدة» names its subject first, the next actor is the object
-RULES: tuple[tuple[str, Rule], ...] = (("received", _received), ("topic-svo", _topic_svo),
+# object-before-next runs first of the active rules: the object is fixed by the required word after it
+RULES: tuple[tuple[str, Rule], ...] = (("received", _received), ("object-before-next", _object_before_next),
+                                       ("topic-svo", _topic_svo),
                                        ("zero-subject", _zero_subject), ("vso", _vso), ("svo", _svo))
 RULE_NAMES = frozenset(name for name, _ in RULES)
 
@@ -151,6 +196,9 @@ def read(view: TokenView, i: int, type_: str, discourse: Discourse) -> Reading |
     for name, rule in RULES:
         if name != "received" and _voice_received(view, i):
             break  # the other rules read an actor as its subject
+        if name not in ("received", "object-before-next") and _distant_next(view, i):
+            # «حمّل»: only an actor before «المسؤولية» is its object; «تحمل الحكومة المسؤولية»: she bears it
+            return Reading("next-none", None, None, lo, hi, False)
         if name == "zero-subject" and (not _lone_object(view, i, hi, frame) or pronouns.suffix(view, i, type_)):
             continue  # «واتهم مادورو كولومبيا»: a subject and an object follow; «وتتهمها روسيا»: the object is «ها»
         found = rule(view, i, lo, hi, frame, discourse)

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 from ..arabic import wordfreq
 from ..arabic.normalize import light
-from ..knowledge.cues import Trigger, article_words, lexicon, readings_of, sports_or_culture, strip_proclitic, word_key
+from ..knowledge.cues import (Trigger, article_words, is_next_word, lexicon, readings_of, sports_or_culture,
+                              strip_proclitic, word_key)
 from ..record import Article, Entity, Mention, Relation
 from ..settings import Settings
 from ..claims import clauses
@@ -65,7 +66,6 @@ _PLACE_WORDS = {word_key(w) for w in ("العاصمة", "عاصمة", "مدين�
 _TIME_WORDS = {word_key(w) for w in ("أمس", "امس", "اليوم", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس",
                                      "الجمعة", "السبت", "يوم", "من")}
 _ALSO_TIME = {word_key("فجر")}
-_WOUNDS = word_key("بجروح")  # trigger verbs spelled like a time of day
 _UNDERGO = {word_key(w) for w in ("تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "يتعرضون", "لتعرض", "تعرضه", "تعرضها")}
 _PREPOSITIONS = {word_key(w) for w in ("على", "ضد", "مع", "إلى", "الى", "بحق", "تجاه", "نحو", "بين", "عن", "من")}
 _CAPITAL = "CAPITAL"  # the role of a capital read as its government
@@ -127,6 +127,8 @@ class _Words:
         self.keys = [keys[n] for n in keep]
         self.starts = [t.start for t in self.toks]
         self.ends = [t.end for t in self.toks]
+        # first words of named bodies (not persons, whom a title before them describes; not nationalities)
+        self.name_starts: frozenset[int] = frozenset()
 
     def index(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
@@ -192,7 +194,7 @@ def _agents(w: _Words, lo: int, hi: int, taken: list[bool], inside: list[bool], 
             continue
         definite = hit[0].startswith("ال")
         if construct and j < hi and w.toks[j].kind != "punct" and w.keys[j] not in _NOUN_CONTEXT and \
-                w.keys[j] not in _FUNCTION and w.keys[j] not in _TIME_ADVERBS and (
+                w.keys[j] not in _FUNCTION and w.keys[j] not in _TIME_ADVERBS and w.keys[j] not in _QUANTITY and (
                 not definite or (not w.keys[j].startswith("ال") and w.toks[j].kind == "ar"
                                  and strip_proclitic(w.keys[j], lex.triggers) is None)):
             # «قوات الأمن»; after a definite title only a name joins it («العميد جبار»)
@@ -278,6 +280,7 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                 for m in range(t0, t1):
                     taken[m] = True
 
+    w.name_starts = frozenset(a.t0 for a in actors if a.entity and a.role not in ("NAT", "PER"))
     group_starts = sorted((a.t0, a.actor_id) for a in actors if a.actor_id and a.actor_id.startswith(("grp:", "mil:")))
 
     def topic(i: int) -> str | None:
@@ -344,12 +347,9 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                 continue  # «حوار صحافي» is an interview
             if trig.type in ("ASSAULT", "FIGHT") and i > lo and w.keys[i - 1] in _CEASE:
                 continue  # «وقف إطلاق النار»، «وقف القتال»: a ceasefire, not violence
-            if trig.next is not None:
-                # «أطلق النار»; «اصيب 37 شخصا بجروح»: the required word may follow the patient
-                reach = 5 if trig.next == _WOUNDS else 1
-                if not any(w.keys[k] == trig.next or w.keys[k][1:] == trig.next
-                           for k in range(i + 1, min(hi, i + 1 + reach))):
-                    continue
+            if trig.next is not None and not any(  # «أطلق النار»; «اصيب 37 شخصا بجروح»: past the patient
+                    is_next_word(w.keys[k], trig.next) for k in range(i + 1, min(hi, i + 1 + trig.within))):
+                continue
             src, tgt = _arguments(w, i, lo, hi, trig, actors, actor_starts, rs.max_argument_words)
             # «التفجير الذي استهدف المسجد»: a verb whose subject is an event noun before it
             antecedent = _event_antecedent(w, i, lo) if trig.pos == "verb" and trig.type != "PROTEST" else None
@@ -941,8 +941,9 @@ def _np_span(w: "_Words", j: int, hi: int, max_words: int = 5, allow_governed: b
     lex = lexicon()
     head = strip_proclitic(w.keys[k], lex.agents)
     if head is not None and lex.agents[head[0]][1] and b < hi and _nounish(w, b) and not _governed_key(w.keys[b]) \
-            and not _conjoined(w.keys[b]) and w.toks[b].kind == "ar":
-        b += 1  # «تنظيم داعش»، «قوات الأمن»: a construct head takes the next word
+            and not _conjoined(w.keys[b]) and w.toks[b].kind == "ar" and w.keys[b] not in _QUANTITY \
+            and not _definite(w.keys[k]):
+        b += 1  # «تنظيم داعش»، «قوات الأمن»: a construct head takes the next word («القوات» takes none)
         prev = w.keys[b - 1]
     while b < hi and b - k < max_words and _nounish(w, b):
         key = w.keys[b]
@@ -954,6 +955,8 @@ def _np_span(w: "_Words", j: int, hi: int, max_words: int = 5, allow_governed: b
         nisba = key.endswith(_NISBA_ENDS) and len(key) > 3
         if _definite(prev) and not definite and not nisba:
             break  # «المتظاهرين تدعمهم»: an indefinite word after a definite one starts a new phrase
+        if _definite(prev) and b in w.name_starts:
+            break  # «دعت النقابة الاتحاد الدولي»: a definite noun takes no named body as its adjective
         if not _definite(prev) and not definite and not nisba and not _agrees(prev, key) and not (
                 b + 1 < hi and _definite(w.keys[b + 1]) and not _governed_key(w.keys[b + 1]) and _nounish(w, b + 1)
                 and w.toks[b + 1].kind == "ar" and b - k < 2):

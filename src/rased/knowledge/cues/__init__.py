@@ -127,6 +127,18 @@ class Trigger:
     form: str  # past | present | noun | extra
     voice: str = "active"  # active | received | received-material (the subject undergoes it: «مسنودا ب»)
     pronoun: bool = False  # the form carries a pronoun suffix: a verb's object («تتهمها»), a noun's doer («إدانتها»)
+    within: int = 1  # ``next`` comes at most this many words after the trigger
+
+
+def is_next_word(k: str, nxt: str) -> bool:
+    """Whether matching key ``k`` is a trigger's required word ``nxt``: as listed, with «ال» or a proclitic
+    («النار»، «بالنار»), or a noun with a pronoun suffix or in the plural («مسؤوليتها»، «المسؤوليات»)."""
+    for prefix in ("", "ال", "و", "ب", "وال", "بال"):
+        if k.startswith(prefix) and len(k) - len(prefix) >= len(nxt) - 1:
+            bare = k[len(prefix):]
+            if bare == nxt or (nxt.endswith("ه") and bare.startswith((nxt[:-1] + "ت", nxt[:-1] + "ات"))):
+                return True
+    return False
 
 
 @dataclass(slots=True, frozen=True)
@@ -210,6 +222,7 @@ def _triggers(transitive: set[str]) -> dict[str, tuple[Trigger, ...]]:
     for row in _rows("triggers.tsv"):
         lemma = key(row["past"] if row["past"] != "-" else (_split(row["nouns"]) or _split(row["extra"]))[0])
         nxt = key(row["next"]) if row["next"] != "-" else None
+        within = int(row["within"]) if row["within"] != "-" else 1
         veto = row["veto"] == "yes"
         groups = []
         if row["past"] != "-":
@@ -224,11 +237,12 @@ def _triggers(transitive: set[str]) -> dict[str, tuple[Trigger, ...]]:
         groups.append(("extra", "verb", {key(x) for x in _split(row["extra"])}))
         for form, pos, keys in groups:
             for k in keys | {a for k in keys for a in accusative_forms(k, pos)}:
-                _add(table, k, Trigger(lemma, row["type"], pos, row["gen"], nxt, veto, form, row["voice"]))
+                _add(table, k, Trigger(lemma, row["type"], pos, row["gen"], nxt, veto, form, row["voice"],
+                                       within=within))
             for k in (keys if pos == "noun" or row["type"] in transitive else ()):
                 for s in suffixed_forms(k, pos):
                     suffixed.append((s, Trigger(lemma, row["type"], pos, row["gen"], nxt, veto, form, row["voice"],
-                                                True)))
+                                                True, within)))
     listed = set(table)
     for k, t in suffixed:  # a suffixed form never shadows a listed one: «إصابة» (folded «اصابه») is no «أصابه»
         if k not in listed:
@@ -387,12 +401,15 @@ def validate() -> list[str]:
     for r in _rows("triggers.tsv"):
         if r.get("voice") not in ("active", "received", "received-material"):
             problems.append(f"triggers.tsv {r.get('past')}: voice must be active or received")
+        within = r.get("within") or ""
+        if within != "-" and not (within.isdigit() and int(within) >= 1 and r.get("next") != "-"):
+            problems.append(f"triggers.tsv {r.get('past')}: within must be - or a count of words, with a next word")
     trigger_types = {r["type"] for r in _rows("triggers.tsv")}
     for missing in sorted(trigger_types - set(lexicon().frames)):
         problems.append(f"frames.tsv: no frame for the trigger type {missing}")
     for r in _rows("clause_words.tsv"):
         if r.get("role") not in ("adjunct", "boundary", "relative", "negation", "preposition", "material", "mouthpiece",
-                                 "question", "formula", "link"):
+                                 "question", "formula", "link", "share"):
             problems.append(f"clause_words.tsv {r.get('word')}: role {r.get('role')!r}")
     for r in _rows("instruments.tsv"):
         if r.get("role") not in ("link", "death", "meets"):
