@@ -33,6 +33,22 @@ def test_nationality_adjective_has_its_own_type():
     assert nisba and nisba[0].type == "NAT" and nisba[0].actor_id == "cty:IRQ"
 
 
+def test_a_groups_adjective_links_to_the_group():
+    # sentences of unseen ANT articles: the group's nisba qualifies a noun as a nationality does
+    entities = link("وقصفت الميليشيات الحوثية مواقع الجيش الوطني، وقتل عشرة مسلحين حوثيين في المواجهات.")
+    assert [(e.text, e.type, e.actor_id) for e in entities if "حوثي" in e.text] == [
+        ("الحوثية", "NAT", "grp:houthis"), ("حوثيين", "NAT", "grp:houthis")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("واتهمت الحكومة اليمنية الانقلابيين بنهب المساعدات في صنعاء.", "grp:houthis"),
+    ("وقال أردوغان إن الانقلابيين سيحاسبون أمام القضاء في تركيا.", "grp:gulen"),
+    ("وقال الجيش المصري إن الانقلابيين في مصر يتحملون المسؤولية.", None),  # neither country: not linked
+])
+def test_the_putschists_are_whoever_the_articles_country_calls_so(text, expected):
+    assert [e.actor_id for e in link(text) if e.text == "الانقلابيين"] == [expected]
+
+
 def test_surname_resolves_to_the_full_name_in_the_document():
     text = "دعا زعيم تنظيم داعش أبو بكر البغدادي أنصاره إلى القتال. وقال البغدادي في التسجيل إن المعركة طويلة."
     entities = link(text, [("البغدادي", "PER", 1)])

@@ -236,8 +236,9 @@ class Registry:
             if a.kind == "country":
                 if not (a.iso3 and a.iso2 and a.id == f"cty:{a.iso3}"):
                     problems.append(f"{where}: country needs iso2, iso3 and id cty:<iso3>")
-            elif a.nisba_ar:
-                problems.append(f"{where}: nisba forms only belong to countries")
+            elif a.nisba_ar and a.kind != "group":
+                # an armed group has its adjective too («الميليشيات الحوثية»): it qualifies a noun as a nationality does
+                problems.append(f"{where}: nisba forms only belong to countries and groups")
             for r in a.roles:
                 if not r.title:
                     problems.append(f"{where}: role without title")
