@@ -49,6 +49,23 @@ def test_the_putschists_are_whoever_the_articles_country_calls_so(text, expected
     assert [e.actor_id for e in link(text) if e.text == "الانقلابيين"] == [expected]
 
 
+def test_a_definite_head_noun_alone_names_the_body_named_with_it_before():
+    # shortened from unseen ANT articles
+    text = ("وشن طيران تحالف دعم الشرعية عدة غارات على مواقع الحوثيين. وأكدت قيادة التحالف أن الغارات دمرت مخازن. "
+            "وقال مسؤول في حزب الله إن الحزب لن يتراجع، فيما رفض الحزب الديمقراطي ذلك.")
+    found = [(e.text, e.actor_id) for e in link(text)]
+    assert ("التحالف", "mil:arab-coalition") in found and ("الحزب", "grp:hezbollah") in found
+    assert not [e for e in link(text) if e.text.startswith("الحزب الديمقراطي") and e.actor_id == "grp:hezbollah"]
+    assert [e.text for e in link(text) if e.text == "الحزب"] == ["الحزب"]  # not «الحزب» of «الحزب الديمقراطي»
+
+
+def test_a_head_noun_with_no_body_named_before_it_stays_unlinked():
+    text = "وقال التحالف إن الغارات دمرت مخازن أسلحة في صعدة. وشكل تحالف دعم الشرعية لجنة للتحقيق."
+    assert [e.actor_id for e in link(text) if e.text == "التحالف"] == []
+    sports = "وكان الاتحاد الإفريقي لكرة القدم قد أعلن العقوبة. كما قرر الاتحاد حرمان جماهير الأهلي من حضور مباراتين."
+    assert [e.actor_id for e in link(sports) if e.text == "الاتحاد"] == []
+
+
 def test_surname_resolves_to_the_full_name_in_the_document():
     text = "دعا زعيم تنظيم داعش أبو بكر البغدادي أنصاره إلى القتال. وقال البغدادي في التسجيل إن المعركة طويلة."
     entities = link(text, [("البغدادي", "PER", 1)])

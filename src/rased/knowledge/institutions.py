@@ -27,14 +27,17 @@ _WORDS = re.compile(r"[\u0621-\u064A]+")
 _NEXT_WORD = re.compile(r"\s*([\u0621-\u064A]+)")
 
 
+def written_variants(form: str) -> str:
+    """A regular expression for ``form`` as news writes it: final «ة» or «ه», «ي» or «ى»."""
+    return re.escape(form).replace("ة", "[ةه]").replace("ي", "[يى]")
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
     """The state nouns as one pattern, built once: the table is read-only."""
     forms = sorted((f for f, _ in lexicon().institutions), key=len, reverse=True)
-    def variants(form: str) -> str:
-        return re.escape(form).replace("ة", "[ةه]").replace("ي", "[يى]")
-    alts = "|".join(variants(f) for f in forms)
-    glued = "|".join(variants(f[2:]) for f in forms if f.startswith("ال"))  # «للجيش»: ل + الجيش, no alef
+    alts = "|".join(written_variants(f) for f in forms)
+    glued = "|".join(written_variants(f[2:]) for f in forms if f.startswith("ال"))  # «للجيش»: ل + الجيش, no alef
     return re.compile(rf"(?<![\u0621-\u064A])(?:{_PROCLITICS}(?P<form>{alts})|[وف]?لل(?P<glued>{glued}))"
                       r"(?![\u0621-\u064A])")
 
@@ -76,7 +79,7 @@ def _qualified(text: str, end: int) -> bool:
     return word.startswith("ال") and word.endswith(("ي", "ية", "يه", "يين", "يون"))
 
 
-def _sports_or_culture(text: str, start: int, end: int) -> bool:
+def in_sports_or_culture(text: str, start: int, end: int) -> bool:
     """In a sports or culture sentence «الجيش» is a club or a film's subject («تعادل النصر مع الجيش في المباراة»)."""
     lo = max(text.rfind(c, 0, start) for c in _SENTENCE_ENDS) + 1
     his = [i for i in (text.find(c, end) for c in _SENTENCE_ENDS) if i >= 0]
@@ -97,7 +100,7 @@ def spans(text: str, countries: Iterable[str | None], nationals: dict[int, tuple
         start, end = m.span(group)
         if group == "glued":
             start -= 2  # the mention keeps the «ل» that stands for the article's alef
-        if taken(start, end) or _sports_or_culture(text, start, end):
+        if taken(start, end) or in_sports_or_culture(text, start, end):
             continue
         kind = _kind(m.group(group), group == "glued")
         nxt = _NEXT_WORD.match(text, end)

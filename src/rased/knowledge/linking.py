@@ -14,9 +14,11 @@ Rules, in order:
 4. "Known as" phrases («... أصبح يعرف لاحقاً باسم عزام الأميركي») merge the names around them.
 5. Generic state nouns («الجيش الوطني»، «القوات الحكومية») stand for the institution of the country the article is
    about, when one clearly leads its mentions (``institutions``).
-6. An office named with its holder («الرئيس الأمريكي دونالد ترامب») stands for that person when it comes again
+6. A definite head noun alone («التحالف»، «الحزب») names again the body the article last named with it
+   (``short_names``).
+7. An office named with its holder («الرئيس الأمريكي دونالد ترامب») stands for that person when it comes again
    with no name after it (``titles``).
-7. Every mention gets a cluster: its actor id, or a document-level key shared by its repeated mentions.
+8. Every mention gets a cluster: its actor id, or a document-level key shared by its repeated mentions.
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from ..arabic.chars import FATHATAN
 from ..arabic.clitics import split_prefix
 from ..record import ActorRef, Entity
 from .matcher import Match
-from . import institutions, titles
+from . import institutions, short_names, titles
 from .given_names import first_words
 from .registry import Actor, Registry
 
@@ -271,6 +273,8 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
         mentions.append(_Mention(start, end, "ORG", actor_id, 0.6, "institution"))
         absorbed.add(nat)
     mentions = [m for m in mentions if not (m.type == NATIONALITY and m.start in absorbed)]
+    for start, end, actor_id in short_names.spans(text, mentions, taken.touches, registry):
+        mentions.append(_Mention(start, end, "ORG", actor_id, 0.6, "short-name"))
     mentions = _with_offices(text, mentions)
     mentions.sort(key=lambda m: m.start)
     _merge_known_as(text, mentions)

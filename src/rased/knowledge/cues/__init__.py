@@ -182,6 +182,7 @@ class Lexicon:
     frames: dict[str, Frame]  # relation type -> its frame
     adjuncts: dict[str, Adjunct]  # head form key -> its adjunct frame
     institutions: tuple[tuple[str, str], ...]  # (generic state noun as written, registry kind it stands for)
+    short_names: tuple[str, ...]  # head nouns of names that, definite and alone, name the body again («التحالف»)
     titles: frozenset[str]  # title nouns («الرئيس»، «وزير»): an office named with its holder stands for them later
     speaker_words: dict[str, frozenset[str]]  # role -> keys of the words that bound or open a quote's speaker
     instruments: dict[str, str]  # key -> link | death | meets (instruments.tsv): a death and the attack that caused it
@@ -365,6 +366,7 @@ def lexicon() -> Lexicon:
         clause_words={key(r["word"]): r["role"] for r in _rows("clause_words.tsv")},
         adjuncts=_adjuncts(),
         institutions=tuple((r["form"], r["institution"]) for r in _rows("institutions.tsv")),
+        short_names=tuple(r["head"] for r in _rows("short_names.tsv")),
         speaker_words=_speaker_words(),
         titles=frozenset(key(r["title"]) for r in _rows("titles.tsv")),
     )
@@ -423,6 +425,9 @@ def validate() -> list[str]:
     for r in _rows("speaker_words.tsv"):
         if r.get("role") not in SPEAKER_ROLES:
             problems.append(f"speaker_words.tsv {r.get('word')}: role {r.get('role')!r} not in {SPEAKER_ROLES}")
+    for r in _rows("short_names.tsv"):
+        if not r.get("head") or r["head"].startswith("ال") or " " in r["head"]:
+            problems.append(f"short_names.tsv {r.get('head')!r}: one noun, written without «ال»")
     for r in _rows("institutions.tsv"):
         if r.get("institution") != "military" or not any(
                 w.startswith("ال") for w in (r.get("form") or "").split()):
