@@ -66,6 +66,17 @@ def test_a_head_noun_with_no_body_named_before_it_stays_unlinked():
     assert [e.actor_id for e in link(sports) if e.text == "الاتحاد"] == []
 
 
+def test_a_nationality_adjective_after_an_armed_group_describes_it():
+    # from an unseen ANT article: «الإيرانية» is no actor beside the Houthis (it was read as Iran attacking Saudi Arabia)
+    found = [(e.text, e.type, e.actor_id) for e in link(
+        "أدان مجلس الأمن الدولي ارتكابات ميليشيات الحوثي الإيرانية، ولاسيما الهجمات التي شنتها على السعودية.")]
+    assert ("ميليشيات الحوثي الإيرانية", "ORG", "grp:houthis") in found
+    assert not [f for f in found if f[1] == "NAT"]
+    # a country's adjective after a person or a place stays its own mention
+    assert ("الأمريكي", "NAT", "cty:USA") in [(e.text, e.type, e.actor_id) for e in link(
+        "وقال وزير الخارجية الأمريكي إن بلاده ستواصل دعمها.")]
+
+
 def test_surname_resolves_to_the_full_name_in_the_document():
     text = "دعا زعيم تنظيم داعش أبو بكر البغدادي أنصاره إلى القتال. وقال البغدادي في التسجيل إن المعركة طويلة."
     entities = link(text, [("البغدادي", "PER", 1)])

@@ -16,9 +16,10 @@ Rules, in order:
    about, when one clearly leads its mentions (``institutions``).
 6. A definite head noun alone («التحالف»، «الحزب») names again the body the article last named with it
    (``short_names``).
-7. An office named with its holder («الرئيس الأمريكي دونالد ترامب») stands for that person when it comes again
+7. A nationality adjective right after an armed group describes it: the group's mention runs over it.
+8. An office named with its holder («الرئيس الأمريكي دونالد ترامب») stands for that person when it comes again
    with no name after it (``titles``).
-8. Every mention gets a cluster: its actor id, or a document-level key shared by its repeated mentions.
+9. Every mention gets a cluster: its actor id, or a document-level key shared by its repeated mentions.
 """
 from __future__ import annotations
 
@@ -148,6 +149,26 @@ def _past_preposition(text: str, start: int, end: int) -> int:
     return m.end() if m else start
 
 
+_QUALIFIED_KINDS = ("group", "military")
+
+
+def _with_their_adjectives(text: str, mentions: list[_Mention], registry: Registry) -> list[_Mention]:
+    """A nationality adjective right after an armed group or force describes it («ميليشيات الحوثي الإيرانية»،
+    «مقاتلي حزب الله اللبناني»): the group's mention runs over it, and the adjective is no actor of its own."""
+    by_start = {m.start: m for m in mentions if m.type == NATIONALITY}
+    dropped = set()
+    for m in sorted(mentions, key=lambda m: m.start):
+        actor = registry.get(m.actor_id) if m.actor_id and m.type != NATIONALITY else None
+        if actor is None or actor.kind not in _QUALIFIED_KINDS:
+            continue
+        gap = len(text[m.end:]) - len(text[m.end:].lstrip(" "))
+        nat = by_start.get(m.end + gap)
+        if nat is not None and 0 < gap <= 2 and id(nat) not in dropped:
+            m.end = nat.end
+            dropped.add(id(nat))
+    return [m for m in mentions if id(m) not in dropped]
+
+
 def _with_offices(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """Later mentions of an office named with its holder («... واتهم الرئيس الأمريكي ألمانيا»: Trump), which take
     the place of the nationality adjectives inside them (``titles``)."""
@@ -275,6 +296,7 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
     mentions = [m for m in mentions if not (m.type == NATIONALITY and m.start in absorbed)]
     for start, end, actor_id in short_names.spans(text, mentions, taken.touches, registry):
         mentions.append(_Mention(start, end, "ORG", actor_id, 0.6, "short-name"))
+    mentions = _with_their_adjectives(text, mentions, registry)
     mentions = _with_offices(text, mentions)
     mentions.sort(key=lambda m: m.start)
     _merge_known_as(text, mentions)
