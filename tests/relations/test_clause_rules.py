@@ -21,6 +21,11 @@ def _relations(text: str):
     # a title phrase is read on to the name it introduces: Trump, not America
     ("واتهم الرئيس الأمريكي دونالد ترامب ألمانيا بإنفاق القليل على الدفاع.",
      ("ACCUSE", "vso", "per:trump", "cty:DEU", "asserted")),
+    # an apposition between commas describes the subject; the object comes after it
+    ("واتهم فيلق الرحمن، أحد فصائل المعارضة المسلحة، روسيا بالتصعيد العسكري ومحاولة تهجير السكان بالقوة.",
+     ("ACCUSE", "vso", "grp:faylaq-al-rahman", "cty:RUS", "asserted")),
+    ("ووقع جيش الإسلام، أحد فصائل المعارضة السورية، اتفاقا مع روسيا.",
+     ("AGREE", "vso", "grp:jaysh-al-islam", "cty:RUS", "asserted")),
 ])
 def test_vso(text, expected):
     assert expected in _relations(text)

@@ -309,7 +309,7 @@ def subject_and_partners(view: TokenView, i: int, hi: int) -> tuple[Arg | None, 
         if partner is None:
             break
         k = partner.t1
-    return subject, k
+    return subject, past_aside(view, k, hi)
 
 
 def _title_comma(view: TokenView, subject: Arg, hi: int) -> int | None:
@@ -330,15 +330,16 @@ def _title_comma(view: TokenView, subject: Arg, hi: int) -> int | None:
 
 def past_aside(view: TokenView, k: int, hi: int) -> int:
     """The token after a gloss in brackets or an aside set off by commas right after a subject («ونفى الأسد، في
-    مقابلة مع صحيفة بريطانية، وجود ...»، «، الأحد،»): a phrase of up to eight words that opens with a preposition
-    or an adjunct and holds no verb; ``k`` itself when none stands there."""
+    مقابلة مع صحيفة بريطانية، وجود ...»، «، الأحد،»، «جيش الإسلام، أحد فصائل المعارضة،»): a phrase of up to eight
+    words that opens with a preposition, an adjunct or an apposition word and holds no verb; ``k`` itself when none
+    stands there."""
     if k < hi and view.toks[k].text == "(":  # «منظمة العفو الدولية (أمنستي انترناشونال)»: a gloss
         k = next((m + 1 for m in range(k + 1, min(hi, k + 12)) if view.toks[m].text == ")"), k)
     n = k - 1 if k > 0 and view.toks[k - 1].text in "،," else k
     if n >= hi or view.toks[n].text not in "،," or n + 1 >= hi:
         return k
     role = lexicon().clause_words.get(view.keys[n + 1])
-    if role not in ("preposition", "adjunct"):
+    if role not in ("preposition", "adjunct", "apposition"):
         return k
     for m in range(n + 2, min(hi, n + 10)):
         if view.toks[m].text in "،,":
