@@ -90,3 +90,17 @@ def test_a_sentence_keeps_one_bare_event_record():
     article = analyze_without_entities("ووقع الهجوم فجر امس ثم وقع انفجار قرب الطريق.")
     bare = [r for r in article.relations if r.source is None and r.target is None]
     assert len(bare) <= 1
+
+
+def test_whom_a_crime_wrongs_is_not_the_accused():
+    """Sentences of unseen ANT articles, the whole pipeline: the phrase after «بحق» or a glued «ل» names the
+    victims of a noun of wrongdoing, not the accused; the doer named as its genitive is."""
+    import rased
+
+    def accused(text):
+        return [r.target.actor_id for r in rased.analyze(text.encode()).relations
+                if r.type == "ACCUSE" and r.target is not None]
+
+    assert "cty:YEM" not in accused("وتحدث التقرير عن انتهاكات جسيمة بحق اليمنيين.")
+    assert "cty:SYR" not in accused("واعتبرت مصر أن الانتهاكات المستمرة للسيادة السورية غير مقبولة.")
+    assert accused("وأدانت الحكومة جرائم الحوثيين بحق المدنيين.") == ["grp:houthis", "grp:houthis"]

@@ -365,6 +365,9 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                 src, tgt = _refine(w, i, lo, hi, trig, src, tgt, actors, actor_starts, shared, antecedent)
                 if trig.pos == "verb" and src is not None:
                     shared = src
+                if tgt is not None and trig.type == "ACCUSE" and trig.pos == "noun" and trig.gen == "patient" \
+                        and _names_the_wronged(w, tgt):
+                    tgt = None  # «الانتهاكات المستمرة للسيادة السورية»: whom a crime wrongs is not the accused
                 if tgt is None and trig.type in ("ASSAULT", "COERCE"):
                     tgt = _context_target(w, i, lo, hi, trig, actors, actor_starts)
                     if tgt is not None and src is not None and src.t0 < tgt.t1 and tgt.t0 < src.t1:
@@ -760,6 +763,19 @@ def _as_government(w: _Words, a: _Actor, lex, entity_ends: set[int]) -> bool:
 def _governed(w: _Words, a: _Actor) -> bool:
     """The actor's first word carries a preposition clitic («لتنظيم»، «بالقاعدة»)."""
     return w.toks[a.t0].start < a.start or w.keys[a.t0][:1] in ("ل",) and w.keys[a.t0][1:3] != "ا"
+
+
+_WRONGED = {word_key(w) for w in ("بحق", "ضد", "على")}
+
+
+def _names_the_wronged(w: _Words, a: _Actor) -> bool:
+    """The phrase after a noun of wrongdoing names its victim: glued to «ل» («لتنظيم»), the nationality of a noun
+    glued to it («للسيادة السورية»), after «بحق»، «ضد» or «على», or holding «بحق» («جسيمة بحق اليمنيين»)."""
+    if _governed(w, a) or (a.t0 > 0 and w.keys[a.t0 - 1] in _WRONGED):
+        return True
+    if a.role == "NAT" and a.t0 > 0 and _governed_key(w.keys[a.t0 - 1]):
+        return True  # the nationality of a governed noun
+    return any(w.keys[k] in _WRONGED for k in range(a.t0, a.t1))
 
 
 def _clause_end(w: _Words, i: int, hi: int) -> int:
