@@ -51,6 +51,9 @@ def test_topic_svo(text, expected):
     # co-subjects stand beside the subject; the object is the first actor after them, over «كامل»
     ("وتحمل هولندا وأستراليا موسكو كامل المسؤولية عن نشر الصاروخ.",
      ("ACCUSE", "object-before-next", "cty:NLD", "cty:RUS", "asserted")),
+    # a blamer no actor table names («الرابطة») leaves the source empty; no other actor of the discourse takes it
+    ("أعلنت الحكومة اليمنية عن خطة جديدة. وحملت الرابطة جماعة الحوثي كامل المسؤولية عن حياة أبنائها.",
+     ("ACCUSE", "object-before-next", None, "grp:houthis", "asserted")),
     # no subject in the clause: the speaker of the quote it lies in blames
     ("أكد الرئيس الفلسطيني محمود عباس، الاثنين، أنه يحمّل حركة حماس مسؤولية تفجير موكب رئيس الحكومة الفلسطينية.",
      ("ACCUSE", "object-before-next", "per:mahmoud-abbas", "grp:hamas", "asserted")),

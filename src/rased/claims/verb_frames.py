@@ -111,8 +111,9 @@ def _topic_svo(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
 def _object_before_next(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
     """«حمّلت بريطانيا روسيا المسؤولية»، «وحمّل مفوضية الانتخابات مسؤولية حدوثها»: a verb whose required word
     comes a few words on (``next`` and ``within`` in triggers.tsv) takes the actor right before that word as its
-    object (over «كامل»، «جزءا من»); its subject is the actor between the verb and the object, else the topic
-    before the verb, else the subject the discourse carries."""
+    object (over «كامل»، «جزءا من»); its subject is the actor between the verb and the object, else the words
+    there («وحملت الرابطة جماعة الحوثي كامل المسؤولية»: a body the registry lacks, so no actor of the discourse
+    takes its place), else the topic before the verb, else the subject the discourse carries."""
     last = _before_next(view, i, hi)
     if last is None:
         return None
@@ -120,11 +121,25 @@ def _object_before_next(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | 
     # «وحمل إبراهيم روسيا وتركيا المسؤولية»: the object is the first of the actors after the subject
     target = clauses.actor_at(view, after, "object") if subject is not None and after < last.t0 else last
     if subject is None or target is None:
-        subject, target = clauses.subject_before(view, i, lo), last
+        subject, target = _words_before(view, i, last.t0) or clauses.subject_before(view, i, lo), last
     subject = subject or discourse.dropped_subject(view.paragraph[i])
     if subject is None or (subject.actor_id is not None and subject.actor_id == target.actor_id):
         return None
     return subject, target
+
+
+def _words_before(view: TokenView, i: int, t0: int) -> Arg | None:
+    """The one to four plain words between verb ``i`` and its object at ``t0`` (adjuncts such as «أمس» skipped):
+    a subject no actor table names."""
+    words = lexicon().clause_words
+    k = i + 1
+    while k < t0 and words.get(view.keys[k]) == "adjunct":
+        k += 1
+    nationality = view.entity[t0] is not None and view.entity[t0].type == "NAT"
+    if nationality or k >= t0 or t0 - k > 4 or any(not view.is_word(m) or view.keys[m] in words for m in range(k, t0)):
+        return None  # «سيحمل الدولة الروسية المسؤولية»: the words before a nationality are its noun, the object
+    start, end = view.chars(k, t0)
+    return Arg(k, t0, start, end, view.text[start:end], None, "before-object")
 
 
 def _distant_next(view: TokenView, i: int) -> bool:
