@@ -142,15 +142,15 @@ def _words_before(view: TokenView, i: int, t0: int) -> Arg | None:
     return Arg(k, t0, start, end, view.text[start:end], None, "before-object")
 
 
-def _distant_next(view: TokenView, i: int) -> bool:
+def _distant_next(view: TokenView, i: int):
+    """The reading of verb ``i`` whose required word may come a few words on («حمّل ... المسؤولية»), or None."""
     found, _ = clauses.trigger_readings(view, i)
-    return any(t.pos == "verb" and t.next is not None and t.within > 1 for t in found)
+    return next((t for t in found if t.pos == "verb" and t.next is not None and t.within > 1), None)
 
 
 def _before_next(view: TokenView, i: int, hi: int) -> Arg | None:
     """The actor right before the word verb ``i`` requires a few words on (over «كامل»، «جزءا من»)."""
-    found, _ = clauses.trigger_readings(view, i)
-    trig = next((t for t in found if t.pos == "verb" and t.next is not None and t.within > 1), None)
+    trig = _distant_next(view, i)
     if trig is None:
         return None
     n = next((k for k in range(i + 2, min(hi, i + 1 + trig.within)) if is_next_word(view.keys[k], trig.next)), None)
@@ -208,10 +208,11 @@ def read(view: TokenView, i: int, type_: str, discourse: Discourse) -> Reading |
     if frame is None:
         return None
     lo, hi = clauses.bounds(view, i)
+    received, distant = _voice_received(view, i), _distant_next(view, i) is not None
     for name, rule in RULES:
-        if name != "received" and _voice_received(view, i):
+        if name != "received" and received:
             break  # the other rules read an actor as its subject
-        if name not in ("received", "object-before-next") and _distant_next(view, i):
+        if name not in ("received", "object-before-next") and distant:
             # «حمّل»: only an actor before «المسؤولية» is its object; «تحمل الحكومة المسؤولية»: she bears it
             return Reading("next-none", None, None, lo, hi, False)
         if name == "zero-subject" and (not _lone_object(view, i, hi, frame) or pronouns.suffix(view, i, type_)):
@@ -224,7 +225,7 @@ def read(view: TokenView, i: int, type_: str, discourse: Discourse) -> Reading |
             return Reading(name, source, target, lo, hi, clauses.negated(view, i, lo))
     if _voice_received(view, i, "received-material"):
         return Reading("received-none", None, None, lo, hi, False)  # «تلقى رسالة»: no material, no aid
-    if _voice_received(view, i):
+    if received:
         return None
     subject, after = clauses.subject_and_partners(view, i, hi)
     discourse.note(subject, view.paragraph[i])

@@ -765,7 +765,7 @@ def _governed(w: _Words, a: _Actor) -> bool:
     return w.toks[a.t0].start < a.start or w.keys[a.t0][:1] in ("ل",) and w.keys[a.t0][1:3] != "ا"
 
 
-_WRONGED = {word_key(w) for w in ("بحق", "ضد", "على")}
+_WRONGED = _AGAINST | {word_key("بحق")}  # «ضد»، «على»، «بحق»: whom a wrong is done to
 
 
 def _names_the_wronged(w: _Words, a: _Actor) -> bool:
