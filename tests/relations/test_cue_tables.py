@@ -44,11 +44,12 @@ def test_cue_tables_validate():
 
 
 @pytest.mark.parametrize("word, content, prep", [
-    ("وحذر", "object", "من"), ("دعت", "object", None), ("طالبت", "object", None), ("قال", "complement", None),
+    ("وحذر", "object", ("من",)), ("دعت", "object", ()), ("طالبت", "object", ()), ("قال", "complement", ()),
+    ("وشدد", "complement", ("على",)), ("وشكت", "object", ("من", "عن")), ("اشتكى", "object", ("من",)),
 ])
 def test_reporting_cue_frames(word, content, prep):
     cue = lexicon().cues[strip_proclitic(word_key(word), lexicon().cues)[0]]
-    assert (cue.content, cue.prep) == (content, prep)
+    assert (cue.content, cue.preps) == (content, tuple(word_key(p) for p in prep))
 
 
 def test_tokens_of_two_articles_in_threads_do_not_mix():

@@ -172,8 +172,8 @@ def _speaker_after(doc: _Doc, i: int, stop: int, entities=()) -> tuple[int, int]
         if k > first and key == _ALI and doc.keys[k - 1] in _words("name-link") and not t.text.endswith("ى"):
             k += 1  # «سعيد بن علي البسامي»: the name «علي», not «على»
             continue
-        if k > first and (key in _words("stop") or _addressee(doc, entities, k) or reporting_verb(key)
-                          or key in _words("bound")):
+        if k > first and (key in _words("stop") or _addressee(doc, entities, k) or key in _words("bound")
+                          or (reporting_verb(key) and not _in_name(doc, k))):
             break  # «رأى المغردون القطريون فيه ...»: the verb's own complement starts
         if k > first and key == _RELAYED and k + 1 < stop and doc.toks[k + 1].kind == "ar" \
                 and _strip_al(doc.keys[first]) in _words("addressee"):
@@ -304,16 +304,24 @@ def _formula(doc: _Doc, i: int, hit: tuple[str, int]) -> bool:
 
 def _not_a_verb(doc: _Doc, i: int, hit: tuple[str, int], cue) -> bool:
     """A verb form of a cue that reads as something else: after «أي» or «كل» a noun («أي طلب»); with «ب» before it
-    a noun or another word («بحث» is «discussed», not «ب» + «حث»: a verb takes no «ب»); marked passive with a damma
-    on its first letter («وُصف»: was described, nobody speaks)."""
-    if i > 0 and doc.keys[i - 1] in _words("determiner"):
+    a noun or another word («بحث» is «discussed», not «ب» + «حث»: a verb takes no «ب»), and so with «ل» before a
+    past form («لوصف»: to describe); marked passive with a damma
+    on its first letter («وُصف»: was described, nobody speaks); after a word that links a personal name a part of
+    the name («صالح بن طالب»)."""
+    if i > 0 and (doc.keys[i - 1] in _words("determiner") or (hit[1] == 0 and _in_name(doc, i))):
         return True
     if cue.form not in ("past", "present"):
         return False
-    if "ب" in doc.keys[i][:hit[1]]:
-        return True
+    if "ب" in doc.keys[i][:hit[1]] or (cue.form == "past" and "ل" in doc.keys[i][:hit[1]]):
+        return True  # «لوصف»: «ل» takes a verbal noun, never a past verb
     word = doc.toks[i].text.lstrip("وف")
     return len(word) > 1 and word[1] == "\u064f"
+
+
+def _in_name(doc: _Doc, k: int) -> bool:
+    """Word ``k`` follows a word that links a personal name («بن»، «أبو»): it is part of the name, whatever
+    else it spells («صالح بن طالب»)."""
+    return k > 0 and doc.keys[k - 1] in _words("name-link")
 
 
 def _related_line(doc: _Doc, s_start: int, i: int) -> bool:
@@ -373,6 +381,7 @@ _ALI = word_key("علي")
 _NOT_DOING = word_key("عدم")  # «عدم ذكر»: the verbal noun of a cue, negated
 _WHAT = word_key("ما")
 _TO = word_key("إلى")
+_ON = word_key("على")  # folds with «علي»: the written «ى» tells the preposition
 
 
 def _full_name(doc: _Doc, ent: Entity, a: int, b: int) -> Mention:
@@ -408,7 +417,7 @@ def _strip_al(key: str) -> str:
     return key[2:] if key.startswith("ال") and len(key) > 4 else key
 
 
-def _opener(doc: _Doc, i: int, stop: int, lemma: str, max_words: int, direct_at=None):
+def _opener(doc: _Doc, i: int, stop: int, preps: tuple[str, ...], max_words: int, direct_at=None):
     """Find what opens the content after cue token ``i``: (kind, token index) or None."""
     lex = lexicon()
     words = 0
@@ -448,24 +457,32 @@ def _opener(doc: _Doc, i: int, stop: int, lemma: str, max_words: int, direct_at=
             return "comp", k, k
         if kind == "prep" and k + 1 < stop and lex.complementizers.get(doc.keys[k + 1]) == "comp":
             return "comp", k + 1, k
-        if key == "عن" and lemma in _words("about"):
+        if key == "عن" and key in preps:  # «كشف عن»: what the cue's «عن» heads is the content
             if claimed:  # «أعلن التنظيم مسؤوليته عن الهجوم»: a claim of responsibility, not words said
                 return None
             return "about", k, k
         if _RESPONSIBILITY.match(key):
             claimed = True
-        if strip_proclitic(key, lex.cues) and words > 1:
+        if strip_proclitic(key, lex.cues) and words > 1 and not _in_name(doc, k):
             return None
     return None
 
 
 def _names_before_complement(doc: _Doc, d: tuple[int, int, int, int], stop: int) -> bool:
-    """A short quoted passage right before «أن/إن/بأن» is a name inside the speaker words, not the content."""
+    """A short quoted passage before «أن/إن/بأن» is a name inside the speaker words, not the content: right before
+    it, or with the rest of the speaker words between («أعلن قائد "اللواء السادس حرس حدود" العميد حسين حسان الغمري
+    مساء الثلاثاء أن ...»)."""
     inner = doc.token_range(d[2], d[3])
     after = bisect.bisect_left(doc.starts, d[1])
-    if len(inner) > 6 or after >= stop:
+    if len(inner) > 6:
         return False
-    return lexicon().complementizers.get(doc.keys[after]) == "comp"
+    lex = lexicon()
+    for k in range(after, min(stop, after + 8)):
+        if lex.complementizers.get(doc.keys[k]) == "comp":
+            return True
+        if doc.toks[k].kind == "punct" or strip_proclitic(doc.keys[k], lex.cues):
+            return False
+    return False
 
 
 def extract(article: Article, settings: Settings) -> list[Found]:
@@ -527,7 +544,7 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             continue
         if hit[0] == "بين" and hit[1] == 0 and t.start > s_start:
             continue  # «بين» is «between» unless it opens the sentence («بين تقرير حديث أن»)
-        opened = _opener(doc, i, stop, cue.lemma, qs.max_speaker_words, direct_at)
+        opened = _opener(doc, i, stop, cue.preps, qs.max_speaker_words, direct_at)
         if opened is None and cue.form in ("past", "present") and cue.content != "object":
             # a cue without content still names who is speaking («ذكر الرئيس ... أمس»): later «وقال إن» continues it
         # (after an object cue those words are its object: the object reader finds the subject itself)
@@ -539,8 +556,11 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             # «... »، قال X — a direct quote just before the cue
             prev = [d for d in direct if d[1] <= t.start and text[d[1]:t.start].strip(" ،,.-–") in ("", "و")
                     and d[0] not in used_direct and d[1] >= s_start - 2]
-            if not prev and cue.content == "object":
-                q = _object_content(doc, view, i, stop, s_end, cue, continuing(t.start, cue.plural, _feminine(doc, i, hit)), hit[1] == 0)
+            if not prev and (cue.content == "object" or cue.preps):
+                carried = continuing(t.start, cue.plural, _feminine(doc, i, hit))
+                nested = bool(found) and found[-1].quote.content_start <= t.start < found[-1].quote.content_end
+                q = (_object_content(doc, view, i, stop, s_end, cue, carried, hit[1] == 0) if cue.content == "object"
+                     else None if nested else _prep_content(doc, entities, i, stop, s_end, cue, carried))
                 if q is not None:
                     found.append(q)
                     if q.speaker_start is not None:
@@ -631,21 +651,48 @@ def _object_content(doc: _Doc, view, i: int, stop: int, s_end: int, cue, carried
     speaker = speaker or carried
     while k < stop and doc.toks[k].kind == "punct" and doc.toks[k].text in "،,":
         k += 1
-    if k < stop and cue.prep and doc.keys[k] == cue.prep:
+    if k < stop and doc.keys[k] in cue.preps:
         k += 1
     if k >= stop or speaker is None or doc.toks[k].kind != "ar" or doc.keys[k] in _words("stop") \
             or doc.keys[k] in _words("not-object") or doc.keys[k] in _words("relative") \
             or doc.keys[k] in _words("pronoun") or _preposition_phrase(doc, k):
         return None  # «أعلن البيت الأبيض أمس»، «طلب منهما»: no object opens here
+    return _object_found(doc, i, k, stop, s_end, speaker, "object", 3)
+
+
+def _object_found(doc: _Doc, i: int, k: int, stop: int, s_end: int, speaker, rule: str, min_words: int):
+    """The quote of cue ``i`` whose content is the noun phrase from token ``k`` to the end of its clause: a comma
+    before the narrator's next clause ends it («اتهم مادورو كولومبيا بالضلوع ...، لكنه لم يقدم ...»)."""
     c_end = s_end
     for m in range(k + 2, stop):
         if doc.toks[m - 1].text in "،," and ends_report(doc.keys, m):
-            c_end = doc.toks[m].start  # «اتهم مادورو كولومبيا بالضلوع ...، لكنه لم يقدم ...»: the narrator's clause
+            c_end = doc.toks[m].start
             break
     c_start, c_end = _trim(doc.text, doc.toks[k].start, c_end)
-    if sum(1 for m in doc.token_range(c_start, c_end) if doc.toks[m].kind != "punct") < 3:
+    if sum(1 for m in doc.token_range(c_start, c_end) if doc.toks[m].kind != "punct") < min_words:
         return None
-    return _found(speaker, doc.toks[i], c_start, c_end, False, "object")
+    return _found(speaker, doc.toks[i], c_start, c_end, False, rule)
+
+
+
+def _prep_content(doc: _Doc, entities, i: int, stop: int, s_end: int, cue, carried):
+    """A complement cue with no إن/أن whose preposition heads the content right after its subject («وشدد الوزير
+    على ضرورة ...»، «مشيرا إلى الجهود ...»): the noun phrase after the preposition is the content (the independent
+    convention); the subject speaks, or with none the discourse's speaker. «عن» is the opener's («كشف عن»)."""
+    a, b = (i + 1, i + 1) if cue.form == "participle" else _speaker_after(doc, i + 1, stop, entities)
+    k = b
+    while k < stop and doc.toks[k].kind == "punct" and doc.toks[k].text in "،,":
+        k += 1
+    if k + 1 >= stop or doc.keys[k] not in cue.preps or (doc.keys[k] == _ON and not doc.toks[k].text.endswith("ى")):
+        return None  # «علي» written so is the name, not «على»
+    k += 1
+    if doc.toks[k].kind != "ar" or doc.keys[k] in _words("stop") or doc.keys[k] in _words("not-object") \
+            or doc.keys[k] in _words("relative") or doc.keys[k] in _words("pronoun") or doc.keys[k] in lexicon().complementizers:
+        return None
+    speaker = (_make_speaker(doc, entities, a, b) if b > a else None) or carried
+    if speaker is None:
+        return None
+    return _object_found(doc, i, k, stop, s_end, speaker, "prep-object", 2)
 
 
 def _object_before_complement(doc: _Doc, view, entities, i: int, k: int, cue, bare: bool):
@@ -661,6 +708,8 @@ def _object_before_complement(doc: _Doc, view, entities, i: int, k: int, cue, ba
         start += 1
     speaker, obj = _object_speaker(doc, view, i, start, lo, min(hi, k), cue, bare)
     while obj < k and (doc.toks[obj].kind == "punct" or lexicon().clause_words.get(doc.keys[obj]) == "adjunct"):
+        if doc.toks[obj].text in OPENING:
+            return None  # «أعلن قائد "اللواء السادس" العميد ... أن»: a quoted name goes on with the speaker words
         obj += 1
     if obj >= k or doc.toks[obj].kind != "ar" or lexicon().clause_words.get(doc.keys[obj]) is not None \
             or doc.keys[obj] in _words("stop") or doc.keys[obj] in _words("not-object") \

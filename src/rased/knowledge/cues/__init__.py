@@ -112,7 +112,7 @@ class Cue:
     cls: str  # say | claim | add | deny
     form: str  # past | present | participle | extra
     content: str = "complement"  # complement | object: what the verb reports (reporting.tsv)
-    prep: str | None = None  # the preposition heading an object content, left out of it («حذر من»)
+    preps: tuple[str, ...] = ()  # prepositions whose noun phrase is the content, left out of it («حذر من»، «شدد على»)
     plural: bool = False  # a plural form («قالوا»، «يقولون»، «مشيرين»): its subject is a group, never one person
 
 
@@ -194,7 +194,7 @@ def _cues() -> dict[str, Cue]:
     for row in _rows("reporting.tsv"):
         lemma = key(row["past"] if row["past"] != "-" else row["present"])
         cls = row["class"]
-        prep = key(row["prep"]) if row["prep"] != "-" else None
+        preps = tuple(key(p) for p in _split(row["preps"]) if p != "-")
         groups = []
         if row["past"] != "-":
             groups.append(("past", past_forms(row["past"]), key(row["past"])))
@@ -211,7 +211,7 @@ def _cues() -> dict[str, Cue]:
         for form, keys, base in groups:
             for k in keys:
                 plural = len(k) > len(base) and (k.endswith(("وا", "ون", "ين")) or (form == "past" and k == base + "ا"))
-                table.setdefault(k, Cue(lemma, cls, form, row["content"], prep, plural))
+                table.setdefault(k, Cue(lemma, cls, form, row["content"], preps, plural))
     return table
 
 
@@ -302,7 +302,7 @@ def suffixed_forms(k: str, pos: str) -> set[str]:
     return {stem + s for s in _SUFFIXES}
 
 
-SPEAKER_ROLES = ("stop", "lead", "addressee", "event", "relative", "pronoun", "bound", "aside", "about",
+SPEAKER_ROLES = ("stop", "lead", "addressee", "event", "relative", "pronoun", "bound", "aside",
                  "group-head", "construct-before", "name-link", "not-object", "source", "determiner")
 
 
@@ -391,8 +391,9 @@ def validate() -> list[str]:
             problems.append(f"{where}: content {row.get('content')!r} not in {sorted(_CONTENTS)}")
         if all(row.get(c) in (None, "", "-") for c in ("past", "present", "participle")):
             problems.append(f"{where}: no past, present or participle")
-        if row.get("prep") not in ("-", None) and row.get("content") != "object":
-            problems.append(f"{where}: a preposition is only for object contents")
+        for p in _split(row.get("preps") or "-"):
+            if p != "-" and lexicon().complementizers.get(key(p)) != "prep":
+                problems.append(f"{where}: {p!r} is not a preposition of complementizers.tsv")
     cues = lexicon().cues
     for r in _rows("frames.tsv"):
         for col in ("object", "speech", "symmetric"):
