@@ -34,7 +34,7 @@ def test_metadata_gate():
 def test_ner_gate(model, key, context):
     test_file = need_data("ner", "anercorp_camel_test", "ANERCorp_CamelLab_test.txt")
     from rased.ner.tagger import MODELS
-    from rased.ner.train import evaluate
+    from rased.eval.ner import evaluate
 
     floors = FLOORS["ner"][key]
     result = evaluate(test_file, MODELS[model] if model else None, context=context)

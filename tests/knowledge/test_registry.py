@@ -139,3 +139,34 @@ def test_curated_files_are_valid_json():
     for path in Path(ACTORS_DIR).glob("curated_*.jsonl"):
         for line in path.read_text(encoding="utf-8").splitlines():
             json.loads(line)
+
+
+def test_check_without_the_research_data_finds_a_stale_file(tmp_path, monkeypatch, capsys):
+    """`build_registry --check` where the shared data is absent (a user's machine, CI without it) still fails
+    when a curated record is not in the generated file as the build would put it."""
+    import shutil
+
+    from rased.training import build_registry as br
+
+    assert br.check_curated() == []
+    actors = tmp_path / "actors"
+    shutil.copytree(br.ACTORS_DIR, actors)
+    monkeypatch.setattr(br, "ACTORS_DIR", actors)
+    assert br.main(["--check", "--data", str(tmp_path / "no-data")]) == 0
+
+    def edit(name, change):
+        path = actors / name
+        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        change(records)
+        path.write_text(br.render(records), encoding="utf-8")
+
+    edit("curated_persons.jsonl", lambda rs: rs[0]["aliases_ar"].append("اسم جديد"))
+    edit("curated_countries.jsonl", lambda rs: rs[0]["nisba_extra"].append("النسبة الجديدة"))
+    edit("places.jsonl", lambda rs: rs.pop(0))
+    capsys.readouterr()
+    assert br.main(["--check", "--data", str(tmp_path / "no-data")]) == 1
+    err = capsys.readouterr().err
+    first = {p: br._read_jsonl(actors / f"curated_{p}.jsonl")[0] for p in ("persons", "countries")}
+    assert f"persons: {first['persons']['id']} differs" in err
+    assert f"countries: cty:{first['countries']['iso3']} nisba_ar is not what curated_countries.jsonl gives" in err
+    assert f"places: {br.curated_part('places')[0]['id']} missing" in err and "3 stale record(s)" in err

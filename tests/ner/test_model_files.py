@@ -9,12 +9,31 @@ from rased.cli.main import main
 from rased.ner import model_files
 
 
-def test_inference_does_not_import_training():
-    code = ("import sys; from rased.ner import tagger; from rased.knowledge import given_names; "
-            "tagger.load().entities('قال الرئيس محمد مرسي في القاهرة'); given_names.first_words(); "
-            "print(sorted(m for m in sys.modules if m.startswith('rased.ner.train') or m == 'torch'))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
+TRAINING = ("rased.training", "rased.eval", "torch", "gensim", "sklearn", "onnx.")
+
+
+def _imported_after(code: str) -> list[str]:
+    code += ("\nimport sys; print(sorted(m for m in sys.modules if m.startswith(%r) or m in ('torch', 'gensim', "
+             "'sklearn', 'onnx')))" % (TRAINING,))
+    return eval(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
+def test_inference_does_not_import_training(tmp_path):
+    """Tagging, given names, the whole pipeline and `rased analyze` import no training or evaluation module."""
+    assert _imported_after("from rased.ner import tagger; from rased.knowledge import given_names; "
+                           "tagger.load().entities('قال الرئيس محمد مرسي في القاهرة'); given_names.first_words(); "
+                           "tagger.load('fast').entities('قال الرئيس محمد مرسي في القاهرة')") == []
+    assert _imported_after("from rased.pipeline import analyze; analyze('قال الرئيس محمد مرسي في القاهرة أمس')") == []
+    article = tmp_path / "a.txt"
+    article.write_text("قال الرئيس محمد مرسي في القاهرة أمس", encoding="utf-8")
+    assert _imported_after("import io, contextlib; from rased.cli.main import main\n"
+                           "with contextlib.redirect_stdout(io.StringIO()): "
+                           f"assert main(['analyze', {str(article)!r}]) == 0") == []
+
+
+def test_the_check_sees_a_training_import():
+    assert _imported_after("import rased.training.ner.crf") == ["rased.training", "rased.training.ner",
+                                                               "rased.training.ner.crf"]
 
 
 def test_train_ner_needs_out_or_the_explicit_flag(tmp_path, capsys):

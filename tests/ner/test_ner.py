@@ -156,7 +156,7 @@ def test_hashtags_in_real_articles():
 def test_camel_test_score():
     if not datasets.available("ner", "anercorp_camel_test", "ANERCorp_CamelLab_test.txt"):
         pytest.skip("ANERcorp CAMeL test split not found: set RASED_DATA to the shared data folder")
-    from rased.ner.train import evaluate
+    from rased.eval.ner import evaluate
 
     r = evaluate(datasets.path("ner", "anercorp_camel_test", "ANERCorp_CamelLab_test.txt"))
     assert r["micro"]["gold"] == 2285  # 2,211 B- entities + 74 that start with I- (conlleval chunking)

@@ -112,7 +112,7 @@ def test_length_batches_cover_every_sentence_once_within_bounds():
 
 def test_shipped_model_scores_a_sentence_the_same_alone_and_in_any_batch():
     """Batching (by length, padded) must not change a sentence's emissions, not even in the last bit: the int8
-    LSTMs quantize with fixed ranges (``rased.ner.int8``)."""
+    LSTMs quantize with fixed ranges (``rased.training.ner.int8``)."""
     from rased.ner import tagger
 
     model = tagger.load()._neural
@@ -153,13 +153,14 @@ def test_split_network_equals_the_exported_one(tmp_path):
     pytest.importorskip("onnx", reason="onnx (the `train` extra) edits the exported graph")
     import onnxruntime as ort
 
-    from rased.ner import char_split, train_neural
+    from rased.ner import char_split
+    from rased.training.ner import bilstm
 
     torch.manual_seed(0)
-    net = train_neural.build_model(30, [4, 8, 16], 5, 8, 6, 7, 0.0)
+    net = bilstm.build_model(30, [4, 8, 16], 5, 8, 6, 7, 0.0)
     with torch.no_grad():
         net.char.weight[0].zero_()
-    whole = train_neural.export_onnx(net, tmp_path / "whole.onnx", n_ids=6, vec_dim=10)
+    whole = bilstm.export_onnx(net, tmp_path / "whole.onnx", n_ids=6, vec_dim=10)
     cut = tmp_path / "cut.onnx"
     cut.write_bytes(whole.read_bytes())
     cnn = char_split.CharCNN(char_split.split(cut, tmp_path / "charcnn.npz"))
@@ -180,7 +181,8 @@ def test_split_network_equals_the_exported_one(tmp_path):
 def test_self_training_keeps_confident_iob2_sentences_only():
     from pathlib import Path
 
-    from rased.ner import self_training, tagger
+    from rased.ner import tagger
+    from rased.training.ner import self_training
 
     model_dir = Path(tagger.__file__).parent / "model"
     texts = [
@@ -208,7 +210,8 @@ def test_self_training_rounds_make_each_student_the_next_teacher(tmp_path, monke
 
     from rased import datasets
     from rased.cli import cmd_ner
-    from rased.ner import conll, self_training, train_neural
+    from rased.ner import conll
+    from rased.training.ner import bilstm, self_training
 
     gold = tmp_path / "train.txt"
     conll.write(gold, [(["قال", "بوش"], ["O", "B-PERS"])])
@@ -222,7 +225,7 @@ def test_self_training_rounds_make_each_student_the_next_teacher(tmp_path, monke
         tagged_by.append([Path(t).name for t in teachers])
         return [(["في", "بغداد"], ["O", "B-LOC"])] * len(tagged_by), 10
 
-    monkeypatch.setattr(train_neural, "train", fake_train)
+    monkeypatch.setattr(bilstm, "train", fake_train)
     monkeypatch.setattr(self_training, "pseudo_label", fake_pseudo)
     monkeypatch.setattr(self_training, "corpus_texts", lambda: [])
     monkeypatch.setattr(datasets, "require", lambda *parts: tmp_path)

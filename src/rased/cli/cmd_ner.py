@@ -67,8 +67,8 @@ def run_train(args: argparse.Namespace) -> int:
 
 
 def run_train_neural(args: argparse.Namespace) -> int:
-    from ..ner import train_neural
     from ..ner.model_files import CLUSTERS_FILE, WORDVEC_FILE
+    from ..training.ner import bilstm
 
     out = _out_dir(args)
     data = _check_data(Path(args.data) if args.data else _default_train(), "NER training data")
@@ -87,7 +87,7 @@ def run_train_neural(args: argparse.Namespace) -> int:
                             hint="give gensim KeyedVectors (.kv) or a wordvec.npz aligned with the cluster table")
         if vectors.suffix != ".npz":  # gensim KeyedVectors: one row per word of the cluster table
             out.mkdir(parents=True, exist_ok=True)
-            vectors = train_neural.export_wordvec(vectors, clusters, out / WORDVEC_FILE)
+            vectors = bilstm.export_wordvec(vectors, clusters, out / WORDVEC_FILE)
     else:
         vectors = _shipped(WORDVEC_FILE)
         if vectors is None:
@@ -104,7 +104,7 @@ def run_train_neural(args: argparse.Namespace) -> int:
             params.update(self_train=args.self_train, teacher_seeds=_seeds(args.teacher_seeds), rounds=args.rounds)
         if init is not None:
             params.update(pretrain=args.pretrain)
-        train_neural.train(data, out, clusters_path=clusters, vectors_path=vectors, dev=dev, params=params,
+        bilstm.train(data, out, clusters_path=clusters, vectors_path=vectors, dev=dev, params=params,
                            init=init, log=log)
     print(json.dumps({"model": str(out), "kind": "bilstm-crf", "data": str(source), "clusters": str(clusters),
                       "word_vectors": str(vectors), "epochs": args.epochs, "self_train": args.self_train}))
@@ -130,16 +130,17 @@ def _require_corpora() -> None:
 
 
 def _pretrained(args, data: Path, tmp: Path, clusters: Path, vectors: Path, log) -> Path:
-    """Pretrain the network as language models over ``--pretrain`` corpus sentences (``rased.ner.pretrain``);
+    """Pretrain the network as language models over ``--pretrain`` corpus sentences (``rased.training.ner.pretrain``);
     every network of the run (teachers, students, the model) starts from these weights."""
-    from ..ner import conll, pretrain, train_neural
+    from ..ner import conll
+    from ..training.ner import bilstm, pretrain
 
     _require_corpora()
-    p = train_neural.DEFAULTS
-    words, cluster_ids, sizes, vec = train_neural.load_resources(clusters, vectors)
+    p = bilstm.DEFAULTS
+    words, cluster_ids, sizes, vec = bilstm.load_resources(clusters, vectors)
     log(f"ner: pretraining on {args.pretrain} corpus sentences")
     return pretrain.pretrain(pretrain.lm_sentences(args.pretrain), tmp / "pretrained.pt",
-                             chars=train_neural.training_chars(conll.read(data)), words=words,
+                             chars=bilstm.training_chars(conll.read(data)), words=words,
                              cluster_ids=cluster_ids, sizes=sizes, vectors=vec, hidden=p["hidden"],
                              char_dim=p["char_dim"], char_filters=p["char_filters"], dropout=p["dropout"],
                              threads=args.threads, log=log)
@@ -147,15 +148,16 @@ def _pretrained(args, data: Path, tmp: Path, clusters: Path, vectors: Path, log)
 
 def _self_training_data(args, data: Path, tmp: Path, clusters: Path, vectors: Path, params: dict, log,
                         init: Path | None = None) -> Path:
-    """Train the teachers on ``data``, pseudo-label corpus sentences with them (``rased.ner.self_training``)
+    """Train the teachers on ``data``, pseudo-label corpus sentences with them (``rased.training.ner.self_training``)
     and write ``data`` plus those sentences to a temporary CoNLL file, which the shipped model trains on."""
-    from ..ner import conll, self_training, train_neural
+    from ..ner import conll
+    from ..training.ner import bilstm, self_training
 
     _require_corpora()
     teachers = []
     for seed in _seeds(args.teacher_seeds):
         log(f"ner: self-training: teacher with seed {seed}")
-        teachers.append(train_neural.train(data, tmp / f"teacher-{seed}", clusters_path=clusters,
+        teachers.append(bilstm.train(data, tmp / f"teacher-{seed}", clusters_path=clusters,
                                            vectors_path=vectors, params={**params, "seed": seed}, init=init,
                                            log=log))
     gold, texts = list(conll.read(data)), self_training.corpus_texts()  # read once for every round
@@ -166,7 +168,7 @@ def _self_training_data(args, data: Path, tmp: Path, clusters: Path, vectors: Pa
         conll.write(combined, gold + kept)
         if rnd < args.rounds:  # this round's student is the next round's teacher
             log(f"ner: self-training: student of round {rnd} (seed {args.seed})")
-            teachers = [train_neural.train(combined, tmp / f"student-{rnd}", clusters_path=clusters,
+            teachers = [bilstm.train(combined, tmp / f"student-{rnd}", clusters_path=clusters,
                                            vectors_path=vectors, params=params, init=init, log=log)]
     return combined
 
@@ -174,22 +176,20 @@ def _self_training_data(args, data: Path, tmp: Path, clusters: Path, vectors: Pa
 def _crf_vectors_from_wordvec(out: Path) -> Path | None:
     """The CRF's 50-dim vectors, derived from the shipped 100-dim ``wordvec.npz`` (the shipped neural model
     keeps the word2vec vectors of the cluster table; the CRF uses their first 120,000 rows on 50 principal axes)."""
-    from ..ner import clusters as clusters_mod
-    from ..ner.model_files import WORDVEC_FILE
-    from ..ner.model_files import VECTORS_FILE
+    from ..ner.model_files import VECTORS_FILE, WORDVEC_FILE, read_vectors
+    from ..training.ner.clusters import export_vectors
 
     src = _shipped(WORDVEC_FILE)
     if src is None:
         return None
     out.mkdir(parents=True, exist_ok=True)
-    vectors = clusters_mod.read_vectors(src)
-    return clusters_mod.export_vectors(vectors, out / VECTORS_FILE)
+    return export_vectors(read_vectors(src), out / VECTORS_FILE)
 
 
 def run_train_crf(args: argparse.Namespace) -> int:
-    from ..ner import clusters as clusters_mod
     from ..ner.model_files import CLUSTERS_FILE, VECTORS_FILE
-    from ..ner.train import train
+    from ..training.ner import clusters as clusters_mod
+    from ..training.ner.crf import train
 
     out = _out_dir(args)
     data = _check_data(Path(args.data) if args.data else _default_train(), "NER training data")
@@ -221,7 +221,8 @@ def run_train_crf(args: argparse.Namespace) -> int:
             vectors = _shipped(VECTORS_FILE) if clusters == _shipped(CLUSTERS_FILE) else None
             if vectors is None and clusters == _shipped(CLUSTERS_FILE):
                 vectors = _crf_vectors_from_wordvec(out)
-    params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
+    given = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
+    params = {k: v for k, v in given.items() if v is not None}  # the rest: the trainer's DEFAULT_PARAMS
     train(data, out, clusters_path=clusters, vectors_path=vectors, params=params, use_gazetteer=not args.no_gazetteer, log=log)
     print(json.dumps({"model": str(out), "data": str(data), "clusters": str(clusters) if clusters else None,
                       "vectors": str(vectors) if vectors else None}))
@@ -229,7 +230,7 @@ def run_train_crf(args: argparse.Namespace) -> int:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    from ..ner.train import evaluate
+    from ..eval.ner import evaluate
 
     data = _check_data(Path(args.data), "NER evaluation data")
     model = Path(args.model) if args.model else None
@@ -241,8 +242,6 @@ def run_eval(args: argparse.Namespace) -> int:
 
 
 def register_train(train_subparsers) -> argparse.ArgumentParser:
-    from ..ner.train import DEFAULT_PARAMS
-
     p = train_subparsers.add_parser("ner", help="train the named-entity tagger (BiLSTM-CRF or CRF)",
                                     description="Train the NER model from a CoNLL file (default: ANERcorp train "
                                                 "in the shared data) into the model folder --out; the models shipped "
@@ -283,9 +282,9 @@ def register_train(train_subparsers) -> argparse.ArgumentParser:
     p.add_argument("--cluster-tokens", type=int, default=16_000_000,
                    help="corpus tokens for --clusters build (default: all of ANT + SaudiNewsNet, about 15M)")
     p.add_argument("--no-gazetteer", action="store_true", help="no gazetteer features from the training names")
-    p.add_argument("--c1", type=float, default=DEFAULT_PARAMS["c1"], help="L1 penalty")
-    p.add_argument("--c2", type=float, default=DEFAULT_PARAMS["c2"], help="L2 penalty")
-    p.add_argument("--iterations", type=int, default=DEFAULT_PARAMS["max_iterations"], help="L-BFGS iterations")
+    p.add_argument("--c1", type=float, help="L1 penalty (default: the trainer's)")
+    p.add_argument("--c2", type=float, help="L2 penalty (default: the trainer's)")
+    p.add_argument("--iterations", type=int, help="L-BFGS iterations (default: the trainer's)")
     p.set_defaults(func=run_train)
     return p
 

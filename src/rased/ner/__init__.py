@@ -2,8 +2,10 @@
 the earlier feature CRF (python-crfsuite) remains trainable and loadable.
 
 ``rased.ner.tagger.load()`` gives the tagger (``tag``, ``tag_many``, ``entities``); ``rased.ner.conll``
-reads CoNLL files and scores entities the conlleval way; ``rased.ner.train`` trains the CRF and evaluates,
-``rased.ner.train_neural`` trains the BiLSTM-CRF (``train`` extra), ``rased.ner.neural`` runs it.
+reads CoNLL files and scores entities the conlleval way; ``rased.ner.neural`` runs the BiLSTM-CRF;
+``rased.ner.model_files`` names and reads the files of a model folder. Training lives in ``rased.training.ner``
+(the CRF, the BiLSTM-CRF with the ``train`` extra), scoring a model in ``rased.eval.ner``; nothing here imports
+them.
 """
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """What a NER model folder holds, and how its files are read: the one module that inference (``tagger``,
-``neural``, ``knowledge.given_names``) and training (``train``, ``train_neural``, ``rased train ner``) both import,
+``neural``, ``knowledge.given_names``) and training (``rased.training.ner``, ``rased train ner``) both import,
 so that running a model never imports the training code.
 
 A folder's ``config.json`` says which model it is (``"kind": "bilstm-crf"`` for the neural tagger; otherwise a
@@ -25,6 +25,27 @@ VECTORS_FILE = "vectors.npz"  # the CRF's word vectors
 ONNX_FILE = "ner.onnx"  # the BiLSTM network
 CRF_FILE = "crf.npz"  # its CRF layer
 WORDVEC_FILE = "wordvec.npz"  # its word vectors
+
+
+def read_table(path: str | Path) -> tuple[dict[str, tuple[str, ...]], tuple[int, ...]]:
+    """Read a cluster table: ``{word: (id_k1, id_k2, ...)}`` and the cluster counts from the header."""
+    table: dict[str, tuple[str, ...]] = {}
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        header = fh.readline().rstrip("\n").split("\t")
+        sizes = tuple(int(h[1:]) for h in header[1:])
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == len(sizes) + 1:
+                table[parts[0]] = tuple(parts[1:])
+    return table, sizes
+
+
+def read_vectors(path: str | Path):
+    import numpy as np
+
+    with np.load(path) as z:
+        return z["vectors"]
 
 
 def load_config(model_dir: str | Path) -> dict:

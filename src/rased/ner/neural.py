@@ -12,7 +12,7 @@ The model folder (``config.json`` with ``"kind": "bilstm-crf"``) holds:
 Inputs of the network per token: the vectors of the normalised word and of its clitic-stripped stem,
 the cluster ids of the word and of the stem, the stripped prefix, the shape, the characters of the word
 and a few flags (article, glued punctuation, unknown word/stem, gazetteer hits). The encoding here is
-the one used in training (``rased.ner.train_neural``), so both sides share this module.
+the one used in training (``rased.training.ner.bilstm``), so both sides share this module.
 """
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ from . import conll
 from .char_split import CHARCNN_FILE, CHARVEC_INPUT, CharCNN
 from .features import _PREFIXES, Gazetteer, core, norm, shape, strip_clitics
 
-from .model_files import CLUSTERS_FILE, CRF_FILE, GAZETTEER_FILE, ONNX_FILE, WORDVEC_FILE, load_config, read_gazetteer
+from .model_files import (CLUSTERS_FILE, CRF_FILE, GAZETTEER_FILE, ONNX_FILE, WORDVEC_FILE, load_config, read_gazetteer,
+                          read_table, read_vectors)
 
 KIND = "bilstm-crf"
 
@@ -334,8 +335,6 @@ class NeuralModel:
 
     def __init__(self, model_dir: str | Path, config: dict, *, threads: int = 1, batch_tokens: int = 2000):
         import onnxruntime as ort
-
-        from .clusters import read_table, read_vectors
 
         d = Path(model_dir)
         self.config = config

@@ -21,7 +21,7 @@ from . import conll, edges, latin
 from .consistency import harmonise
 from .features import Featurizer, Gazetteer
 from .model_files import (CLUSTERS_FILE, CONFIG_FILE, CRF_FILE, FAST_MODEL_DIR, GAZETTEER_FILE, MODEL_DIR, MODEL_FILE,
-                          MODELS, ONNX_FILE, VECTORS_FILE, read_gazetteer)
+                          MODELS, ONNX_FILE, VECTORS_FILE, read_gazetteer, read_table, read_vectors)
 
 __all__ = ["FAST_MODEL_DIR", "MODEL_DIR", "MODELS", "Tagger", "load"]  # the folders from ``model_files``
 _SENTENCE_ENDS = frozenset(".!?\u061F\u06D4")
@@ -60,8 +60,6 @@ class Tagger:
 
     def _init_crf(self, d: Path) -> None:
         import pycrfsuite
-
-        from .clusters import read_table, read_vectors
 
         clusters, names, vectors = None, ("k64", "k256", "k1024"), None
         if (d / CLUSTERS_FILE).exists():

@@ -21,7 +21,9 @@ Usage::
     python -m rased.training.build_registry [--data DIR] [--check]
 
 ``--data`` is the shared data folder (default: ``$RASED_DATA`` or ``../shared/data`` from the repo root).
-``--check`` rebuilds in memory and exits 1 if the shipped files differ (nothing is written).
+``--check`` rebuilds in memory and exits 1 if the shipped files differ (nothing is written). Without the shared
+data it checks what needs none (``check_curated``: the curated records and country additions are in the shipped
+files as the build would put them) and exits 1 if one is stale.
 """
 from __future__ import annotations
 
@@ -84,6 +86,14 @@ def nisba_forms(base: str) -> list[str]:
     return stems + ["ال" + s for s in stems]
 
 
+def country_nisba(cur: dict) -> list[str]:
+    """A country's nationality adjectives from its ``curated_countries.jsonl`` entry."""
+    forms: list[str] = []
+    for base in cur.get("nisba_base", []):
+        forms += nisba_forms(base)
+    return _dedupe(forms + cur.get("nisba_extra", []))
+
+
 def _order(rec: dict) -> dict:
     out = {k: rec[k] for k in FIELD_ORDER if k in rec}
     out.update({k: v for k, v in rec.items() if k not in out})
@@ -105,10 +115,7 @@ def build_countries(data: Path) -> list[dict]:
         aliases_ar = _dedupe([official_ar, native.get("common"), native.get("official")] + cur.get("aliases_ar", []),
                              name_ar)
         aliases_en = _dedupe([c["name"]["official"]] + cur.get("aliases_en", []), c["name"]["common"])
-        nisba: list[str] = []
-        for base in cur.get("nisba_base", []):
-            nisba += nisba_forms(base)
-        nisba = _dedupe(nisba + cur.get("nisba_extra", []))
+        nisba = country_nisba(cur)
         rec = {
             "id": f"cty:{iso3}", "kind": "country", "type": "LOC",
             "name_ar": name_ar, "name_en": c["name"]["common"],
@@ -204,19 +211,81 @@ def _clean(rec: dict) -> dict:
     return _order(rec)
 
 
+CURATED_PARTS = ("places", "groups", "organisations", "persons")
+
+
+def curated_part(part: str) -> list[dict]:
+    """A part as its curated file gives it, cleaned and in id order (persons before the PETRARCH roles)."""
+    return sorted((_clean(r) for r in _read_jsonl(ACTORS_DIR / f"curated_{part}.jsonl")), key=lambda r: r["id"])
+
+
 def build(data: Path) -> dict[str, list[dict]]:
     countries = build_countries(data)
     out = {"countries": countries}
-    for part in ("places", "groups", "organisations", "persons"):
-        out[part] = [_clean(r) for r in _read_jsonl(ACTORS_DIR / f"curated_{part}.jsonl")]
+    for part in CURATED_PARTS:
+        out[part] = curated_part(part)
     attach_petrarch(out["persons"], petrarch_roles(data, {c["iso3"] for c in countries}))
     for part in out:
         out[part] = sorted(out[part], key=lambda r: r["id"])
     return out
 
 
+# --------------------------------------------------------------------------- check without the data
+def _without_petrarch(rec: dict) -> dict:
+    rec = dict(rec)
+    roles = [r for r in rec.pop("roles", []) if r.get("source") != "petrarch"]
+    if roles:
+        rec["roles"] = roles
+    return rec
+
+
+def _country_problems(shipped: list[dict]) -> list[str]:
+    """Each curated country addition as ``countries.jsonl`` must hold it (what the upstream list gives cannot be
+    checked without that list)."""
+    curated = {c["iso3"]: c for c in _read_jsonl(ACTORS_DIR / "curated_countries.jsonl")}
+    out = [f"countries: cty:{iso3} of curated_countries.jsonl is missing"
+           for iso3 in sorted(set(curated) - {r.get("iso3") for r in shipped})]
+    for rec in shipped:
+        cur = curated.get(rec.get("iso3"), {})
+        wrong = [field for field, ok in (
+            ("name_ar", rec["name_ar"] == (cur.get("name_ar") or rec["name_ar"])),
+            ("wikidata", rec.get("wikidata") == cur.get("wikidata")),
+            ("nisba_ar", rec.get("nisba_ar", []) == country_nisba(cur)),
+            ("no_match_ar", (rec.get("no_match_ar") or None) == (cur.get("no_match_ar") or None)),
+            ("aliases_ar", set(_dedupe([cur.get("official_ar")] + cur.get("aliases_ar", []), rec["name_ar"]))
+             <= set(rec["aliases_ar"])),
+            ("aliases_en", set(_dedupe(cur.get("aliases_en", []), rec["name_en"])) <= set(rec["aliases_en"])),
+        ) if not ok]
+        out += [f"countries: {rec['id']} {field} is not what curated_countries.jsonl gives" for field in wrong]
+    return out
+
+
+def check_curated() -> list[str]:
+    """Whether the shipped files hold what the curated files give, without the research data: places, groups
+    and organisations exactly, persons but for the roles the PETRARCH dictionary adds, countries' curated
+    additions. One line per stale record (empty when none)."""
+    out = []
+    for part in CURATED_PARTS:
+        shipped = {r["id"]: _without_petrarch(r) for r in _read_jsonl(ACTORS_DIR / f"{part}.jsonl")}
+        curated = {r["id"]: _without_petrarch(r) for r in curated_part(part)}
+        for rid in sorted(set(shipped) | set(curated)):
+            if shipped.get(rid) != curated.get(rid):
+                what = "missing" if rid not in shipped else "not in its curated file" if rid not in curated else "differs"
+                out.append(f"{part}: {rid} {what}")
+    return out + _country_problems(_read_jsonl(ACTORS_DIR / "countries.jsonl"))
+
+
 def render(records: list[dict]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def _check_without_data(data: Path) -> int:
+    problems = check_curated()
+    for line in problems:
+        print(line, file=sys.stderr)
+    print(f"research data not found under {data}: checked what the curated files give, not the upstream parts "
+          f"(country names and codes, PETRARCH roles); {len(problems)} stale record(s)", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -226,8 +295,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     data = _data_dir(args.data)
     if not (data / MLEDOZE).exists():
-        print(f"missing {MLEDOZE} under {data}", file=sys.stderr)
-        return 2
+        if not args.check:
+            print(f"missing {MLEDOZE} under {data}", file=sys.stderr)
+            return 2
+        return _check_without_data(data)
     built = build(data)
     stale = []
     for part, records in built.items():

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from . import conll
-from .neural import marginals_batch, viterbi_batch
+from ...ner import conll
+from ...ner.neural import marginals_batch, viterbi_batch
 
 MIN_CONFIDENCE = 0.8
 EMPTY_KEPT = 0.3  # share of confident sentences without any entity that are kept
@@ -31,7 +31,7 @@ def corpus_sentences(texts: Iterable[str]) -> Iterator[list[list[str]]]:
     Nearly the tagger's own split (``tagger.entities``), which also ends sentences at «۔» and every 200 tokens;
     kept as it is because it made the shipped model's training sentences (61 of 12,000 articles split
     differently), so that ``rased train ner --self-train`` reproduces them."""
-    from ..arabic.tokenize import tokens
+    from ...arabic.tokenize import tokens
 
     for text in texts:
         toks = tokens(text)
@@ -52,7 +52,7 @@ def corpus_sentences(texts: Iterable[str]) -> Iterator[list[list[str]]]:
 def pseudo_label(teacher_dirs: Sequence[str | Path], texts: Iterable[str], limit: int, *,
                  seed: int = 7) -> tuple[list[conll.Sentence], int]:
     """Up to ``limit`` confidently tagged sentences of ``texts`` (IOB2 labels) and the number looked at."""
-    from .tagger import load
+    from ...ner.tagger import load
 
     teachers = [load(d, raw_labels=True)._neural for d in teacher_dirs]
     if any(t is None for t in teachers):
@@ -85,7 +85,7 @@ def corpus_texts(seed: int = 7) -> list[str]:
     """Article texts of both unlabeled corpora, alternating SaudiNewsNet (shuffled with ``seed``, without the
     benchmark articles) and ANT (shuffled with ``ANT_SEED``): Saudi and pan-Arab outlets, all their sections
     (politics, economy, sport, technology — companies and clubs are organisations ANERcorp rarely shows)."""
-    from .. import datasets
+    from ... import datasets
 
     snn = [d.text for d in datasets.saudinewsnet()][SKIP_ARTICLES:]
     random.Random(seed).shuffle(snn)

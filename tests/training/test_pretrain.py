@@ -1,4 +1,4 @@
-"""Language-model pretraining of the tagger network (``rased.ner.pretrain``): it learns, saves, and a tagger
+"""Language-model pretraining of the tagger network (``rased.training.ner.pretrain``): it learns, saves, and a tagger
 network starts from its weights with its own character list."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 
 torch = pytest.importorskip("torch", reason="torch (the `train` extra) trains the networks")
 
-from rased.ner import pretrain, train_neural  # noqa: E402
+from rased.training.ner import bilstm, pretrain  # noqa: E402
 
 WORDS = ["قال", "الرئيس", "في", "بغداد", "إن", "الحكومة", "ستجتمع", "غدا", "مع", "المعارضة"]
 SIZES = [2, 3, 4]
@@ -33,7 +33,7 @@ logs: list[str] = []
 
 
 def test_pretraining_lowers_the_language_model_loss(tmp_path):
-    chars = train_neural.training_chars([(s, ["O"] * len(s)) for s in SENTENCES])
+    chars = bilstm.training_chars([(s, ["O"] * len(s)) for s in SENTENCES])
     logs.clear()
     path = _pretrain(tmp_path, chars, epochs=8)
     losses = [float(m.split("loss ")[1].split()[0]) for m in logs]
@@ -45,7 +45,7 @@ def test_a_tagger_network_starts_from_the_pretrained_weights(tmp_path):
     chars = ["ا", "ب", "ت", "ل", "م"]
     path = _pretrain(tmp_path, chars, epochs=1)
     saved = torch.load(path)["net"]
-    net = train_neural.build_model(len(chars) + 3, SIZES, 8, 8, 4, 6, 0.0)  # one more character than pretrained
+    net = bilstm.build_model(len(chars) + 3, SIZES, 8, 8, 4, 6, 0.0)  # one more character than pretrained
     shared = pretrain.init_from(net, path, ["ا", "ب", "ث", "ل", "م", "ن"])
     assert shared == 4  # ا ب ل م
     assert torch.equal(net.fw.weight_ih_l0, saved["fw.weight_ih_l0"])

@@ -1,4 +1,4 @@
-"""Int8 LSTMs with anchored ranges (``rased.ner.int8``): the same function in float, batch-invariant in int8."""
+"""Int8 LSTMs with anchored ranges (``rased.training.ner.int8``): the same function in float, batch-invariant in int8."""
 from __future__ import annotations
 
 import numpy as np
@@ -9,7 +9,7 @@ ort = pytest.importorskip("onnxruntime")
 
 from onnx import TensorProto, helper, numpy_helper  # noqa: E402
 
-from rased.ner import int8  # noqa: E402
+from rased.training.ner import int8  # noqa: E402
 
 IN, H, OUT = 6, 8, 3
 

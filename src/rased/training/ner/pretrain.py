@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .neural import Encoder
+from ...ner.neural import Encoder
 
 
 def lm_sentences(limit: int) -> list[list[str]]:
@@ -38,7 +38,7 @@ def pretrain(sentences: Sequence[Sequence[str]], out: str | Path, *, chars: Sequ
     character list to ``out`` (torch) for ``init_from``."""
     import torch
 
-    from . import train_neural as tn
+    from . import bilstm as tn
 
     torch.manual_seed(seed)
     torch.set_num_threads(threads)

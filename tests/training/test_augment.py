@@ -1,9 +1,10 @@
-"""Mention replacement (``rased.ner.augment``): names swapped for names of the same type, clitics kept."""
+"""Mention replacement (``rased.training.ner.augment``): names swapped for names of the same type, clitics kept."""
 from __future__ import annotations
 
 import random
 
-from rased.ner import augment, conll
+from rased.ner import conll
+from rased.training.ner import augment
 
 
 _SPLITS = {"والجماعة": "وال", "للحركة": "لل", "بالاتحاد": "بال", "الاتحاد": "ال", "للأمم": "لل", "وقال": "و"}

@@ -1,10 +1,11 @@
-"""Word clusters and word vectors for the NER features, from word2vec trained on unlabeled news.
+"""Building the word clusters and word vectors of the NER features, from word2vec trained on unlabeled news.
 
 Building them needs the training extra (gensim, scikit-learn) and the shared corpora; using them needs
-only the shipped files: ``model/clusters.tsv.gz``, one line per word in frequency order,
-``word<TAB>c64<TAB>c256<TAB>c1024`` (k-means cluster ids; the word in the NER matching form, see
-``features.norm``), and ``model/vectors.npz``, whose row ``i`` is a reduced, unit-length float16
-vector of the ``i``-th word of the table.
+only the shipped files, read by ``rased.ner.model_files`` (``read_table``, ``read_vectors``):
+``model/clusters.tsv.gz``, one line per word in frequency order, ``word<TAB>c64<TAB>c256<TAB>c1024``
+(k-means cluster ids; the word in the NER matching form, see ``rased.ner.features.norm``), and
+``model/vectors.npz``, whose row ``i`` is a reduced, unit-length float16 vector of the ``i``-th word of
+the table.
 """
 from __future__ import annotations
 
@@ -17,32 +18,11 @@ from pathlib import Path
 DEFAULT_SIZES = (64, 256, 1024)
 
 
-def read_table(path: str | Path) -> tuple[dict[str, tuple[str, ...]], tuple[int, ...]]:
-    """Read a cluster table: ``{word: (id_k1, id_k2, ...)}`` and the cluster counts from the header."""
-    table: dict[str, tuple[str, ...]] = {}
-    opener = gzip.open if str(path).endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        header = fh.readline().rstrip("\n").split("\t")
-        sizes = tuple(int(h[1:]) for h in header[1:])
-        for line in fh:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) == len(sizes) + 1:
-                table[parts[0]] = tuple(parts[1:])
-    return table, sizes
-
-
 def write_table(path: str | Path, words: list[str], labels: list[list[int]], sizes: tuple[int, ...]) -> None:
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write("word\t" + "\t".join(f"k{k}" for k in sizes) + "\n")
         for i, w in enumerate(words):
             fh.write(w + "\t" + "\t".join(str(lab[i]) for lab in labels) + "\n")
-
-
-def read_vectors(path: str | Path):
-    import numpy as np
-
-    with np.load(path) as z:
-        return z["vectors"]
 
 
 def export_vectors(vectors, out: str | Path, *, dims: int = 50, max_words: int = 120_000) -> Path:
@@ -65,9 +45,9 @@ def export_vectors(vectors, out: str | Path, *, dims: int = 50, max_words: int =
 def corpus_sentences(max_tokens: int) -> Iterator[list[str]]:
     """Normalised word sequences (one per line of article text), alternating between the ANT and
     SaudiNewsNet corpora, until ``max_tokens`` words have been produced."""
-    from .. import datasets
-    from ..arabic.tokenize import tokens
-    from .features import norm
+    from ... import datasets
+    from ...arabic.tokenize import tokens
+    from ...ner.features import norm
 
     def lines(docs: Iterable) -> Iterator[list[str]]:
         for doc in docs:
@@ -82,7 +62,7 @@ def corpus_sentences(max_tokens: int) -> Iterator[list[str]]:
     if datasets.available("corpora", "saudinewsnet"):
         sources.append(lines(datasets.saudinewsnet()))
     if not sources:
-        from ..errors import DataError
+        from ...errors import DataError
 
         raise DataError("no unlabeled corpus found for word clusters",
                         hint="set RASED_DATA to the shared data folder (corpora/ant, corpora/saudinewsnet)")

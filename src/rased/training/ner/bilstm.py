@@ -19,12 +19,13 @@ from pathlib import Path
 
 import numpy as np
 
-from . import char_split, conll, int8
-from .features import Gazetteer
-from .neural import (CRF_FILE, KIND, LABELS, MAX_CHARS, N_FLAGS, ONNX_FILE, PREFIXES, SHAPES, WORDVEC_FILE,
-                     Encoder, allowed_transitions, viterbi)
-from .conll import names_of
-from .model_files import CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, write_gazetteer
+from ...ner import char_split, conll
+from ...ner.conll import names_of
+from ...ner.features import Gazetteer
+from ...ner.model_files import CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, write_gazetteer
+from ...ner.neural import (CRF_FILE, KIND, LABELS, MAX_CHARS, N_FLAGS, ONNX_FILE, PREFIXES, SHAPES, WORDVEC_FILE,
+                           Encoder, allowed_transitions, viterbi)
+from . import int8
 
 DEFAULTS = {"epochs": 15, "hidden": 128, "char_dim": 32, "char_filters": 64, "dropout": 0.5, "lr": 0.002,
             "batch": 16, "seed": 1, "threads": 2, "registry": False, "word_dropout": 0.0, "augment": 0.0}
@@ -139,7 +140,7 @@ def _batches(n_items: Sequence[int], batch: int, rng: random.Random) -> list[lis
 
 def training_chars(sentences) -> list[str]:
     """The character vocabulary of a training set: characters of normalised words seen at least twice."""
-    from .features import core, norm
+    from ...ner.features import core, norm
 
     counts = Counter(ch for toks, _ in sentences for t in toks for ch in core(norm(t)))
     return sorted(c for c, n in counts.items() if n >= 2)
@@ -153,7 +154,7 @@ def encode_folds(sentences, words, cluster_ids, vectors, chars, *, folds: int = 
                  extra_names=()):
     """Encoded training sentences and every block's encoder, ``(encoded, [(range of the block, encoder)])``:
     the gazetteer of each of ``folds`` contiguous blocks holds the names of the other blocks only (see
-    ``rased.ner.train.featurize_out_of_fold``), plus ``extra_names``."""
+    ``rased.training.ner.crf.featurize_out_of_fold``), plus ``extra_names``."""
     if not gazetteer:
         enc = make_encoder(words, cluster_ids, vectors, chars, None)
         return [enc.sentence(t) for t, _ in sentences], [(range(len(sentences)), enc)]
@@ -173,7 +174,7 @@ def _replacer(sentences, encoder: Encoder, seed: int):
     """The mention replacer of a training run (``augment`` option): names of the training data and the
     registry; clitics split with the encoder's frequency-aware stripping."""
     from . import augment
-    from .features import core, norm, strip_clitics
+    from ...ner.features import core, norm, strip_clitics
 
     pools = augment.training_pools(sentences)
     reg_pools, latin = augment.registry_pools()
@@ -207,7 +208,7 @@ def decode(net, enc: Encoder, encoded: Sequence[tuple], batch: int = 64) -> list
 
 def load_resources(clusters_path: str | Path, vectors_path: str | Path):
     """``(words, cluster_ids, sizes, vectors)``: the cluster table and the 100-dim vectors aligned with it."""
-    from .clusters import read_table, read_vectors
+    from ...ner.model_files import read_table, read_vectors
 
     table, sizes = read_table(clusters_path)
     words = list(table)
@@ -223,7 +224,7 @@ def export_wordvec(kv_path: str | Path, clusters_path: str | Path, out: str | Pa
     table (zeros for a word the vectors lack)."""
     from gensim.models import KeyedVectors
 
-    from .clusters import read_table
+    from ...ner.model_files import read_table
 
     kv = KeyedVectors.load(str(kv_path))
     table, _ = read_table(clusters_path)
@@ -242,7 +243,7 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path, vecto
     """Train a BiLSTM-CRF model folder from a CoNLL file. With ``dev`` (a CoNLL file), the dev score is
     logged after every epoch (``dev.jsonl`` in ``out``); with ``checkpoints``, the weights of every
     epoch are kept (``epoch{N}.pt``) so that a model can be exported at an epoch chosen on dev; ``init``:
-    pretrained weights to start from (``rased.ner.pretrain``)."""
+    pretrained weights to start from (``rased.training.ner.pretrain``)."""
     import torch
 
     p = dict(DEFAULTS)
@@ -328,7 +329,7 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path, vecto
 def save(net, out: Path, config: dict, clusters_path, vectors_path, sentences) -> None:
     """Write the model folder: ONNX network (without its character CNN, int8 LSTMs) and the CNN's weights, CRF
     transitions, word table, vectors, gazetteer, config."""
-    from .train import _place
+    from .crf import _place
 
     export_onnx(net, out / ONNX_FILE, n_ids=len(config["cluster_sizes"]) + 3, vec_dim=2 * config["vector_dim"])
     char_split.split(out / ONNX_FILE)  # the character CNN runs once per word form at run time

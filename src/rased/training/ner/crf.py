@@ -1,4 +1,4 @@
-"""Training and evaluation of the CRF tagger (``rased train ner`` / ``rased eval ner``).
+"""Training of the feature CRF tagger (``rased train ner --kind crf``; scored by ``rased.eval.ner``).
 
 The model folder holds ``ner.crfsuite`` (the CRF), ``clusters.tsv.gz`` (word clusters, optional),
 ``vectors.npz`` (word vectors aligned with the cluster table, optional), ``gazetteer.tsv.gz`` (names
@@ -11,12 +11,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import conll
-from .conll import names_of
-from .consistency import CONLL_WINDOW, harmonise
-from .features import Featurizer, Gazetteer
-from .model_files import (CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, MODEL_FILE, VECTORS_FILE,
-                          write_gazetteer)
+from ...ner import conll
+from ...ner.conll import names_of
+from ...ner.features import Featurizer, Gazetteer
+from ...ner.model_files import (CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, MODEL_FILE, VECTORS_FILE, read_table,
+                                read_vectors, write_gazetteer)
 
 
 DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150}
@@ -30,8 +29,8 @@ def actor_person_names() -> list[tuple[tuple[str, ...], str]]:
     entries (titles such as رئيس, وزير, nisba adjectives), are dropped from the names.
     Empty when the dictionary is not in the shared data.
     """
-    from .. import datasets
-    from .features import norm
+    from ... import datasets
+    from ...ner.features import norm
 
     parts = ("events", "universalpetrarch_arabic", "dictionaries", "actor_dict_ar_v4.txt")
     if not datasets.available(*parts):
@@ -113,8 +112,6 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path | None
           params: dict | None = None, use_gazetteer: bool = True, folds: int = 5, scheme: str = "iob2",
           actors: bool = False, log=print) -> Path:
     """Train a model folder from a CoNLL file."""
-    from .clusters import read_table, read_vectors
-
     sentences = conll.read(data)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -149,22 +146,3 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path | None
               "tokens": sum(len(t) for t, _ in sentences)}
     (out / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     return out
-
-
-def evaluate(data: str | Path, model_dir: str | Path | None = None, context: int = CONLL_WINDOW) -> dict:
-    """Score a model folder on a CoNLL file (labels compared as they are in the gold file). A CoNLL file
-    has no article marks: ``context`` sentences on each side stand for the article when names are made
-    consistent (``rased.ner.consistency``); 0 scores the model's labels as they are."""
-    from .tagger import load
-
-    sentences = conll.read(data)
-    tagger = load(model_dir, raw_labels=True) if model_dir else load(raw_labels=True)
-    t0 = time.process_time()
-    words = [t for t, _ in sentences]
-    pred = tagger.tag_many(words)
-    if context > 0:
-        pred = harmonise(words, pred, window=context)
-    dt = time.process_time() - t0  # CPU seconds of this process: tokens per second on one core
-    result = conll.score([labs for _, labs in sentences], pred)
-    result["tokens_per_second"] = round(result["tokens"] / dt) if dt > 0 else None
-    return result

@@ -33,11 +33,10 @@ def input_range(model_dir: str | Path) -> tuple[float, float]:
     import onnx
     from onnx import numpy_helper
 
-    from .char_split import CHARCNN_FILE, CharCNN
-    from .clusters import read_table, read_vectors
-    from .features import core, norm
-    from .model_files import CLUSTERS_FILE, ONNX_FILE, WORDVEC_FILE, load_config
-    from .neural import _VEC_SCALE, MAX_CHARS, char_ids
+    from ...ner.char_split import CHARCNN_FILE, CharCNN
+    from ...ner.features import core, norm
+    from ...ner.model_files import CLUSTERS_FILE, ONNX_FILE, WORDVEC_FILE, load_config, read_table, read_vectors
+    from ...ner.neural import _VEC_SCALE, MAX_CHARS, char_ids
 
     d = Path(model_dir)
     graph = onnx.load(str(d / ONNX_FILE)).graph
@@ -59,7 +58,7 @@ def quantize_folder(model_dir: str | Path) -> tuple[float, float]:
     in its ``config.json`` (``int8_input_range``). Returns the range."""
     import json
 
-    from .model_files import CONFIG_FILE, ONNX_FILE
+    from ...ner.model_files import CONFIG_FILE, ONNX_FILE
 
     d = Path(model_dir)
     x_range = input_range(d)

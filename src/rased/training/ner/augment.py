@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from . import conll
+from ...ner import conll
 
 Name = tuple[str, ...]
 LATIN_SHARE = 0.15  # of organisation swaps, the share that takes a Latin-script name
@@ -26,7 +26,7 @@ _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9&.\-' ]*$")
 
 def registry_names() -> Iterator[tuple[Name, str, Any]]:
     """``(tokens, ANERcorp type, actor)`` of every Arabic name of the registry's actors (nisba forms left out)."""
-    from ..knowledge import registry
+    from ...knowledge import registry
 
     reg = registry.load()
     types = {"PER": "PERS", "ORG": "ORG", "LOC": "LOC"}
@@ -55,7 +55,7 @@ def registry_pools() -> tuple[dict[str, list[Name]], list[Name]]:
 
 def training_pools(sentences: Iterable[conll.Sentence]) -> dict[str, list[Name]]:
     """Gold names of labelled sentences by type (repeats kept: frequent names are drawn more often)."""
-    from .conll import names_of
+    from ...ner.conll import names_of
 
     pools: dict[str, list[Name]] = {}
     for toks, typ in names_of(sentences):
