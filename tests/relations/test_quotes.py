@@ -441,3 +441,11 @@ def test_a_quoted_name_after_an_object_cue_stays_in_the_speaker_words():
     # Sky News Arabia 2018, in no gold set: «"الوفاق الوطني"» is the government's name, not the object of «أعلنت»
     _, qs = quotes_of('ولاحقا، أعلنت حكومة "الوفاق الوطني" في طرابلس أن المسؤول عن الهجوم هو تنظيم داعش.')
     assert [(q[0], q[2]) for q in qs] == [('حكومة "الوفاق الوطني" في طرابلس', "المسؤول عن الهجوم هو تنظيم داعش")], qs
+
+
+def test_what_indicates_before_a_present_cue_is_no_speaker():
+    # Al-Arabiya and BBC Arabic 2018, in no gold set: «أدلة تشير إلى ...» is evidence pointing, nobody's words;
+    # the past «وأشار ترمب إلى ...» reports
+    _, qs = quotes_of("وأشار ترمب إلى إمكانية فرض رسوم على واردات صينية قد تصل قيمتها إلى 60 مليار دولار. وبعد مرور "
+                      "نحو شهر على الحادث، لم تظهر أي أدلة تشير إلى الجاني الذي قتل سوميا سيخر.")
+    assert [(q[0], q[1]) for q in qs] == [("ترمب", "وأشار")], qs

@@ -680,6 +680,8 @@ def _prep_content(doc: _Doc, entities, i: int, stop: int, s_end: int, cue, carri
     على ضرورة ...»، «مشيرا إلى الجهود ...»): the noun phrase after the preposition is the content (the independent
     convention); the subject speaks, or with none the discourse's speaker. «عن» is the opener's («كشف عن»)."""
     a, b = (i + 1, i + 1) if cue.form == "participle" else _speaker_after(doc, i + 1, stop, entities)
+    if cue.form == "present" and a == b:
+        return None  # «أدلة تشير إلى ...»، «التقارير تشير إلى ...»: what indicates stands before the verb, nobody speaks
     k = b
     while k < stop and doc.toks[k].kind == "punct" and doc.toks[k].text in "،,":
         k += 1
