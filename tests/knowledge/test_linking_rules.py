@@ -226,3 +226,14 @@ def test_a_span_opened_by_a_preposition_is_no_name():
     found = ids(link(text, ner=[("على القيادي", "PER"), ("حركة طالبان", "ORG")]))
     assert ("حركة طالبان", "grp:taliban") in found
     assert not [t for t, _ in found if "القيادي" in t]
+
+
+def test_an_unnamed_organisation_span_is_open_to_the_state_nouns():
+    # SaudiNewsNet, August 2015, in no gold set (shortened): NER tags «الجيش الوطني» as an organisation the
+    # registry cannot name; in an article about Yemen it is the Yemeni army, as the same words untagged are
+    text = ("تمكنت القوات الموالية للشرعية في اليمن من الدخول الى مدينة زنجبار عاصمة محافظة أبين. وقالت مصادر محلية "
+            "ان المقاومة حققت تقدما كبيرا في محافظة ابين. وفي مدينة تعز تواصلت المواجهات بين المقاومة والجيش الوطني "
+            "من جهة ومليشيات الحوثي وصالح من جهة أخرى.")
+    found = ids(link(text, [("الجيش الوطني", "ORG")]))
+    assert ("الجيش الوطني", "mil:yem") in found
+    assert [t for t, _ in found].count("الجيش الوطني") == 1

@@ -289,11 +289,17 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
     countries = [_country_of(registry, m.actor_id) for m in mentions]
     nationals = {m.start: (m.end, _country_of(registry, m.actor_id)) for m in mentions
                  if m.type == NATIONALITY and m.actor_id and _country_of(registry, m.actor_id)}
-    absorbed = set()
-    for start, end, actor_id, nat in institutions.spans(text, countries, nationals, taken.touches, registry):
+    # an organisation NER found but the registry could not name («الجيش الوطني» alone) is open to the state
+    # nouns: the institution mention takes its place
+    unnamed = {(m.start, m.end) for m in mentions if m.type == "ORG" and m.actor_id is None}
+    absorbed, replaced = set(), set()
+    for start, end, actor_id, nat in institutions.spans(
+            text, countries, nationals, lambda s, e: (s, e) not in unnamed and taken.touches(s, e), registry):
         mentions.append(_Mention(start, end, "ORG", actor_id, 0.6, "institution"))
         absorbed.add(nat)
-    mentions = [m for m in mentions if not (m.type == NATIONALITY and m.start in absorbed)]
+        replaced.add((start, end))
+    mentions = [m for m in mentions if not (m.type == NATIONALITY and m.start in absorbed)
+                and not (m.actor_id is None and (m.start, m.end) in replaced)]
     for start, end, actor_id in short_names.spans(text, mentions, taken.touches, registry):
         mentions.append(_Mention(start, end, "ORG", actor_id, 0.6, "short-name"))
     mentions = _with_their_adjectives(text, mentions, registry)
