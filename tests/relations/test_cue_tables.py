@@ -44,7 +44,7 @@ def test_cue_tables_validate():
 
 
 @pytest.mark.parametrize("word, content, prep", [
-    ("وحذر", "object", ("من",)), ("دعت", "object", ()), ("طالبت", "object", ()), ("قال", "complement", ()),
+    ("وحذر", "object", ("من",)), ("دعت", "object", ("إلى",)), ("طالبت", "object", ()), ("قال", "complement", ()),
     ("وشدد", "complement", ("على",)), ("وشكت", "object", ("من", "عن")), ("اشتكى", "object", ("من",)),
 ])
 def test_reporting_cue_frames(word, content, prep):

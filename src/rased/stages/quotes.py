@@ -713,6 +713,8 @@ def _object_before_complement(doc: _Doc, view, entities, i: int, k: int, cue, ba
         if doc.toks[obj].text in OPENING:
             return None  # «أعلن قائد "اللواء السادس" العميد ... أن»: a quoted name goes on with the speaker words
         obj += 1
+    if obj + 1 < k and doc.keys[obj] in cue.preps:
+        obj += 1  # «دعا المصدر إلى عدم تصديق رواية الأسد بأنه انتصر»: the preposition heads the object
     if obj >= k or doc.toks[obj].kind != "ar" or lexicon().clause_words.get(doc.keys[obj]) is not None \
             or doc.keys[obj] in _words("stop") or doc.keys[obj] in _words("not-object") \
             or doc.keys[obj] in _words("event") or _preposition_phrase(doc, obj) or _addressee(doc, entities, obj):
@@ -785,10 +787,11 @@ def _nominative_plural(doc: _Doc, n: int) -> bool:
 
 def _past_adjectives(doc: _Doc, k: int, hi: int) -> int:
     """The token after the nisba, elative and nominative plural adjectives that close a generic subject («قائد
-    القيادة الوسطى الأمريكية»، «مصادر أمنية»، «سياسيون معارضون»): a definite noun of another shape after it is
-    the object («دعت النقابة الاتحاد»)."""
-    while k < hi and doc.toks[k].kind == "ar" and lexicon().clause_words.get(doc.keys[k]) is None \
-            and (doc.keys[k].endswith(_NISBA + ("ى",)) or _nominative_plural(doc, k)):
+    القيادة الوسطى الأمريكية»، «مصادر أمنية»، «سياسيون معارضون»), and an emphatic «نفسه» («المصدر نفسه»): a
+    definite noun of another shape after it is the object («دعت النقابة الاتحاد»)."""
+    words = lexicon().clause_words
+    while k < hi and doc.toks[k].kind == "ar" and (words.get(doc.keys[k]) == "emphatic" or (
+            words.get(doc.keys[k]) is None and (doc.keys[k].endswith(_NISBA + ("ى",)) or _nominative_plural(doc, k)))):
         k += 1
     return k
 
@@ -807,13 +810,15 @@ def _past_in_name_of(doc: _Doc, k: int, hi: int) -> int:
 
 def _source_end(doc: _Doc, k: int, hi: int) -> int:
     """End of a source noun phrase: the noun, «باسم» and what it names, then up to three nisba adjectives
-    («مصادر أمنية عراقية»، «متحدث باسم الجيش المصري»)."""
+    («مصادر أمنية عراقية»، «متحدث باسم الجيش المصري») and an emphatic «نفسه»."""
     end = k + 1
     if end + 1 < hi and doc.keys[end] == _IN_NAME_OF and doc.toks[end + 1].kind == "ar":
         end += 2
     while end < hi and end - k < 5 and doc.toks[end].kind == "ar" and doc.keys[end].endswith(_NISBA) \
             and lexicon().clause_words.get(doc.keys[end]) is None:
         end += 1
+    if end < hi and lexicon().clause_words.get(doc.keys[end]) == "emphatic":
+        end += 1  # «المصدر نفسه»
     return end
 
 
