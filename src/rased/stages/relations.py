@@ -1425,4 +1425,17 @@ def _claimant(w: "_Words", i: int, lo: int, hi: int, actors, starts) -> tuple["_
 def run(article: Article, settings: Settings) -> Article:
     from ..claims.reread import reread
 
-    return dataclasses.replace(article, relations=tuple(reread(article, extract(article, settings))))
+    return dataclasses.replace(article, relations=tuple(_parties_only(reread(article, extract(article, settings)))))
+
+
+def _parties_only(relations: list[Relation]) -> list[Relation]:
+    """An argument that names nobody (a number, a date, a pronoun: ``claims.argument_shape``) is dropped; a
+    relation left with no participant follows the rule for such records (``_drop_empty``)."""
+    from ..claims.argument_shape import names_a_party
+
+    out = []
+    for r in relations:
+        src = r.source if names_a_party(r.source) else None
+        tgt = r.target if names_a_party(r.target) else None
+        out.append(r if (src, tgt) == (r.source, r.target) else dataclasses.replace(r, source=src, target=tgt))
+    return _drop_empty(out)

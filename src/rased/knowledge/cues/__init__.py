@@ -412,7 +412,8 @@ def validate() -> list[str]:
         problems.append(f"frames.tsv: no frame for the trigger type {missing}")
     for r in _rows("clause_words.tsv"):
         if r.get("role") not in ("adjunct", "boundary", "relative", "negation", "preposition", "material", "mouthpiece",
-                                 "question", "formula", "link", "share", "apposition", "emphatic"):
+                                 "question", "formula", "link", "share", "apposition", "emphatic",
+                                 "quantifier"):
             problems.append(f"clause_words.tsv {r.get('word')}: role {r.get('role')!r}")
     for r in _rows("instruments.tsv"):
         if r.get("role") not in ("link", "death", "meets"):
