@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..arabic.tokenize import Token
 from ..arabic import wordfreq
-from ..knowledge.cues import article_words, lexicon, reporting_verb, strip_proclitic, word_key
+from ..knowledge.cues import Cue, article_words, lexicon, reporting_verb, strip_proclitic, word_key
 from ..record import Article, Entity, Mention, Quote
 from ..settings import Settings
 from ..claims import clauses
@@ -485,39 +485,70 @@ def _names_before_complement(doc: _Doc, d: tuple[int, int, int, int], stop: int)
     return False
 
 
+class _Reading:
+    """What the stage keeps while it reads one article (built per call, never shared): its words, the direct
+    quotations of its blocks, the quotes found so far and the discourse's current speaker — who spoke last and
+    where that quote ended."""
+
+    def __init__(self, article: Article, settings: Settings):
+        self.qs = settings.quotes
+        self.doc = _Doc(article)
+        self.view = TokenView.of(article)
+        self.text = article.text
+        self.entities = tuple(article.entities or ())
+        # direct quotes per block (a quote may run over sentences, not over paragraphs)
+        blocks = [(b.start, b.end) for b in article.blocks] or [(0, len(self.text))]
+        self.direct = [d for a, b in blocks for d in _direct_spans(self.text, a, b, self.qs.min_direct_words)]
+        self.direct_at = {d[0]: d for d in self.direct}
+        self.used_direct: set[int] = set()
+        self.subjects = _clause_subjects(article)
+        self.found: list[Found] = []
+        self.last: _Speaker | None = None
+        self.last_end = -1
+
+    def inside_direct(self, offset: int) -> bool:
+        return any(d[2] <= offset < d[3] for d in self.direct)
+
+    def continuing(self, offset: int, plural: bool = False, feminine: bool = False) -> _Speaker | None:
+        """The discourse's current speaker: the last quote's, or the subject of a later clause that opens with a
+        verb in the same paragraph («وحمّلت النقابة الحوثيين ... وأكدت أن ...»); a feminine cue never continues a
+        man («وقال عامل نيبالي ... وقالت»)."""
+        n = bisect.bisect_left(self.subjects, (offset,)) - 1
+        if n >= 0 and self.subjects[n][0] > self.last_end and "\n" not in self.text[self.subjects[n][0]:offset]:
+            return None if feminine and _masculine(self.subjects[n][1]) else self.subjects[n][1]
+        if self.last is not None and self.last_end >= 0 and \
+                self.text.count("\n", self.last_end, offset) <= self.qs.continue_paragraphs:
+            return None if feminine and _masculine(self.last) else dataclasses.replace(self.last, how="discourse")
+        return None if plural else _antecedent(self.text, self.entities, offset, self.qs.continue_paragraphs)
+
+    def add(self, q: Found, speaker: _Speaker | None) -> None:
+        """Record a quote; a speaker given becomes the discourse's current one, up to the quote's end."""
+        self.found.append(q)
+        if speaker is not None:
+            self.last, self.last_end = speaker, q.quote.content_end
+
+
+@dataclass(slots=True)
+class _CueAt:
+    """A reporting cue at token ``i`` of its sentence (characters ``s_start``–``s_end``, tokens up to ``stop``)."""
+
+    i: int
+    tok: Token
+    hit: tuple[str, int]  # the cue's key and the characters of its proclitic
+    cue: Cue
+    s_start: int
+    s_end: int
+    stop: int
+
+    def carried(self, r: _Reading) -> _Speaker | None:
+        return r.continuing(self.tok.start, self.cue.plural, _feminine(r.doc, self.i, self.hit))
+
+
 def extract(article: Article, settings: Settings) -> list[Found]:
-    qs = settings.quotes
+    """The quotes of an article, in reading order: each cue token goes through the declared rules below."""
+    r = _Reading(article, settings)
     lex = lexicon()
-    doc = _Doc(article)
-    view = TokenView.of(article)
-    text = article.text
-    entities = tuple(article.entities or ())
-    found: list[Found] = []
-    last: _Speaker | None = None
-    last_end = -1
-
-    # Direct quotes per block (a quote may run over sentences, not over paragraphs).
-    blocks = [(b.start, b.end) for b in article.blocks] or [(0, len(text))]
-    direct = [d for a, b in blocks for d in _direct_spans(text, a, b, qs.min_direct_words)]
-    direct_at = {d[0]: d for d in direct}
-    used_direct: set[int] = set()
-
-    def inside_direct(offset: int) -> bool:
-        return any(d[2] <= offset < d[3] for d in direct)
-
-    subjects = _clause_subjects(article)
-
-    def continuing(offset: int, plural: bool = False, feminine: bool = False) -> _Speaker | None:
-        # the discourse's current speaker: the last quote's, or the subject of a later clause that opens with
-        # a verb in the same paragraph («وحمّلت النقابة الحوثيين ... وأكدت أن ...»); a feminine cue never
-        # continues a man («وقال عامل نيبالي ... وقالت»)
-        n = bisect.bisect_left(subjects, (offset,)) - 1
-        if n >= 0 and subjects[n][0] > last_end and "\n" not in text[subjects[n][0]:offset]:
-            return None if feminine and _masculine(subjects[n][1]) else subjects[n][1]
-        if last is not None and last_end >= 0 and text.count("\n", last_end, offset) <= qs.continue_paragraphs:
-            return None if feminine and _masculine(last) else dataclasses.replace(last, how="discourse")
-        return None if plural else _antecedent(text, entities, offset, qs.continue_paragraphs)
-
+    doc = r.doc
     for i, t in enumerate(doc.toks):
         if t.kind == "punct":
             continue
@@ -528,110 +559,170 @@ def extract(article: Article, settings: Settings) -> list[Found]:
         s_start, s_end = doc.sentence_of(t.start)
         stop = bisect.bisect_left(doc.starts, s_end)
         if hit is None:
-            phrase = attribution_at(doc.keys, i, stop)
-            if phrase is not None and not inside_direct(t.start):
-                q = _attributed(doc, entities, i, phrase, s_start, s_end, stop)
-                if q is not None:
-                    found.append(q)
-                    if q.quote.speaker is not None:  # «وفقا لسور غول ... وقال إن»: the source speaks on
-                        last, last_end = _Speaker(q.quote.speaker, q.quote.speaker_text, q.speaker_start,
-                                                  q.speaker_end), q.quote.content_end
+            _according_to(r, i, s_start, s_end, stop)
             continue
-        if inside_direct(t.start) or (found and (_nested(doc, i, found[-1].quote) or _describes_speaker(t, found[-1].quote))):
+        c = _CueAt(i, t, hit, lex.cues[hit[0]], s_start, s_end, stop)
+        if _no_report(r, c):
             continue
-        cue = lex.cues[hit[0]]
-        if _not_a_verb(doc, i, hit, cue) or _formula(doc, i, hit) or _negated_cue(doc, i) or _in_attribution(doc, i) or _related_line(doc, s_start, i):
-            continue
-        if hit[0] == "بين" and hit[1] == 0 and t.start > s_start:
-            continue  # «بين» is «between» unless it opens the sentence («بين تقرير حديث أن»)
-        opened = _opener(doc, i, stop, cue.preps, qs.max_speaker_words, direct_at)
-        if opened is None and cue.form in ("past", "present") and cue.content != "object":
-            # a cue without content still names who is speaking («ذكر الرئيس ... أمس»): later «وقال إن» continues it
-        # (after an object cue those words are its object: the object reader finds the subject itself)
-            a, b = _speaker_after(doc, i + 1, stop, entities)
-            named = _make_speaker(doc, entities, a, b) if b - a <= qs.max_speaker_words // 2 else None
-            if named is not None and doc.keys[a] not in _words("pronoun"):
-                last, last_end = named, t.end
+        opened = _opener(doc, i, stop, c.cue.preps, r.qs.max_speaker_words, r.direct_at)
         if opened is None:
-            # «... »، قال X — a direct quote just before the cue
-            prev = [d for d in direct if d[1] <= t.start and text[d[1]:t.start].strip(" ،,.-–") in ("", "و")
-                    and d[0] not in used_direct and d[1] >= s_start - 2]
-            if not prev and (cue.content == "object" or cue.preps):
-                carried = continuing(t.start, cue.plural, _feminine(doc, i, hit))
-                nested = bool(found) and found[-1].quote.content_start <= t.start < found[-1].quote.content_end
-                q = (_object_content(doc, view, i, stop, s_end, cue, carried, hit[1] == 0) if cue.content == "object"
-                     else None if nested else _prep_content(doc, entities, i, stop, s_end, cue, carried))
-                if q is not None:
-                    found.append(q)
-                    if q.speaker_start is not None:
-                        last, last_end = _Speaker(q.quote.speaker, q.quote.speaker_text, q.speaker_start,
-                                                  q.speaker_end), q.quote.content_end
-                continue
-            if not prev or cue.form == "participle":
-                continue
-            d = prev[-1]
-            a, b = _speaker_after(doc, i + 1, stop, entities)
-            named = _make_speaker(doc, entities, a, b) if b - a <= qs.max_speaker_words // 2 else None
-            speaker = named or continuing(t.start, cue.plural, _feminine(doc, i, hit))
-            used_direct.add(d[0])
-            found.append(_found(speaker, t, d[2], d[3], True, "quote-before-cue"))
-            if speaker is not None:
-                last, last_end = speaker, d[3]
-            continue
-        kind, k, region_end = opened
-        speaker: _Speaker | None = None
-        obj = _object_before_complement(doc, view, entities, i, k, cue, hit[1] == 0) if kind == "comp" else None
-        if obj is not None:  # «ووصفوا الخطوة بأنها ...»: the object is part of the content, not the speaker
-            speaker = obj[0] or continuing(t.start, cue.plural, _feminine(doc, i, hit))
-        elif cue.form != "participle":
-            a, b = _speaker_after(doc, i + 1, region_end, entities)
-            speaker = _make_speaker(doc, entities, a, b)
-            if speaker is None:
-                before = _speaker_before(doc, i, s_start)
-                if before is not None and doc.keys[before[0]] not in _words("relative") and doc.keys[before[0]] not in _words("pronoun"):
-                    speaker = _make_speaker(doc, entities, *before)
-                    if speaker is not None:
-                        speaker.how = "before-cue"
-        if speaker is None:
-            speaker = continuing(t.start, cue.plural, _feminine(doc, i, hit))
-        # content
-        if kind == "quote" or (kind == "colon" and k + 1 < stop and doc.toks[k + 1].text in OPENING):
-            q_open = doc.toks[k].start if kind == "quote" else doc.toks[k + 1].start
-            d = direct_at.get(q_open)
-            if d is None:
-                continue
-            used_direct.add(d[0])
-            c_start, c_end, is_direct = d[2], d[3], True
+            _without_opener(r, c)
         else:
-            c_start = doc.toks[k].end if kind != "about" else doc.toks[k].end
-            c_end = s_end
-            is_direct = False
-            if kind == "colon":
-                # a colon may open a quote that runs to the end of the block
-                c_end = s_end
-        if obj is not None:
-            c_start = doc.toks[obj[1]].start
-        c_start, c_end = _trim(text, c_start, c_end)
-        if c_end - c_start < 2:
-            continue
-        if not is_direct:
-            # «... وإنه حصل على ...»: a coordinated «و+إن/أن» starts a second claim of the same speaker;
-            # «، وحذر ...»، «، لكنها ...»، «، بحسب ...»: a new clause ends the content (the clause layer's test).
-            for m in doc.token_range(c_start, c_end):
-                mk = doc.keys[m]
-                if m > k + 2 and mk[:1] == "و" and lex.complementizers.get(mk[1:]) == "comp":
-                    found.append(_found(speaker, t, c_start, doc.toks[m].start, False, kind))
-                    c_start = doc.toks[m].end
-                elif m > k + 2 and doc.toks[m - 1].text in "،," and ends_report(doc.keys, m):
-                    c_end = doc.toks[m].start
-                    break
-            c_start, c_end = _trim(text, c_start, c_end)
-        found.append(_found(speaker, t, c_start, c_end, is_direct, kind))
-        if speaker is not None:
-            last, last_end = speaker, c_end
+            _opened_quote(r, c, opened)
+    return _cut_overlaps(r.text, r.found)
 
-    # Direct quotes introduced by a colon after a cue-less sentence, or standing alone after a quote.
-    return _cut_overlaps(text, found)
+
+def _according_to(r: _Reading, i: int, s_start: int, s_end: int, stop: int) -> None:
+    """Rule ``according-to``: «بحسب X»، «وفقا لـ X» outside a direct quotation; the source then speaks on
+    («وفقا لسور غول ... وقال إن»)."""
+    phrase = attribution_at(r.doc.keys, i, stop)
+    if phrase is None or r.inside_direct(r.doc.toks[i].start):
+        return
+    q = _attributed(r.doc, r.entities, i, phrase, s_start, s_end, stop)
+    if q is not None:
+        speaker = _Speaker(q.quote.speaker, q.quote.speaker_text, q.speaker_start, q.speaker_end)
+        r.add(q, speaker if q.quote.speaker is not None else None)
+
+
+def _no_report(r: _Reading, c: _CueAt) -> bool:
+    """The cue reports nothing of its own: inside a direct quotation or the last quote's report, a noun or a
+    passive, the narrator's formula, negated, inside an «according to» phrase or a related article's line,
+    «بين» that is «between»."""
+    doc, i = r.doc, c.i
+    last = r.found[-1].quote if r.found else None
+    if r.inside_direct(c.tok.start) or (last is not None and (_nested(doc, i, last) or _describes_speaker(c.tok, last))):
+        return True
+    if _not_a_verb(doc, i, c.hit, c.cue) or _formula(doc, i, c.hit) or _negated_cue(doc, i) \
+            or _in_attribution(doc, i) or _related_line(doc, c.s_start, i):
+        return True
+    return c.hit[0] == "بين" and c.hit[1] == 0 and c.tok.start > c.s_start  # «بين تقرير حديث أن» opens a sentence
+
+
+def _without_opener(r: _Reading, c: _CueAt) -> None:
+    """A cue with no إن/أن, colon or quotation after it. Its subject still names who is speaking («ذكر الرئيس ...
+    أمس»: a later «وقال إن» continues it; after an object cue those words are its object, which the object reader
+    reads itself); then the first of the rules ``_NO_OPENER_RULES`` that gives a quote."""
+    doc, cue = r.doc, c.cue
+    if cue.form in ("past", "present") and cue.content != "object":
+        a, b = _speaker_after(doc, c.i + 1, c.stop, r.entities)
+        named = _make_speaker(doc, r.entities, a, b) if b - a <= r.qs.max_speaker_words // 2 else None
+        if named is not None and doc.keys[a] not in _words("pronoun"):
+            r.last, r.last_end = named, c.tok.end
+    prev = [d for d in r.direct if d[1] <= c.tok.start and r.text[d[1]:c.tok.start].strip(" ،,.-–") in ("", "و")
+            and d[0] not in r.used_direct and d[1] >= c.s_start - 2]
+    for _, rule in _NO_OPENER_RULES:
+        done = rule(r, c, prev)
+        if done is not None:
+            r.add(*done)
+            return
+
+
+def _quote_before_cue(r: _Reading, c: _CueAt, prev: list) -> tuple[Found, _Speaker | None] | None:
+    """Rule ``quote-before-cue``: «"..."، قال X» — a direct quote just before a finite cue is its content."""
+    if not prev or c.cue.form == "participle":
+        return None
+    d = prev[-1]
+    a, b = _speaker_after(r.doc, c.i + 1, c.stop, r.entities)
+    named = _make_speaker(r.doc, r.entities, a, b) if b - a <= r.qs.max_speaker_words // 2 else None
+    speaker = named or c.carried(r)
+    r.used_direct.add(d[0])
+    return _found(speaker, c.tok, d[2], d[3], True, "quote-before-cue"), speaker
+
+
+def _object_rule(r: _Reading, c: _CueAt, prev: list) -> tuple[Found, _Speaker | None] | None:
+    """Rule ``object``: an object cue's object is its content (``_object_content``)."""
+    if prev or c.cue.content != "object":
+        return None
+    q = _object_content(r.doc, r.view, c.i, c.stop, c.s_end, c.cue, c.carried(r), c.hit[1] == 0)
+    return (q, _discourse_speaker(q)) if q is not None else None
+
+
+def _prep_rule(r: _Reading, c: _CueAt, prev: list) -> tuple[Found, _Speaker | None] | None:
+    """Rule ``prep-object``: the noun phrase a complement cue's preposition heads (``_prep_content``), not for a
+    cue inside the last quote's content (a report nested in it)."""
+    if prev or c.cue.content == "object" or not c.cue.preps:
+        return None
+    carried = c.carried(r)
+    last = r.found[-1].quote if r.found else None
+    if last is not None and last.content_start <= c.tok.start < last.content_end:
+        return None
+    q = _prep_content(r.doc, r.entities, c.i, c.stop, c.s_end, c.cue, carried)
+    return (q, _discourse_speaker(q)) if q is not None else None
+
+
+def _discourse_speaker(q: Found) -> _Speaker | None:
+    return _Speaker(q.quote.speaker, q.quote.speaker_text, q.speaker_start, q.speaker_end) \
+        if q.speaker_start is not None else None
+
+
+# The rules for a cue with no opener, in order; the first that gives a quote decides (each records its name
+# as the quote's rule).
+_NO_OPENER_RULES = (
+    ("quote-before-cue", _quote_before_cue),
+    ("object", _object_rule),
+    ("prep-object", _prep_rule),
+)
+
+
+def _opened_quote(r: _Reading, c: _CueAt, opened: tuple[str, int, int]) -> None:
+    """Rules ``comp``, ``colon``, ``quote``, ``about``: what the opener found starts the content; the speaker is
+    the object cue's subject, the words after the cue, the subject before it or the discourse's."""
+    kind, k, region_end = opened
+    doc = r.doc
+    obj = _object_before_complement(doc, r.view, r.entities, c.i, k, c.cue, c.hit[1] == 0) if kind == "comp" else None
+    speaker = _opened_speaker(r, c, obj, region_end)
+    if kind == "quote" or (kind == "colon" and k + 1 < c.stop and doc.toks[k + 1].text in OPENING):
+        d = r.direct_at.get(doc.toks[k].start if kind == "quote" else doc.toks[k + 1].start)
+        if d is None:
+            return
+        r.used_direct.add(d[0])
+        c_start, c_end, is_direct = d[2], d[3], True
+    else:
+        c_start, c_end, is_direct = doc.toks[k].end, c.s_end, False  # a colon may open a quote to the block's end
+    if obj is not None:
+        c_start = doc.toks[obj[1]].start
+    c_start, c_end = _trim(r.text, c_start, c_end)
+    if c_end - c_start < 2:
+        return
+    if not is_direct:
+        c_start, c_end = _split_claims(r, c, speaker, kind, k, c_start, c_end)
+    r.add(_found(speaker, c.tok, c_start, c_end, is_direct, kind), speaker)
+
+
+def _opened_speaker(r: _Reading, c: _CueAt, obj, region_end: int) -> _Speaker | None:
+    """Who speaks in an opened quote: an object cue's subject («ووصفوا الخطوة بأنها ...»: the object is part of
+    the content, not the speaker), the words after a finite cue, the subject before it, else the discourse's."""
+    doc = r.doc
+    speaker: _Speaker | None = None
+    if obj is not None:
+        speaker = obj[0]
+    elif c.cue.form != "participle":
+        a, b = _speaker_after(doc, c.i + 1, region_end, r.entities)
+        speaker = _make_speaker(doc, r.entities, a, b)
+        if speaker is None:
+            before = _speaker_before(doc, c.i, c.s_start)
+            if before is not None and doc.keys[before[0]] not in _words("relative") \
+                    and doc.keys[before[0]] not in _words("pronoun"):
+                speaker = _make_speaker(doc, r.entities, *before)
+                if speaker is not None:
+                    speaker.how = "before-cue"
+    return speaker or c.carried(r)
+
+
+def _split_claims(r: _Reading, c: _CueAt, speaker, kind: str, k: int, c_start: int, c_end: int) -> tuple[int, int]:
+    """An indirect content read to its clause's end: «... وإنه حصل على ...» (a coordinated «و+إن/أن») starts a
+    second claim of the same speaker, recorded here; «، وحذر ...»، «، لكنها ...»، «، بحسب ...»: a new clause ends
+    the content (the clause layer's test). Returns the last claim's span."""
+    doc, lex = r.doc, lexicon()
+    for m in doc.token_range(c_start, c_end):
+        mk = doc.keys[m]
+        if m > k + 2 and mk[:1] == "و" and lex.complementizers.get(mk[1:]) == "comp":
+            r.found.append(_found(speaker, c.tok, c_start, doc.toks[m].start, False, kind))
+            c_start = doc.toks[m].end
+        elif m > k + 2 and doc.toks[m - 1].text in "،," and ends_report(doc.keys, m):
+            c_end = doc.toks[m].start
+            break
+    return _trim(r.text, c_start, c_end)
 
 
 
