@@ -77,10 +77,10 @@ def test_fuzz_html(body):
     page = f"<!doctype html><html><head><title>{body[:40]}</title></head><body><article><p>{body}</p></article></body></html>"
     for data in (page, page[: len(page) // 2]):
         try:
-            text, hints = html_input.extract(data)
+            text, hints, notes = html_input.extract(data)
         except InputError:  # no article text: a refusal, not a crash
             continue
-        assert text.strip() and isinstance(hints, dict)
+        assert text.strip() and isinstance(hints, dict) and isinstance(notes, list)
 
 
 RSS = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title><item><title>{0}</title>'
