@@ -2,8 +2,8 @@
 
     python bench/bench_bad_inputs.py [--only NAME] [--timeout 60]
 
-Every input is made here (a zip bomb, a 10,000-level HTML page, a 5 MB one-line text, stray bytes in UTF-8,
-garbage and empty WARCs, dangling links...) and given to `rased analyze` or `rased ingest` in a process of its
+Every input is made here (a zip bomb, a 10,000-level HTML page, a 5 MB one-line text, stray bytes in UTF-8, a
+2 GiB sparse file, garbage and empty WARCs, dangling links...) and given to `rased analyze` or `rased ingest` in a process of its
 own; the table says what happened. The targets: no traceback, no run over 30 s, no peak RSS over 600 MB.
 """
 from __future__ import annotations
@@ -80,6 +80,14 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
             return ["ingest", str(folder), "--db", str(tmp / f"{name}.db"), "--quiet"]
         return make
 
+    def sparse(path: Path) -> Path:
+        with open(path, "wb") as fh:
+            fh.truncate(2 << 30)  # 2 GiB that take no disk space: only a reader that reads them all pays
+        return path
+
+    def analyze_sparse() -> list[str]:
+        return ["analyze", str(sparse(tmp / "huge.txt"))]
+
     def warc_files(folder: Path, garbage: bool) -> None:
         (folder / "crawl.warc").write_bytes(b"WARC/1.0\r\n" + os.urandom(4000) if garbage else b"")
         (folder / "cut.warc.gz").write_bytes(_warc(_deep_html(3))[:-200])
@@ -104,6 +112,9 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
         ("5 MB text on one line", analyze("5mb-line.txt", _long_text(5, True))),
         ("5 MB without punctuation or spaces", analyze("5mb-word.txt", "خبر".encode() * 900_000)),
         ("HTML nested 10,000 levels deep", analyze("deep.html", _deep_html(10_000))),
+        ("2 GiB file (sparse) to analyze", analyze_sparse),
+        ("2 GiB file (sparse) and one good file to ingest",
+         ingest("huge", lambda f: (sparse(f / "huge.txt"), (f / "good.txt").write_bytes(SEED)))),
         ("zip of 1 MB holding a 1 GiB member", ingest("bomb", lambda f: _zip_bomb(f / "bomb.zip"))),
         ("garbage WARC + cut WARC.gz", ingest("garbage-warc", lambda f: warc_files(f, True))),
         ("empty WARC + cut WARC.gz", ingest("empty-warc", lambda f: warc_files(f, False))),

@@ -104,3 +104,64 @@ def test_ingest_exits_1_when_every_input_failed(tmp_path):
     result = subprocess.run([*cmd, "--json"], capture_output=True, text=True, timeout=120)
     details = json.loads(result.stdout)
     assert result.returncode == 1 and len(details["failure_examples"]) == 2
+
+
+def _peak(consume) -> int:
+    tracemalloc.start()
+    try:
+        consume()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def _count(path, kinds: dict) -> None:
+    for item in read([path]):
+        kinds[type(item).__name__] = kinds.get(type(item).__name__, 0) + 1
+
+
+def test_json_lines_are_read_a_line_at_a_time(tmp_path):
+    path = tmp_path / "big.jsonl"
+    line = json.dumps({"text": "خبر عن بغداد والموصل. " * 60, "title": "عنوان"}, ensure_ascii=False) + "\n"
+    with open(path, "w", encoding="utf-8") as fh:
+        for _ in range(20_000_000 // len(line.encode())):
+            fh.write(line)
+    kinds: dict = {}
+    peak = _peak(lambda: _count(path, kinds))
+    assert kinds == {"Doc": 20_000_000 // len(line.encode())}
+    assert peak < 2_000_000  # the file is 20 MB: never held whole
+
+
+def test_archive_on_disk_is_not_read_whole(tmp_path):
+    path = tmp_path / "many.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:
+        for i in range(200):
+            zf.writestr(f"a{i:03}.txt", ("خبر رقم %d عن بغداد. " % i) * 4000)
+    assert path.stat().st_size > 20_000_000
+    kinds: dict = {}
+    peak = _peak(lambda: _count(path, kinds))
+    assert kinds == {"Doc": 200} and peak < 2_000_000
+
+
+def test_file_over_the_whole_file_limit_is_a_failure_unread(tmp_path, monkeypatch):
+    from rased.ingest import readers
+
+    monkeypatch.setattr(readers, "WHOLE_FILE_BYTES", 1_000_000)
+    (tmp_path / "huge.txt").write_bytes("خبر عن بغداد. ".encode() * 100_000)
+    (tmp_path / "small.txt").write_bytes("خبر عن بغداد. ".encode() * 100)
+    items = list(read([tmp_path]))
+    assert [type(i) for i in items] == [Bad, Doc]
+    assert items[0].code == "size" and "too large to read whole" in items[0].reason
+
+
+def test_json_line_over_the_line_limit_is_skipped(tmp_path, monkeypatch):
+    from rased.ingest import readers
+
+    monkeypatch.setattr(readers, "LINE_BYTES", 1000)
+    good = json.dumps({"text": "خبر عن بغداد."}, ensure_ascii=False)
+    long = json.dumps({"text": "خبر " * 2000}, ensure_ascii=False)
+    (tmp_path / "lines.jsonl").write_text(f"{good}\n{long}\n{good}\r\n\n{good}", encoding="utf-8")
+    items = list(read([tmp_path / "lines.jsonl"]))
+    assert [(type(i).__name__, i.locator.rsplit(":", 1)[1]) for i in items] == [
+        ("Doc", "1"), ("Bad", "2"), ("Doc", "3"), ("Doc", "5")]
+    assert items[1].code == "size"

@@ -68,6 +68,11 @@ class Bad:
 MEMBER_BYTES = 64_000_000
 MAX_RATIO = 100
 RATIO_FROM = 1_000_000
+# A file is read whole only when its format needs it (one document, a JSON array, a feed, an ANT file) and it is
+# no larger than this; archives are read from disk member by member and JSON lines and WARCs a record at a time,
+# a JSON line over LINE_BYTES being a failure that is skipped without holding it.
+WHOLE_FILE_BYTES = MEMBER_BYTES
+LINE_BYTES = MEMBER_BYTES
 
 
 def _too_big(size: int, compressed: int) -> str | None:
@@ -157,15 +162,39 @@ def _file(f: Path, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
     name = f.name.lower()
     locator = str(f)
     try:
-        if name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")) and fmt in ("auto", "warc"):
-            with open(f, "rb") as fh:
+        with open(f, "rb") as fh:
+            if name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")) and fmt in ("auto", "warc"):
                 yield from _warc(locator, fh)
-            return
-        data = f.read_bytes()
+                return
+            head = fh.read(4096)
+            fh.seek(0)
+            streamed = _streamed(locator, name, head, fh, fmt, text_field)
+            if streamed is not None:
+                yield from streamed
+                return
+            size = os.fstat(fh.fileno()).st_size
+            if size > WHOLE_FILE_BYTES:
+                yield Bad(locator, "", f"the file is too large to read whole ({size / 1e6:,.0f} MB; the limit is "
+                                       f"{WHOLE_FILE_BYTES / 1e6:.0f} MB for one document, a JSON array or a feed)", "size")
+                return
+            data = fh.read()
     except OSError as err:
         yield Bad(locator, "", f"cannot read the file: {err.strerror or err}", "io")
         return
     yield from _bytes(locator, f.name, data, fmt, text_field)
+
+
+def _streamed(locator: str, name: str, head: bytes, fh: BinaryIO, fmt: str,
+              text_field: str | None) -> Iterator[Doc | Bad] | None:
+    """The documents of a file that is read piece by piece (an archive, JSON lines), None for other files."""
+    kind = _archive_kind(name, head)
+    if kind == "zip":
+        return _zip(locator, fh, "", fmt, text_field)
+    if kind == "tar":
+        return _tar(locator, fh, os.fstat(fh.fileno()).st_size, "", fmt, text_field)
+    if fmt == "jsonl" or (fmt == "auto" and name.endswith((".jsonl", ".ndjson"))):
+        return _jsonl(locator, fh, text_field)
+    return None
 
 
 def _archive_kind(name: str, data: bytes) -> str | None:
@@ -221,10 +250,10 @@ def _one_json_value(data: bytes) -> bool:
 def _bytes(locator: str, name: str, data: bytes, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
     kind = _archive_kind(name.lower(), data)
     if kind == "zip":
-        yield from _zip(locator, data, fmt, text_field)
+        yield from _zip(locator, io.BytesIO(data), digest(data), fmt, text_field)
         return
     if kind == "tar":
-        yield from _tar(locator, data, fmt, text_field)
+        yield from _tar(locator, io.BytesIO(data), len(data), digest(data), fmt, text_field)
         return
     h = digest(data)
     if not data.strip():
@@ -237,7 +266,7 @@ def _bytes(locator: str, name: str, data: bytes, fmt: str, text_field: str | Non
     if use in ("text", "html"):
         yield Doc(locator, h, data)
     elif use == "jsonl":
-        yield from _jsonl(locator, data, text_field)
+        yield from _jsonl(locator, io.BytesIO(data), text_field)
     elif use == "saudinewsnet":
         yield from _json_array(locator, data, text_field)
     elif use == "rss":
@@ -248,12 +277,12 @@ def _bytes(locator: str, name: str, data: bytes, fmt: str, text_field: str | Non
         yield from _ant(locator, data)
 
 
-def _zip(locator: str, data: bytes, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
+def _zip(locator: str, source: BinaryIO, raw_hash: str, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
+        zf = zipfile.ZipFile(source)
         names = sorted(n for n in zf.namelist() if not n.endswith("/"))
     except zipfile.BadZipFile as err:
-        yield Bad(locator, digest(data), f"not a readable ZIP archive: {err}", "archive")
+        yield Bad(locator, raw_hash, f"not a readable ZIP archive: {err}", "archive")
         return
     for n in names:
         info = zf.getinfo(n)
@@ -272,18 +301,19 @@ def _zip(locator: str, data: bytes, fmt: str, text_field: str | None) -> Iterato
         yield from _bytes(f"{locator}!{n}", n, member, fmt, text_field)
 
 
-def _tar(locator: str, data: bytes, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
+def _tar(locator: str, source: BinaryIO, size: int, raw_hash: str, fmt: str,
+         text_field: str | None) -> Iterator[Doc | Bad]:
     inflated = 0
     try:
-        tf = tarfile.open(fileobj=io.BytesIO(data), mode="r:*")
+        tf = tarfile.open(fileobj=source, mode="r:*")
         for member in tf:
             if not member.isfile() or Path(member.name).name.startswith("."):
                 continue
             inflated += member.size
-            why = _too_big(member.size, 0) if member.size > MEMBER_BYTES else _too_big(inflated, len(data))
+            why = _too_big(member.size, 0) if member.size > MEMBER_BYTES else _too_big(inflated, size)
             if why:  # a tar's sizes are those of its headers: a refused member is never read
                 yield Bad(f"{locator}!{member.name}", "", why, "archive")
-                if inflated > MAX_RATIO * len(data):
+                if inflated > MAX_RATIO * size:
                     return
                 continue
             handle = tf.extractfile(member)
@@ -291,7 +321,7 @@ def _tar(locator: str, data: bytes, fmt: str, text_field: str | None) -> Iterato
                 continue
             yield from _bytes(f"{locator}!{member.name}", member.name, handle.read(), fmt, text_field)
     except (tarfile.TarError, EOFError, OSError) as err:
-        yield Bad(locator, digest(data), f"truncated or unreadable tar archive: {err}", "archive")
+        yield Bad(locator, raw_hash, f"truncated or unreadable tar archive: {err}", "archive")
 
 
 # ---------------------------------------------------------------------------------------------- fields
@@ -326,11 +356,29 @@ def _from_object(locator: str, raw: bytes | str, obj: Any, text_field: str | Non
     )
 
 
-def _jsonl(locator: str, data: bytes, text_field: str | None) -> Iterator[Doc | Bad]:
-    for i, line in enumerate(data.splitlines(), 1):
+def _lines(fh: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of ``fh`` as ``bytes.splitlines`` gives them, read one at a time; None for a line over
+    LINE_BYTES, which is skipped without being held."""
+    while True:
+        piece = fh.readline(LINE_BYTES + 1)
+        if not piece:
+            return
+        if len(piece) > LINE_BYTES and not piece.endswith(b"\n"):
+            while piece and not piece.endswith(b"\n"):
+                piece = fh.readline(1 << 20)
+            yield None
+            continue
+        yield from piece.splitlines()
+
+
+def _jsonl(locator: str, fh: BinaryIO, text_field: str | None) -> Iterator[Doc | Bad]:
+    for i, line in enumerate(_lines(fh), 1):
+        where = f"{locator}:{i}"
+        if line is None:
+            yield Bad(where, "", f"the line is too long (over {LINE_BYTES / 1e6:.0f} MB)", "size")
+            continue
         if not line.strip():
             continue
-        where = f"{locator}:{i}"
         try:
             obj = json.loads(line)
         except (json.JSONDecodeError, UnicodeDecodeError) as err:

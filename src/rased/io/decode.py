@@ -96,10 +96,7 @@ def decode(data: bytes, *, max_bytes: int) -> Decoded:
     if not data or not data.strip():
         raise InputError("the input is empty", hint="give a text or HTML file with an article")
     if len(data) > max_bytes:
-        raise InputError(
-            f"the input is too large ({len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)",
-            hint="one article is expected; use `rased ingest` for a corpus, or raise --max-bytes",
-        )
+        raise too_large(len(data), max_bytes)
     what = sniff_binary(data)
     if what:
         raise InputError(f"the input is {what}, not text", hint="give a text or HTML file")
@@ -110,6 +107,17 @@ def decode(data: bytes, *, max_bytes: int) -> Decoded:
     if order:
         return _strict(data, order, f"the input looks like {order}")
     return _utf8_or_legacy(data)
+
+
+def too_large(size: int | None, max_bytes: int) -> InputError:
+    """The error for an input over ``max_bytes`` (``size`` None: a stream read only up to the limit)."""
+    what = _amount(size, 1) if size is not None else f"over {_amount(max_bytes, 1)}"
+    return InputError(f"the input is too large ({what}; the limit is {_amount(max_bytes, 0)})",
+                      hint="one article is expected; use `rased ingest` for a corpus, or raise --max-bytes")
+
+
+def _amount(size: int, digits: int) -> str:
+    return f"{size / 1e6:.{digits}f} MB" if size >= 1_000_000 else f"{size / 1e3:.{digits}f} kB"
 
 
 def _strict(data: bytes, encoding: str, why: str) -> Decoded:
