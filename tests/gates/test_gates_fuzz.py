@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 from datetime import datetime, timezone
+from html.parser import HTMLParser
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +16,7 @@ from rased.arabic.dates import find_dates
 from rased.errors import InputError
 from rased.ingest.readers import Bad, Doc, documents
 from rased.io import decode as decoding
+from rased.io import flatten as flat_html
 from rased.io import html as html_input
 from rased.pipeline import prepare
 from rased.settings import DEFAULT
@@ -81,6 +83,49 @@ def test_fuzz_html(body):
         except InputError:  # no article text: a refusal, not a crash
             continue
         assert text.strip() and isinstance(hints, dict) and isinstance(notes, list)
+
+
+SOUP = st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<span class='a'>", "</span>", "<br>", "<li>", "<b/>",
+                        "<script>", "</script>", "<style>", "</style>", "<!-- x -->", "&amp;", "&#1575;", "</x>", "<",
+                        ">", "<div", "<!doctype html>"])
+
+
+@st.composite
+def _tag_soup(draw) -> str:
+    """Markup pieces and text, a piece sometimes repeated hundreds of times (deep nesting)."""
+    parts = [draw(st.one_of(SOUP, TEXTY.map(lambda t: t[:40]))) * draw(st.sampled_from((1, 1, 1, 30, 300)))
+             for _ in range(draw(st.integers(0, 30)))]
+    return "".join(parts)
+
+
+class _Visible(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        if not self.cdata_elem:
+            self.text.append(data)
+
+
+def _visible(page: str) -> str:
+    parser = _Visible()
+    parser.feed(page)
+    parser.close()
+    return "".join("".join(parser.text).split())
+
+
+@FUZZ
+@given(_tag_soup())
+def test_fuzz_flatten(page):
+    """Flattening drops tags, never text; the flattened page nests no deeper than asked; extraction never raises."""
+    flat = flat_html.flatten(page, max_depth=20)
+    assert _visible(flat.html) == _visible(page)
+    assert flat_html.flatten(flat.html, max_depth=20).dropped == 0
+    try:
+        html_input.extract(page)
+    except InputError:
+        pass
 
 
 RSS = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title><item><title>{0}</title>'

@@ -60,3 +60,19 @@ def test_dropped_blocks_keep_their_line_breaks():
 
 def test_element_table_is_sound():
     assert flat_html.validate() == []
+
+
+# Found by the fuzzing gate (tests/gates/test_gates_fuzz.py::test_fuzz_flatten) on the first version of flatten.
+
+def test_dropped_script_takes_its_content_with_it():
+    page = "<div>" * 5 + "<script>var a = '<p>سطر</p>';</script>" + "<style>p { color: red }</style>نص" + "</div>" * 5
+    flat = flat_html.flatten(page, max_depth=2)
+    assert flat.dropped == 5 and "var a" not in flat.html and "color" not in flat.html and "نص" in flat.html
+
+
+def test_a_bracket_of_the_text_stays_text():
+    """«<» and «p>» on either side of a dropped tag would have been joined into a new tag, its text lost."""
+    page = "<html><body><div><div>أ <<span>p> ب</span></div></div></body></html>"
+    flat = flat_html.flatten(page, max_depth=3)
+    assert flat.dropped == 2
+    assert lxml.html.fromstring(flat.html).text_content().strip() == lxml.html.fromstring(page).text_content() == "أ <p> ب"

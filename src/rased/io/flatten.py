@@ -3,7 +3,8 @@
 libxml2 (under lxml and trafilatura) stops reading a page at 256 levels of nesting, so a page nested deeper (a
 template that never closes its «div», or a hostile page) would give no text at all. ``flatten`` rewrites such a
 page in one streaming pass: the start and end tags of the elements nested deeper than ``MAX_DEPTH`` are left out,
-a block element among them becomes a line break, and their text stays where it was.
+a block element among them becomes a line break, and their text stays where it was (a dropped script or style
+with its content: it is no text).
 """
 from __future__ import annotations
 
@@ -60,6 +61,7 @@ class _Writer(HTMLParser):
         self.open: Counter[str] = Counter()  # open elements by name: an end tag's match found without a scan
         self.deepest = 0
         self.dropped = 0
+        self.hidden: str | None = None  # a script or style whose tags were dropped: its content goes too
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in _VOID:
@@ -73,6 +75,8 @@ class _Writer(HTMLParser):
         else:
             self.dropped += 1
             self.out.append("\n" if tag in _BLOCK else "")
+            if tag in self.CDATA_CONTENT_ELEMENTS:
+                self.hidden = tag
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         if len(self.stack) < self.max_depth:
@@ -84,6 +88,8 @@ class _Writer(HTMLParser):
         while self.stack:  # elements left open inside it close with it, as a browser closes them
             name = self.stack.pop()
             self.open[name] -= 1
+            if name == self.hidden:
+                self.hidden = None
             if len(self.stack) < self.max_depth:
                 self.out.append(f"</{name}>")
             elif name in _BLOCK:
@@ -92,7 +98,10 @@ class _Writer(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
-        self.out.append(data)
+        if self.hidden:
+            return
+        # inside a kept script or style the content is raw; elsewhere a «<» that opened no tag stays text
+        self.out.append(data if self.cdata_elem else data.replace("<", "&lt;").replace(">", "&gt;"))
 
     def handle_entityref(self, name: str) -> None:
         self.out.append(f"&{name};")
