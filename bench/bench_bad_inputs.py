@@ -47,6 +47,15 @@ def _zip_bomb(path: Path) -> None:
             fh.write(chunk)
 
 
+def _damaged_zip(path: Path) -> None:
+    """A ZIP of one article whose deflated bytes are overwritten: the member cannot be inflated."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("a.txt", SEED)
+    data, start = buf.getvalue(), 30 + len("a.txt")
+    path.write_bytes(data[:start] + b"\xff" * 8 + data[start + 8:])
+
+
 def _deep_html(levels: int) -> bytes:
     body = "<div>" * levels + SEED.decode("utf-8") + "</div>" * levels
     return f"<!doctype html><html><body>{body}</body></html>".encode("utf-8")
@@ -116,6 +125,8 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
         ("2 GiB file (sparse) and one good file to ingest",
          ingest("huge", lambda f: (sparse(f / "huge.txt"), (f / "good.txt").write_bytes(SEED)))),
         ("zip of 1 MB holding a 1 GiB member", ingest("bomb", lambda f: _zip_bomb(f / "bomb.zip"))),
+        ("damaged ZIP and one good file", ingest("damaged-zip", lambda f: (_damaged_zip(f / "a.zip"),
+                                                                           (f / "good.txt").write_bytes(SEED)))),
         ("garbage WARC + cut WARC.gz", ingest("garbage-warc", lambda f: warc_files(f, True))),
         ("empty WARC + cut WARC.gz", ingest("empty-warc", lambda f: warc_files(f, False))),
         ("dangling link, unreadable folder, one good file", ingest("links", links)),

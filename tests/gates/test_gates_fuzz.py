@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+import tarfile
+import zipfile
 from datetime import datetime, timezone
 from html.parser import HTMLParser
 
@@ -171,6 +173,35 @@ def test_fuzz_warc(data):
 def test_fuzz_jsonl(objects, junk):
     lines = [json.dumps(o, ensure_ascii=False) for o in objects] + [junk.decode("latin-1")]
     _read("docs.jsonl", "\n".join(lines).encode("utf-8", "surrogatepass"))
+
+
+def _archive(kind: str) -> bytes:
+    """A small archive of two articles: a ZIP (deflated) or a gzipped tar."""
+    buf = io.BytesIO()
+    members = {"a.txt": SEED.encode(), "b.jsonl": json.dumps({"text": SEED}, ensure_ascii=False).encode()}
+    if kind == "zip":
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in members.items():
+                zf.writestr(name, data)
+    else:
+        with tarfile.open(fileobj=buf, mode="w:gz") as tf:
+            for name, data in members.items():
+                info = tarfile.TarInfo(name)
+                info.size = len(data)
+                tf.addfile(info, io.BytesIO(data))
+    return buf.getvalue()
+
+
+@FUZZ
+@given(_mutated(_archive("zip")))
+def test_fuzz_zip(data):
+    _read("corpus.zip", data)
+
+
+@FUZZ
+@given(_mutated(_archive("tar")))
+def test_fuzz_tar(data):
+    _read("corpus.tar.gz", data)
 
 
 ANT = "<DOC><DOCNO>{0}</DOCNO><TITLE>{1}</TITLE><TIME>{2}</TIME><TEXT>{1}</TEXT></DOC>"

@@ -16,11 +16,13 @@ import hashlib
 import html
 import io
 import json
+import lzma
 import os
 import re
 import tarfile
 import time
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -277,11 +279,17 @@ def _bytes(locator: str, name: str, data: bytes, fmt: str, text_field: str | Non
         yield from _ant(locator, data)
 
 
+# What a damaged ZIP raises, from its directory or while a member inflates (a corrupt deflate, LZMA or bzip2
+# stream; an offset that points before the file's start).
+_ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError, zlib.error,
+               lzma.LZMAError)
+
+
 def _zip(locator: str, source: BinaryIO, raw_hash: str, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
     try:
         zf = zipfile.ZipFile(source)
         names = sorted(n for n in zf.namelist() if not n.endswith("/"))
-    except zipfile.BadZipFile as err:
+    except _ZIP_ERRORS as err:
         yield Bad(locator, raw_hash, f"not a readable ZIP archive: {err}", "archive")
         return
     for n in names:
@@ -292,7 +300,7 @@ def _zip(locator: str, source: BinaryIO, raw_hash: str, fmt: str, text_field: st
                 with zf.open(info) as fh:  # ... and as they turn out: never more than the limit is inflated
                     member = fh.read(min(MEMBER_BYTES, max(RATIO_FROM, MAX_RATIO * info.compress_size)) + 1)
                 why = _too_big(len(member), info.compress_size)
-        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as err:
+        except _ZIP_ERRORS as err:
             yield Bad(f"{locator}!{n}", "", f"cannot read the archive member: {err}", "archive")
             continue
         if why:
