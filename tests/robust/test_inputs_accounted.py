@@ -165,3 +165,18 @@ def test_json_line_over_the_line_limit_is_skipped(tmp_path, monkeypatch):
     assert [(type(i).__name__, i.locator.rsplit(":", 1)[1]) for i in items] == [
         ("Doc", "1"), ("Bad", "2"), ("Doc", "3"), ("Doc", "5")]
     assert items[1].code == "size"
+
+
+def test_a_reader_that_raises_fails_its_file_only(tmp_path, monkeypatch):
+    from rased.ingest import readers
+
+    def broken(locator, data):
+        yield Doc(f"{locator}#1", "h1", "خبر أول عن بغداد.")
+        raise RuntimeError("a bug in the feed reader")
+
+    monkeypatch.setattr(readers, "_rss", broken)
+    (tmp_path / "a.rss").write_text("<rss><channel><item><title>x</title></item></channel></rss>")
+    (tmp_path / "b.txt").write_text("خبر عن الموصل.", encoding="utf-8")
+    items = list(read([tmp_path]))
+    assert [type(i).__name__ for i in items] == ["Doc", "Bad", "Doc"]
+    assert items[1].code == "error" and "RuntimeError: a bug in the feed reader" in items[1].reason

@@ -153,9 +153,13 @@ def _walk(path: Path, fmt: str, text_field: str | None, skip: set[Path]) -> Iter
         if skip and f.resolve() in skip:
             continue
         found = 0
-        for item in _file(f, fmt, text_field):
+        try:
+            for item in _file(f, fmt, text_field):
+                found += 1
+                yield item
+        except Exception as err:  # a reader's bug must not stop a corpus: this file's failure, then the next file
             found += 1
-            yield item
+            yield Bad(str(f), "", f"the reader failed: {type(err).__name__}: {err}", "error")
         if not found:  # nothing vanishes: a file that gives no document is a failure with its reason
             yield Bad(str(f), "", "no document in the file (no record, entry or member could be read)", "empty")
 
