@@ -12,6 +12,7 @@ import argparse
 import io
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -37,6 +38,25 @@ def _stray(data: bytes) -> bytes:
     while data[i] & 0xC0 == 0x80:
         i += 1
     return data[:i] + b"\xff" + data[i:]
+
+
+def _damaged(data: bytes, share: float) -> bytes:
+    """``data`` with ``share`` of its non-ASCII bytes overwritten by bytes that are never UTF-8."""
+    rng = random.Random(7)
+    out = bytearray(data)
+    high = [i for i, b in enumerate(out) if b >= 0x80]
+    for i in rng.sample(high, int(len(high) * share)):
+        out[i] = rng.choice((0xFF, 0xFE, 0xC0))
+    return bytes(out)
+
+
+def _film_list() -> bytes:
+    """An Arabic article whose lines are mostly English film titles (more Latin letters than Arabic), in windows-1256."""
+    films = ("The Conformist | Bernardo Bertolucci (Italy)", "The Deer Hunter | Michael Cimino (USA)",
+             "Coming Home | Hal Ashby (USA)", "Days of Heaven | Terrence Malick (USA)")
+    lines = ["سنوات السينما: أفضل عشرة أفلام في السنة", *(f"{i + 1}. {films[i % 4]}" for i in range(20)),
+             "عنوان الفيلم متبوعًا باسم مخرجه وتاريخ إنتاجه وتقييمه."]
+    return "\n".join(lines).encode("cp1256")
 
 
 def _zip_bomb(path: Path) -> None:
@@ -112,6 +132,8 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
 
     return [
         ("UTF-8 article with one stray 0xFF", analyze("stray.txt", _stray(SEED))),
+        ("UTF-8 article with 5% of its non-ASCII bytes damaged", analyze("damaged.txt", _damaged(SEED, 0.05))),
+        ("Arabic film list with English titles, in windows-1256", analyze("films1256.txt", _film_list())),
         ("UTF-16 article without a mark", analyze("utf16.txt", SEED.decode().encode("utf-16-le"))),
         ("windows-1256 article", analyze("cp1256.txt", SEED.decode().encode("cp1256", "ignore"))),
         ("empty file", analyze("empty.txt", b"")),
