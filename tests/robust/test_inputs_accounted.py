@@ -180,3 +180,48 @@ def test_a_reader_that_raises_fails_its_file_only(tmp_path, monkeypatch):
     items = list(read([tmp_path]))
     assert [type(i).__name__ for i in items] == ["Doc", "Bad", "Doc"]
     assert items[1].code == "error" and "RuntimeError: a bug in the feed reader" in items[1].reason
+
+
+def test_linked_folder_is_read(tmp_path):
+    """A link to a folder inside an input folder: its articles were left out without a word."""
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text("خبر عن بغداد.", encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "b.txt").write_text("خبر عن الموصل.", encoding="utf-8")
+    (tmp_path / "in" / "linked").symlink_to(tmp_path / "real")
+    items = _read_all(tmp_path / "in")
+    assert [(type(i).__name__, os.path.relpath(i.locator, tmp_path)) for i in items] == [
+        ("Doc", "in/b.txt"), ("Doc", "in/linked/a.txt")]
+    from rased.ingest.readers import files
+
+    assert [f.name for f in files([tmp_path / "in"])] == ["b.txt", "a.txt"]
+
+
+def test_link_cycle_is_a_failure(tmp_path):
+    (tmp_path / "a.txt").write_text("خبر عن بغداد.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to(tmp_path)
+    items = _read_all(tmp_path)
+    assert [type(i) for i in items] == [Doc, Bad] and "cycle" in items[1].reason
+
+
+def test_folder_that_cannot_be_listed_is_a_failure(tmp_path, monkeypatch):
+    """As the unreadable-folder test, for any user (root reads every folder): listing raises."""
+    from pathlib import Path
+
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text("خبر", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("خبر عن الموصل.", encoding="utf-8")
+    listing = Path.iterdir
+
+    def iterdir(self):
+        if self.name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return listing(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    items = _read_all(tmp_path)
+    assert [type(i) for i in items] == [Doc, Bad]
+    assert items[1].reason == "cannot read the folder: Permission denied"
+    top = _read_all(tmp_path / "locked")  # the folder given itself
+    assert [type(i) for i in top] == [Bad]

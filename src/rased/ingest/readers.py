@@ -109,38 +109,39 @@ def read(
 
 
 def files(paths: list[str | Path]) -> Iterator[Path]:
+    """The files under ``paths`` that ``read`` reads, in its order."""
     for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                rel = child.relative_to(p)
-                if any(part.startswith(".") for part in rel.parts):
-                    continue
-                if child.is_file():
-                    yield child
-        elif p.is_file():
-            yield p
+        yield from (f for f in _entries(Path(p)) if not isinstance(f, Bad) and f.is_file())
 
 
 def _entries(path: Path) -> Iterator[Path | Bad]:
-    """The files under ``path`` (as ``files`` lists them), and a ``Bad`` for each entry that cannot be read
-    as one: a folder that cannot be listed, a dangling link, a socket or device."""
+    """The files under ``path`` (hidden entries skipped), depth first in name order, and a ``Bad`` for each entry
+    that cannot be read as one: a folder that cannot be listed, a dangling link, a socket or device, a link back
+    to a folder already read. A link to a folder is followed: its files are read like the others."""
     if not path.is_dir():
         yield path
         return
-    for child in sorted(path.rglob("*")):
-        if any(part.startswith(".") for part in child.relative_to(path).parts):
-            continue
+    yield from _tree(path, set())
+
+
+def _tree(folder: Path, seen: set[Path]) -> Iterator[Path | Bad]:
+    real = folder.resolve()
+    if real in seen:
+        yield Bad(str(folder), "", "a link back to a folder already read (a cycle)", "io")
+        return
+    seen.add(real)
+    try:
+        children = sorted(c for c in folder.iterdir() if not c.name.startswith("."))
+    except OSError as err:
+        yield Bad(str(folder), "", f"cannot read the folder: {err.strerror or err}", "io")
+        return
+    for child in children:
         if child.is_file():
             yield child
+        elif child.is_dir():
+            yield from _tree(child, seen)
         elif child.is_symlink() and not child.exists():
             yield Bad(str(child), "", "a link to nothing (its target is missing)", "io")
-        elif child.is_dir():
-            try:
-                with os.scandir(child):
-                    pass
-            except OSError as err:
-                yield Bad(str(child), "", f"cannot read the folder: {err.strerror or err}", "io")
         else:
             yield Bad(str(child), "", "not a regular file (a socket, pipe or device)", "io")
 
