@@ -13,7 +13,7 @@ import zipfile
 
 import pytest
 
-from rased.ingest.readers import Bad, Doc, read
+from rased.ingest.readers import Bad, Doc, documents, read
 
 
 def _zip_with(name: str, size: int) -> bytes:
@@ -225,3 +225,49 @@ def test_folder_that_cannot_be_listed_is_a_failure(tmp_path, monkeypatch):
     assert items[1].reason == "cannot read the folder: Permission denied"
     top = _read_all(tmp_path / "locked")  # the folder given itself
     assert [type(i) for i in top] == [Bad]
+
+
+def test_a_stray_byte_in_a_json_line_is_replaced_and_recorded(tmp_path):
+    """One 0xFF in a JSON line lost its article («invalid JSON: 'utf-8' codec can't decode»)."""
+    from rased.ingest import ingest
+    from rased.store import open_store
+
+    line = json.dumps({"text": "قال رئيس الوزراء العراقي إن القوات دخلت الموصل. وأضاف أن المعارك مستمرة."},
+                      ensure_ascii=False).encode()
+    i = line.index("الموصل".encode())
+    (tmp_path / "a.jsonl").write_bytes(line[:i] + b"\xff" + line[i:] + b"\n" + "\xe9t\xe9 \xe0 Paris".encode("latin-1"))
+    items = list(read([tmp_path / "a.jsonl"]))
+    assert [type(x) for x in items] == [Doc, Bad] and items[0].replaced == 1 and items[1].code == "encoding"
+    store = open_store(str(tmp_path / "s.db"))
+    try:
+        summary = ingest([tmp_path / "a.jsonl"], store)
+        assert (summary.stored, summary.failed) == (1, 1)
+        article = store.get(summary.ids[0])
+        assert "\ufffdالموصل" in article.text
+        assert "1 invalid UTF-8 byte sequence(s) replaced by U+FFFD" in [p.message for p in article.problems]
+    finally:
+        store.close()
+
+
+def test_a_stray_byte_in_an_ant_document_is_replaced_and_recorded(tmp_path):
+    docs = [f"<DOC><DOCNO>A{i}</DOCNO><TEXT>قال رئيس الوزراء إن القوات دخلت الموصل {i}.</TEXT></DOC>".encode()
+            for i in range(3)]
+    damaged = docs[1].replace("الموصل".encode(), b"\xff" + "الموصل".encode())
+    latin = "<DOC><DOCNO>A3</DOCNO><TEXT>\xe9t\xe9 \xe0 Paris \xe9t\xe9</TEXT></DOC>".encode("latin-1")
+    items = list(documents("ant.xml", "ant.xml", b"\n".join([docs[0], damaged, docs[2], latin])))
+    assert [(type(x).__name__, x.locator) for x in items] == [
+        ("Doc", "ant.xml#A0"), ("Doc", "ant.xml#A1"), ("Doc", "ant.xml#A2"), ("Bad", "ant.xml#A3")]
+    assert [x.replaced for x in items[:3]] == [0, 1, 0] and "\ufffdالموصل" in items[1].data
+
+
+def test_analyze_of_a_json_line_with_a_stray_byte(tmp_path, capsys):
+    from rased.cli import main as cli
+
+    line = json.dumps({"text": "قال رئيس الوزراء العراقي إن القوات دخلت الموصل. وأضاف أن المعارك مستمرة."},
+                      ensure_ascii=False).encode()
+    i = line.index("الموصل".encode())
+    (tmp_path / "one.jsonl").write_bytes(line[:i] + b"\xff" + line[i:])
+    assert cli.main(["analyze", str(tmp_path / "one.jsonl")]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert {"code": "encoding", "message": "1 invalid UTF-8 byte sequence(s) replaced by U+FFFD"}.items() <= \
+        record["problems"][0].items()

@@ -95,8 +95,10 @@ def run(args: argparse.Namespace) -> int:
     if doc is None:
         article = analyze(data, url=args.url, fetched_at=args.fetched_at, settings=settings)
     else:  # a corpus or feed file holding one article: its fields say what the bytes alone cannot
-        article = analyze(doc.data, url=args.url or doc.url, fetched_at=args.fetched_at or doc.fetched_at,
-                          source=doc.source, title=doc.title, published=doc.published, settings=settings)
+        from ..ingest import note_replaced
+
+        article = note_replaced(analyze(doc.data, url=args.url or doc.url, fetched_at=args.fetched_at or doc.fetched_at,
+                                        source=doc.source, title=doc.title, published=doc.published, settings=settings), doc)
     if args.explain:
         sys.stdout.write(text_view.explain(article))
     elif args.format == "text":

@@ -12,6 +12,7 @@ bytes; together they tell the store whether this exact input was already taken i
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import hashlib
 import html
 import io
@@ -30,7 +31,7 @@ from typing import Any, BinaryIO
 
 from ..datasets import parse_ant
 from ..errors import InputError
-from ..io.decode import sniff_binary
+from ..io.decode import sniff_binary, utf8_replaced
 from ..record import SCHEMA
 
 FORMATS = ("auto", "text", "html", "jsonl", "rss", "warc", "ant", "saudinewsnet")
@@ -54,6 +55,7 @@ class Doc:
     published: str | None = None
     fetched_at: str | None = None
     record: dict[str, Any] | None = None  # a stored-format record («rased.article/1»): taken as it is
+    replaced: int = 0  # bad UTF-8 sequences the reader replaced by U+FFFD in a text it decoded itself
 
 
 @dataclass(slots=True, frozen=True)
@@ -392,12 +394,17 @@ def _jsonl(locator: str, fh: BinaryIO, text_field: str | None) -> Iterator[Doc |
             continue
         if not line.strip():
             continue
+        text, replaced, utf8 = utf8_replaced(line)
+        if not utf8:
+            yield Bad(where, digest(line), f"not UTF-8 ({replaced} invalid byte sequence(s))", "encoding")
+            continue
         try:
-            obj = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as err:
+            obj = json.loads(text)
+        except json.JSONDecodeError as err:
             yield Bad(where, digest(line), f"invalid JSON: {err}", "json")
             continue
-        yield _from_object(where, line, obj, text_field)
+        item = _from_object(where, line, obj, text_field)
+        yield dataclasses.replace(item, replaced=replaced) if replaced and isinstance(item, Doc) else item
 
 
 def _json_array(locator: str, data: bytes, text_field: str | None) -> Iterator[Doc | Bad]:
@@ -503,22 +510,22 @@ def _warc(locator: str, stream: BinaryIO) -> Iterator[Doc | Bad]:
         yield Bad(locator, "", f"no text page among its {seen} WARC/ARC records", "warc")
 
 
-_ANT_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.S)
+_ANT_DOC = re.compile(rb"<DOC>(.*?)</DOC>", re.S)
 
 
 def _ant(locator: str, data: bytes) -> Iterator[Doc | Bad]:
-    text = data.decode("utf-8", errors="replace")
-    if "\ufffd" in text[:10000] and text[:10000].count("\ufffd") > 20:
-        yield Bad(locator, digest(data), "an ANT file that is not UTF-8", "encoding")
-        return
-    chunks = _ANT_DOC.findall(text) or [text]
-    for i, chunk in enumerate(chunks):
+    for i, raw in enumerate(_ANT_DOC.findall(data) or [data]):
+        chunk, replaced, utf8 = utf8_replaced(raw)
         fields = parse_ant(chunk)
         where = f"{locator}#{fields.get('DOCNO') or i}"
+        if not utf8:
+            yield Bad(where, digest(raw), f"an ANT document that is not UTF-8 ({replaced} invalid byte sequence(s))",
+                      "encoding")
+            continue
         if not fields.get("TEXT"):
             yield Bad(where, digest(chunk), "no ANT document (no <TEXT> field; invalid or cut XML?)", "ant")
             continue
         yield Doc(
             where, digest(chunk), fields["TEXT"], url=fields.get("URL") or None, source=fields.get("SRC") or None,
-            title=fields.get("TITLE") or None, published=fields.get("TIME") or None,
+            title=fields.get("TITLE") or None, published=fields.get("TIME") or None, replaced=replaced,
         )

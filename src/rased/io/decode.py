@@ -141,15 +141,26 @@ def _strict(data: bytes, encoding: str, why: str) -> Decoded:
     return Decoded(normalise_newlines(text.lstrip("\ufeff")), encoding)
 
 
-def _utf8_or_legacy(data: bytes) -> Decoded:
+def utf8_replaced(data: bytes) -> tuple[str, int, bool]:
+    """``data`` read as UTF-8 with its bad bytes as U+FFFD, how many sequences were replaced, and whether it is
+    UTF-8 at all (its valid non-ASCII characters not outnumbered by the bad bytes)."""
     text = data.decode("utf-8", errors="replace")
     # a literal U+FFFD in the input is valid UTF-8 (EF BF BD), not a replaced byte
     replaced = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     if not replaced:
-        return Decoded(normalise_newlines(text), "utf-8")
-    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    valid = non_ascii - replaced
-    if valid and valid >= UTF8_VALID_PER_INVALID * replaced:
+        return text, 0, True
+    valid = len(text) - len(text.encode("ascii", "ignore")) - replaced
+    return text, replaced, bool(valid) and valid >= UTF8_VALID_PER_INVALID * replaced
+
+
+def replaced_message(replaced: int) -> str:
+    """The record's problem for bad UTF-8 bytes that were replaced."""
+    return f"{replaced} invalid UTF-8 byte sequence(s) replaced by U+FFFD"
+
+
+def _utf8_or_legacy(data: bytes) -> Decoded:
+    text, replaced, utf8 = utf8_replaced(data)
+    if utf8:
         return Decoded(normalise_newlines(text), "utf-8", replaced)
     return _legacy(data)
 
