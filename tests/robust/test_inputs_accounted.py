@@ -271,3 +271,26 @@ def test_analyze_of_a_json_line_with_a_stray_byte(tmp_path, capsys):
     record = json.loads(capsys.readouterr().out)
     assert {"code": "encoding", "message": "1 invalid UTF-8 byte sequence(s) replaced by U+FFFD"}.items() <= \
         record["problems"][0].items()
+
+
+def test_a_stray_byte_in_a_feed_is_replaced_and_recorded(tmp_path):
+    """One stray byte made feedparser read the whole UTF-8 feed as windows-1252: every entry in mojibake."""
+    from rased.ingest import ingest
+    from rased.store import open_store
+
+    entries = "".join(f"<item><title>خبر {i}</title><link>http://e.com/{i}</link><description>قال رئيس الوزراء "
+                      f"العراقي إن القوات دخلت الموصل يوم {i}. وأضاف أن المعارك مستمرة.</description></item>"
+                      for i in range(2))
+    feed = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>{entries}</channel></rss>'
+    data = feed.encode()
+    i = data.index("الموصل".encode())
+    (tmp_path / "f.rss").write_bytes(data[:i] + b"\xff" + data[i:])
+    docs = list(read([tmp_path / "f.rss"]))
+    assert [d.replaced for d in docs] == [1, 0] and "\ufffdالموصل" in docs[0].data and "الموصل" in docs[1].data
+    store = open_store(str(tmp_path / "s.db"))
+    try:
+        summary = ingest([tmp_path / "f.rss"], store)
+        problems = [[p.message for p in store.get(a).problems if p.code == "encoding"] for a in summary.ids]
+        assert sorted(problems) == [[], ["1 invalid UTF-8 byte sequence(s) replaced by U+FFFD"]]
+    finally:
+        store.close()

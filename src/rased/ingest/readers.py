@@ -31,7 +31,7 @@ from typing import Any, BinaryIO
 
 from ..datasets import parse_ant
 from ..errors import InputError
-from ..io.decode import sniff_binary, utf8_replaced
+from ..io.decode import repaired_utf8, sniff_binary, utf8_replaced
 from ..record import SCHEMA
 
 FORMATS = ("auto", "text", "html", "jsonl", "rss", "warc", "ant", "saudinewsnet")
@@ -426,8 +426,9 @@ def _json_array(locator: str, data: bytes, text_field: str | None) -> Iterator[D
 def _rss(locator: str, data: bytes) -> Iterator[Doc | Bad]:
     import feedparser
 
+    repaired, replaced = repaired_utf8(data)
     try:
-        feed = feedparser.parse(data)
+        feed = feedparser.parse(repaired)
     except (ValueError, LookupError) as err:  # a malformed encoding declaration («encoding="\x80utf-8"»)
         yield Bad(locator, digest(data), f"not a readable RSS/Atom feed: {type(err).__name__}: {err}", "feed")
         return
@@ -447,12 +448,14 @@ def _rss(locator: str, data: bytes) -> Iterator[Doc | Bad]:
         if not content.strip():
             yield Bad(f"{locator}#{ident}", digest(raw), "feed entry without content", "empty")
             continue
+        bad = (content.count("\ufffd") + (title or "").count("\ufffd")) if replaced else 0
         content = fragment_text(content)
         stamp = e.get("published_parsed") or e.get("updated_parsed")
         published = (
             time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(calendar.timegm(stamp))) if stamp else e.get("published")
         )
-        yield Doc(f"{locator}#{ident}", digest(raw), content, url=link, source=source, title=title, published=published)
+        yield Doc(f"{locator}#{ident}", digest(raw), content, url=link, source=source, title=title, published=published,
+                  replaced=bad)
 
 
 _BLOCK_END = re.compile(r"</(p|div|h[1-6]|li|blockquote|tr|section|article)\s*>|<br\s*/?>", re.I)

@@ -153,6 +153,14 @@ def utf8_replaced(data: bytes) -> tuple[str, int, bool]:
     return text, replaced, bool(valid) and valid >= UTF8_VALID_PER_INVALID * replaced
 
 
+def repaired_utf8(data: bytes) -> tuple[bytes, int]:
+    """``data`` with its bad UTF-8 bytes replaced by U+FFFD when it is UTF-8 by the rule of ``utf8_replaced``, and
+    how many were replaced; other bytes as they are. For readers that decode by themselves (feedparser re-reads a
+    whole feed as windows-1252 for one stray byte)."""
+    text, replaced, utf8 = utf8_replaced(data)
+    return (text.encode("utf-8"), replaced) if replaced and utf8 else (data, 0)
+
+
 def replaced_message(replaced: int) -> str:
     """The record's problem for bad UTF-8 bytes that were replaced."""
     return f"{replaced} invalid UTF-8 byte sequence(s) replaced by U+FFFD"
