@@ -294,3 +294,15 @@ def test_a_stray_byte_in_a_feed_is_replaced_and_recorded(tmp_path):
         assert sorted(problems) == [[], ["1 invalid UTF-8 byte sequence(s) replaced by U+FFFD"]]
     finally:
         store.close()
+
+
+def test_a_stray_byte_in_a_json_array_costs_one_article_nothing(tmp_path):
+    """One stray byte in a SaudiNewsNet-style array lost every article of the file («invalid JSON»)."""
+    articles = [{"title": f"خبر {i}", "content": f"قال رئيس الوزراء إن القوات دخلت الموصل يوم {i}."} for i in range(3)]
+    data = json.dumps(articles, ensure_ascii=False).encode()
+    i = data.index("الموصل يوم 1".encode())
+    (tmp_path / "day.json").write_bytes(data[:i] + b"\xff" + data[i:])
+    items = list(read([tmp_path / "day.json"]))
+    assert [(type(x).__name__, x.replaced) for x in items] == [("Doc", 0), ("Doc", 1), ("Doc", 0)]
+    (tmp_path / "bom.jsonl").write_bytes(b"\xef\xbb\xbf" + json.dumps(articles[0], ensure_ascii=False).encode())
+    assert [type(x) for x in read([tmp_path / "bom.jsonl"])] == [Doc]  # a byte-order mark still reads

@@ -394,24 +394,38 @@ def _jsonl(locator: str, fh: BinaryIO, text_field: str | None) -> Iterator[Doc |
             continue
         if not line.strip():
             continue
-        text, replaced, utf8 = utf8_replaced(line)
-        if not utf8:
-            yield Bad(where, digest(line), f"not UTF-8 ({replaced} invalid byte sequence(s))", "encoding")
-            continue
         try:
-            obj = json.loads(text)
+            obj, replaced = _json_value(line)
         except json.JSONDecodeError as err:
             yield Bad(where, digest(line), f"invalid JSON: {err}", "json")
+            continue
+        except ValueError as err:
+            yield Bad(where, digest(line), str(err), "encoding")
             continue
         item = _from_object(where, line, obj, text_field)
         yield dataclasses.replace(item, replaced=replaced) if replaced and isinstance(item, Doc) else item
 
 
+def _json_value(raw: bytes) -> tuple[Any, int]:
+    """The JSON value of ``raw`` and how many bad UTF-8 sequences were replaced to read it (a stray byte costs
+    the value nothing). Raises json.JSONDecodeError, or ValueError for bytes that are not UTF-8 at all."""
+    try:
+        return json.loads(raw), 0  # UTF-8 with or without a mark, UTF-16, UTF-32
+    except UnicodeDecodeError:
+        text, replaced, utf8 = utf8_replaced(raw)
+        if not utf8:
+            raise ValueError(f"not UTF-8 ({replaced} invalid byte sequence(s))") from None
+        return json.loads(text.lstrip("\ufeff")), replaced
+
+
 def _json_array(locator: str, data: bytes, text_field: str | None) -> Iterator[Doc | Bad]:
     try:
-        items = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        items, replaced = _json_value(data)
+    except json.JSONDecodeError as err:
         yield Bad(locator, digest(data), f"invalid JSON: {err}", "json")
+        return
+    except ValueError as err:
+        yield Bad(locator, digest(data), str(err), "encoding")
         return
     if isinstance(items, dict):
         items = [items]
@@ -420,7 +434,9 @@ def _json_array(locator: str, data: bytes, text_field: str | None) -> Iterator[D
         return
     for i, obj in enumerate(items):
         raw = json.dumps(obj, ensure_ascii=False, sort_keys=True)
-        yield _from_object(f"{locator}#{i}", raw, obj, text_field)
+        item = _from_object(f"{locator}#{i}", raw, obj, text_field)
+        bad = raw.count("\ufffd") if replaced else 0  # the replaced bytes of this object
+        yield dataclasses.replace(item, replaced=bad) if bad and isinstance(item, Doc) else item
 
 
 def _rss(locator: str, data: bytes) -> Iterator[Doc | Bad]:
