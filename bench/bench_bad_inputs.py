@@ -76,6 +76,15 @@ def _damaged_zip(path: Path) -> None:
     path.write_bytes(data[:start] + b"\xff" * 8 + data[start + 8:])
 
 
+def _json_day_with_a_stray_byte(path: Path) -> None:
+    """Three articles in a JSON array (the SaudiNewsNet layout), one stray byte in the second."""
+    text = SEED.decode("utf-8")
+    articles = [{"title": f"article {i}", "content": text.replace("الموصل", f"الموصل {i}", 1)} for i in range(3)]
+    data = json.dumps(articles, ensure_ascii=False).encode("utf-8")
+    i = data.index("الموصل 1".encode())
+    path.write_bytes(data[:i] + b"\xff" + data[i:])
+
+
 def _deep_html(levels: int) -> bytes:
     body = "<div>" * levels + SEED.decode("utf-8") + "</div>" * levels
     return f"<!doctype html><html><body>{body}</body></html>".encode("utf-8")
@@ -149,6 +158,8 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
         ("zip of 1 MB holding a 1 GiB member", ingest("bomb", lambda f: _zip_bomb(f / "bomb.zip"))),
         ("damaged ZIP and one good file", ingest("damaged-zip", lambda f: (_damaged_zip(f / "a.zip"),
                                                                            (f / "good.txt").write_bytes(SEED)))),
+        ("JSON array of 3 articles, a stray byte in one", ingest("json-day", lambda f: _json_day_with_a_stray_byte(
+            f / "2015-07-23.json"))),
         ("garbage WARC + cut WARC.gz", ingest("garbage-warc", lambda f: warc_files(f, True))),
         ("empty WARC + cut WARC.gz", ingest("empty-warc", lambda f: warc_files(f, False))),
         ("dangling link, unreadable folder, one good file", ingest("links", links)),
