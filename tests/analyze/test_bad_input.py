@@ -66,6 +66,29 @@ def test_huge_file_is_refused_unread(tmp_path):
     assert peak < 3_000_000
 
 
+def test_stream_over_the_limit_is_refused(tmp_path):
+    """A pipe (or a device) reports no size: the refusal says «over» the limit, not «0.0 kB»."""
+    import os
+    import threading
+
+    from rased.cli.cmd_analyze import read_input
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with open(fifo, "wb") as fh:
+            fh.write(b"x" * 5000)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        with pytest.raises(InputError, match=r"the input is too large \(over 1\.0 kB; the limit is 1 kB\)"):
+            read_input(str(fifo), 1000)
+    finally:
+        writer.join(timeout=10)
+
+
 def test_huge_standard_input():
     result = rased("analyze", "-", "--max-bytes", "1000", stdin=("خبر " * 1000).encode("utf-8"))
     err = result.stderr.decode()

@@ -306,3 +306,30 @@ def test_a_stray_byte_in_a_json_array_costs_one_article_nothing(tmp_path):
     assert [(type(x).__name__, x.replaced) for x in items] == [("Doc", 0), ("Doc", 1), ("Doc", 0)]
     (tmp_path / "bom.jsonl").write_bytes(b"\xef\xbb\xbf" + json.dumps(articles[0], ensure_ascii=False).encode())
     assert [type(x) for x in read([tmp_path / "bom.jsonl"])] == [Doc]  # a byte-order mark still reads
+
+
+def test_a_stream_is_read_no_further_than_the_limit(tmp_path, monkeypatch):
+    """A pipe or device reports no size: the whole-file limit is kept by a bounded read (a device without end
+    was read until memory ran out)."""
+    import threading
+
+    from rased.ingest import readers
+
+    monkeypatch.setattr(readers, "WHOLE_FILE_BYTES", 10_000)
+    fifo = tmp_path / "stream.txt"
+    os.mkfifo(fifo)
+
+    def write(n: int) -> None:
+        with open(fifo, "wb") as fh:
+            fh.write("خبر عن بغداد. ".encode() * n)
+
+    got = []
+    for n in (2000, 100):  # 54,000 bytes (within the pipe's buffer), then 2,700
+        writer = threading.Thread(target=write, args=(n,))
+        writer.start()
+        try:
+            got.append(list(read([fifo])))
+        finally:
+            writer.join(timeout=10)
+    assert [[type(i) for i in items] for items in got] == [[Bad], [Doc]]
+    assert got[0][0].code == "size" and "too large to read whole (over 0 MB" in got[0][0].reason

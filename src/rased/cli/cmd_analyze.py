@@ -52,7 +52,8 @@ def read_input(path: str, max_bytes: int) -> bytes:
         with open(p, "rb") as fh:
             data = fh.read(max_bytes + 1)
             if len(data) > max_bytes:
-                raise too_large(os.fstat(fh.fileno()).st_size, max_bytes)
+                stat = os.fstat(fh.fileno())
+                raise too_large(stat.st_size if stat.st_size > max_bytes else None, max_bytes)  # a device: no size
             return data
     except OSError as err:
         raise InputError(f"cannot read {path}: {err.strerror}") from err

@@ -176,17 +176,17 @@ def _file(f: Path, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
                 yield from _warc(locator, fh)
                 return
             head = fh.read(4096)
-            fh.seek(0)
             streamed = _streamed(locator, name, head, fh, fmt, text_field)
             if streamed is not None:
                 yield from streamed
                 return
-            size = os.fstat(fh.fileno()).st_size
-            if size > WHOLE_FILE_BYTES:
-                yield Bad(locator, "", f"the file is too large to read whole ({size / 1e6:,.0f} MB; the limit is "
+            size = os.fstat(fh.fileno()).st_size  # 0 for a device: the bounded read below decides
+            data = head + fh.read(WHOLE_FILE_BYTES + 1 - len(head)) if size <= WHOLE_FILE_BYTES else b""
+            if size > WHOLE_FILE_BYTES or len(data) > WHOLE_FILE_BYTES:
+                what = f"{size / 1e6:,.0f} MB" if size > WHOLE_FILE_BYTES else f"over {WHOLE_FILE_BYTES / 1e6:.0f} MB"
+                yield Bad(locator, "", f"the file is too large to read whole ({what}; the limit is "
                                        f"{WHOLE_FILE_BYTES / 1e6:.0f} MB for one document, a JSON array or a feed)", "size")
                 return
-            data = fh.read()
     except OSError as err:
         yield Bad(locator, "", f"cannot read the file: {err.strerror or err}", "io")
         return
@@ -197,11 +197,14 @@ def _streamed(locator: str, name: str, head: bytes, fh: BinaryIO, fmt: str,
               text_field: str | None) -> Iterator[Doc | Bad] | None:
     """The documents of a file that is read piece by piece (an archive, JSON lines), None for other files."""
     kind = _archive_kind(name, head)
+    jsonl = fmt == "jsonl" or (fmt == "auto" and name.endswith((".jsonl", ".ndjson")))
+    if kind or jsonl:
+        fh.seek(0)  # from the start again, past the head read to tell the kind
     if kind == "zip":
         return _zip(locator, fh, "", fmt, text_field)
     if kind == "tar":
         return _tar(locator, fh, os.fstat(fh.fileno()).st_size, "", fmt, text_field)
-    if fmt == "jsonl" or (fmt == "auto" and name.endswith((".jsonl", ".ndjson"))):
+    if jsonl:
         return _jsonl(locator, fh, text_field)
     return None
 
