@@ -153,6 +153,8 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
         ("5 MB without punctuation or spaces", analyze("5mb-word.txt", "خبر".encode() * 900_000)),
         ("HTML nested 10,000 levels deep", analyze("deep.html", _deep_html(10_000))),
         ("2 GiB file (sparse) to analyze", analyze_sparse),
+        ("a device without end (/dev/zero) to analyze", lambda: ["analyze", "/dev/zero"]),
+        ("a device without end (/dev/zero) to ingest", lambda: ["ingest", "/dev/zero", "--db", str(tmp / "zero.db")]),
         ("2 GiB file (sparse) and one good file to ingest",
          ingest("huge", lambda f: (sparse(f / "huge.txt"), (f / "good.txt").write_bytes(SEED)))),
         ("zip of 1 MB holding a 1 GiB member", ingest("bomb", lambda f: _zip_bomb(f / "bomb.zip"))),
