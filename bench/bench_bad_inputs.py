@@ -2,8 +2,8 @@
 
     python bench/bench_bad_inputs.py [--only NAME] [--timeout 60]
 
-Every input is made here (a zip bomb, a 10,000-level HTML page, a 5 MB one-line text, stray bytes in UTF-8,
-garbage and empty WARCs, dangling links...) and given to `rased analyze` or `rased ingest` in a process of its
+Every input is made here (a zip bomb, a 10,000-level HTML page, a 5 MB one-line text, stray bytes in UTF-8, a
+2 GiB sparse file, garbage and empty WARCs, dangling links...) and given to `rased analyze` or `rased ingest` in a process of its
 own; the table says what happened. The targets: no traceback, no run over 30 s, no peak RSS over 600 MB.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ import argparse
 import io
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -39,12 +40,49 @@ def _stray(data: bytes) -> bytes:
     return data[:i] + b"\xff" + data[i:]
 
 
+def _damaged(data: bytes, share: float) -> bytes:
+    """``data`` with ``share`` of its non-ASCII bytes overwritten by bytes that are never UTF-8."""
+    rng = random.Random(7)
+    out = bytearray(data)
+    high = [i for i, b in enumerate(out) if b >= 0x80]
+    for i in rng.sample(high, int(len(high) * share)):
+        out[i] = rng.choice((0xFF, 0xFE, 0xC0))
+    return bytes(out)
+
+
+def _film_list() -> bytes:
+    """An Arabic article whose lines are mostly English film titles (more Latin letters than Arabic), in windows-1256."""
+    films = ("The Conformist | Bernardo Bertolucci (Italy)", "The Deer Hunter | Michael Cimino (USA)",
+             "Coming Home | Hal Ashby (USA)", "Days of Heaven | Terrence Malick (USA)")
+    lines = ["سنوات السينما: أفضل عشرة أفلام في السنة", *(f"{i + 1}. {films[i % 4]}" for i in range(20)),
+             "عنوان الفيلم متبوعًا باسم مخرجه وتاريخ إنتاجه وتقييمه."]
+    return "\n".join(lines).encode("cp1256")
+
+
 def _zip_bomb(path: Path) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf, \
             zf.open("bomb.txt", "w", force_zip64=True) as fh:
         chunk = b"\x00" * (1 << 20)
         for _ in range(1024):  # 1 GiB of zeros, about 1 MB compressed
             fh.write(chunk)
+
+
+def _damaged_zip(path: Path) -> None:
+    """A ZIP of one article whose deflated bytes are overwritten: the member cannot be inflated."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("a.txt", SEED)
+    data, start = buf.getvalue(), 30 + len("a.txt")
+    path.write_bytes(data[:start] + b"\xff" * 8 + data[start + 8:])
+
+
+def _json_day_with_a_stray_byte(path: Path) -> None:
+    """Three articles in a JSON array (the SaudiNewsNet layout), one stray byte in the second."""
+    text = SEED.decode("utf-8")
+    articles = [{"title": f"article {i}", "content": text.replace("الموصل", f"الموصل {i}", 1)} for i in range(3)]
+    data = json.dumps(articles, ensure_ascii=False).encode("utf-8")
+    i = data.index("الموصل 1".encode())
+    path.write_bytes(data[:i] + b"\xff" + data[i:])
 
 
 def _deep_html(levels: int) -> bytes:
@@ -80,6 +118,14 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
             return ["ingest", str(folder), "--db", str(tmp / f"{name}.db"), "--quiet"]
         return make
 
+    def sparse(path: Path) -> Path:
+        with open(path, "wb") as fh:
+            fh.truncate(2 << 30)  # 2 GiB that take no disk space: only a reader that reads them all pays
+        return path
+
+    def analyze_sparse() -> list[str]:
+        return ["analyze", str(sparse(tmp / "huge.txt"))]
+
     def warc_files(folder: Path, garbage: bool) -> None:
         (folder / "crawl.warc").write_bytes(b"WARC/1.0\r\n" + os.urandom(4000) if garbage else b"")
         (folder / "cut.warc.gz").write_bytes(_warc(_deep_html(3))[:-200])
@@ -95,6 +141,8 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
 
     return [
         ("UTF-8 article with one stray 0xFF", analyze("stray.txt", _stray(SEED))),
+        ("UTF-8 article with 5% of its non-ASCII bytes damaged", analyze("damaged.txt", _damaged(SEED, 0.05))),
+        ("Arabic film list with English titles, in windows-1256", analyze("films1256.txt", _film_list())),
         ("UTF-16 article without a mark", analyze("utf16.txt", SEED.decode().encode("utf-16-le"))),
         ("windows-1256 article", analyze("cp1256.txt", SEED.decode().encode("cp1256", "ignore"))),
         ("empty file", analyze("empty.txt", b"")),
@@ -104,7 +152,16 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
         ("5 MB text on one line", analyze("5mb-line.txt", _long_text(5, True))),
         ("5 MB without punctuation or spaces", analyze("5mb-word.txt", "خبر".encode() * 900_000)),
         ("HTML nested 10,000 levels deep", analyze("deep.html", _deep_html(10_000))),
+        ("2 GiB file (sparse) to analyze", analyze_sparse),
+        ("a device without end (/dev/zero) to analyze", lambda: ["analyze", "/dev/zero"]),
+        ("a device without end (/dev/zero) to ingest", lambda: ["ingest", "/dev/zero", "--db", str(tmp / "zero.db")]),
+        ("2 GiB file (sparse) and one good file to ingest",
+         ingest("huge", lambda f: (sparse(f / "huge.txt"), (f / "good.txt").write_bytes(SEED)))),
         ("zip of 1 MB holding a 1 GiB member", ingest("bomb", lambda f: _zip_bomb(f / "bomb.zip"))),
+        ("damaged ZIP and one good file", ingest("damaged-zip", lambda f: (_damaged_zip(f / "a.zip"),
+                                                                           (f / "good.txt").write_bytes(SEED)))),
+        ("JSON array of 3 articles, a stray byte in one", ingest("json-day", lambda f: _json_day_with_a_stray_byte(
+            f / "2015-07-23.json"))),
         ("garbage WARC + cut WARC.gz", ingest("garbage-warc", lambda f: warc_files(f, True))),
         ("empty WARC + cut WARC.gz", ingest("empty-warc", lambda f: warc_files(f, False))),
         ("dangling link, unreadable folder, one good file", ingest("links", links)),

@@ -99,9 +99,10 @@ def prepare(
     hints: dict[str, str] = {}
     problems: list[Problem] = []
     if decoded.replaced:
-        problems.append(Problem("encoding", f"{decoded.replaced} invalid UTF-8 byte sequence(s) replaced by U+FFFD"))
+        problems.append(Problem("encoding", decoding.replaced_message(decoded.replaced)))
     if decoding.looks_like_html(text):
-        text, page = html_input.extract(text, url=url)
+        text, page, notes = html_input.extract(text, url=url)
+        problems.extend(Problem("budget", note) for note in notes)
         hints.update(page)
         url = url or page.get("url")
         source = source or page.get("sitename")

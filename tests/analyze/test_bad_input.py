@@ -48,6 +48,54 @@ def test_huge_file(tmp_path):
     assert "too large" in result.stderr.decode()
 
 
+def test_huge_file_is_refused_unread(tmp_path):
+    """A file over --max-bytes is refused after reading the limit, not the whole file."""
+    import tracemalloc
+
+    from rased.cli.cmd_analyze import read_input
+
+    path = tmp_path / "huge.txt"
+    path.write_bytes(("خبر " * 13_000_000).encode("utf-8"))  # about 50 MB
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match=r"too large \(91\.0 MB; the limit is 1 MB\)"):
+            read_input(str(path), 1_000_000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 3_000_000
+
+
+def test_stream_over_the_limit_is_refused(tmp_path):
+    """A pipe (or a device) reports no size: the refusal says «over» the limit, not «0.0 kB»."""
+    import os
+    import threading
+
+    from rased.cli.cmd_analyze import read_input
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with open(fifo, "wb") as fh:
+            fh.write(b"x" * 5000)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        with pytest.raises(InputError, match=r"the input is too large \(over 1\.0 kB; the limit is 1 kB\)"):
+            read_input(str(fifo), 1000)
+    finally:
+        writer.join(timeout=10)
+
+
+def test_huge_standard_input():
+    result = rased("analyze", "-", "--max-bytes", "1000", stdin=("خبر " * 1000).encode("utf-8"))
+    err = result.stderr.decode()
+    assert result.returncode == 2 and err.count("\n") == 1 and "Traceback" not in err
+    assert "the input is too large (over 1.0 kB; the limit is 1 kB)" in err
+
+
 def test_missing_file_and_folder(tmp_path):
     assert rased("analyze", str(tmp_path / "nope.txt")).returncode == 2
     result = rased("analyze", str(tmp_path))

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import io
 import json
+import tarfile
+import zipfile
 from datetime import datetime, timezone
+from html.parser import HTMLParser
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +18,7 @@ from rased.arabic.dates import find_dates
 from rased.errors import InputError
 from rased.ingest.readers import Bad, Doc, documents
 from rased.io import decode as decoding
+from rased.io import flatten as flat_html
 from rased.io import html as html_input
 from rased.pipeline import prepare
 from rased.settings import DEFAULT
@@ -77,10 +81,53 @@ def test_fuzz_html(body):
     page = f"<!doctype html><html><head><title>{body[:40]}</title></head><body><article><p>{body}</p></article></body></html>"
     for data in (page, page[: len(page) // 2]):
         try:
-            text, hints = html_input.extract(data)
+            text, hints, notes = html_input.extract(data)
         except InputError:  # no article text: a refusal, not a crash
             continue
-        assert text.strip() and isinstance(hints, dict)
+        assert text.strip() and isinstance(hints, dict) and isinstance(notes, list)
+
+
+SOUP = st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<span class='a'>", "</span>", "<br>", "<li>", "<b/>",
+                        "<script>", "</script>", "<style>", "</style>", "<!-- x -->", "&amp;", "&#1575;", "</x>", "<",
+                        ">", "<div", "<!doctype html>"])
+
+
+@st.composite
+def _tag_soup(draw) -> str:
+    """Markup pieces and text, a piece sometimes repeated hundreds of times (deep nesting)."""
+    parts = [draw(st.one_of(SOUP, TEXTY.map(lambda t: t[:40]))) * draw(st.sampled_from((1, 1, 1, 30, 300)))
+             for _ in range(draw(st.integers(0, 30)))]
+    return "".join(parts)
+
+
+class _Visible(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        if not self.cdata_elem:
+            self.text.append(data)
+
+
+def _visible(page: str) -> str:
+    parser = _Visible()
+    parser.feed(page)
+    parser.close()
+    return "".join("".join(parser.text).split())
+
+
+@FUZZ
+@given(_tag_soup())
+def test_fuzz_flatten(page):
+    """Flattening drops tags, never text; the flattened page nests no deeper than asked; extraction never raises."""
+    flat = flat_html.flatten(page, max_depth=20)
+    assert _visible(flat.html) == _visible(page)
+    assert flat_html.flatten(flat.html, max_depth=20).dropped == 0
+    try:
+        html_input.extract(page)
+    except InputError:
+        pass
 
 
 RSS = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title><item><title>{0}</title>'
@@ -126,6 +173,35 @@ def test_fuzz_warc(data):
 def test_fuzz_jsonl(objects, junk):
     lines = [json.dumps(o, ensure_ascii=False) for o in objects] + [junk.decode("latin-1")]
     _read("docs.jsonl", "\n".join(lines).encode("utf-8", "surrogatepass"))
+
+
+def _archive(kind: str) -> bytes:
+    """A small archive of two articles: a ZIP (deflated) or a gzipped tar."""
+    buf = io.BytesIO()
+    members = {"a.txt": SEED.encode(), "b.jsonl": json.dumps({"text": SEED}, ensure_ascii=False).encode()}
+    if kind == "zip":
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in members.items():
+                zf.writestr(name, data)
+    else:
+        with tarfile.open(fileobj=buf, mode="w:gz") as tf:
+            for name, data in members.items():
+                info = tarfile.TarInfo(name)
+                info.size = len(data)
+                tf.addfile(info, io.BytesIO(data))
+    return buf.getvalue()
+
+
+@FUZZ
+@given(_mutated(_archive("zip")))
+def test_fuzz_zip(data):
+    _read("corpus.zip", data)
+
+
+@FUZZ
+@given(_mutated(_archive("tar")))
+def test_fuzz_tar(data):
+    _read("corpus.tar.gz", data)
 
 
 ANT = "<DOC><DOCNO>{0}</DOCNO><TITLE>{1}</TITLE><TIME>{2}</TIME><TEXT>{1}</TEXT></DOC>"

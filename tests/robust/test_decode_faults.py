@@ -3,6 +3,8 @@ the bytes say so."""
 from __future__ import annotations
 
 import codecs
+import random
+from collections import Counter
 
 import pytest
 from data_access import SEED, need_data
@@ -86,6 +88,40 @@ def test_corpus_article_faults(fault):
         _check(text, fault)
 
 
+def _damaged(data: bytes, share: float) -> bytes:
+    """``data`` with ``share`` of its non-ASCII bytes overwritten (a bad transfer, a damaged disk)."""
+    rng = random.Random(7)
+    out = bytearray(data)
+    high = [i for i, b in enumerate(out) if b >= 0x80]
+    for i in rng.sample(high, int(len(high) * share)):
+        out[i] = rng.choice((0xFF, 0xFE, 0x80, 0xC0))
+    return bytes(out)
+
+
+def _check_damaged(text: str, share: float) -> None:
+    got = decode(_damaged(text.encode("utf-8"), share), max_bytes=LIMIT)
+    assert got.encoding == "utf-8" and got.replaced > 0, share
+    assert "ظٹ" not in got.text and "ط§" not in got.text, f"{share}: mojibake"
+    # the characters kept (as a multiset): a damaged byte costs one character, a re-read in windows-1256 nearly
+    # all of them (about 0.2 of the text survives it: spaces, digits, Latin letters)
+    original, got_chars = Counter(normalise_newlines(text)), Counter(got.text)
+    kept = sum(min(n, got_chars[c]) for c, n in original.items()) / sum(original.values())
+    assert kept >= 1 - 2 * share, (share, kept)
+
+
+@pytest.mark.parametrize("share", [0.01, 0.05, 0.2])
+def test_damaged_utf8_stays_utf8(share):
+    """5% of the non-ASCII bytes damaged used to switch the whole seed article to windows-1256 (mojibake)."""
+    _check_damaged(SEED.read_text(encoding="utf-8"), share)
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("share", [0.05, 0.2])
+def test_damaged_corpus_articles_stay_utf8(share):
+    for text in _corpus_texts():
+        _check_damaged(text, share)
+
+
 def _as_cp1256(text: str) -> bytes:
     return text.encode("cp1256", errors="ignore")
 
@@ -97,6 +133,27 @@ def test_real_windows_1256_is_read_as_such():
         got = decode(data, max_bytes=LIMIT)
         assert got.encoding == "windows-1256" and got.replaced == 0
         assert got.text == normalise_newlines(data.decode("cp1256"))
+
+
+FILM_LIST = ("سنوات السينما: أفضل عشرة\n1. The Conformist | Bernardo Bertolucci (Italy)\n"
+             "2. The Deer Hunter | Michael Cimino (USA)\n3. Coming Home | Hal Ashby (USA)\n"
+             "4. Days of Heaven | Terrence Malick (USA)\nعنوان الفيلم متبوعًا باسم مخرجه وتاريخ إنتاجه.\n")
+
+
+def test_windows_1256_with_english_words():
+    """Mostly Latin letters, but every non-ASCII one Arabic: windows-1256, not windows-1252 mojibake."""
+    got = decode(FILM_LIST.encode("cp1256"), max_bytes=LIMIT)
+    assert got.encoding == "windows-1256" and got.text == normalise_newlines(FILM_LIST)
+
+
+@pytest.mark.data
+def test_corpus_articles_in_windows_1256():
+    """Every SaudiNewsNet article of the first 2,000 written in windows-1256 reads back as it was (6 with
+    English titles in them came out as windows-1252)."""
+    need_data("corpora", "saudinewsnet", "dataset")
+    texts = [d.text for d in datasets.saudinewsnet(limit=2000) if len(d.text) >= 200]
+    wrong = [t[:60] for t in texts if decode(t.encode("cp1256", "ignore"), max_bytes=LIMIT).encoding != "windows-1256"]
+    assert len(texts) > 1000 and not wrong
 
 
 def test_latin_and_ascii():

@@ -66,3 +66,14 @@ def test_bad_listings_are_refused(kind, body, words):
     with pytest.raises(InputError) as err:
         items(_src(kind, hint), body, BASE)
     assert words in err.value.message
+
+
+def test_a_stray_byte_leaves_the_feed_titles_in_utf8():
+    """feedparser re-read a whole UTF-8 feed as windows-1252 for one stray byte (every title in mojibake)."""
+    items_xml = "".join(f"<item><title>خبر عن الموصل رقم {i}</title><link>http://127.0.0.1:9/a/{i}</link></item>"
+                        for i in range(3))
+    body = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>{items_xml}</channel></rss>'
+    data = body.encode()
+    i = data.index("رقم 1".encode())
+    _, found = items(_src("feed"), data[:i] + b"\xff" + data[i:], BASE)
+    assert [f.title for f in found] == ["خبر عن الموصل رقم 0", "خبر عن الموصل \ufffdرقم 1", "خبر عن الموصل رقم 2"]

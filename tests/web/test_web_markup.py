@@ -1,6 +1,9 @@
 """Highlights from spans, the annotated body and the SVG charts."""
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 
 from rased.record import Article, Block, Entity, Mention, Quote, Relation
@@ -88,6 +91,37 @@ def test_timeline_svg():
     assert svg.startswith("<svg") and svg.count('class="bar"') == 3
     assert "&lt;x&gt;" in svg and "<x>" not in svg
     assert charts.timeline([]) == ""
+
+
+def _drawn(svg: str):
+    """The edge lines and the node label boxes of a graph, as the SVG places them."""
+    lines = [tuple(map(float, m)) for m in re.findall(
+        r'<line class="[^"]*" x1="([\d.-]+)" y1="([\d.-]+)" x2="([\d.-]+)" y2="([\d.-]+)"', svg)]
+    boxes = [(charts._box(float(x), float(y), anchor, html.unescape(text), "node"), html.unescape(text))
+             for x, y, anchor, text in re.findall(r'/><text x="([\d.-]+)" y="([\d.-]+)" text-anchor="(\w+)">([^<]*)<', svg)]
+    return lines, boxes
+
+
+@pytest.mark.parametrize("n", [2, 3, 4, 5, 8, 12])
+def test_graph_node_labels_cross_no_edge(n):
+    """Two actors beside the middle one sit above and below it: the middle label went on the lower edge; with
+    five or more the edges leave no side of the middle free unless the sector below it is kept for its label."""
+    center = charts.Node("grp:isis", "تنظيم الدولة الإسلامية")
+    others = [charts.Node(f"a:{i}", f"فاعل رقم {i}", f"/actors/a:{i}") for i in range(n)]
+    edges = [charts.Edge("grp:isis" if i % 2 else f"a:{i}", f"a:{i}" if i % 2 else "grp:isis", "قتال", "FIGHT")
+             for i in range(n)]
+    lines, boxes = _drawn(str(charts.graph(center, others, edges)))
+    assert len(lines) == n and len(boxes) == n + 1
+    for box, text in boxes:
+        assert not any(charts._crosses(box, line) for line in lines), f"an edge crosses the label {text!r}"
+    for i, (a, _) in enumerate(boxes):
+        assert all(a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1] for b, _ in boxes[i + 1:])
+
+
+def test_crossing_test():
+    box = (0.0, 0.0, 10.0, 10.0)
+    assert charts._crosses(box, (5, -5, 5, 15)) and charts._crosses(box, (2, 2, 3, 3))
+    assert not charts._crosses(box, (12, -5, 12, 15)) and not charts._crosses(box, (-5, 12, 20, 30))
 
 
 def test_graph_svg():

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import itertools
 import json
 from collections.abc import Iterator
@@ -194,7 +195,7 @@ def _read_piece(p: Piece, fmt: str, text_field: str | None) -> Iterator[Doc | Ba
         prefix = p.path + ":"
         shift = p.line - 1
         # The reader numbers lines from 1 within the bytes it is given; shift them to the file's numbering.
-        for item in readers._jsonl(p.path, data, text_field):
+        for item in readers._jsonl(p.path, io.BytesIO(data), text_field):
             if shift and item.locator.startswith(prefix):
                 number = int(item.locator[len(prefix):]) + shift
                 item = dataclasses.replace(item, locator=f"{prefix}{number}")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -33,16 +34,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def read_input(path: str) -> bytes:
+def read_input(path: str, max_bytes: int) -> bytes:
+    """The bytes of ``path`` (``-``: standard input), never more than ``max_bytes`` read: a larger input is refused."""
+    from ..io.decode import too_large
+
     if path == "-":
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise too_large(None, max_bytes)
+        return data
     p = Path(path)
     if not p.exists():
         raise InputError(f"no such file: {path}", hint="check the path")
     if p.is_dir():
         raise InputError(f"{path} is a folder", hint="analyze takes one file; use `rased ingest` for a folder")
     try:
-        return p.read_bytes()
+        with open(p, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                stat = os.fstat(fh.fileno())
+                raise too_large(stat.st_size if stat.st_size > max_bytes else None, max_bytes)  # a device: no size
+            return data
     except OSError as err:
         raise InputError(f"cannot read {path}: {err.strerror}") from err
 
@@ -79,13 +91,15 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings(input=InputSettings(max_bytes=args.max_bytes),
                         entities=EntitySettings(model=args.ner, actors=actors),
                         budget=BudgetSettings(max_chars=args.max_chars))
-    data = read_input(args.path)
+    data = read_input(args.path, args.max_bytes)
     doc = _one_document(args.path, data)
     if doc is None:
         article = analyze(data, url=args.url, fetched_at=args.fetched_at, settings=settings)
     else:  # a corpus or feed file holding one article: its fields say what the bytes alone cannot
-        article = analyze(doc.data, url=args.url or doc.url, fetched_at=args.fetched_at or doc.fetched_at,
-                          source=doc.source, title=doc.title, published=doc.published, settings=settings)
+        from ..ingest import note_replaced
+
+        article = note_replaced(analyze(doc.data, url=args.url or doc.url, fetched_at=args.fetched_at or doc.fetched_at,
+                                        source=doc.source, title=doc.title, published=doc.published, settings=settings), doc)
     if args.explain:
         sys.stdout.write(text_view.explain(article))
     elif args.format == "text":

@@ -12,6 +12,7 @@ ingest goes on.
 """
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -20,11 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RasedError
-from ..record import Article, from_dict
+from ..io.decode import replaced_message
+from ..record import Article, Problem, from_dict
 from ..store.model import Failed, Stored
 from .readers import FORMATS, Bad, Doc, detect, read
 
-__all__ = ["FORMATS", "Bad", "Doc", "Summary", "analyze_doc", "detect", "ingest", "ingest_docs", "read", "settings_for"]
+__all__ = ["FORMATS", "Bad", "Doc", "Summary", "analyze_doc", "detect", "ingest", "ingest_docs", "note_replaced", "read",
+           "settings_for"]
 
 BATCH_SIZE = 200
 
@@ -88,7 +91,15 @@ def analyze_doc(doc: Doc, analyzer: Callable[..., Article]) -> Article:
         kwargs["title"] = doc.title
     if doc.published:
         kwargs["published"] = doc.published
-    return analyzer(doc.data, **kwargs)
+    return note_replaced(analyzer(doc.data, **kwargs), doc)
+
+
+def note_replaced(article: Article, doc: Doc) -> Article:
+    """``article`` with a problem for the bad bytes ``doc``'s reader replaced before the pipeline saw its text."""
+    if not doc.replaced:
+        return article
+    problem = Problem("encoding", replaced_message(doc.replaced))
+    return dataclasses.replace(article, problems=(problem, *article.problems))
 
 
 def ingest(

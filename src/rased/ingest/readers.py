@@ -12,15 +12,18 @@ bytes; together they tell the store whether this exact input was already taken i
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import hashlib
 import html
 import io
 import json
+import lzma
 import os
 import re
 import tarfile
 import time
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +31,7 @@ from typing import Any, BinaryIO
 
 from ..datasets import parse_ant
 from ..errors import InputError
-from ..io.decode import sniff_binary
+from ..io.decode import repaired_utf8, sniff_binary, utf8_replaced
 from ..record import SCHEMA
 
 FORMATS = ("auto", "text", "html", "jsonl", "rss", "warc", "ant", "saudinewsnet")
@@ -52,6 +55,7 @@ class Doc:
     published: str | None = None
     fetched_at: str | None = None
     record: dict[str, Any] | None = None  # a stored-format record («rased.article/1»): taken as it is
+    replaced: int = 0  # bad UTF-8 sequences the reader replaced by U+FFFD in a text it decoded itself
 
 
 @dataclass(slots=True, frozen=True)
@@ -68,6 +72,11 @@ class Bad:
 MEMBER_BYTES = 64_000_000
 MAX_RATIO = 100
 RATIO_FROM = 1_000_000
+# A file is read whole only when its format needs it (one document, a JSON array, a feed, an ANT file) and it is
+# no larger than this; archives are read from disk member by member and JSON lines and WARCs a record at a time,
+# a JSON line over LINE_BYTES being a failure that is skipped without holding it.
+WHOLE_FILE_BYTES = MEMBER_BYTES
+LINE_BYTES = MEMBER_BYTES
 
 
 def _too_big(size: int, compressed: int) -> str | None:
@@ -102,38 +111,39 @@ def read(
 
 
 def files(paths: list[str | Path]) -> Iterator[Path]:
+    """The files under ``paths`` that ``read`` reads, in its order."""
     for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                rel = child.relative_to(p)
-                if any(part.startswith(".") for part in rel.parts):
-                    continue
-                if child.is_file():
-                    yield child
-        elif p.is_file():
-            yield p
+        yield from (f for f in _entries(Path(p)) if not isinstance(f, Bad) and f.is_file())
 
 
 def _entries(path: Path) -> Iterator[Path | Bad]:
-    """The files under ``path`` (as ``files`` lists them), and a ``Bad`` for each entry that cannot be read
-    as one: a folder that cannot be listed, a dangling link, a socket or device."""
+    """The files under ``path`` (hidden entries skipped), depth first in name order, and a ``Bad`` for each entry
+    that cannot be read as one: a folder that cannot be listed, a dangling link, a socket or device, a link back
+    to a folder already read. A link to a folder is followed: its files are read like the others."""
     if not path.is_dir():
         yield path
         return
-    for child in sorted(path.rglob("*")):
-        if any(part.startswith(".") for part in child.relative_to(path).parts):
-            continue
+    yield from _tree(path, set())
+
+
+def _tree(folder: Path, seen: set[Path]) -> Iterator[Path | Bad]:
+    real = folder.resolve()
+    if real in seen:
+        yield Bad(str(folder), "", "a link back to a folder already read (a cycle)", "io")
+        return
+    seen.add(real)
+    try:
+        children = sorted(c for c in folder.iterdir() if not c.name.startswith("."))
+    except OSError as err:
+        yield Bad(str(folder), "", f"cannot read the folder: {err.strerror or err}", "io")
+        return
+    for child in children:
         if child.is_file():
             yield child
+        elif child.is_dir():
+            yield from _tree(child, seen)
         elif child.is_symlink() and not child.exists():
             yield Bad(str(child), "", "a link to nothing (its target is missing)", "io")
-        elif child.is_dir():
-            try:
-                with os.scandir(child):
-                    pass
-            except OSError as err:
-                yield Bad(str(child), "", f"cannot read the folder: {err.strerror or err}", "io")
         else:
             yield Bad(str(child), "", "not a regular file (a socket, pipe or device)", "io")
 
@@ -146,9 +156,13 @@ def _walk(path: Path, fmt: str, text_field: str | None, skip: set[Path]) -> Iter
         if skip and f.resolve() in skip:
             continue
         found = 0
-        for item in _file(f, fmt, text_field):
+        try:
+            for item in _file(f, fmt, text_field):
+                found += 1
+                yield item
+        except Exception as err:  # a reader's bug must not stop a corpus: this file's failure, then the next file
             found += 1
-            yield item
+            yield Bad(str(f), "", f"the reader failed: {type(err).__name__}: {err}", "error")
         if not found:  # nothing vanishes: a file that gives no document is a failure with its reason
             yield Bad(str(f), "", "no document in the file (no record, entry or member could be read)", "empty")
 
@@ -157,15 +171,42 @@ def _file(f: Path, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
     name = f.name.lower()
     locator = str(f)
     try:
-        if name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")) and fmt in ("auto", "warc"):
-            with open(f, "rb") as fh:
+        with open(f, "rb") as fh:
+            if name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")) and fmt in ("auto", "warc"):
                 yield from _warc(locator, fh)
-            return
-        data = f.read_bytes()
+                return
+            head = fh.read(4096)
+            streamed = _streamed(locator, name, head, fh, fmt, text_field)
+            if streamed is not None:
+                yield from streamed
+                return
+            size = os.fstat(fh.fileno()).st_size  # 0 for a device: the bounded read below decides
+            data = head + fh.read(WHOLE_FILE_BYTES + 1 - len(head)) if size <= WHOLE_FILE_BYTES else b""
+            if size > WHOLE_FILE_BYTES or len(data) > WHOLE_FILE_BYTES:
+                what = f"{size / 1e6:,.0f} MB" if size > WHOLE_FILE_BYTES else f"over {WHOLE_FILE_BYTES / 1e6:.0f} MB"
+                yield Bad(locator, "", f"the file is too large to read whole ({what}; the limit is "
+                                       f"{WHOLE_FILE_BYTES / 1e6:.0f} MB for one document, a JSON array or a feed)", "size")
+                return
     except OSError as err:
         yield Bad(locator, "", f"cannot read the file: {err.strerror or err}", "io")
         return
     yield from _bytes(locator, f.name, data, fmt, text_field)
+
+
+def _streamed(locator: str, name: str, head: bytes, fh: BinaryIO, fmt: str,
+              text_field: str | None) -> Iterator[Doc | Bad] | None:
+    """The documents of a file that is read piece by piece (an archive, JSON lines), None for other files."""
+    kind = _archive_kind(name, head)
+    jsonl = fmt == "jsonl" or (fmt == "auto" and name.endswith((".jsonl", ".ndjson")))
+    if kind or jsonl:
+        fh.seek(0)  # from the start again, past the head read to tell the kind
+    if kind == "zip":
+        return _zip(locator, fh, "", fmt, text_field)
+    if kind == "tar":
+        return _tar(locator, fh, os.fstat(fh.fileno()).st_size, "", fmt, text_field)
+    if jsonl:
+        return _jsonl(locator, fh, text_field)
+    return None
 
 
 def _archive_kind(name: str, data: bytes) -> str | None:
@@ -221,10 +262,10 @@ def _one_json_value(data: bytes) -> bool:
 def _bytes(locator: str, name: str, data: bytes, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
     kind = _archive_kind(name.lower(), data)
     if kind == "zip":
-        yield from _zip(locator, data, fmt, text_field)
+        yield from _zip(locator, io.BytesIO(data), digest(data), fmt, text_field)
         return
     if kind == "tar":
-        yield from _tar(locator, data, fmt, text_field)
+        yield from _tar(locator, io.BytesIO(data), len(data), digest(data), fmt, text_field)
         return
     h = digest(data)
     if not data.strip():
@@ -237,7 +278,7 @@ def _bytes(locator: str, name: str, data: bytes, fmt: str, text_field: str | Non
     if use in ("text", "html"):
         yield Doc(locator, h, data)
     elif use == "jsonl":
-        yield from _jsonl(locator, data, text_field)
+        yield from _jsonl(locator, io.BytesIO(data), text_field)
     elif use == "saudinewsnet":
         yield from _json_array(locator, data, text_field)
     elif use == "rss":
@@ -248,12 +289,18 @@ def _bytes(locator: str, name: str, data: bytes, fmt: str, text_field: str | Non
         yield from _ant(locator, data)
 
 
-def _zip(locator: str, data: bytes, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
+# What a damaged ZIP raises, from its directory or while a member inflates (a corrupt deflate, LZMA or bzip2
+# stream; an offset that points before the file's start).
+_ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError, zlib.error,
+               lzma.LZMAError)
+
+
+def _zip(locator: str, source: BinaryIO, raw_hash: str, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
+        zf = zipfile.ZipFile(source)
         names = sorted(n for n in zf.namelist() if not n.endswith("/"))
-    except zipfile.BadZipFile as err:
-        yield Bad(locator, digest(data), f"not a readable ZIP archive: {err}", "archive")
+    except _ZIP_ERRORS as err:
+        yield Bad(locator, raw_hash, f"not a readable ZIP archive: {err}", "archive")
         return
     for n in names:
         info = zf.getinfo(n)
@@ -263,7 +310,7 @@ def _zip(locator: str, data: bytes, fmt: str, text_field: str | None) -> Iterato
                 with zf.open(info) as fh:  # ... and as they turn out: never more than the limit is inflated
                     member = fh.read(min(MEMBER_BYTES, max(RATIO_FROM, MAX_RATIO * info.compress_size)) + 1)
                 why = _too_big(len(member), info.compress_size)
-        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as err:
+        except _ZIP_ERRORS as err:
             yield Bad(f"{locator}!{n}", "", f"cannot read the archive member: {err}", "archive")
             continue
         if why:
@@ -272,18 +319,19 @@ def _zip(locator: str, data: bytes, fmt: str, text_field: str | None) -> Iterato
         yield from _bytes(f"{locator}!{n}", n, member, fmt, text_field)
 
 
-def _tar(locator: str, data: bytes, fmt: str, text_field: str | None) -> Iterator[Doc | Bad]:
+def _tar(locator: str, source: BinaryIO, size: int, raw_hash: str, fmt: str,
+         text_field: str | None) -> Iterator[Doc | Bad]:
     inflated = 0
     try:
-        tf = tarfile.open(fileobj=io.BytesIO(data), mode="r:*")
+        tf = tarfile.open(fileobj=source, mode="r:*")
         for member in tf:
             if not member.isfile() or Path(member.name).name.startswith("."):
                 continue
             inflated += member.size
-            why = _too_big(member.size, 0) if member.size > MEMBER_BYTES else _too_big(inflated, len(data))
+            why = _too_big(member.size, 0) if member.size > MEMBER_BYTES else _too_big(inflated, size)
             if why:  # a tar's sizes are those of its headers: a refused member is never read
                 yield Bad(f"{locator}!{member.name}", "", why, "archive")
-                if inflated > MAX_RATIO * len(data):
+                if inflated > MAX_RATIO * size:
                     return
                 continue
             handle = tf.extractfile(member)
@@ -291,7 +339,7 @@ def _tar(locator: str, data: bytes, fmt: str, text_field: str | None) -> Iterato
                 continue
             yield from _bytes(f"{locator}!{member.name}", member.name, handle.read(), fmt, text_field)
     except (tarfile.TarError, EOFError, OSError) as err:
-        yield Bad(locator, digest(data), f"truncated or unreadable tar archive: {err}", "archive")
+        yield Bad(locator, raw_hash, f"truncated or unreadable tar archive: {err}", "archive")
 
 
 # ---------------------------------------------------------------------------------------------- fields
@@ -326,24 +374,61 @@ def _from_object(locator: str, raw: bytes | str, obj: Any, text_field: str | Non
     )
 
 
-def _jsonl(locator: str, data: bytes, text_field: str | None) -> Iterator[Doc | Bad]:
-    for i, line in enumerate(data.splitlines(), 1):
+def _lines(fh: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of ``fh`` as ``bytes.splitlines`` gives them, read one at a time; None for a line over
+    LINE_BYTES, which is skipped without being held."""
+    while True:
+        piece = fh.readline(LINE_BYTES + 1)
+        if not piece:
+            return
+        if len(piece) > LINE_BYTES and not piece.endswith(b"\n"):
+            while piece and not piece.endswith(b"\n"):
+                piece = fh.readline(1 << 20)
+            yield None
+            continue
+        yield from piece.splitlines()
+
+
+def _jsonl(locator: str, fh: BinaryIO, text_field: str | None) -> Iterator[Doc | Bad]:
+    for i, line in enumerate(_lines(fh), 1):
+        where = f"{locator}:{i}"
+        if line is None:
+            yield Bad(where, "", f"the line is too long (over {LINE_BYTES / 1e6:.0f} MB)", "size")
+            continue
         if not line.strip():
             continue
-        where = f"{locator}:{i}"
         try:
-            obj = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as err:
+            obj, replaced = _json_value(line)
+        except json.JSONDecodeError as err:
             yield Bad(where, digest(line), f"invalid JSON: {err}", "json")
             continue
-        yield _from_object(where, line, obj, text_field)
+        except ValueError as err:
+            yield Bad(where, digest(line), str(err), "encoding")
+            continue
+        item = _from_object(where, line, obj, text_field)
+        yield dataclasses.replace(item, replaced=replaced) if replaced and isinstance(item, Doc) else item
+
+
+def _json_value(raw: bytes) -> tuple[Any, int]:
+    """The JSON value of ``raw`` and how many bad UTF-8 sequences were replaced to read it (a stray byte costs
+    the value nothing). Raises json.JSONDecodeError, or ValueError for bytes that are not UTF-8 at all."""
+    try:
+        return json.loads(raw), 0  # UTF-8 with or without a mark, UTF-16, UTF-32
+    except UnicodeDecodeError:
+        text, replaced, utf8 = utf8_replaced(raw)
+        if not utf8:
+            raise ValueError(f"not UTF-8 ({replaced} invalid byte sequence(s))") from None
+        return json.loads(text.lstrip("\ufeff")), replaced
 
 
 def _json_array(locator: str, data: bytes, text_field: str | None) -> Iterator[Doc | Bad]:
     try:
-        items = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        items, replaced = _json_value(data)
+    except json.JSONDecodeError as err:
         yield Bad(locator, digest(data), f"invalid JSON: {err}", "json")
+        return
+    except ValueError as err:
+        yield Bad(locator, digest(data), str(err), "encoding")
         return
     if isinstance(items, dict):
         items = [items]
@@ -352,14 +437,17 @@ def _json_array(locator: str, data: bytes, text_field: str | None) -> Iterator[D
         return
     for i, obj in enumerate(items):
         raw = json.dumps(obj, ensure_ascii=False, sort_keys=True)
-        yield _from_object(f"{locator}#{i}", raw, obj, text_field)
+        item = _from_object(f"{locator}#{i}", raw, obj, text_field)
+        bad = raw.count("\ufffd") if replaced else 0  # the replaced bytes of this object
+        yield dataclasses.replace(item, replaced=bad) if bad and isinstance(item, Doc) else item
 
 
 def _rss(locator: str, data: bytes) -> Iterator[Doc | Bad]:
     import feedparser
 
+    repaired, replaced = repaired_utf8(data)
     try:
-        feed = feedparser.parse(data)
+        feed = feedparser.parse(repaired)
     except (ValueError, LookupError) as err:  # a malformed encoding declaration («encoding="\x80utf-8"»)
         yield Bad(locator, digest(data), f"not a readable RSS/Atom feed: {type(err).__name__}: {err}", "feed")
         return
@@ -379,12 +467,14 @@ def _rss(locator: str, data: bytes) -> Iterator[Doc | Bad]:
         if not content.strip():
             yield Bad(f"{locator}#{ident}", digest(raw), "feed entry without content", "empty")
             continue
+        bad = (content.count("\ufffd") + (title or "").count("\ufffd")) if replaced else 0
         content = fragment_text(content)
         stamp = e.get("published_parsed") or e.get("updated_parsed")
         published = (
             time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(calendar.timegm(stamp))) if stamp else e.get("published")
         )
-        yield Doc(f"{locator}#{ident}", digest(raw), content, url=link, source=source, title=title, published=published)
+        yield Doc(f"{locator}#{ident}", digest(raw), content, url=link, source=source, title=title, published=published,
+                  replaced=bad)
 
 
 _BLOCK_END = re.compile(r"</(p|div|h[1-6]|li|blockquote|tr|section|article)\s*>|<br\s*/?>", re.I)
@@ -442,22 +532,22 @@ def _warc(locator: str, stream: BinaryIO) -> Iterator[Doc | Bad]:
         yield Bad(locator, "", f"no text page among its {seen} WARC/ARC records", "warc")
 
 
-_ANT_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.S)
+_ANT_DOC = re.compile(rb"<DOC>(.*?)</DOC>", re.S)
 
 
 def _ant(locator: str, data: bytes) -> Iterator[Doc | Bad]:
-    text = data.decode("utf-8", errors="replace")
-    if "\ufffd" in text[:10000] and text[:10000].count("\ufffd") > 20:
-        yield Bad(locator, digest(data), "an ANT file that is not UTF-8", "encoding")
-        return
-    chunks = _ANT_DOC.findall(text) or [text]
-    for i, chunk in enumerate(chunks):
+    for i, raw in enumerate(_ANT_DOC.findall(data) or [data]):
+        chunk, replaced, utf8 = utf8_replaced(raw)
         fields = parse_ant(chunk)
         where = f"{locator}#{fields.get('DOCNO') or i}"
+        if not utf8:
+            yield Bad(where, digest(raw), f"an ANT document that is not UTF-8 ({replaced} invalid byte sequence(s))",
+                      "encoding")
+            continue
         if not fields.get("TEXT"):
             yield Bad(where, digest(chunk), "no ANT document (no <TEXT> field; invalid or cut XML?)", "ant")
             continue
         yield Doc(
             where, digest(chunk), fields["TEXT"], url=fields.get("URL") or None, source=fields.get("SRC") or None,
-            title=fields.get("TITLE") or None, published=fields.get("TIME") or None,
+            title=fields.get("TITLE") or None, published=fields.get("TIME") or None, replaced=replaced,
         )

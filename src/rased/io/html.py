@@ -6,10 +6,20 @@ import lxml.html
 import trafilatura
 
 from ..errors import InputError
+from .flatten import MAX_DEPTH, flatten
 
 
-def extract(html: str, *, url: str | None = None) -> tuple[str, dict[str, str]]:
-    """(main text with one paragraph a line, page metadata hints)."""
+def extract(html: str, *, url: str | None = None) -> tuple[str, dict[str, str], list[str]]:
+    """(main text with one paragraph a line, page metadata hints, what had to give way: a page nested deeper
+    than the parser reads is flattened first, and says so)."""
+    root, too_deep = _parse(html)
+    notes = []
+    if too_deep:
+        flat = flatten(html)
+        html = flat.html
+        root, _ = _parse(html)
+        notes.append(f"the HTML nests {flat.depth:,} levels deep; below level {MAX_DEPTH} its {flat.dropped:,} "
+                     "elements were read as plain text")
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
@@ -31,18 +41,24 @@ def extract(html: str, *, url: str | None = None) -> tuple[str, dict[str, str]]:
         value = data.get(name)
         if value:
             hints[name] = str(value)
-    lines = short_lines(html)
+    lines = short_lines(root) if root is not None else []
     if lines:
         hints["page_lines"] = "\n".join(lines)
-    return text, hints
+    return text, hints, notes
 
 
-def short_lines(html: str, limit: int = 60) -> list[str]:
-    """The page's short visible lines (where sites print the date line outside the article text)."""
+def _parse(html: str) -> tuple[lxml.html.HtmlElement | None, bool]:
+    """The page's tree (None when lxml cannot read it), and whether the parser stopped at its depth limit."""
+    parser = lxml.html.HTMLParser()
     try:
-        root = lxml.html.fromstring(html)
+        root = lxml.html.fromstring(html, parser=parser)
     except (ValueError, lxml.etree.ParserError):
-        return []
+        return None, False
+    return root, any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+
+
+def short_lines(root: lxml.html.HtmlElement, limit: int = 60) -> list[str]:
+    """The page's short visible lines (where sites print the date line outside the article text)."""
     for bad in root.xpath("//script|//style|//noscript"):
         bad.drop_tree()
     lines = []

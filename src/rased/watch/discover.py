@@ -59,8 +59,10 @@ def items(source: Source, body: bytes, base_url: str) -> tuple[str, list[Item]]:
 def _feed(body: bytes, base_url: str, source: Source) -> list[Item]:
     import feedparser
 
+    from ..io.decode import repaired_utf8
+
     try:
-        feed = feedparser.parse(body)
+        feed = feedparser.parse(repaired_utf8(body)[0])  # a stray byte: the titles stay UTF-8
     except (ValueError, LookupError) as err:
         raise InputError(f"not a readable feed: {type(err).__name__}: {err}", code="feed") from None
     linked = [e for e in feed.entries if e.get("link")]

@@ -53,13 +53,35 @@ class _Guard:
             return await self.app(scope, receive, send)
         length = dict(scope.get("headers") or ()).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
-            err = InputError(
-                f"the request is too large (the limit is {self.max_body // 1000} kB)",
-                hint="one article at a time; use `rased ingest` for many",
-            )
-            response = _error_response(scope.get("path", ""), 400, err.code, err.message, err.hint)
-            return await response(scope, receive, self._with_headers(send))
+            return await self._refuse(scope, receive, send)
+        if length is None and scope.get("method") in ("POST", "PUT", "PATCH"):
+            # no declared length (a chunked body): read it here, never more than the limit, then hand it on
+            body, over = await self._bounded_body(receive)
+            if over:
+                return await self._refuse(scope, receive, send)
+            receive = _replay(body, receive)
         return await self.app(scope, receive, self._with_headers(send))
+
+    async def _bounded_body(self, receive) -> tuple[bytes, bool]:
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return b"", True  # the client went away
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.max_body:
+                return b"", True
+            if not message.get("more_body"):
+                return b"".join(chunks), False
+
+    async def _refuse(self, scope, receive, send):
+        err = InputError(
+            f"the request is too large (the limit is {self.max_body // 1000} kB)",
+            hint="one article at a time; use `rased ingest` for many",
+        )
+        response = _error_response(scope.get("path", ""), 400, err.code, err.message, err.hint)
+        return await response(scope, receive, self._with_headers(send))
 
     @staticmethod
     def _with_headers(send):
@@ -71,6 +93,16 @@ class _Guard:
             await send(message)
 
         return wrapped
+
+
+def _replay(body: bytes, receive):
+    """An ASGI ``receive`` that gives ``body`` once, then whatever the client sends next (its disconnect)."""
+    pending = [{"type": "http.request", "body": body, "more_body": False}]
+
+    async def replayed():
+        return pending.pop() if pending else await receive()
+
+    return replayed
 
 
 def templates() -> Environment:

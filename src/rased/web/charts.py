@@ -108,6 +108,7 @@ RX, RY = 290, 200  # the ellipse the other actors sit on
 _CHAR_W = {"node": 8.5, "edge": 7.5}  # a generous width per character at the CSS font sizes (16 px, 13 px)
 _LINE_H = {"node": 20, "edge": 16}
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+Segment = tuple[float, float, float, float]  # an edge's line: x1, y1, x2, y2
 
 
 def _box(x: float, y: float, anchor: str, text: str, kind: str) -> Box:
@@ -117,36 +118,81 @@ def _box(x: float, y: float, anchor: str, text: str, kind: str) -> Box:
     return (x0, y - h * 0.8, x0 + w, y + h * 0.2)
 
 
-def _free(box: Box, taken: list[Box], pad: float = 3) -> bool:
+def _free(box: Box, taken: list[Box], pad: float = 3, lines: tuple[Segment, ...] = ()) -> bool:
     x0, y0, x1, y1 = box
     inside = 0 <= x0 and x1 <= W and 0 <= y0 and y1 <= H
-    return inside and all(x1 + pad <= a0 or a1 + pad <= x0 or y1 + pad <= b0 or b1 + pad <= y0 for a0, b0, a1, b1 in taken)
+    return inside and all(x1 + pad <= a0 or a1 + pad <= x0 or y1 + pad <= b0 or b1 + pad <= y0 for a0, b0, a1, b1 in taken) \
+        and not any(_crosses((x0 - pad, y0 - pad, x1 + pad, y1 + pad), line) for line in lines)
+
+
+def _crosses(box: Box, line: Segment) -> bool:
+    """Whether the line passes through the box (Liang–Barsky clipping of the line to the box)."""
+    (x0, y0, x1, y1), (sx, sy, ex, ey) = box, line
+    dx, dy = ex - sx, ey - sy
+    lo, hi = 0.0, 1.0
+    for p, q in ((-dx, sx - x0), (dx, x1 - sx), (-dy, sy - y0), (dy, y1 - sy)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        lo, hi = (max(lo, t), hi) if p < 0 else (lo, min(hi, t))
+        if lo > hi:
+            return False
+    return True
+
+
+GAP = math.radians(100)  # with many actors, the sector below the middle one is left to its label
 
 
 def _positions(center: Node, others: list[Node]) -> dict[str, tuple[float, float]]:
+    """The middle actor in the middle, the others on an ellipse; up to four evenly from the top, more on the arc
+    that leaves the sector below the middle free (else the middle label has an edge through it wherever it goes)."""
     pos = {center.id: (W / 2, H / 2)}
+    n = len(others)
     for i, node in enumerate(others):
-        angle = -math.pi / 2 + 2 * math.pi * i / len(others)
+        if n <= 4:
+            angle = -math.pi / 2 + 2 * math.pi * i / n
+        else:  # from the gap's right edge, over the top, round to its left edge
+            angle = math.pi / 2 + GAP / 2 + (2 * math.pi - GAP) * i / (n - 1)
         pos[node.id] = (W / 2 + RX * math.cos(angle), H / 2 + RY * math.sin(angle))
     return pos
 
 
-def _node_label(node: Node, x: float, y: float, r: int, is_center: bool, taken: list[Box]) -> tuple[float, float, str]:
-    """Where a node's label goes: away from the middle, pushed further out until it overlaps nothing placed."""
-    text, dx, dy = _short(node.label), x - W / 2, y - H / 2
-    for step in range(6):
-        if is_center:
-            lx, ly, anchor = x, y + r + 18 + step * 12, "middle"
-        elif abs(dx) > RX * 0.45:
-            lx, ly, anchor = x + (r + 6 if dx > 0 else -r - 6), y + 5 + step * (12 if dy >= 0 else -12), \
-                "start" if dx > 0 else "end"
-        else:
-            lx, ly, anchor = x, (y - r - 8 - step * 12 if y < H / 2 else y + r + 18 + step * 12), "middle"
-        box = _box(lx, ly, anchor, text, "node")
-        if _free(box, taken) or step == 5:
-            taken.append(box)
-            return lx, ly, anchor
-    raise AssertionError("unreachable")
+def _sides(x: float, y: float, r: int, is_center: bool) -> list[str]:
+    """The sides of a node its label may take, the one away from the middle first (below for the middle node)."""
+    dx = x - W / 2
+    if is_center:
+        first = "below"
+    elif abs(dx) > RX * 0.45:
+        first = "right" if dx > 0 else "left"
+    else:
+        first = "above" if y < H / 2 else "below"
+    return [first, *(side for side in ("below", "above", "right", "left") if side != first)]
+
+
+def _spot(side: str, x: float, y: float, r: int, step: int) -> tuple[float, float, str]:
+    down = 12 if y >= H / 2 else -12  # a side label moves away from the middle line
+    return {"below": (x, y + r + 18 + step * 12, "middle"), "above": (x, y - r - 8 - step * 12, "middle"),
+            "right": (x + r + 6, y + 5 + step * down, "start"), "left": (x - r - 6, y + 5 + step * down, "end")}[side]
+
+
+def _node_label(node: Node, x: float, y: float, r: int, is_center: bool, taken: list[Box],
+                lines: tuple[Segment, ...]) -> tuple[float, float, str]:
+    """Where a node's label goes: away from the middle, pushed further out, then on another side, until it
+    overlaps no label or node placed and no edge crosses it (else the furthest spot away from the middle)."""
+    text = _short(node.label)
+    sides = _sides(x, y, r, is_center)
+    for side in sides:
+        for step in range(6):
+            lx, ly, anchor = _spot(side, x, y, r, step)
+            box = _box(lx, ly, anchor, text, "node")
+            if _free(box, taken, lines=lines):
+                taken.append(box)
+                return lx, ly, anchor
+    lx, ly, anchor = _spot(sides[0], x, y, r, 5)
+    taken.append(_box(lx, ly, anchor, text, "node"))
+    return lx, ly, anchor
 
 
 def _edge_label(text: str, start: tuple[float, float], end: tuple[float, float], taken: list[Box]):
@@ -169,38 +215,46 @@ def graph(center: Node, others: list[Node], edges: list[Edge], *, title: str = "
         return Markup("")
     pos = _positions(center, others)
     taken: list[Box] = [(x - 28, y - 28, x + 28, y + 28) for x, y in pos.values()]  # the node circles
+    pairs = _pairs(pos, edges)
+    lines = tuple(line for _, line in pairs.values())
     labels = {}
     for node in (center, *others):
         x, y = pos[node.id]
-        labels[node.id] = _node_label(node, x, y, 26 if node is center else 20, node is center, taken)
+        labels[node.id] = _node_label(node, x, y, 26 if node is center else 20, node is center, taken, lines)
     parts = [
         Markup('<svg class="chart graph" viewBox="0 0 {} {}" role="img" aria-label="{}" direction="ltr">').format(
             W, H, title),
         Markup("<title>{}</title>").format(title),
         Markup('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7"'
                ' orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="arrowhead"/></marker></defs>'),
-        *_edges_svg(pos, edges, taken),
+        *_edges_svg(pairs, taken),
         *_nodes_svg(center, others, pos, labels),
         Markup("</svg>"),
     ]
     return Markup("").join(parts)
 
 
-def _edges_svg(pos: dict[str, tuple[float, float]], edges: list[Edge], taken: list[Box]) -> list[Markup]:
-    # Several edges between one pair are drawn once, their labels joined.
-    pairs: dict[tuple[str, str], list[Edge]] = {}
+def _pairs(pos: dict[str, tuple[float, float]], edges: list[Edge]) -> dict[tuple[str, str], tuple[list[Edge], Segment]]:
+    """The edges of each ordered pair of nodes (several are drawn once, their labels joined) and its line."""
+    groups: dict[tuple[str, str], list[Edge]] = {}
     for e in edges:
         if e.source in pos and e.target in pos and e.source != e.target:
-            pairs.setdefault((e.source, e.target), []).append(e)
-    parts = []
-    for (s, t), group in pairs.items():
+            groups.setdefault((e.source, e.target), []).append(e)
+    pairs = {}
+    for (s, t), group in groups.items():
         (x1, y1), (x2, y2) = pos[s], pos[t]
         dx, dy = x2 - x1, y2 - y1
         dist = math.hypot(dx, dy) or 1
         # stop short of the node circles; offset a little so that A→B and B→A do not overlap
         ox, oy = -dy / dist * 6, dx / dist * 6
-        sx, sy = x1 + dx / dist * 30 + ox, y1 + dy / dist * 30 + oy
-        ex, ey = x2 - dx / dist * 30 + ox, y2 - dy / dist * 30 + oy
+        pairs[(s, t)] = group, (x1 + dx / dist * 30 + ox, y1 + dy / dist * 30 + oy,
+                                x2 - dx / dist * 30 + ox, y2 - dy / dist * 30 + oy)
+    return pairs
+
+
+def _edges_svg(pairs: dict[tuple[str, str], tuple[list[Edge], Segment]], taken: list[Box]) -> list[Markup]:
+    parts = []
+    for group, (sx, sy, ex, ey) in pairs.values():
         co = all(e.kind == "co" for e in group)
         rel = sorted({(e.kind, e.label) for e in group if e.kind != "co"})
         weight = sum(e.weight for e in group)
