@@ -1425,7 +1425,26 @@ def _claimant(w: "_Words", i: int, lo: int, hi: int, actors, starts) -> tuple["_
 def run(article: Article, settings: Settings) -> Article:
     from ..claims.reread import reread
 
-    return dataclasses.replace(article, relations=tuple(_parties_only(reread(article, extract(article, settings)))))
+    relations = _parties_only(reread(article, extract(article, settings)))
+    return dataclasses.replace(article, relations=tuple(_typed_by_doer(article, relations)))
+
+
+def _typed_by_doer(article: Article, relations: list[Relation]) -> list[Relation]:
+    """A verb whose table row gives another type when a person does it (``person_type`` of ``triggers.tsv``:
+    «هاجم ترامب حلفاءه» is words, ACCUSE) takes it when the source lies in a person NER named. Not its nouns:
+    «شن الأسد هجوما كيميائيا» is an attack."""
+    lex = lexicon()
+    persons = [(e.start, e.end) for e in article.entities or () if e.type == "PER"]
+    out = []
+    for r in relations:
+        hit = strip_proclitic(word_key(r.trigger), lex.triggers) if r.source is not None else None
+        other = next((t.person_type for t in lex.triggers[hit[0]]
+                      if t.type == r.type and t.person_type and t.pos == "verb"), None) \
+            if hit is not None else None
+        if other and any(s <= r.source.start and r.source.end <= e for s, e in persons):
+            r = dataclasses.replace(r, type=other)
+        out.append(r)
+    return out
 
 
 def _parties_only(relations: list[Relation]) -> list[Relation]:

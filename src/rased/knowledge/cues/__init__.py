@@ -128,6 +128,7 @@ class Trigger:
     voice: str = "active"  # active | received | received-material (the subject undergoes it: «مسنودا ب»)
     pronoun: bool = False  # the form carries a pronoun suffix: a verb's object («تتهمها»), a noun's doer («إدانتها»)
     within: int = 1  # ``next`` comes at most this many words after the trigger
+    person_type: str | None = None  # the type when the doer is a person («هاجم ترامب»: ACCUSE)
 
 
 def is_next_word(k: str, nxt: str) -> bool:
@@ -225,6 +226,7 @@ def _triggers(transitive: set[str]) -> dict[str, tuple[Trigger, ...]]:
         nxt = key(row["next"]) if row["next"] != "-" else None
         within = int(row["within"]) if row["within"] != "-" else 1
         veto = row["veto"] == "yes"
+        person_type = row["person_type"] if row["person_type"] != "-" else None
         groups = []
         if row["past"] != "-":
             groups.append(("past", "verb", past_forms(row["past"])))
@@ -239,11 +241,11 @@ def _triggers(transitive: set[str]) -> dict[str, tuple[Trigger, ...]]:
         for form, pos, keys in groups:
             for k in keys | {a for k in keys for a in accusative_forms(k, pos)}:
                 _add(table, k, Trigger(lemma, row["type"], pos, row["gen"], nxt, veto, form, row["voice"],
-                                       within=within))
+                                       within=within, person_type=person_type))
             for k in (keys if pos == "noun" or row["type"] in transitive else ()):
                 for s in suffixed_forms(k, pos):
                     suffixed.append((s, Trigger(lemma, row["type"], pos, row["gen"], nxt, veto, form, row["voice"],
-                                                True, within)))
+                                                True, within, person_type)))
     listed = set(table)
     for k, t in suffixed:  # a suffixed form never shadows a listed one: «إصابة» (folded «اصابه») is no «أصابه»
         if k not in listed:
@@ -408,6 +410,9 @@ def validate() -> list[str]:
         if within != "-" and not (within.isdigit() and int(within) >= 1 and r.get("next") != "-"):
             problems.append(f"triggers.tsv {r.get('past')}: within must be - or a count of words, with a next word")
     trigger_types = {r["type"] for r in _rows("triggers.tsv")}
+    for r in _rows("triggers.tsv"):
+        if r.get("person_type") not in ("-", *trigger_types):
+            problems.append(f"triggers.tsv {r.get('past')}: person_type {r.get('person_type')!r} is no trigger type")
     for missing in sorted(trigger_types - set(lexicon().frames)):
         problems.append(f"frames.tsv: no frame for the trigger type {missing}")
     for r in _rows("clause_words.tsv"):
