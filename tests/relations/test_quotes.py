@@ -452,3 +452,19 @@ def test_what_indicates_before_a_present_cue_is_no_speaker():
     _, qs = quotes_of("وأشار ترمب إلى إمكانية فرض رسوم على واردات صينية قد تصل قيمتها إلى 60 مليار دولار. وبعد مرور "
                       "نحو شهر على الحادث، لم تظهر أي أدلة تشير إلى الجاني الذي قتل سوميا سيخر.")
     assert [(q[0], q[1]) for q in qs] == [("ترمب", "وأشار")], qs
+
+
+@pytest.mark.parametrize("text, speaker, opens", [
+    # Al-Arabiya 2018, in no gold set: the marks of a hashtag are no words, so «#الجيش_الإسرائيلي» is the subject
+    ("أعلن #الجيش_الإسرائيلي، الأحد، أن طائراته قصفت موقعاً في مجمع عسكري لحركة #حماس في #قطاع_غزة.",
+     "الجيش_الإسرائيلي", "طائراته قصفت"),
+    # an object cue: a time word between commas stands between the subject and the object
+    ("أعلن #الجيش_الأفغاني، الخميس، نقل المواطن الألماني الذي أوقف مساء الثلاثاء إلى قندهار للتحقيق معه.",
+     "الجيش_الأفغاني", "نقل المواطن الألماني"),
+])
+def test_a_hashtag_subject_speaks(text, speaker, opens):
+    import rased
+
+    a = rased.analyze(text.encode())
+    got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
+    assert len(got) == 1 and got[0][0] == speaker and got[0][1].startswith(opens), got

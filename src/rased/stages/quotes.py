@@ -740,8 +740,9 @@ def _object_content(doc: _Doc, view, i: int, stop: int, s_end: int, cue, carried
     if speaker is None and carried is not None and cue.plural and carried.person:
         carried = None  # «وأعلنوا السيطرة ...»: a plural cue is not one person's words
     speaker = speaker or carried
-    while k < stop and doc.toks[k].kind == "punct" and doc.toks[k].text in "،,":
-        k += 1
+    words = lexicon().clause_words
+    while k < stop and ((doc.toks[k].kind == "punct" and doc.toks[k].text in "،,") or words.get(doc.keys[k]) == "adjunct"):
+        k += 1  # «أعلن الجيش، الخميس، نقل ...»: the time between the subject and the object
     if k < stop and doc.keys[k] in cue.preps:
         k += 1
     if k >= stop or speaker is None or doc.toks[k].kind != "ar" or doc.keys[k] in _words("stop") \

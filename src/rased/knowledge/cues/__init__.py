@@ -23,12 +23,16 @@ def word_key(word: str) -> str:
     return key(word)
 
 
+_HASHTAG_MARKS = frozenset({"#", "_"})
+
+
 @lru_cache(maxsize=8)
 def article_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
     """Tokens of ``text`` and their matching keys (punctuation keeps its text), computed once per article:
     the quotes and relations stages of one article share them. A pure function of the text, memoised by it,
-    so two analyses running at once never see each other's tokens."""
-    toks = tuple(tokens(text))
+    so two analyses running at once never see each other's tokens. The marks of a hashtag («#الجيش_الأفغاني») are
+    no tokens: its words read as the phrase they spell («وأبدى #هادي ثقته» has «هادي» as its subject)."""
+    toks = tuple(t for t in tokens(text) if t.text not in _HASHTAG_MARKS)
     keys = tuple(word_key(t.text) if t.kind != "punct" else t.text for t in toks)
     return toks, keys
 
