@@ -468,3 +468,13 @@ def test_a_hashtag_subject_speaks(text, speaker, opens):
     a = rased.analyze(text.encode())
     got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
     assert len(got) == 1 and got[0][0] == speaker and got[0][1].startswith(opens), got
+
+
+def test_a_relative_clause_after_a_comma_ends_an_object_content():
+    # Sky News Arabia 2018, in no gold set: «، والذي تم سجنه ...» is the narrator's aside on the man, not Turkey's words
+    import rased
+
+    a = rased.analyze("كما انتقدت تركيا القضية المرفوعة ضد محمد هاكان أتيلا، المسؤول في بنك خلق التركي، والذي تم "
+                      "سجنه في الولايات المتحدة لمساعدة إيران في تجنب العقوبات الأميركية.".encode())
+    qs = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
+    assert qs == [("تركيا", "القضية المرفوعة ضد محمد هاكان أتيلا، المسؤول في بنك خلق التركي")], qs

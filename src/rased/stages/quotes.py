@@ -757,8 +757,8 @@ def _object_found(doc: _Doc, i: int, k: int, stop: int, s_end: int, speaker, rul
     before the narrator's next clause ends it («اتهم مادورو كولومبيا بالضلوع ...، لكنه لم يقدم ...»)."""
     c_end = s_end
     for m in range(k + 2, stop):
-        if doc.toks[m - 1].text in "،," and ends_report(doc.keys, m):
-            c_end = doc.toks[m].start
+        if doc.toks[m - 1].text in "،," and (ends_report(doc.keys, m) or doc.keys[m] in _words("relative")):
+            c_end = doc.toks[m].start  # «، التي شهدت ...»: the narrator's aside on the object
             break
     c_start, c_end = _trim(doc.text, doc.toks[k].start, c_end)
     if sum(1 for m in doc.token_range(c_start, c_end) if doc.toks[m].kind != "punct") < min_words:
