@@ -478,3 +478,10 @@ def test_a_relative_clause_after_a_comma_ends_an_object_content():
                       "سجنه في الولايات المتحدة لمساعدة إيران في تجنب العقوبات الأميركية.".encode())
     qs = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
     assert qs == [("تركيا", "القضية المرفوعة ضد محمد هاكان أتيلا، المسؤول في بنك خلق التركي")], qs
+
+
+def test_a_contrast_ends_a_noun_phrase_content_without_a_comma():
+    # Al-Arabiya 2018, in no gold set: what «كشفت عن» reports ends at «لكنها» (the narrator's clause)
+    _, qs = quotes_of("وكشفت أيضاً عن عرض جديد لتقديم برنامج تلفزيوني لكنها لم تحسم أمرها بعد لأن الصورة غير واضحة "
+                      "تماماً بهذا الشأن.")
+    assert [q[2] for q in qs if q[1] == "وكشفت"] == ["عرض جديد لتقديم برنامج تلفزيوني"], qs

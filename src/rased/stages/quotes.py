@@ -719,8 +719,9 @@ def _split_claims(r: _Reading, c: _CueAt, speaker, kind: str, k: int, c_start: i
         if m > k + 2 and mk[:1] == "و" and lex.complementizers.get(mk[1:]) == "comp":
             r.found.append(_found(speaker, c.tok, c_start, doc.toks[m].start, False, kind))
             c_start = doc.toks[m].end
-        elif m > k + 2 and doc.toks[m - 1].text in "،," and ends_report(doc.keys, m):
-            c_end = doc.toks[m].start
+        elif m > k + 2 and (doc.toks[m - 1].text in "،," and ends_report(doc.keys, m)
+                            or kind == "about" and mk in lex.contrasts):
+            c_end = doc.toks[m].start  # a noun phrase after «عن» ends at a contrast: «... لكنه لم يشر ...»
             break
     return _trim(r.text, c_start, c_end)
 
@@ -756,9 +757,11 @@ def _object_found(doc: _Doc, i: int, k: int, stop: int, s_end: int, speaker, rul
     """The quote of cue ``i`` whose content is the noun phrase from token ``k`` to the end of its clause: a comma
     before the narrator's next clause ends it («اتهم مادورو كولومبيا بالضلوع ...، لكنه لم يقدم ...»)."""
     c_end = s_end
+    contrasts = lexicon().contrasts
     for m in range(k + 2, stop):
-        if doc.toks[m - 1].text in "،," and (ends_report(doc.keys, m) or doc.keys[m] in _words("relative")):
-            c_end = doc.toks[m].start  # «، التي شهدت ...»: the narrator's aside on the object
+        if doc.keys[m] in contrasts or doc.toks[m - 1].text in "،," and (
+                ends_report(doc.keys, m) or doc.keys[m] in _words("relative")):
+            c_end = doc.toks[m].start  # «، التي شهدت ...»: the narrator's aside on the object; «لكنه لم ...»
             break
     c_start, c_end = _trim(doc.text, doc.toks[k].start, c_end)
     if sum(1 for m in doc.token_range(c_start, c_end) if doc.toks[m].kind != "punct") < min_words:

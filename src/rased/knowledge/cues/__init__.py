@@ -184,6 +184,7 @@ class Lexicon:
     capitals: dict[str, str]  # registry place id -> the country id it stands for
     connectives: frozenset[str]  # discourse words that open a clause and are never its subject («كما»، «فيما»)
     report_ends: frozenset[str]  # connectives that, after a comma, end a reported clause («، لكنها ...»)
+    contrasts: frozenset[str]  # of those, the ones that end a noun-phrase content with no comma («... لكنه لم يشر»)
     frames: dict[str, Frame]  # relation type -> its frame
     adjuncts: dict[str, Adjunct]  # head form key -> its adjunct frame
     institutions: tuple[tuple[str, str], ...]  # (generic state noun as written, registry kind it stands for)
@@ -366,7 +367,8 @@ def lexicon() -> Lexicon:
         context={key(r["word"]): r["domain"] for r in _rows("context.tsv")},
         capitals={r["place"]: r["country"] for r in _rows("capitals.tsv")},
         connectives=frozenset(key(r["word"]) for r in _rows("connectives.tsv")),
-        report_ends=frozenset(key(r["word"]) for r in _rows("connectives.tsv") if r["after_report"] == "ends"),
+        report_ends=frozenset(key(r["word"]) for r in _rows("connectives.tsv") if r["after_report"] in ("ends", "contrast")),
+        contrasts=frozenset(key(r["word"]) for r in _rows("connectives.tsv") if r["after_report"] == "contrast"),
         frames=frames,
         instruments={key(r["word"]): r["role"] for r in _rows("instruments.tsv")},
         clause_words={key(r["word"]): r["role"] for r in _rows("clause_words.tsv")},
@@ -430,8 +432,8 @@ def validate() -> list[str]:
     for r in _rows("connectives.tsv"):
         if key(r["word"]) in cues:
             problems.append(f"connectives.tsv: {r['word']} is also a reporting cue")
-        if r.get("after_report") not in ("ends", "goes-on"):
-            problems.append(f"connectives.tsv {r.get('word')}: after_report must be ends or goes-on")
+        if r.get("after_report") not in ("ends", "goes-on", "contrast"):
+            problems.append(f"connectives.tsv {r.get('word')}: after_report must be ends, goes-on or contrast")
     problems += _adjunct_problems(set(lexicon().frames))
     for r in _rows("speaker_words.tsv"):
         if r.get("role") not in SPEAKER_ROLES:
