@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 
 from ..arabic import months
-from ..knowledge.cues import lexicon, word_key
+from ..knowledge.cues import PRONOUN_SUFFIXES, lexicon, word_key
 from ..record import Mention
 
 _WORD = re.compile(r"[\u0621-\u064A]+")
 _LATIN = re.compile(r"[A-Za-z]{2}")
 _DIGIT = re.compile(r"[0-9\u0660-\u0669]")
-_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")  # a preposition with a pronoun («خلالها»، «منهم»)
 
 
 def names_a_party(mention: Mention | None) -> bool:
@@ -54,5 +53,5 @@ def _function_word(key: str) -> bool:
         return True
     if key in lex.speaker_words.get("pronoun", ()) or key in lex.speaker_words.get("bound", ()):
         return True
-    stem = next((key[:-len(s)] for s in _SUFFIXES if key.endswith(s) and len(key) - len(s) >= 2), None)
+    stem = next((key[:-len(s)] for s in PRONOUN_SUFFIXES if key.endswith(s) and len(key) - len(s) >= 2), None)
     return stem is not None and lex.clause_words.get(stem) == "preposition"

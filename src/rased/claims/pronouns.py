@@ -11,12 +11,11 @@ unresolved. In a relative clause the suffix stands for the noun the clause descr
 """
 from __future__ import annotations
 
-from ..knowledge.cues import lexicon, strip_proclitic
+from ..knowledge.cues import PRONOUN_SUFFIXES, lexicon, strip_proclitic
 from . import clauses
 from .clauses import Arg
 from .view import TokenView
 
-_SUFFIXES = ("هما", "هم", "ها", "ه")  # longest first
 _AGREES = {"ه": ("masculine", "unknown"), "ها": ("feminine", "unknown"), "هم": ("plural", "unknown")}
 
 
@@ -25,7 +24,7 @@ def suffix(view: TokenView, k: int, type_: str) -> str | None:
     found, _ = clauses.trigger_readings(view, k)
     if not any(t.pronoun and t.type == type_ for t in found):
         return None
-    return next((s for s in _SUFFIXES if view.keys[k].endswith(s)), None)
+    return next((s for s in PRONOUN_SUFFIXES if view.keys[k].endswith(s)), None)
 
 
 def role(view: TokenView, k: int, type_: str) -> str | None:

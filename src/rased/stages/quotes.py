@@ -642,11 +642,10 @@ def _prep_rule(r: _Reading, c: _CueAt, prev: list) -> tuple[Found, _Speaker | No
     cue inside the last quote's content (a report nested in it)."""
     if prev or c.cue.content == "object" or not c.cue.preps:
         return None
-    carried = c.carried(r)
     last = r.found[-1].quote if r.found else None
     if last is not None and last.content_start <= c.tok.start < last.content_end:
         return None
-    q = _prep_content(r.doc, r.entities, c.i, c.stop, c.s_end, c.cue, carried)
+    q = _prep_content(r.doc, r.entities, c.i, c.stop, c.s_end, c.cue, c.carried(r))
     return (q, _discourse_speaker(q)) if q is not None else None
 
 

@@ -33,6 +33,7 @@ from ..knowledge.cues import (Trigger, article_words, is_next_word, lexicon, rea
 from ..record import Article, Entity, Mention, Relation
 from ..settings import Settings
 from ..claims import clauses
+from ..claims.argument_shape import names_a_party
 from . import hedging
 
 _BOUNDARY_WORDS = {word_key(w) for w in ("حيث", "بينما", "فيما", "ثم", "لكن", "ولكن", "بعدما", "عندما", "حين", "كما")}
@@ -1450,8 +1451,6 @@ def _typed_by_doer(article: Article, relations: list[Relation]) -> list[Relation
 def _parties_only(relations: list[Relation]) -> list[Relation]:
     """An argument that names nobody (a number, a date, a pronoun: ``claims.argument_shape``) is dropped; a
     relation left with no participant follows the rule for such records (``_drop_empty``)."""
-    from ..claims.argument_shape import names_a_party
-
     out = []
     for r in relations:
         src = r.source if names_a_party(r.source) else None

@@ -284,7 +284,7 @@ def _add(table: dict[str, list[Trigger]], k: str, t: Trigger) -> None:
         table[k].append(t)
 
 
-_SUFFIXES = ("ه", "ها", "هم", "هما")
+PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")  # attached pronouns, longest first (one table for every reader)
 _WEAK_END = ("ا", "ي", "و", "ء", "ى")
 
 
@@ -306,7 +306,7 @@ def suffixed_forms(k: str, pos: str) -> set[str]:
         stem = k[:-1] if k.endswith("وا") else k
     else:
         stem = k[:-1] + "ت" if k.endswith("ه") else k
-    return {stem + s for s in _SUFFIXES}
+    return {stem + s for s in PRONOUN_SUFFIXES}
 
 
 SPEAKER_ROLES = ("stop", "lead", "addressee", "event", "relative", "pronoun", "bound", "aside",
