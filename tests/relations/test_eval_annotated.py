@@ -21,6 +21,9 @@ from rased.eval.annotated import load_folder, same_english_name, token_jaccard
     ("Donald Trump", "Trump", True),
     ("Donald Trump", "Donald Tusk", False),
     ("", "Iran", False),
+    ("İbrahim Kalın", "Ibrahim Kalin", True),                      # the Turkish dotless «ı» folds to «i»
+    ("Rami Abdulrahman", "Rami Abdel Rahman", True),              # عبد الرحمن transliterated two ways
+    ("Abdel Fattah el-Sisi", "Abdullah II", False),
 ])
 def test_same_english_name(a, b, same):
     assert same_english_name(a, b) is same

@@ -485,3 +485,55 @@ def test_a_contrast_ends_a_noun_phrase_content_without_a_comma():
     _, qs = quotes_of("وكشفت أيضاً عن عرض جديد لتقديم برنامج تلفزيوني لكنها لم تحسم أمرها بعد لأن الصورة غير واضحة "
                       "تماماً بهذا الشأن.")
     assert [q[2] for q in qs if q[1] == "وكشفت"] == ["عرض جديد لتقديم برنامج تلفزيوني"], qs
+
+
+@pytest.mark.parametrize("text, speaker, opens", [
+    # SaudiNewsNet 2015, in no gold set: whom one tells («لـ"الاقتصادية"») stands between the cue and the speaker
+    ('من جانبه، أوضح لـ"الاقتصادية" حسن مغربي مدير فرع مصرفي في المنطقة الغربية أن القروض الاستهلاكية بلغت منذ '
+     'بداية العام الحالي نحو 400 مليار ريال.', "حسن مغربي مدير فرع مصرفي في المنطقة الغربية", "القروض الاستهلاكية"),
+    # BBC Arabic 2018, in no gold set: with nobody after «لبي بي سي», the subject before the cue speaks
+    # («ولكن» opens its clause)
+    ("لم تؤكد الشرطة النوع المستخدم ولكن مصدرا قال لبي بي سي إنه من المرجح أنه نوع أندر من السارين والفي إكس "
+     "وهما من أكثر الأنواع شهرة.", "مصدرا", "من المرجح"),
+])
+def test_the_addressee_after_the_cue_is_no_speaker(text, speaker, opens):
+    a = rased.analyze(text.encode())
+    got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
+    assert len(got) == 1 and got[0][0] == speaker and got[0][1].startswith(opens), got
+
+
+def test_a_bare_verb_deep_in_a_reported_clause_is_nested():
+    # Sky News Arabia 2018, in no gold set: «قالت إنها» is what Netanyahu says of Iran, not a quote of Iran's
+    a = rased.analyze("وأكد رئيس الوزراء الإسرائيلي أن بلاده تبادلت معلومات مخابراتية مع الولايات المتحدة تبرهن على "
+                      "مصداقية هذه المعلومات التي كشفها، مشددا على أن إيران كانت تكذب بوقاحة عندما قالت إنها لم "
+                      "تمتلك برنامجا للأسلحة النووية أبدا.".encode())
+    got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
+    assert [s for s, _ in got] == ["رئيس الوزراء الإسرائيلي", "رئيس الوزراء الإسرائيلي"], got
+    assert got[1][1].endswith("عندما قالت إنها لم تمتلك برنامجا للأسلحة النووية أبدا"), got
+
+
+def test_an_object_first_cue_with_one_noun_phrase_has_no_subject():
+    # Al-Arabiya 2018, in no gold set: «واتهم الحوثيين بأنهم ...» — the Houthis are accused; Hadi, the discourse's
+    # speaker, accuses them (reporting.tsv «object»: first)
+    text = ('وتعهد هادي لليمنيين بالمضي معاً "نحو النصر الكبير الذي بات قاب قوسين أو أدنى". وأوضح أن الحرب "لم تكن '
+            'خيارنا يوما من الأيام ولطالما حاولنا تجنبها حتى فرضت نفسها علينا"، واتهم الحوثيين بأنهم "وكلاء لمشروع '
+            'إيران التدميري".')
+    a = rased.analyze(text.encode())
+    got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
+    assert ("هادي", 'الحوثيين بأنهم "وكلاء لمشروع إيران التدميري"') in got, got
+    assert all(s != "الحوثيين" for s, _ in got), got
+
+
+def test_the_man_a_spokesman_speaks_for_is_not_the_speaker():
+    # Sky News Arabia 2018, in no gold set («المتحدث باسم الرئيس ...»); the Kremlin's spokesman names himself
+    a = rased.analyze("وقال نبيل أبو ردينة المتحدث باسم الرئيس الفلسطيني محمود عباس إن القرار مرفوض. وقال المتحدث "
+                      "باسم الكرملين ديمتري بيسكوف إن موسكو تعد للرد على الإجراءات التي اتخذتها لندن ضدها.".encode())
+    assert [q.speaker_text for q in a.quotes] == ["نبيل أبو ردينة", "ديمتري بيسكوف"], a.quotes
+
+
+def test_a_subject_pronoun_before_the_cue_stands_for_the_person_named_before():
+    # Al-Arabiya 2018 (technology), in no gold set: «فهو يعتقد» — Musk believes
+    a = rased.analyze("في الوقت الذي أعرب فيه ماسك عن مخاوف مماثلة من قبل، بهذا الخصوص، فهو يعتقد أنه من الأفضل "
+                      "التعامل مع الازدحام المروري من خلال بناء أنظمة نقل تحت الأرض تكون عالية السرعة.".encode())
+    got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
+    assert ("ماسك", "من الأفضل التعامل مع الازدحام المروري من خلال بناء أنظمة نقل تحت الأرض تكون عالية السرعة") in got

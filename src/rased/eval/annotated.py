@@ -65,10 +65,20 @@ def token_jaccard(a: str, b: str) -> float:
 _EN_STOP = frozenset({"the", "of", "al", "el", "and", "in"})
 
 
+_ABD = re.compile(r"^abd(?:el|ul|al|ol|u|e)?")  # «Abdulrahman», «Abdel Rahman», «Abd al-Rahman»: one name, عبد الرحمن
+
+
 def english_tokens(name: str) -> tuple[str, ...]:
-    text = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().lower()
+    # «ı» (Turkish dotless i) has no decomposition: NFKD alone would drop it («Kalın» -> «kaln»)
+    text = unicodedata.normalize("NFKD", (name or "").replace("ı", "i")).encode("ascii", "ignore").decode().lower()
     toks = [t for t in re.split(r"[^a-z0-9]+", text) if t and t not in _EN_STOP]
-    return tuple(t[:-1] if len(t) > 3 and t.endswith("s") and not t.endswith("ss") else t for t in toks)
+    joined: list[str] = []
+    for t in toks:
+        if joined and joined[-1] == "abd":
+            joined[-1] += t  # «abd» + «rahman»
+        else:
+            joined.append(_ABD.sub("abd", t))
+    return tuple(t[:-1] if len(t) > 3 and t.endswith("s") and not t.endswith("ss") else t for t in joined)
 
 
 def _same_word(a: str, b: str) -> bool:

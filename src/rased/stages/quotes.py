@@ -150,6 +150,8 @@ def _speaker_after(doc: _Doc, i: int, stop: int, entities=()) -> tuple[int, int]
     if j + 1 < stop and doc.keys[j] == _RELAYED and doc.toks[j + 1].kind == "ar":
         j += 1  # «ونقلت عن ثلاثة من رجال الإطفاء ... قولهم إن»: the relayed source is the speaker
     first = j
+    if first < stop and _addressee(doc, entities, first):
+        first = _past_addressee(doc, entities, first, stop)  # «وقال لـ"الاقتصادية" حسن مغربي»: the speaker follows
     if first < stop and (_preposition_phrase(doc, first) or doc.keys[first] in _words("aside")
                          or _circumstantial(doc, entities, first)):
         # «نؤكد لجميع شباب المقاومة»: whom one speaks to is no speaker; «وأضاف وهو محاط بالأعلام»، «وقال
@@ -186,6 +188,29 @@ def _speaker_after(doc: _Doc, i: int, stop: int, entities=()) -> tuple[int, int]
             break
         k += 1
     return first, k
+
+
+def _past_addressee(doc: _Doc, entities, k: int, stop: int) -> int:
+    """The token after the addressee phrase at ``k`` («لبي بي سي»، «لـ"الاقتصادية"»، «لوكالة رويترز»،
+    «للصحفيين»): the medium NER found, a quoted name, or the media noun with the name after it."""
+    def past_name(n: int) -> int:
+        if n >= stop:
+            return n
+        if doc.toks[n].text in OPENING:
+            return next((m + 1 for m in range(n + 1, min(stop, n + 8)) if doc.toks[m].text in "\"»”"), n)
+        e = _entity_in(entities, doc.toks[n].start, doc.toks[n].end) if entities else None
+        return doc.token_range(e.start, e.end).stop if e is not None else n
+
+    n = past_name(k)
+    if n > k:
+        return n  # «لبي بي سي»: the entity starts inside the word
+    rest = doc.keys[k][1:].lstrip("ـ")
+    n = k + 1
+    if rest in ("", "-"):
+        return past_name(n)  # «لـ "الاقتصادية"»
+    if rest in _words("addressee") and rest not in ("الصحفيين", "الصحافيين"):
+        return max(past_name(n), n)  # «لوكالة رويترز»
+    return n
 
 
 def _circumstantial(doc: _Doc, entities, k: int) -> bool:
@@ -281,11 +306,18 @@ def _nested(doc: _Doc, i: int, last: Quote) -> bool:
     if not last.content_start <= doc.toks[i].start < last.content_end:
         return False
     lex = lexicon()
-    for k in range(i - 1, max(i - 7, -1), -1):
+    floor = max(i - 7, -1)
+    hit = strip_proclitic(doc.keys[i], lex.cues)
+    if hit is not None and hit[1] == 0 and lex.cues[hit[0]].form in ("past", "present"):
+        # a bare finite verb far into the content is the reported clause's own («إنه من أجل منع أنصار الحزب من
+        # النزول إلى الشارع أعلنت السلطات أنها ...»); «وقال»، «مشيرا» coordinate the narrator's next clause
+        floor = max(min(floor, bisect.bisect_left(doc.starts, last.content_start) - 2), -1)
+    for k in range(i - 1, floor, -1):
         key = doc.keys[k]
         if lex.complementizers.get(key) == "comp":
             return True
-        if doc.toks[k].kind == "punct" or key in _words("lead") or key in _words("relative") or key in lex.connectives:
+        if doc.toks[k].kind == "punct" or key in _words("relative") or key in lex.connectives \
+                or (k >= i - 2 and key in _words("lead")):  # «من جانبه أكد»: lead words stand right before the cue
             return False
     return False
 
@@ -363,12 +395,27 @@ def _make_speaker(doc: _Doc, entities, a: int, b: int) -> _Speaker | None:
     if start >= end:
         return None
     ent = _entity_in(entities, start, end)
+    if ent is not None and ent.type == "PER" and _spoken_for(doc, ent, a):
+        # «نبيل أبو ردينة المتحدث باسم الرئيس محمود عباس»: the spokesman speaks, not the man he speaks for
+        ent = next((e for e in entities if e.type == "PER" and start <= e.start < ent.start
+                    and not _spoken_for(doc, e, a)), None)
     if ent is not None and ent.type == "PER" and _governed_name(doc, ent, a):
         ent = None  # «فريق الدفاع عن أسانج»: the team speaks, not the man it defends
     if ent is not None:
         m = _full_name(doc, ent, a, b) if ent.type == "PER" else _mention(ent)
         return _Speaker(m, m.text, m.start, m.end, person=ent.type == "PER")
     return _Speaker(None, doc.text[start:end], start, end)
+
+
+def _spoken_for(doc: _Doc, ent: Entity, a: int) -> bool:
+    """«باسم» stands before the name within the speaker words, with only a title and its adjective between
+    («المتحدث باسم الرئيس رجب طيب أردوغان»، «... باسم الرئيس الفلسطيني محمود عباس», the title inside the name);
+    «المتحدث باسم الكرملين ديمتري بيسكوف» names the spokesman himself."""
+    k = bisect.bisect_right(doc.starts, ent.start) - 1
+    at = next((m for m in range(k - 1, max(a, k - 3) - 1, -1) if doc.keys[m] == _IN_NAME_OF), None)
+    titles = lexicon().titles
+    return at is not None and all(doc.keys[m] in titles or (m > at + 1 and doc.keys[m].endswith(_NISBA))
+                                  for m in range(at + 1, k))
 
 
 def _governed_name(doc: _Doc, ent: Entity, a: int) -> bool:
@@ -396,7 +443,8 @@ def _full_name(doc: _Doc, ent: Entity, a: int, b: int) -> Mention:
 
     def name_word(k: int) -> bool:
         key = doc.keys[k]
-        return (doc.toks[k].kind == "ar" and len(key) > 1 and key not in lex.agents and _strip_al(key) not in lex.agents
+        return (doc.toks[k].kind == "ar" and len(key) > 1 and key != _IN_NAME_OF and key not in lex.agents
+                and _strip_al(key) not in lex.agents
                 and key not in _words("stop") and key not in _words("lead") and strip_proclitic(key, lex.cues) is None)
 
     s = t0
@@ -700,12 +748,30 @@ def _opened_speaker(r: _Reading, c: _CueAt, obj, region_end: int) -> _Speaker | 
         speaker = _make_speaker(doc, r.entities, a, b)
         if speaker is None:
             before = _speaker_before(doc, c.i, c.s_start)
-            if before is not None and doc.keys[before[0]] not in _words("relative") \
-                    and doc.keys[before[0]] not in _words("pronoun"):
+            if before is not None and _pronoun(doc, before[0]):
+                speaker = _local_antecedent(doc, r.entities, before[0], c.s_start)
+            elif before is not None and doc.keys[before[0]] not in _words("relative"):
                 speaker = _make_speaker(doc, r.entities, *before)
                 if speaker is not None:
                     speaker.how = "before-cue"
     return speaker or c.carried(r)
+
+
+def _pronoun(doc: _Doc, k: int) -> bool:
+    """A personal pronoun, with or without «و»/«ف» («فهو اعتبر أن ...»، «وهي ترى أن ...»)."""
+    key = doc.keys[k]
+    return key in _words("pronoun") or (key[:1] in ("و", "ف") and key[1:] in _words("pronoun"))
+
+
+def _local_antecedent(doc: _Doc, entities, k: int, s_start: int) -> _Speaker | None:
+    """The person a subject pronoun at token ``k`` stands for when its sentence named one before it («إلا أن مدير
+    المرصد، رامي عبد الرحمن، كان له رأي آخر، فهو اعتبر أن ...»): the nearest; else None (the discourse's)."""
+    at = doc.toks[k].start
+    for e in reversed(entities):
+        if e.end <= at and e.start >= s_start and e.type == "PER":
+            m = _mention(e)
+            return _Speaker(m, m.text, m.start, m.end, "antecedent", person=True)
+    return None
 
 
 def _split_claims(r: _Reading, c: _CueAt, speaker, kind: str, k: int, c_start: int, c_end: int) -> tuple[int, int]:
@@ -822,6 +888,8 @@ def _object_speaker(doc: _Doc, view, i: int, k: int, lo: int, hi: int, cue, bare
     if cue.form == "participle":
         return None, k
     subject, after = clauses.subject_and_partners(view, i, hi)
+    if subject is not None and subject.t0 >= k and _object_in_subject_place(doc, cue, after, hi):
+        return None, subject.t0  # «واتهم الميليشيا بالتلاعب ...»: no subject; the discourse's speaker accuses
     if subject is not None and subject.t0 >= k:
         if subject.actor_id is None:
             after = _past_adjectives(doc, _past_in_name_of(doc, after, hi), hi)
@@ -845,6 +913,19 @@ def _object_speaker(doc: _Doc, view, i: int, k: int, lo: int, hi: int, cue, bare
         if topic is not None and all(_may_precede_topic(doc, view, m) for m in range(lo, topic.t0)):
             return _arg_speaker(topic, "before-cue", view), k
     return None, k
+
+
+def _object_in_subject_place(doc: _Doc, cue, after: int, hi: int) -> bool:
+    """The one noun phrase after an object-first cue (reporting.tsv «object») is followed by its «بـ» phrase or
+    complementizer («اتهم الميليشيا بالتلاعب»، «وصف الخطوة بأنها»): it is the object, not the subject. A manner
+    adverb («بشدة») is no such phrase."""
+    if not cue.object_first:
+        return False
+    if after >= hi:
+        return True  # the complementizer follows («... بأنها»: ``hi`` is where it stands)
+    key = doc.keys[after]
+    return _preposition_phrase(doc, after, "ب") and key not in lexicon().connectives \
+        and lexicon().complementizers.get(key) != "comp"
 
 
 _NISBA = ("ي", "ية", "يه", "يون", "يين", "يان")

@@ -118,6 +118,7 @@ class Cue:
     content: str = "complement"  # complement | object: what the verb reports (reporting.tsv)
     preps: tuple[str, ...] = ()  # prepositions whose noun phrase is the content, left out of it («حذر من»، «شدد على»)
     plural: bool = False  # a plural form («قالوا»، «يقولون»، «مشيرين»): its subject is a group, never one person
+    object_first: bool = False  # the object always follows the verb, before its «بـ» phrase (reporting.tsv «object»)
 
 
 @dataclass(slots=True, frozen=True)
@@ -217,7 +218,7 @@ def _cues() -> dict[str, Cue]:
         for form, keys, base in groups:
             for k in keys:
                 plural = len(k) > len(base) and (k.endswith(("وا", "ون", "ين")) or (form == "past" and k == base + "ا"))
-                table.setdefault(k, Cue(lemma, cls, form, row["content"], preps, plural))
+                table.setdefault(k, Cue(lemma, cls, form, row["content"], preps, plural, row["object"] == "first"))
     return table
 
 
@@ -397,6 +398,8 @@ def validate() -> list[str]:
             problems.append(f"{where}: class {row.get('class')!r} not in {sorted(_CLASSES)}")
         if row.get("content") not in _CONTENTS:
             problems.append(f"{where}: content {row.get('content')!r} not in {sorted(_CONTENTS)}")
+        if row.get("object") not in ("first", "-") or (row.get("object") == "first" and row.get("content") != "object"):
+            problems.append(f"{where}: object must be «first» (an object cue) or «-»")
         if all(row.get(c) in (None, "", "-") for c in ("past", "present", "participle")):
             problems.append(f"{where}: no past, present or participle")
         for p in _split(row.get("preps") or "-"):
