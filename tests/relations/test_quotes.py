@@ -537,3 +537,23 @@ def test_a_subject_pronoun_before_the_cue_stands_for_the_person_named_before():
                       "التعامل مع الازدحام المروري من خلال بناء أنظمة نقل تحت الأرض تكون عالية السرعة.".encode())
     got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
     assert ("ماسك", "من الأفضل التعامل مع الازدحام المروري من خلال بناء أنظمة نقل تحت الأرض تكون عالية السرعة") in got
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # BBC Arabic 2018, in no gold set: the phrase inside the sentence — the topic before it waits for its
+    # predicate after it, and the claim is the whole sentence
+    ("ويعكس اغلاق القنصلية الروسية في سياتل، بحسب باكلر، هذه المخاوف إذ توجد بالقرب من المدينة قاعدة غواصات "
+     "وشركة بوينغ للطائرات.", "باكلر",
+     "ويعكس اغلاق القنصلية الروسية في سياتل، بحسب باكلر، هذه المخاوف إذ توجد بالقرب من المدينة قاعدة غواصات "
+     "وشركة بوينغ للطائرات"),
+    # Sky News Arabia 2018, in no gold set: a long claim before the phrase, an aside on the source after it
+    ("ومن منطقتهم الصحراوية يضايق مقاتلو داعش القوات في محطات النفط أيضا وفقا لما يذكره محمد العيد، مدير "
+     "شبكة تدمر الاخبارية.", "محمد العيد", "ومن منطقتهم الصحراوية يضايق مقاتلو داعش القوات في محطات النفط أيضا"),
+    # Sky News Arabia 2018, in no gold set: a relative clause on the source is no part of the claim
+    ("وبحسب النتائج الأولية، التي نشرتها وكالة الأناضول الرسمية، حقق إردوغان 52.7 بالمئة من أصوات الناخبين.",
+     "النتائج الأولية", "حقق إردوغان 52.7 بالمئة من أصوات الناخبين"),
+])
+def test_according_to_inside_or_closing_a_sentence(text, speaker, content):
+    a = rased.analyze(text.encode())
+    got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
+    assert got == [(speaker, content)], got

@@ -1130,14 +1130,38 @@ def _suffixed_cue(key: str) -> bool:
 
 
 def _attributed(doc: _Doc, entities, i: int, phrase: tuple[int, int], s_start: int, s_end: int, stop: int):
+    """Rule ``according-to``: the source of «بحسب X»، «وفقا لـ X» speaks; its claim is the sentence around it."""
+    source = _according_source(doc, entities, phrase, stop)
+    if source is None:
+        return None
+    speaker, b = source
+    cue = doc.toks[i]
+    span = _according_claim(doc, i, b, s_start, s_end, stop)
+    if span is None:
+        return None
+    c_start, c_end = span
+    if doc.text[c_start] == "و" and doc.text[c_start + 1:c_start + 2] == " ":
+        c_start += 1  # a lone «و» opening the sentence
+    c_start, c_end = _trim(doc.text, c_start, c_end)
+    if c_end - c_start < 5:
+        return None
+    q = Quote(speaker.mention, speaker.text, cue.start, doc.toks[phrase[0]].end,
+              c_start, c_end, False, speaker.start, speaker.end, "according-to/after-cue")
+    return Found(q, speaker.start, speaker.end)
+
+
+def _according_source(doc: _Doc, entities, phrase: tuple[int, int], stop: int) -> tuple[_Speaker, int] | None:
+    """The source named after «بحسب»/«وفق ما ذكر» (with ``b``, the token after its words): «ما», the cue verb and
+    a time word («وفق ما ذكر وقتها المرصد») are passed over; a phrase («في أحد خطاباته») names nobody."""
     lex = lexicon()
     end_tok, glued = phrase
     a = end_tok + 1
-    # «حسبما ذكرت الوكالة»، «وفق ما أعلنه الجيش»: skip «ما» and the cue verb
     if a < stop and doc.keys[a] == "ما":
-        a += 1
+        a += 1  # «حسبما ذكرت الوكالة»، «وفق ما أعلنه الجيش»
     if a < stop and (strip_proclitic(doc.keys[a], lex.cues) or _suffixed_cue(doc.keys[a])):
         a += 1  # «حسبما ذكرت الوكالة»، «بحسب ما قالته مفوضة التمييز»
+    while a < stop and lex.clause_words.get(doc.keys[a]) == "adjunct":
+        a += 1
     b = a
     while b < stop and b - a < 8:
         t = doc.toks[b]
@@ -1146,7 +1170,7 @@ def _attributed(doc: _Doc, entities, i: int, phrase: tuple[int, int], s_start: i
         if b > a and (doc.keys[b] in _words("stop") or doc.keys[b] in lex.complementizers):
             break  # «بحسب المصدر أنهم حصلوا ...»: the source ends where its claim opens
         b += 1
-    if b <= a:
+    if b <= a or not _may_name_a_speaker(doc, a):
         return None
     sp_start = doc.toks[a].start + (glued if a == end_tok + 1 else 0)
     sp_start, sp_end = _trim(doc.text, sp_start, doc.toks[b - 1].end, quotes=True)
@@ -1155,28 +1179,34 @@ def _attributed(doc: _Doc, entities, i: int, phrase: tuple[int, int], s_start: i
     ent = _entity_in(entities, sp_start, sp_end)
     speaker = _Speaker(_mention(ent), ent.text, ent.start, ent.end) if ent else _Speaker(
         None, doc.text[sp_start:sp_end], sp_start, sp_end)
+    return speaker, b
+
+
+def _according_claim(doc: _Doc, i: int, b: int, s_start: int, s_end: int, stop: int) -> tuple[int, int] | None:
+    """What the source says: the sentence after the phrase when it opens the sentence («وبحسب التقرير، قام ...»,
+    past a relative clause on the source: «وبحسب النتائج الأولية، التي نشرتها الوكالة، حقق ...»), the sentence
+    before it when it closes one, the whole sentence when it stands inside («وتشكل هذه المقابلة، بحسب الصحيفة،
+    أول مقابلة ...»). None when a finite cue follows: the medium relays that cue's speaker."""
+    lex = lexicon()
     cue = doc.toks[i]
-    lead = doc.text[s_start:cue.start].strip(" و")
-    if not lead:
-        # «وبحسب التقرير، قام ...»: the claim follows the source
-        c_start, c_end = doc.toks[b - 1].end, s_end
-        nb = b + 1 if b < stop and doc.toks[b].kind == "punct" else b
-        if nb < stop and doc.keys[nb] == "فان":
-            c_start = doc.toks[nb].end
-        said = strip_proclitic(doc.keys[nb], lex.cues) if nb < stop else None
-        if said is not None and lex.cues[said[0]].form in ("past", "present"):
-            return None  # «وحسب فرانس برس، قال "المركز السوداني ..."»: the medium relays; the cue has its speaker
-    else:
-        c_start, c_end = s_start, cue.start
-        if doc.text[c_start] == "و" and doc.text[c_start + 1:c_start + 2] == " ":
-            c_start += 1
-    c_start, c_end = _trim(doc.text, c_start, c_end)
-    if c_end - c_start < 5:
-        return None
-    cue_tok = doc.toks[end_tok]
-    q = Quote(speaker.mention, speaker.text, cue.start, cue_tok.end if not glued else cue_tok.end,
-              c_start, c_end, False, speaker.start, speaker.end, "according-to/after-cue")
-    return Found(q, speaker.start, speaker.end)
+    c_start = doc.toks[b - 1].end
+    nb = b + 1 if b < stop and doc.toks[b].kind == "punct" else b
+    if nb < stop and doc.toks[b].text in "،," and doc.keys[nb] in _words("relative"):
+        nb = next((m + 1 for m in range(nb + 1, stop) if doc.toks[m].text in "،,"), nb)
+        c_start = doc.toks[nb - 1].end
+    if doc.text[s_start:cue.start].strip(" و"):
+        # a short lead is a topic waiting for its predicate after the phrase; a long one is the whole claim, and
+        # what follows the phrase is an aside on the source («وفقا لما يذكره محمد العيد، مدير شبكة ...»)
+        lead = sum(1 for m in doc.token_range(s_start, cue.start) if doc.toks[m].kind != "punct")
+        after = sum(1 for m in range(nb, stop) if doc.toks[m].kind != "punct")
+        inside = b < stop and doc.toks[b].text in "،," and after >= 3 and lead <= 6
+        return (s_start, s_end) if inside else (s_start, cue.start)
+    if nb < stop and doc.keys[nb] == "فان":
+        return doc.toks[nb].end, s_end
+    said = strip_proclitic(doc.keys[nb], lex.cues) if nb < stop else None
+    if said is not None and lex.cues[said[0]].form in ("past", "present"):
+        return None  # «وحسب فرانس برس، قال "المركز السوداني ..."»: the medium relays; the cue has its speaker
+    return c_start, s_end
 
 
 def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:
