@@ -140,3 +140,35 @@ def test_the_type_of_an_attack_verb_follows_its_doer(text, source, expected):
     relations = rased.analyze(text.encode()).relations
     by_source = [r.type for r in relations if r.source is not None and r.source.text.startswith(source)]
     assert by_source and by_source[0] == expected, relations
+
+
+@pytest.mark.parametrize("text", [
+    # Sky News Arabia and BBC Arabic 2018, in no gold set: whom the speaker tells («لرويترز»، «في مقابلة مع بي بي
+    # سي») and the medium that relays («نقلت وكالة فرانس برس عن») do none of what is reported
+    "وقال نانوت كوتيا رئيس بلدية بلدة ميناكا لرويترز، إن الهجمات وقعت الثلاثاء في قرية تينديباوين الواقعة على "
+    "بعد 160 كيلومترا شرقي مينكا القريبة من الحدود مع النيجر.",
+    "ونقلت وكالة فرانس برس عن مصادر طبية وعسكرية قولها إن أكثر من 100 شخص قتلوا خلال المواجهات في أقل من أسبوع.",
+    "و نفى لافروف، في مقابلة مع بي بي سي، أي تدخل أو تلاعب بالأدلة في موقع الهجوم الكيمياوي المزعوم في دوما.",
+])
+def test_whom_a_speaker_tells_does_nothing_in_the_report(text):
+    import rased
+
+    a = rased.analyze(text.encode())
+    assert a.relations, "the sentence reports an event"
+    media = ("رويترز", "فرانس برس", "بي بي سي")
+    assert not any(m in (r.source.text if r.source else "") + (r.target.text if r.target else "")
+                   for r in a.relations for m in media), a.relations
+
+
+def test_a_subjectless_accusation_is_the_speakers():
+    # Al-Arabiya 2018, in no gold set: «واتهم الحوثيين بأنهم ...» — the quote of the verb names Hadi as the
+    # speaker; Iran, inside what he says, is no second argument
+    import rased
+
+    text = ('وتعهد هادي لليمنيين بالمضي معاً "نحو النصر الكبير الذي بات قاب قوسين أو أدنى". وأوضح أن الحرب "لم تكن '
+            'خيارنا يوما من الأيام ولطالما حاولنا تجنبها حتى فرضت نفسها علينا"، واتهم الحوثيين بأنهم "وكلاء لمشروع '
+            'إيران التدميري".')
+    a = rased.analyze(text.encode())
+    accuse = [(r.source.text if r.source else None, r.target.text if r.target else None, r.rule)
+              for r in a.relations if r.type == "ACCUSE"]
+    assert accuse == [("هادي", "الحوثيين", "zero-subject")], accuse

@@ -280,6 +280,11 @@ def _enter_quote(article: Article, view: TokenView, k: int | None, entered, disc
     discourse's subject («أكد عباس أنه يحمّل حركة حماس المسؤولية»: who blames is the one who speaks)."""
     if k is None:
         return entered
+    cued = next((q for q in article.quotes or () if q.cue_start == view.toks[k].start), None)
+    if cued is not None and cued.speaker is not None and cued.speaker.end <= cued.cue_start:
+        # «وأوضح هادي أن ...، واتهم الحوثيين بأنهم ...»: the quote of this very verb names who speaks, so who
+        # accuses, though the verb names no subject
+        discourse.note_mention(cued.speaker, view.paragraph[k])
     q = _quote_around(article, view.toks[k].start)
     if q is not None and q is not entered:
         speaker = _speaker(article, q)

@@ -241,7 +241,10 @@ def _lone_object(view: TokenView, i: int, hi: int, frame: Frame) -> bool:
     first = clauses.subject_after(view, i, hi)
     if first is None or first.t1 >= hi:
         return False
-    if _first_target(view, first.t1, hi, frame, first) is not None:
+    comps = lexicon().complementizers
+    # «واتهم الحوثيين بأنهم وكلاء لإيران»: an actor of the reported clause after «بأن» is no second argument
+    end = next((k for k in range(first.t1, hi) if comps.get(view.keys[k]) == "comp"), hi)
+    if _first_target(view, first.t1, end, frame, first) is not None:
         return False
     nxt = view.keys[first.t1]
     return nxt in frame.complement or (nxt[:1] in frame.complement and len(nxt) > 3)

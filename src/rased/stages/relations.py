@@ -351,6 +351,7 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
             if trig.next is not None and not any(  # «أطلق النار»; «اصيب 37 شخصا بجروح»: past the patient
                     is_next_word(w.keys[k], trig.next) for k in range(i + 1, min(hi, i + 1 + trig.within))):
                 continue
+            q = _quote_at(quotes, w.toks[i].start)
             src, tgt = _arguments(w, i, lo, hi, trig, actors, actor_starts, rs.max_argument_words)
             # «التفجير الذي استهدف المسجد»: a verb whose subject is an event noun before it
             antecedent = _event_antecedent(w, i, lo) if trig.pos == "verb" and trig.type != "PROTEST" else None
@@ -392,10 +393,10 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                 src = None if tgt is not None else src
             if src is not None and not src.entity and _victims(w, src) and trig.type in ("ASSAULT", "COERCE"):
                 src, tgt = None, tgt or src  # civilians («الأطفال») are the victims of violence, not its doers
+            src, tgt = _outside_report_frame(w, q, src), _outside_report_frame(w, q, tgt)
             location = _location(w, i, hi, locations)
             modality = hedging.modality_at(cues, i - lo)
             attributed = None
-            q = _quote_at(quotes, w.toks[i].start)
             if trig.pos == "verb":
                 src = _speaker_actor(w, q, src, i, lo) or src
             if q is not None:
@@ -532,6 +533,22 @@ _PRONOUN_COMP = _pronoun_complementizers(("إن",), ("ه", "ها", "هم"))  # �
 def _is_denial(text: str, q) -> bool:
     hit = strip_proclitic(word_key(text[q.cue_start:q.cue_end]), lexicon().cues)
     return bool(hit) and lexicon().cues[hit[0]].cls == "deny"
+
+
+_TOLD = (word_key("مع"), word_key("عن"), word_key("لـ"))  # «في مقابلة مع بي بي سي»، «نقلت ... عن»، «لـ "رويترز"»
+
+
+def _outside_report_frame(w: _Words, q, a: _Actor | None) -> _Actor | None:
+    """An argument of an event inside quote ``q`` found in its reporting frame (after the cue, before the content)
+    that is whom the speaker tells or a medium that relays the speaker is none of the event's: «قال مسؤول أمني
+    لوكالة رويترز إن الهجوم أسفر عن مقتل جنديين» — the agency does not kill; «ونقلت وكالة فارس عن مصدر: "تم
+    اعتقال ..."». The speaker and the words about it may act («أعلن متحدث باسم الجيش مقتل ...»)."""
+    if q is None or a is None or not (q.cue_end <= a.start and a.end <= q.content_start):
+        return a
+    told = w.toks[a.t0].text.startswith("ل") and a.start > w.toks[a.t0].start  # «لرويترز»: glued to «ل»
+    told = told or (a.t0 > 0 and w.keys[a.t0 - 1] in _TOLD)
+    relaying = q.speaker_start is not None and a.end <= q.speaker_start
+    return None if told or relaying else a
 
 
 def _quote_at(quotes, offset: int):
