@@ -557,3 +557,17 @@ def test_according_to_inside_or_closing_a_sentence(text, speaker, content):
     a = rased.analyze(text.encode())
     got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
     assert got == [(speaker, content)], got
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # BBC Arabic 2018 and SaudiNewsNet 2015, in no gold set: «في» and a place after the subject say where it is;
+    # the object follows
+    ("حثت الشرطة في بريطانيا النساء على عدم استخدام هواتفهن المحمولة أو وضع سماعات الأذنين أثناء المشي في "
+     "الشوارع، وتجنب الطرقات المعتمة.", "الشرطة", "النساء على عدم استخدام هواتفهن المحمولة"),
+    ("واتهمت النيابة العامة في بوليفيا تشافيز بارتكابه أعمال فساد، بينما يخص إدارة مصادر دخل الاتحاد البوليفي "
+     "لكرة القدم.", "النيابة العامة", "تشافيز بارتكابه أعمال فساد"),
+])
+def test_a_place_after_the_subject_of_an_object_cue(text, speaker, content):
+    a = rased.analyze(text.encode())
+    got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
+    assert len(got) == 1 and got[0][0] == speaker and got[0][1].startswith(content), got

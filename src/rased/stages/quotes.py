@@ -807,6 +807,7 @@ def _object_content(doc: _Doc, view, i: int, stop: int, s_end: int, cue, carried
         carried = None  # «وأعلنوا السيطرة ...»: a plural cue is not one person's words
     speaker = speaker or carried
     words = lexicon().clause_words
+    k = _past_place(doc, k, stop)  # «واشتكى السكان المحليون في أكابولكو من زيادة أعمال العنف»
     while k < stop and ((doc.toks[k].kind == "punct" and doc.toks[k].text in "،,") or words.get(doc.keys[k]) == "adjunct"):
         k += 1  # «أعلن الجيش، الخميس، نقل ...»: the time between the subject and the object
     if k < stop and doc.keys[k] in cue.preps:
@@ -816,6 +817,17 @@ def _object_content(doc: _Doc, view, i: int, stop: int, s_end: int, cue, carried
             or doc.keys[k] in _words("pronoun") or _preposition_phrase(doc, k):
         return None  # «أعلن البيت الأبيض أمس»، «طلب منهما»: no object opens here
     return _object_found(doc, i, k, stop, s_end, speaker, "object", 3)
+
+
+def _past_place(doc: _Doc, k: int, stop: int) -> int:
+    """The token after «في» and a place NER found right after the subject («السكان المحليون في أكابولكو»): where
+    the subject is, not the object; ``k`` when no such phrase stands there."""
+    if not (k + 1 < stop and doc.keys[k] == "في"):
+        return k
+    e = _entity_in(doc.entities, doc.toks[k + 1].start, doc.toks[k + 1].end)
+    if e is None or e.type != "LOC" or e.start != doc.toks[k + 1].start:
+        return k
+    return doc.token_range(e.start, e.end).stop
 
 
 def _object_found(doc: _Doc, i: int, k: int, stop: int, s_end: int, speaker, rule: str, min_words: int):
