@@ -571,3 +571,27 @@ def test_a_place_after_the_subject_of_an_object_cue(text, speaker, content):
     a = rased.analyze(text.encode())
     got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
     assert len(got) == 1 and got[0][0] == speaker and got[0][1].startswith(content), got
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # Sky News Arabia 2018 and SaudiNewsNet 2015, in no gold set: a reporting verb's noun with «أن/إن» after it
+    # reports (report_nouns.tsv); its genitive speaks
+    ("وبدا أن الكثيرين في الخارج قد أخذتهم المفاجأة باستقالة ديسالين وفرض حالة الطوارئ وإعلان وزير الدفاع "
+     "الإثيوبي سراج فيغيسا أن حالة الطوارئ قد تمدد لأشهر أخرى بعد الستة أشهر التي جرى إعلانها سابقا.",
+     "سراج فيغيسا", "حالة الطوارئ قد تمدد لأشهر أخرى"),
+    ("وتأتي المقترحات بعد شهر فحسب من قول الحكومة إنها ستلغي الدعم الجديد لمزارع طاقة الرياح البرية من أبريل "
+     "(نيسان) القادم.", "الحكومة", "ستلغي الدعم الجديد"),
+])
+def test_a_reporting_noun_with_a_complementizer_is_a_quote(text, speaker, content):
+    a = rased.analyze(text.encode())
+    got = [(q.speaker_text, a.text[q.content_start:q.content_end], q.rule) for q in a.quotes]
+    assert len(got) == 1 and got[0][0] == speaker and got[0][1].startswith(content), got
+    assert got[0][2].startswith("noun-comp"), got
+
+
+def test_a_reporting_noun_in_a_verbs_speaker_words_is_no_second_quote():
+    # SaudiNewsNet 2015, in no gold set: «في تصريحات لوسائل إعلام ...» belongs to «وأكد»'s quote
+    a = rased.analyze("وأكد أبو العيش في تصريحات لوسائل إعلام جزائرية نشرت اليوم الخميس أن الأخبار التي وردت بشأن "
+                      "تدخل الرئيس الجزائري عبد العزيز بوتفليقة لدى نظيره المصري عبد الفتاح السيسي للوساطة في قضية "
+                      "إعدام مرسي، غير صحيحة.".encode())
+    assert [q.rule.split("/")[0] for q in a.quotes] == ["comp"], a.quotes

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 from ..arabic.tokenize import Token
 from ..arabic import wordfreq
-from ..knowledge.cues import Cue, article_words, lexicon, reporting_verb, strip_proclitic, word_key
+from ..knowledge.cues import (PRONOUN_SUFFIXES, Cue, article_words, lexicon, reporting_verb, strip_proclitic,
+                              word_key)
 from ..record import Article, Entity, Mention, Quote
 from ..settings import Settings
 from ..claims import clauses
@@ -602,10 +603,14 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             continue
         key = doc.keys[i]
         hit = strip_proclitic(key, lex.cues)
-        if hit is None and key not in lex.attributions and key[1:] not in lex.attributions:
+        noun = strip_proclitic(key, lex.report_nouns) if hit is None else None
+        if hit is None and noun is None and key not in lex.attributions and key[1:] not in lex.attributions:
             continue  # most words: neither a cue nor the start of an «according to» phrase
         s_start, s_end = doc.sentence_of(t.start)
         stop = bisect.bisect_left(doc.starts, s_end)
+        if noun is not None:
+            _noun_comp(r, i, noun[0], s_start, s_end, stop)
+            continue
         if hit is None:
             _according_to(r, i, s_start, s_end, stop)
             continue
@@ -630,6 +635,71 @@ def _according_to(r: _Reading, i: int, s_start: int, s_end: int, stop: int) -> N
     if q is not None:
         speaker = _Speaker(q.quote.speaker, q.quote.speaker_text, q.speaker_start, q.speaker_end)
         r.add(q, speaker if q.quote.speaker is not None else None)
+
+
+def _noun_comp(r: _Reading, i: int, noun: str, s_start: int, s_end: int, stop: int) -> None:
+    """Rule ``noun-comp``: a reporting verb's noun (report_nouns.tsv) with «أن/إن» after it reports at narrator
+    level («غداة إعلان الإدارة المحلية في مدينة عفرين أن الحرب ... دخلت مرحلة جديدة»): its genitive speaks, or,
+    for a noun with a pronoun suffix («كررت إسرائيل تحذيرها من أنها ...»), the discourse's speaker. Nothing is
+    taken inside a quotation or another quote's content, nor without a speaker."""
+    doc, tok = r.doc, r.doc.toks[i]
+    last = r.found[-1].quote if r.found else None
+    if r.inside_direct(tok.start) or (last is not None and last.cue_start <= tok.start < last.content_end):
+        return  # «وقال الوزير في تصريح صحفي إن»: the verb's quote already holds it
+    opened = _opener(doc, i, stop, (), r.qs.max_speaker_words)
+    if opened is None or opened[0] != "comp":
+        return
+    _, k, region_end = opened
+    base = lexicon().report_nouns[noun]
+    cue = Cue(base, "claim", "noun")
+    if noun.endswith(PRONOUN_SUFFIXES) and noun not in (base, "ال" + base):
+        speaker = _possessor(doc, r.entities, i, s_start) or r.continuing(tok.start)
+    else:
+        a, b = _speaker_after(doc, i + 1, region_end, r.entities)
+        speaker = _make_speaker(doc, r.entities, a, b) if b - a <= r.qs.max_speaker_words // 2 and _names_someone(
+            doc, r.entities, a, b) else None
+    if speaker is None:
+        return
+    c = _CueAt(i, tok, (noun, 0), cue, s_start, s_end, stop)
+    c_start, c_end = _trim(r.text, doc.toks[k].end, s_end)
+    if c_end - c_start < 2:
+        return
+    c_start, c_end = _split_claims(r, c, speaker, "noun-comp", k, c_start, c_end)
+    r.add(_found(speaker, tok, c_start, c_end, False, "noun-comp"), speaker)
+
+
+def _names_someone(doc: _Doc, entities, a: int, b: int) -> bool:
+    """The words after a reporting noun are its genitive, who spoke, only if they name someone: a name NER found
+    or an agent or source noun (agents.tsv, speaker_words.tsv) among their first two words — not the noun's
+    adjectives («التصريحات الرسمية»، «تصريحات معدة مسبقا»)."""
+    lex = lexicon()
+    for m in range(a, min(b, a + 2)):
+        key = doc.keys[m]
+        if _entity_in(entities, doc.toks[m].start, doc.toks[m].end) is not None:
+            return True
+        if strip_proclitic(key, lex.agents) is not None or _strip_al(key) in _words("source") or _people_noun(key):
+            return True
+    return False
+
+
+_PEOPLE = re.compile(r"^(?:ال)?م\w{3,}(?:ين|ون|ي)(?:ه|ها|هم)?$")
+
+
+def _people_noun(key: str) -> bool:
+    """A participle plural naming people, in the construct or with a pronoun («منتقديه»، «معارضي الحكومة»،
+    «المحتجون»): مُفعِلون / مُفعِلين."""
+    return _PEOPLE.match(key) is not None
+
+
+def _possessor(doc: _Doc, entities, i: int, s_start: int) -> _Speaker | None:
+    """Whom the pronoun suffix of noun ``i`` stands for: the actor NER found at most three words before it in its
+    sentence («كررت إسرائيل تحذيرها»), the subject of the verb the noun is the object of."""
+    first = max(bisect.bisect_left(doc.starts, s_start), i - 3)
+    for e in reversed(entities):
+        if e.start >= doc.toks[first].start and e.end <= doc.toks[i].start and (e.actor_id or e.type in ("PER", "ORG")):
+            m = _mention(e)
+            return _Speaker(m, m.text, m.start, m.end, "before-cue", person=e.type == "PER")
+    return None
 
 
 def _no_report(r: _Reading, c: _CueAt) -> bool:

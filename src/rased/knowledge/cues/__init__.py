@@ -175,6 +175,7 @@ class Adjunct:
 @dataclass(slots=True, frozen=True)
 class Lexicon:
     cues: dict[str, Cue]
+    report_nouns: dict[str, str]  # verbal noun form key -> the reporting verb it names (report_nouns.tsv)
     attributions: dict[str, tuple[str, ...]]  # first word key -> the phrase keys starting with it
     complementizers: dict[str, str]
     triggers: dict[str, tuple[Trigger, ...]]
@@ -263,6 +264,20 @@ def sports_or_culture(keys) -> bool:
     """Whether any of these matching keys puts a sentence in sports or culture context (context.tsv)."""
     context = lexicon().context
     return any(strip_proclitic(k, context) is not None for k in keys)
+
+
+def _report_nouns() -> dict[str, str]:
+    """Each verbal noun of report_nouns.tsv with and without «ال» and with a pronoun suffix («تحذيرها»،
+    «اتهاماته»); the proclitics are stripped at lookup."""
+    table: dict[str, str] = {}
+    for row in _rows("report_nouns.tsv"):
+        for form in (row["noun"], row["plural"]):
+            if form == "-":
+                continue
+            base = key(form)
+            for k in (base, "ال" + base, *(base + s for s in PRONOUN_SUFFIXES)):
+                table.setdefault(k, key(row["verb"]))
+    return table
 
 
 def reporting_verb(k: str) -> bool:
@@ -359,6 +374,7 @@ def lexicon() -> Lexicon:
               for r in _rows("frames.tsv")}
     lex = Lexicon(
         cues=_cues(),
+        report_nouns=_report_nouns(),
         attributions={k: tuple(sorted(v, key=len, reverse=True)) for k, v in attributions.items()},
         complementizers={key(r["word"]): r["kind"] for r in _rows("complementizers.tsv")},
         triggers=_triggers({t for t, f in frames.items() if f.object}),
@@ -406,6 +422,10 @@ def validate() -> list[str]:
             if p != "-" and lexicon().complementizers.get(key(p)) != "prep":
                 problems.append(f"{where}: {p!r} is not a preposition of complementizers.tsv")
     cues = lexicon().cues
+    lemmas = {c.lemma for c in cues.values()}
+    for r in _rows("report_nouns.tsv"):
+        if key(r.get("verb") or "") not in lemmas:
+            problems.append(f"report_nouns.tsv {r.get('noun')}: verb {r.get('verb')!r} is no cue of reporting.tsv")
     for r in _rows("frames.tsv"):
         for col in ("object", "speech", "symmetric"):
             if r.get(col) not in ("yes", "no"):
