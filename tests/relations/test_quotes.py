@@ -595,3 +595,16 @@ def test_a_reporting_noun_in_a_verbs_speaker_words_is_no_second_quote():
                       "تدخل الرئيس الجزائري عبد العزيز بوتفليقة لدى نظيره المصري عبد الفتاح السيسي للوساطة في قضية "
                       "إعدام مرسي، غير صحيحة.".encode())
     assert [q.rule.split("/")[0] for q in a.quotes] == ["comp"], a.quotes
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # SaudiNewsNet 2015 and Sky News Arabia 2018, in no gold set: a two-word time phrase after the cue
+    # (time_phrases.tsv) names nobody and opens no object
+    ("كانت الحكومة قالت العام الماضي إن إنتاج القمح بلغ 1.865 مليون طن.", "الحكومة", "إنتاج القمح بلغ"),
+    ("وكان التحالف العربي قد أعلن الأسبوع الماضي انطلاق عملية عسكرية، لتحرير المدينة والميناء.",
+     "التحالف العربي", "انطلاق عملية عسكرية"),
+])
+def test_a_time_phrase_after_the_cue_is_no_speaker_or_object(text, speaker, content):
+    a = rased.analyze(text.encode())
+    got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
+    assert len(got) == 1 and got[0][0] == speaker and got[0][1].startswith(content), got

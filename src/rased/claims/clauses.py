@@ -217,13 +217,24 @@ def leading_group(starts: list[tuple[int, str]], i: int) -> str | None:
     return max(counts, key=lambda aid: (counts[aid], -first[aid])) if counts else None
 
 
+def adjunct_end(keys, k: int, hi: int) -> int:
+    """The token after the adjuncts from ``k`` on: one-word adjuncts of clause_words.tsv («أمس»، «الخميس») and
+    two-word time phrases of time_phrases.tsv («الشهر الماضي»، «الأسبوع المقبل»)."""
+    lex = lexicon()
+    while k < hi:
+        if lex.clause_words.get(keys[k]) == "adjunct":
+            k += 1
+        elif k + 1 < hi and lex.time_words.get(keys[k]) == "period" and lex.time_words.get(keys[k + 1]) == "when":
+            k += 2
+        else:
+            break
+    return k
+
+
 def subject_after(view: TokenView, i: int, hi: int) -> Arg | None:
     """The subject right after verb ``i`` (adjuncts such as «أمس» skipped): a title phrase is read on to the
     name it introduces («حث الرئيس الأمريكي دونالد ترامب ...» is Trump, not America)."""
-    words = lexicon().clause_words
-    k = i + 1
-    while k < hi and words.get(view.keys[k]) == "adjunct":
-        k += 1
+    k = adjunct_end(view.keys, i + 1, hi)
     if k >= hi:
         return None
     first = actor_at(view, k, "after-verb")

@@ -132,9 +132,7 @@ def _words_before(view: TokenView, i: int, t0: int) -> Arg | None:
     """The one to four plain words between verb ``i`` and its object at ``t0`` (adjuncts such as «أمس» skipped):
     a subject no actor table names."""
     words = lexicon().clause_words
-    k = i + 1
-    while k < t0 and words.get(view.keys[k]) == "adjunct":
-        k += 1
+    k = clauses.adjunct_end(view.keys, i + 1, t0)
     nationality = view.entity[t0] is not None and view.entity[t0].type == "NAT"
     if nationality or k >= t0 or t0 - k > 4 or any(not view.is_word(m) or view.keys[m] in words for m in range(k, t0)):
         return None  # «سيحمل الدولة الروسية المسؤولية»: the words before a nationality are its noun, the object

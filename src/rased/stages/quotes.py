@@ -148,6 +148,7 @@ def _speaker_after(doc: _Doc, i: int, stop: int, entities=()) -> tuple[int, int]
     j = i
     while j < stop and doc.keys[j] in _words("lead"):
         j += 1
+    j = clauses.adjunct_end(doc.keys, j, stop)  # «قال الشهر الماضي إن ...»: the time names nobody
     if j + 1 < stop and doc.keys[j] == _RELAYED and doc.toks[j + 1].kind == "ar":
         j += 1  # «ونقلت عن ثلاثة من رجال الإطفاء ... قولهم إن»: the relayed source is the speaker
     first = j
@@ -878,8 +879,8 @@ def _object_content(doc: _Doc, view, i: int, stop: int, s_end: int, cue, carried
     speaker = speaker or carried
     words = lexicon().clause_words
     k = _past_place(doc, k, stop)  # «واشتكى السكان المحليون في أكابولكو من زيادة أعمال العنف»
-    while k < stop and ((doc.toks[k].kind == "punct" and doc.toks[k].text in "،,") or words.get(doc.keys[k]) == "adjunct"):
-        k += 1  # «أعلن الجيش، الخميس، نقل ...»: the time between the subject and the object
+    while k < stop and ((doc.toks[k].kind == "punct" and doc.toks[k].text in "،,") or clauses.adjunct_end(doc.keys, k, stop) > k):
+        k = max(k + 1, clauses.adjunct_end(doc.keys, k, stop))  # «أعلن الجيش، الخميس، نقل ...»: the time between
     if k < stop and doc.keys[k] in cue.preps:
         k += 1
     if k >= stop or speaker is None or doc.toks[k].kind != "ar" or doc.keys[k] in _words("stop") \
@@ -951,7 +952,13 @@ def _object_before_complement(doc: _Doc, view, entities, i: int, k: int, cue, ba
     while start < k and doc.keys[start] in _words("lead"):
         start += 1
     speaker, obj = _object_speaker(doc, view, i, start, lo, min(hi, k), cue, bare)
-    while obj < k and (doc.toks[obj].kind == "punct" or lexicon().clause_words.get(doc.keys[obj]) == "adjunct"):
+    while obj < k:
+        if doc.toks[obj].kind != "punct":
+            past = clauses.adjunct_end(doc.keys, obj, k)  # «أمس»، «الشهر الماضي»
+            if past == obj:
+                break
+            obj = past
+            continue
         if doc.toks[obj].text in OPENING:
             return None  # «أعلن قائد "اللواء السادس" العميد ... أن»: a quoted name goes on with the speaker words
         obj += 1
@@ -1242,8 +1249,7 @@ def _according_source(doc: _Doc, entities, phrase: tuple[int, int], stop: int) -
         a += 1  # «حسبما ذكرت الوكالة»، «وفق ما أعلنه الجيش»
     if a < stop and (strip_proclitic(doc.keys[a], lex.cues) or _suffixed_cue(doc.keys[a])):
         a += 1  # «حسبما ذكرت الوكالة»، «بحسب ما قالته مفوضة التمييز»
-    while a < stop and lex.clause_words.get(doc.keys[a]) == "adjunct":
-        a += 1
+    a = clauses.adjunct_end(doc.keys, a, stop)
     b = a
     while b < stop and b - a < 8:
         t = doc.toks[b]

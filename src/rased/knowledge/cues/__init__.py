@@ -176,6 +176,7 @@ class Adjunct:
 class Lexicon:
     cues: dict[str, Cue]
     report_nouns: dict[str, str]  # verbal noun form key -> the reporting verb it names (report_nouns.tsv)
+    time_words: dict[str, str]  # key -> period | when: two-word time phrases («الشهر الماضي», time_phrases.tsv)
     attributions: dict[str, tuple[str, ...]]  # first word key -> the phrase keys starting with it
     complementizers: dict[str, str]
     triggers: dict[str, tuple[Trigger, ...]]
@@ -375,6 +376,7 @@ def lexicon() -> Lexicon:
     lex = Lexicon(
         cues=_cues(),
         report_nouns=_report_nouns(),
+        time_words={key(r["word"]): r["role"] for r in _rows("time_phrases.tsv")},
         attributions={k: tuple(sorted(v, key=len, reverse=True)) for k, v in attributions.items()},
         complementizers={key(r["word"]): r["kind"] for r in _rows("complementizers.tsv")},
         triggers=_triggers({t for t, f in frames.items() if f.object}),
@@ -423,6 +425,9 @@ def validate() -> list[str]:
                 problems.append(f"{where}: {p!r} is not a preposition of complementizers.tsv")
     cues = lexicon().cues
     lemmas = {c.lemma for c in cues.values()}
+    for r in _rows("time_phrases.tsv"):
+        if r.get("role") not in ("period", "when"):
+            problems.append(f"time_phrases.tsv {r.get('word')}: role must be period or when")
     for r in _rows("report_nouns.tsv"):
         if key(r.get("verb") or "") not in lemmas:
             problems.append(f"report_nouns.tsv {r.get('noun')}: verb {r.get('verb')!r} is no cue of reporting.tsv")
