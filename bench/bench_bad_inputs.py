@@ -59,6 +59,14 @@ def _film_list() -> bytes:
     return "\n".join(lines).encode("cp1256")
 
 
+def _dense_sentences() -> bytes:
+    """100 sentences of 4,900 characters (just under the sentence limit), each a chain of attacks and accusations
+    between named actors: the relation stage's cost grows faster than a sentence's length."""
+    unit = "وهاجم الجيش الأمريكي القوات الروسية في سوريا واتهم الرئيس محمد بن سلمان إيران و"
+    sentence = (unit * (4900 // len(unit) + 1))[:4900].rsplit(" ", 1)[0] + ".\n"
+    return (sentence * 100).encode("utf-8")
+
+
 def _zip_bomb(path: Path) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf, \
             zf.open("bomb.txt", "w", force_zip64=True) as fh:
@@ -151,6 +159,7 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
         ("0.9 MB text, paragraphs", analyze("0.9mb.txt", _long_text(0.9, False))),
         ("5 MB text on one line", analyze("5mb-line.txt", _long_text(5, True))),
         ("5 MB without punctuation or spaces", analyze("5mb-word.txt", "خبر".encode() * 900_000)),
+        ("0.9 MB of 4,900-character sentences dense with relation triggers", analyze("dense.txt", _dense_sentences())),
         ("HTML nested 10,000 levels deep", analyze("deep.html", _deep_html(10_000))),
         ("2 GiB file (sparse) to analyze", analyze_sparse),
         ("a device without end (/dev/zero) to analyze", lambda: ["analyze", "/dev/zero"]),

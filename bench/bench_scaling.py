@@ -53,7 +53,8 @@ def one(path: str, budget: bool) -> None:
     if not budget:
         from rased.settings import BudgetSettings
 
-        settings = dataclasses.replace(DEFAULT, budget=BudgetSettings(max_chars=10**8, stage_seconds=1e9))
+        settings = dataclasses.replace(DEFAULT, budget=BudgetSettings(max_chars=10**8, stage_seconds=1e9,
+                                                                          document_seconds=1e9))
     analyze((ROOT / "samples" / "seed_article.txt").read_bytes())
     data = Path(path).read_bytes()
     started = time.perf_counter()

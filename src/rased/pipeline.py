@@ -6,6 +6,7 @@ input field or written by an earlier stage, so a reordering mistake fails at bui
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -119,8 +120,9 @@ def prepare(
 
 
 def run(article: Article, settings: Settings = DEFAULT, stages: tuple[Stage, ...] = PIPELINE) -> Article:
+    started = time.monotonic()  # the stages share the document's time budget
     for s in stages:
-        article = run_bounded(s.name, s.run, article, settings)
+        article = run_bounded(s.name, s.run, article, settings, started)
     return dataclasses.replace(article, id=content_id(article.text))
 
 

@@ -17,9 +17,10 @@ class BudgetSettings:
     window_chars: int = 50_000  # the most text the entity, quote and relation stages see at once
     max_sentence_chars: int = 5_000  # a longer "sentence" (a text without punctuation) gets no quotes or relations
     stage_seconds: float = 20.0  # a stage that has run this long leaves its remaining windows out
+    document_seconds: float = 25.0  # ... and so does one that would take the whole document past this
 
     def __post_init__(self) -> None:
-        for name in ("max_chars", "window_chars", "max_sentence_chars", "stage_seconds"):
+        for name in ("max_chars", "window_chars", "max_sentence_chars", "stage_seconds", "document_seconds"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"budget.{name} must be positive")
         if self.window_chars < 1000:

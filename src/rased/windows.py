@@ -4,9 +4,12 @@ The entity, quote and relation stages compare things within a document, and some
 its length, so a text of megabytes would cost far more than the sum of its articles. Above
 ``settings.budget.window_chars`` such a stage runs on windows of at most that many characters, cut at a
 paragraph start, else a sentence start, else a space, and its spans are shifted back. A sentence longer than
-``max_sentence_chars`` is blanked (same length, so offsets hold) for quotes and relations, and a stage that has
-spent ``stage_seconds`` leaves its remaining windows out. Each degradation is a ``Problem`` on the record.
-Articles under the limits go to the stage whole: their results are those of the stage itself.
+``max_sentence_chars`` is blanked (same length, so offsets hold) for quotes and relations, and a stage leaves its
+remaining windows out once one more, as slow as the last one, would take it past ``stage_seconds``, or the
+document's stages together past ``document_seconds`` (a stage can only be stopped between windows, so it stops
+before going over, not a window after). Each degradation is a
+``Problem`` on the record. Articles under the limits go to the stage whole: their results are those of the
+stage itself.
 """
 from __future__ import annotations
 
@@ -99,8 +102,10 @@ def _blank_long_sentences(article: Article, limit: int) -> tuple[str, Article, i
     return "".join(chars), dataclasses.replace(article, entities=kept), len(long)
 
 
-def run_bounded(name: str, run: StageRun, article: Article, settings: Settings) -> Article:
-    """Stage ``name`` on ``article`` within the budget of ``settings.budget``."""
+def run_bounded(name: str, run: StageRun, article: Article, settings: Settings,
+                document_started: float | None = None) -> Article:
+    """Stage ``name`` on ``article`` within the budget of ``settings.budget``: ``stage_seconds`` of its own, and
+    no more than is left of ``document_seconds`` since ``document_started`` (a ``time.monotonic()``), if given."""
     budget = settings.budget
     field = OUTPUTS.get(name)
     if field is None:
@@ -117,12 +122,17 @@ def run_bounded(name: str, run: StageRun, article: Article, settings: Settings) 
     windows = cut(text, ([b.start for b in article.blocks], [s.start for s in article.sentences]),
                   budget.window_chars)
     found: list = []
-    started = time.monotonic()
+    started, last = time.monotonic(), 0.0
+    limit = budget.stage_seconds
+    if document_started is not None:
+        limit = min(limit, budget.document_seconds - (started - document_started))
     for k, (a, b) in enumerate(windows):
-        if time.monotonic() - started > budget.stage_seconds:
-            problems.append(Problem("budget", f"{name}: stopped after {budget.stage_seconds:g} s; "
+        spent = time.monotonic() - started
+        if spent + last > limit:  # the next window, as slow as the last one, would go over
+            problems.append(Problem("budget", f"{name}: stopped after {spent:.1f} s of its {max(limit, 0):.1f}; "
                                               f"{k} of {len(windows)} windows analysed", a, len(text)))
             break
         part = run(_window(given, text, a, b), settings)
+        last = time.monotonic() - started - spent
         found.extend(shift(x, a) for x in getattr(part, field) or ())
     return dataclasses.replace(article, **{field: tuple(found)}, problems=tuple(problems))

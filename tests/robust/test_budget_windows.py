@@ -82,3 +82,69 @@ def test_analyze_max_chars_flag(tmp_path, capsys):
     assert main(["analyze", str(path), "--max-chars", "1000"]) == 0
     record = json.loads(capsys.readouterr().out)
     assert len(record["text"]) <= 1000 and any(p["code"] == "budget" for p in record["problems"])
+
+
+def test_stage_stops_before_its_time_runs_out(monkeypatch):
+    """A stage is stopped only between windows, so it must stop before the next window would take it past
+    ``stage_seconds``: checking only whether the time is already spent lets it run a whole window over."""
+    from types import SimpleNamespace
+
+    from rased import pipeline, windows
+
+    article = pipeline.prepare("".join(f"قال الرئيس إن القوات دخلت الموصل بعد {i} يوما من القتال.\n\n"
+                                       for i in range(300)))  # lines that differ: repeated ones are boilerplate
+    for s in pipeline.PIPELINE[:5]:  # header ... sentences
+        article = s.run(article, DEFAULT)
+    now = [0.0]
+    monkeypatch.setattr(windows, "time", SimpleNamespace(monotonic=lambda: now[0]))
+    calls = []
+
+    def slow_stage(part, settings):  # every window costs 0.6 s of the (fake) clock
+        calls.append(len(part.text))
+        now[0] += 0.6
+        return dataclasses.replace(part, entities=())
+
+    settings = dataclasses.replace(DEFAULT, budget=BudgetSettings(window_chars=1000, stage_seconds=1.0))
+    out = windows.run_bounded("entities", slow_stage, article, settings)
+    assert len(calls) == 1 and now[0] <= settings.budget.stage_seconds
+    assert any(p.code == "budget" and "1 of" in p.message for p in out.problems)
+    calls.clear()
+    roomy = dataclasses.replace(DEFAULT, budget=BudgetSettings(window_chars=1000, stage_seconds=100.0))
+    now[0] = 0.0
+    windows.run_bounded("entities", slow_stage, article, roomy)
+    assert len(calls) == len(windows.cut(article.text, ([b.start for b in article.blocks],
+                                                        [s.start for s in article.sentences]), 1000))
+
+
+def test_stages_share_the_document_budget(monkeypatch):
+    """Each model stage has ``stage_seconds``, but together they stop at ``document_seconds``: the stage after a
+    slow one gets what is left (three stages of 20 s each could hold one document for a minute)."""
+    from types import SimpleNamespace
+
+    from rased import pipeline, windows
+
+    article = pipeline.prepare("".join(f"قال الرئيس إن القوات دخلت الموصل بعد {i} يوما من القتال.\n\n"
+                                       for i in range(300)))
+    article = pipeline.run(article, DEFAULT, stages=pipeline.PIPELINE[:5])  # header ... sentences
+    now = [0.0]
+    clock = SimpleNamespace(monotonic=lambda: now[0])
+    monkeypatch.setattr(windows, "time", clock)
+    monkeypatch.setattr(pipeline, "time", clock)
+    calls: dict[str, int] = {}
+
+    def slow(name: str, field: str):
+        def run(part, settings):  # every window costs 0.5 s of the (fake) clock
+            calls[name] = calls.get(name, 0) + 1
+            now[0] += 0.5
+            return dataclasses.replace(part, **{field: ()})
+        return pipeline.stage(name, run, "text", field)
+
+    stages = (slow("entities", "entities"), slow("quotes", "quotes"))
+    settings = dataclasses.replace(DEFAULT, budget=BudgetSettings(window_chars=1000, stage_seconds=4.0,
+                                                                  document_seconds=5.0))
+    out = pipeline.run(article, settings, stages=stages)
+    assert calls["entities"] == 8 and calls["quotes"] == 2, calls  # 4 s, then 1 s of the 5 left to the second
+    assert now[0] <= settings.budget.document_seconds
+    assert any(p.code == "budget" and p.message.startswith("quotes: stopped") for p in out.problems)
+    with pytest.raises(ValueError):
+        BudgetSettings(document_seconds=0)

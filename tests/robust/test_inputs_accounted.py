@@ -52,6 +52,24 @@ def test_tar_bomb_member_is_refused(tmp_path):
     assert len(items) == 1 and isinstance(items[0], Bad) and "inflates" in items[0].reason
 
 
+def test_tar_members_together_over_the_member_limit_are_read(tmp_path, monkeypatch):
+    """The member limit is for each member: a tar whose members together inflate past it (the ANT archive:
+    24,000 small files, 12.7 MB of xz) is read whole; only its ratio to the file is a bomb's sign."""
+    from rased.ingest import readers
+
+    monkeypatch.setattr(readers, "MEMBER_BYTES", 20_000)
+    path = tmp_path / "many.tar.gz"
+    with tarfile.open(path, "w:gz") as tf:
+        for i in range(8):
+            data = "".join(f"خبر رقم {i * 1000 + k} عن بغداد. " for k in range(300)).encode("utf-8")
+            info = tarfile.TarInfo(f"a{i}.txt")
+            info.size = len(data)
+            assert 5_000 < info.size < 20_000
+            tf.addfile(info, io.BytesIO(data))
+    items = _read_all(path)
+    assert [type(i) for i in items] == [Doc] * 8, [getattr(i, "reason", "") for i in items]
+
+
 def test_small_archive_members_still_read(tmp_path):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:

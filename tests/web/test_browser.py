@@ -152,6 +152,10 @@ def test_search_article_actor_flow(page, annotated_server):
     page.locator('.relations .ref-item[data-ref="r1"]').hover()
     assert page.locator('article.text .m.lit[data-refs~="r1"]').count() >= 1
     assert "طباعة" in page.locator(".removed").inner_text()  # what cleaning removed
+    # the problems are English sentences: set left to right, or their brackets and words change places
+    problem = page.locator("ul.problems li .problem").first
+    assert problem.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    page.locator("section.metadata").screenshot(path=str(SHOTS / "03c-article-problems.png"))
     _shot(page, "03-article")
     # close-ups at full size, to check that the letters stay joined across highlight boundaries
     page.locator("article.text p.blk", has=page.locator(".m-evidence")).first.screenshot(

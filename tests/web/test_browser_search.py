@@ -42,6 +42,10 @@ def test_total_count_and_pagination(page, server):
     assert page.locator("nav.pager .page").all_inner_texts() == ["1", "2", "3"]
     assert page.locator("nav.pager .current").inner_text() == "1"
     assert page.locator(".facets").inner_text().count("من كل النتائج") == 1
+    # a facet's count is a badge centred on its row, not a bar stretched to the row's height, its number on top
+    count, link = (page.locator(f".facets li {s}").first.bounding_box() for s in (".count", "a"))
+    assert count["height"] < 0.9 * link["height"], (count, link)
+    assert abs(count["y"] + count["height"] / 2 - link["y"] - link["height"] / 2) < 2
     _shot(page, "20-search-total-pages")
     page.locator("nav.pager a.page", has_text="3").click()
     page.wait_for_url("**offset=40**")

@@ -133,3 +133,28 @@ def test_graph_svg():
     assert 'href="/actors/grp:al-qaeda"' in svg and "CONSULT" in svg and "&lt;القاعدة&gt;" in svg
     assert 'class="edge co"' in svg and 'marker-end="url(#arrow)"' in svg
     assert charts.graph(center, [], []) == ""
+
+
+def _edge_labels(svg: str):
+    return [(charts._box(float(x), float(y), "middle", html.unescape(text), "edge"), html.unescape(text))
+            for x, y, text in re.findall(r'<text class="edge-label" x="([\d.-]+)" y="([\d.-]+)" text-anchor="middle">'
+                                         r'([^<]*)<', svg)]
+
+
+@pytest.mark.parametrize("into", [(0, 1, 2), (0, 1, 2, 3), (1, 2, 3), (0, 2, 4, 6), (5, 6, 7, 8)])
+def test_graph_edge_labels_cross_no_other_relation(into):
+    """Relations of neighbouring actors converge on the middle one: a label placed along its own arrow must not
+    lie across another arrow (on the 55k store «اعتداء، قتال، احتجاج» had the next arrow through it)."""
+    center = charts.Node("grp:houthis", "جماعة الحوثي")
+    others = [charts.Node(f"a:{i}", f"فاعل رقم {i}", f"/actors/a:{i}") for i in range(12)]
+    names = ["اعتداء، قتال، احتجاج", "اعتداء", "تأييد", "اعتداء", "قتال"]
+    edges = [charts.Edge(f"a:{i}", "grp:houthis", names[k % len(names)], "FIGHT") for k, i in enumerate(into)]
+    edges += [charts.Edge("grp:houthis", f"a:{i}", "", "co", 2) for i in range(12) if i not in into]
+    svg = str(charts.graph(center, others, edges))
+    relation_lines = [tuple(map(float, m)) for m in re.findall(
+        r'<line class="edge rel[^"]*" x1="([\d.-]+)" y1="([\d.-]+)" x2="([\d.-]+)" y2="([\d.-]+)"', svg)]
+    labels = _edge_labels(svg)
+    assert len(labels) == len(into)  # every relation keeps its label
+    for k, (box, text) in enumerate(labels):
+        others_lines = [line for j, line in enumerate(relation_lines) if j != k]
+        assert not any(charts._crosses(box, line) for line in others_lines), f"an arrow crosses the label {text!r}"

@@ -148,3 +148,29 @@ def test_explorer_pool_never_shares_a_connection():
     assert 1 < len(opened) <= 3 and all(c.most == 1 for c in opened)
     ex.close()
     assert all(c.closed for c in opened)
+
+
+def test_search_export_of_hostile_cells_opens_inert(tmp_path):
+    """Titles, sources and texts that a spreadsheet would run as formulas, found by a search and exported from
+    the explorer: the file opens as UTF-8 (its mark) and no cell starts a formula; the values stay readable."""
+    from fastapi.testclient import TestClient
+
+    from rased.record import Article, content_id
+    from rased.store import open_store
+    from rased.store.export import FORMULA_STARTS
+    from rased.web import create_app
+
+    hostile = ['=HYPERLINK("http://example.com","انقر")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3", "\tخبر"]
+    path = tmp_path / "hostile.db"
+    with open_store(str(path)) as s:
+        for i, t in enumerate(hostile):
+            text = f"{t} خبر عن الموصل رقم {i}"
+            s.add(Article(id=content_id(text), text=text, title=t, source="=cmd", entities=(), quotes=(),
+                          relations=()))
+    with TestClient(create_app(str(path))) as c:
+        r = c.get("/api/search/export", params={"q": "الموصل", "format": "csv"})
+    assert r.status_code == 200 and r.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"), newline="")))
+    assert len(rows) == len(hostile)
+    assert all(not v.startswith(FORMULA_STARTS) for row in rows for v in row.values()), rows
+    assert {row["title"] for row in rows} == {"'" + t for t in hostile} and {row["source"] for row in rows} == {"'=cmd"}

@@ -82,6 +82,10 @@ LINE_BYTES = MEMBER_BYTES
 def _too_big(size: int, compressed: int) -> str | None:
     if size > MEMBER_BYTES:
         return f"the archive member is too large (over {MEMBER_BYTES // 1_000_000} MB)"
+    return _inflates(size, compressed)
+
+
+def _inflates(size: int, compressed: int) -> str | None:
     if size > RATIO_FROM and size > MAX_RATIO * max(compressed, 1):
         return f"the archive member inflates more than {MAX_RATIO} times its compressed size (a zip bomb?)"
     return None
@@ -327,8 +331,8 @@ def _tar(locator: str, source: BinaryIO, size: int, raw_hash: str, fmt: str,
         for member in tf:
             if not member.isfile() or Path(member.name).name.startswith("."):
                 continue
-            inflated += member.size
-            why = _too_big(member.size, 0) if member.size > MEMBER_BYTES else _too_big(inflated, size)
+            inflated += member.size  # a compressed tar has one stream: its members together against the file
+            why = _too_big(member.size, 0) if member.size > MEMBER_BYTES else _inflates(inflated, size)
             if why:  # a tar's sizes are those of its headers: a refused member is never read
                 yield Bad(f"{locator}!{member.name}", "", why, "archive")
                 if inflated > MAX_RATIO * size:

@@ -195,15 +195,21 @@ def _node_label(node: Node, x: float, y: float, r: int, is_center: bool, taken: 
     return lx, ly, anchor
 
 
-def _edge_label(text: str, start: tuple[float, float], end: tuple[float, float], taken: list[Box]):
-    """A spot along the edge where its label overlaps nothing placed, or None (the tooltip still names it)."""
+_ALONG = (0.5, 0.62, 0.38, 0.72, 0.28, 0.2, 0.8)  # where along its edge a label is tried, the middle first
+
+
+def _edge_label(text: str, start: tuple[float, float], end: tuple[float, float], taken: list[Box],
+                arrows: tuple[Segment, ...] = ()):
+    """A spot along the edge where its label overlaps nothing placed and no other arrow ``arrows`` crosses it;
+    failing that, one where it only overlaps nothing; or None (the tooltip still names it)."""
     (sx, sy), (ex, ey) = start, end
-    for t in (0.5, 0.62, 0.38, 0.72, 0.28):
-        x, y = sx + (ex - sx) * t, sy + (ey - sy) * t - 4
-        box = _box(x, y, "middle", text, "edge")
-        if _free(box, taken):
-            taken.append(box)
-            return x, y
+    for lines in ((arrows, ()) if arrows else ((),)):
+        for t in _ALONG:
+            x, y = sx + (ex - sx) * t, sy + (ey - sy) * t - 4
+            box = _box(x, y, "middle", text, "edge")
+            if _free(box, taken, lines=lines):
+                taken.append(box)
+                return x, y
     return None
 
 
@@ -254,6 +260,7 @@ def _pairs(pos: dict[str, tuple[float, float]], edges: list[Edge]) -> dict[tuple
 
 def _edges_svg(pairs: dict[tuple[str, str], tuple[list[Edge], Segment]], taken: list[Box]) -> list[Markup]:
     parts = []
+    arrows = [line for group, line in pairs.values() if any(e.kind != "co" for e in group)]
     for group, (sx, sy, ex, ey) in pairs.values():
         co = all(e.kind == "co" for e in group)
         rel = sorted({(e.kind, e.label) for e in group if e.kind != "co"})
@@ -264,7 +271,8 @@ def _edges_svg(pairs: dict[tuple[str, str], tuple[list[Edge], Segment]], taken: 
         parts.append(Markup('<line class="{}" x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}"' + marker + '>'
                             '<title>{}</title></line>').format(cls, sx, sy, ex, ey, tip))
         text = "، ".join(label for _, label in rel)
-        spot = _edge_label(text, (sx, sy), (ex, ey), taken) if text else None
+        others = tuple(line for line in arrows if line != (sx, sy, ex, ey))
+        spot = _edge_label(text, (sx, sy), (ex, ey), taken, others) if text else None
         if spot:
             parts.append(Markup('<g class="edge-tip"><title>{}</title><text class="edge-label" x="{:.1f}" y="{:.1f}"'
                                 ' text-anchor="middle">{}</text></g>').format(tip, spot[0], spot[1], text))
