@@ -608,3 +608,12 @@ def test_a_time_phrase_after_the_cue_is_no_speaker_or_object(text, speaker, cont
     a = rased.analyze(text.encode())
     got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
     assert len(got) == 1 and got[0][0] == speaker and got[0][1].startswith(content), got
+
+
+def test_a_quotation_inside_an_object_content_is_part_of_it():
+    # Sky News Arabia 2018, in no gold set: the object and its phrase around the quotation are what was asked
+    a = rased.analyze('ودعت وزارة الخارجية الفرنسية روسيا وإيران، الحليفة العسكرية الأخرى للأسد، لممارسة "أقصى قدر '
+                      'من الضغط" على الحكومة السورية لتطبيق وقف إطلاق النار لمدة 30 يوما.'.encode())
+    got = [(q.speaker_text, a.text[q.content_start:q.content_end], q.direct) for q in a.quotes]
+    assert len(got) == 1 and got[0][0] == "وزارة الخارجية الفرنسية", got
+    assert got[0][1].startswith("روسيا وإيران") and "أقصى قدر من الضغط" in got[0][1] and not got[0][2], got

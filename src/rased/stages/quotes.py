@@ -787,7 +787,18 @@ def _opened_quote(r: _Reading, c: _CueAt, opened: tuple[str, int, int]) -> None:
     the object cue's subject, the words after the cue, the subject before it or the discourse's."""
     kind, k, region_end = opened
     doc = r.doc
-    obj = _object_before_complement(doc, r.view, r.entities, c.i, k, c.cue, c.hit[1] == 0) if kind == "comp" else None
+    obj = _object_before_complement(doc, r.view, r.entities, c.i, k, c.cue, c.hit[1] == 0) \
+        if kind in ("comp", "quote") else None
+    if kind == "quote" and obj is not None:
+        if obj[0] is None or obj[0].mention is None or obj[1] >= k:
+            obj = None  # only a subject NER named splits the words before a quotation safely
+        else:
+            # «واتهم الرئيس الأمريكي ترامب ألمانيا بإنفاق "أكثر قليلا من 1بالمائة" من ناتجها ...»: the quotation
+            # is part of the object's content, which runs on to the clause's end
+            q = _object_found(doc, c.i, obj[1], c.stop, c.s_end, obj[0], "object", 3)
+            if q is not None:
+                r.add(q, obj[0])
+            return
     speaker = _opened_speaker(r, c, obj, region_end)
     if kind == "quote" or (kind == "colon" and k + 1 < c.stop and doc.toks[k + 1].text in OPENING):
         d = r.direct_at.get(doc.toks[k].start if kind == "quote" else doc.toks[k + 1].start)
