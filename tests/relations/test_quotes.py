@@ -549,6 +549,9 @@ def test_a_subject_pronoun_before_the_cue_stands_for_the_person_named_before():
     # Sky News Arabia 2018, in no gold set: a long claim before the phrase, an aside on the source after it
     ("ومن منطقتهم الصحراوية يضايق مقاتلو داعش القوات في محطات النفط أيضا وفقا لما يذكره محمد العيد، مدير "
      "شبكة تدمر الاخبارية.", "محمد العيد", "ومن منطقتهم الصحراوية يضايق مقاتلو داعش القوات في محطات النفط أيضا"),
+    # BBC Arabic 2018, in no gold set: «حسب ما جاء في» is one phrase (attribution.tsv); the study is the source
+    ("لكن كاراكاس، حسب ما جاء في البحث، قد شهدت أعلى عدد من جرائم القتل في العالم العام الماضي.", "البحث",
+     "لكن كاراكاس، حسب ما جاء في البحث، قد شهدت أعلى عدد من جرائم القتل في العالم العام الماضي"),
     # Sky News Arabia 2018, in no gold set: a relative clause on the source is no part of the claim
     ("وبحسب النتائج الأولية، التي نشرتها وكالة الأناضول الرسمية، حقق إردوغان 52.7 بالمئة من أصوات الناخبين.",
      "النتائج الأولية", "حقق إردوغان 52.7 بالمئة من أصوات الناخبين"),
