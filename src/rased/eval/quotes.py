@@ -177,13 +177,13 @@ def evaluate_folder(path: str | Path, analyze=None, errors: int = 60) -> dict:
     """Quotes P/R on a gold folder, scored as the independent held-out set is: a gold quote is found when a
     predicted quote's content has token Jaccard >= 0.5 with it and the speakers share a word. The headline
     figures count explicit-speaker gold quotes over all predictions (as the held-out set is scored, so figures
-    compare); implicit-speaker ones (the antecedent of «وأضاف») are reported apart, and ``precision_all`` counts
-    them as right too."""
+    compare); implicit-speaker ones (the antecedent of «وأضاف») are reported apart: ``precision_all`` counts
+    them as right too, ``precision_explicit`` leaves the predictions that found them out of the count."""
     from .annotated import load_folder, ratio
     from .events import pipeline_analyze
 
     analyze = analyze or pipeline_analyze()
-    c = {k: 0 for k in ("pred", "content", "exp", "exp_found", "imp", "imp_found",
+    c = {k: 0 for k in ("pred", "content", "exp", "exp_found", "imp", "imp_found", "imp_paired",
                         "dir", "dir_found", "ind", "ind_found")}
     mistakes = []
     for doc in load_folder(path):
@@ -196,6 +196,7 @@ def evaluate_folder(path: str | Path, analyze=None, errors: int = 60) -> dict:
             c["content"] += p is not None
             kind = "imp" if implicit else "exp"
             c[kind] += 1
+            c["imp_paired"] += implicit and p is not None
             c[kind + "_found"] += found
             way = "dir" if g.get("direct") else "ind"
             c[way] += 1
@@ -206,7 +207,8 @@ def evaluate_folder(path: str | Path, analyze=None, errors: int = 60) -> dict:
         "articles": len(load_folder(path)), "gold_quotes": c["exp"] + c["imp"], "predicted": c["pred"],
         "quotes": {"precision": ratio(c["exp_found"], c["pred"]), "recall": ratio(c["exp_found"], c["exp"]),
                    "gold": c["exp"],
-                   "precision_all": ratio(c["exp_found"] + c["imp_found"], c["pred"])},
+                   "precision_all": ratio(c["exp_found"] + c["imp_found"], c["pred"]),
+                   "precision_explicit": ratio(c["exp_found"], c["pred"] - c["imp_paired"])},
         "content": {"precision": ratio(c["content"], c["pred"]), "recall": ratio(c["content"], c["exp"] + c["imp"])},
         "implicit_speaker": {"gold": c["imp"], "recall": ratio(c["imp_found"], c["imp"])},
         "direct": {"gold": c["dir"], "recall": ratio(c["dir_found"], c["dir"])},
