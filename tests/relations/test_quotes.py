@@ -620,3 +620,16 @@ def test_a_quotation_inside_an_object_content_is_part_of_it():
     got = [(q.speaker_text, a.text[q.content_start:q.content_end], q.direct) for q in a.quotes]
     assert len(got) == 1 and got[0][0] == "وزارة الخارجية الفرنسية", got
     assert got[0][1].startswith("روسيا وإيران") and "أقصى قدر من الضغط" in got[0][1] and not got[0][2], got
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Sky News Arabia 2018 and SaudiNewsNet 2015, in no gold set: with no comma after the source, a definite noun
+    # ends it — a noun with «ال» takes no genitive, so a bare noun after it starts the claim's words again
+    ("ومع تقدم القوات التركية، يسلك المدنيون وفق المرصد طرق تهريب عدة ويسيرون على الأقدام لمسافات طويلة خشية من "
+     "اقتراب المعارك.", "المرصد"),
+    ("وبحسب البيان اغرى رجل عمره 35 عاما المرأة على السفر من نيكاراجوا إلى الولايات المتحدة.", "البيان"),
+])
+def test_an_according_to_source_with_no_comma_ends_at_its_definite_noun(text, speaker):
+    a = rased.analyze(text.encode())
+    got = [(q.speaker_text, q.rule) for q in a.quotes if q.rule.startswith("according-to")]
+    assert [s for s, _ in got] == [speaker], got

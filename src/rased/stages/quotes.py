@@ -1268,6 +1268,8 @@ def _according_source(doc: _Doc, entities, phrase: tuple[int, int], stop: int) -
             break
         if b > a and (doc.keys[b] in _words("stop") or doc.keys[b] in lex.complementizers):
             break  # «بحسب المصدر أنهم حصلوا ...»: the source ends where its claim opens
+        if b > a and _past_definite(doc, b) and not _quoted_open(doc, a, b):
+            break  # «ويعيش هؤلاء حسب النقابة ظروف اختطاف سيئة»: a noun with «ال» takes no genitive after it
         b += 1
     if b <= a or not _may_name_a_speaker(doc, a):
         return None
@@ -1279,6 +1281,36 @@ def _according_source(doc: _Doc, entities, phrase: tuple[int, int], stop: int) -
     speaker = _Speaker(_mention(ent), ent.text, ent.start, ent.end) if ent else _Speaker(
         None, doc.text[sp_start:sp_end], sp_start, sp_end)
     return speaker, b
+
+
+def _past_definite(doc: _Doc, b: int) -> bool:
+    """Word ``b`` cannot go on the noun phrase before it: that one ends in a word with «ال» (a definite noun is
+    no construct: only adjectives, phrases of a preposition and «نفسه» follow it), and ``b`` is a bare noun — no
+    «ال», no glued «ل/ب», no clause word, no name NER found and no agent noun («حسب النقابة ظروف اختطاف»)."""
+    prev, key = doc.toks[b - 1], doc.keys[b]
+    if doc.toks[b].kind != "ar" or prev.kind != "ar" or not doc.keys[b - 1].startswith("ال") \
+            or doc.keys[b - 1] in _words("relative"):
+        return False  # «التحليل الذي أعده الباحث ...»: a relative clause goes on
+    if key.startswith(("ال", "وال", "ل", "ب")) or key == _IN_NAME_OF or key in lexicon().clause_words \
+            or key in _words("bound"):
+        return False  # an adjective, a phrase («لحقوق الإنسان»، «باسم الجيش»، «في إيران»), «نفسه»
+    at = doc.toks[b].start
+    return not any(e.start <= at < e.end for e in doc.entities) and strip_proclitic(key, lexicon().agents) is None
+
+
+def _quoted_open(doc: _Doc, a: int, b: int) -> bool:
+    """A quotation mark opened between ``a`` and ``b`` is not closed yet: inside a quoted name («صحيفة "الصنداي
+    تايمز"»)."""
+    depth = 0
+    for m in range(a, b):
+        text = doc.toks[m].text
+        if text in OPENING and text not in "\"":
+            depth += 1
+        elif text in "»”":
+            depth -= 1
+        elif text == "\"":
+            depth = 1 - depth
+    return depth > 0
 
 
 def _according_claim(doc: _Doc, i: int, b: int, s_start: int, s_end: int, stop: int) -> tuple[int, int] | None:
