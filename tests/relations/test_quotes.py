@@ -29,6 +29,17 @@ def quotes_of(text: str, entities=()):
     ]
 
 
+def _speakers_and_contents(text: str) -> list[tuple[str, str]]:
+    """(speaker, content) of each quote the whole pipeline finds in ``text``."""
+    a = rased.analyze(text.encode())
+    return [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
+
+
+def _one_quote(text: str, speaker: str, opens: str) -> None:
+    got = _speakers_and_contents(text)
+    assert len(got) == 1 and got[0][0] == speaker and got[0][1].startswith(opens), got
+
+
 @pytest.mark.parametrize("text, speaker, cue, content_start", [
     ("قالت تالجو الأسبانية اليوم الأربعاء إن السعودية ألغت عقدا وقعته معها لتشغيل ستة قطارات سريعة.",
      "تالجو الأسبانية", "قالت", "السعودية ألغت"),
@@ -465,9 +476,7 @@ def test_what_indicates_before_a_present_cue_is_no_speaker():
 def test_a_hashtag_subject_speaks(text, speaker, opens):
     import rased
 
-    a = rased.analyze(text.encode())
-    got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
-    assert len(got) == 1 and got[0][0] == speaker and got[0][1].startswith(opens), got
+    _one_quote(text, speaker, opens)
 
 
 def test_a_relative_clause_after_a_comma_ends_an_object_content():
@@ -497,9 +506,7 @@ def test_a_contrast_ends_a_noun_phrase_content_without_a_comma():
      "وهما من أكثر الأنواع شهرة.", "مصدرا", "من المرجح"),
 ])
 def test_the_addressee_after_the_cue_is_no_speaker(text, speaker, opens):
-    a = rased.analyze(text.encode())
-    got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
-    assert len(got) == 1 and got[0][0] == speaker and got[0][1].startswith(opens), got
+    _one_quote(text, speaker, opens)
 
 
 def test_a_bare_verb_deep_in_a_reported_clause_is_nested():
@@ -518,8 +525,7 @@ def test_an_object_first_cue_with_one_noun_phrase_has_no_subject():
     text = ('وتعهد هادي لليمنيين بالمضي معاً "نحو النصر الكبير الذي بات قاب قوسين أو أدنى". وأوضح أن الحرب "لم تكن '
             'خيارنا يوما من الأيام ولطالما حاولنا تجنبها حتى فرضت نفسها علينا"، واتهم الحوثيين بأنهم "وكلاء لمشروع '
             'إيران التدميري".')
-    a = rased.analyze(text.encode())
-    got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
+    got = _speakers_and_contents(text)
     assert ("هادي", 'الحوثيين بأنهم "وكلاء لمشروع إيران التدميري"') in got, got
     assert all(s != "الحوثيين" for s, _ in got), got
 
@@ -557,9 +563,7 @@ def test_a_subject_pronoun_before_the_cue_stands_for_the_person_named_before():
      "النتائج الأولية", "حقق إردوغان 52.7 بالمئة من أصوات الناخبين"),
 ])
 def test_according_to_inside_or_closing_a_sentence(text, speaker, content):
-    a = rased.analyze(text.encode())
-    got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
-    assert got == [(speaker, content)], got
+    assert _speakers_and_contents(text) == [(speaker, content)]
 
 
 @pytest.mark.parametrize("text, speaker, content", [
@@ -571,9 +575,7 @@ def test_according_to_inside_or_closing_a_sentence(text, speaker, content):
      "لكرة القدم.", "النيابة العامة", "تشافيز بارتكابه أعمال فساد"),
 ])
 def test_a_place_after_the_subject_of_an_object_cue(text, speaker, content):
-    a = rased.analyze(text.encode())
-    got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
-    assert len(got) == 1 and got[0][0] == speaker and got[0][1].startswith(content), got
+    _one_quote(text, speaker, content)
 
 
 @pytest.mark.parametrize("text, speaker, content", [
@@ -608,9 +610,7 @@ def test_a_reporting_noun_in_a_verbs_speaker_words_is_no_second_quote():
      "التحالف العربي", "انطلاق عملية عسكرية"),
 ])
 def test_a_time_phrase_after_the_cue_is_no_speaker_or_object(text, speaker, content):
-    a = rased.analyze(text.encode())
-    got = [(q.speaker_text, a.text[q.content_start:q.content_end]) for q in a.quotes]
-    assert len(got) == 1 and got[0][0] == speaker and got[0][1].startswith(content), got
+    _one_quote(text, speaker, content)
 
 
 def test_a_quotation_inside_an_object_content_is_part_of_it():
