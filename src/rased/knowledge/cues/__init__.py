@@ -397,7 +397,7 @@ def lexicon() -> Lexicon:
         speaker_words=_speaker_words(),
         titles=frozenset(key(r["title"]) for r in _rows("titles.tsv")),
     )
-    for table in (lex.cues, lex.triggers, lex.agents, lex.context):
+    for table in (lex.cues, lex.triggers, lex.agents, lex.context, lex.report_nouns):
         _MEMO[id(table)] = {}
     return lex
 
