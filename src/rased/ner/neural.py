@@ -40,7 +40,7 @@ MAX_CHARS = 16
 # flags: al, glued, unknown word, unknown stem, gazetteer word types, span begin types, span inside types
 N_FLAGS = 4 + 3 * len(TYPES)
 _VEC_SCALE = 3.0
-MAX_STRETCH = 1.1  # batching: longest sentence of a batch / shortest (see ``length_batches``)
+MAX_STRETCH = 1.25  # batching: longest sentence of a batch / shortest (see ``length_batches``)
 SHORT = 8  # ... sentences up to this many tokens batch together whatever their lengths
 
 
@@ -316,7 +316,9 @@ def length_batches(lengths: Sequence[int], batch_tokens: int) -> list[range]:
 
     The LSTM runs every sentence of a batch to the batch's longest one, so mixing a 6-token sentence with
     an 80-token one wastes most of the work: one batch per article padded 84 % more tokens than it tagged;
-    with these bounds padding is about 3 % and the network takes 30 % less time (same scores; calls are cheap).
+    with these bounds padding is about 3 % and the network takes 30 % less time (same scores). A call is not
+    free either (about 60 µs, and each time step of a batch about 2 µs besides the tokens' own cost), so the
+    bounds were widened from 1.1 and 2,000 tokens: six calls per article instead of nine, 9 % less network time.
     """
     out, k, n = [], 0, len(lengths)
     while k < n:
@@ -333,7 +335,7 @@ class NeuralModel:
     """A loaded BiLSTM-CRF model folder: ``predict(sentences, scores=False)`` gives label strings (and
     per-token marginal probabilities of the chosen labels)."""
 
-    def __init__(self, model_dir: str | Path, config: dict, *, threads: int = 1, batch_tokens: int = 2000):
+    def __init__(self, model_dir: str | Path, config: dict, *, threads: int = 1, batch_tokens: int = 4000):
         import onnxruntime as ort
 
         d = Path(model_dir)

@@ -27,6 +27,7 @@ class WordRows:
         self.encoder = encoder
         self.char_cnn = char_cnn
         self.max_rows = max_rows
+        self._names = None  # the gazetteer's names by first stem (``_span_index``), built on first use
         self._reset()
 
     def _reset(self) -> None:
@@ -79,25 +80,40 @@ class WordRows:
             self._span_flags(out["flags"], rows, starts, lengths)
         return {"rows": out, "starts": starts, "lengths": lengths}
 
+    def _span_index(self) -> dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple[int, ...]]], ...]]:
+        """The gazetteer's names by first stem: ``(size, {stems: flag columns})`` longest first, so that a position
+        tries only the sizes of the names that start there, not every size up to ``max_len``."""
+        gz, gtype = self.encoder.gazetteer, self.encoder._gtype
+        by_first: dict[str, dict[int, dict[tuple[str, ...], tuple[int, ...]]]] = {}
+        for stems, types in gz.spans.items():
+            cols = tuple(sorted(gtype[typ] for typ in types if typ in gtype))
+            by_first.setdefault(stems[0], {}).setdefault(len(stems), {})[stems] = cols
+        return {first: tuple(sorted(sizes.items(), reverse=True)) for first, sizes in by_first.items()}
+
     def _span_flags(self, flags: np.ndarray, rows: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> None:
         """The gazetteer's span flags (``Gazetteer.span_features``: the longest name at each position, left to
         right, a match skipping the words it covers) set in ``flags``, whose row ``p + 1`` is token ``p``."""
         cand = np.flatnonzero(self.tables["first"][rows[1:]])
         if not len(cand):
             return
-        gz, enc, nt = self.encoder.gazetteer, self.encoder, len(TYPES)
+        if self._names is None:
+            self._names = self._span_index()
+        nt, names = len(TYPES), self._names
         ends = (starts + lengths)[np.searchsorted(starts, cand, side="right") - 1]
-        stems, spans = self.stems, gz.spans
+        stems, at = self.stems, rows.tolist()
         free = 0
         for p, end in zip(cand.tolist(), ends.tolist()):
             if p < free:  # inside the name matched before
                 continue
-            size = min(gz.max_len, end - p)
-            words = tuple(stems[r] for r in rows[p + 1:p + 1 + size].tolist())
-            for size in range(size, 0, -1):
-                types = spans.get(words[:size])
-                if types:
-                    for j in sorted(enc._gtype[typ] for typ in types if typ in enc._gtype):
+            words = None
+            for size, known in names.get(stems[at[p + 1]], ()):
+                if size > end - p:
+                    continue
+                if words is None:  # the stems of the longest name that fits, cut shorter for the others
+                    words = tuple(stems[r] for r in at[p + 1:p + 1 + size])
+                cols = known.get(words[:size])
+                if cols is not None:
+                    for j in cols:
                         flags[p + 1, 4 + nt + j] = 1.0
                         flags[p + 2:p + 1 + size, 4 + 2 * nt + j] = 1.0
                     free = p + size

@@ -56,16 +56,12 @@ def _shown(word: str) -> str:
 
 def _content_words(text: str) -> list[tuple[str, str]]:
     """(search key, written word) of the content words of ``text``."""
-    out = []
-    for w in arabic_words(text):
-        k = _content_key(w)
-        if k is not None:
-            out.append((k, w))
-    return out
+    key = _content_key  # one comprehension: this runs for every word of every article
+    return [(k, w) for w in arabic_words(text) if (k := key(w)) is not None]
 
 
 def _vector(words: list[tuple[str, str]], idf: dict[str, float]) -> dict[str, float]:
-    tf = Counter(k for k, _ in words)
+    tf = Counter([k for k, _ in words])
     return {k: (1 + math.log(n)) * idf[k] for k, n in tf.items()}
 
 
@@ -119,17 +115,16 @@ def rank(text: str, sentences, settings: Settings) -> tuple[list[Sentence], list
 
 def _keywords(bags, centroid: Counter, n: int) -> list[str]:
     # the most frequent written form of each key (the first seen among equals)
-    counted = Counter((k, _shown(w)) for bag in bags for k, w in bag)
+    show = _shown
+    counted = Counter([(k, show(w)) for bag in bags for k, w in bag])
     forms: dict[str, str] = {}
     best: dict[str, int] = {}
     for (k, shown), c in counted.items():
         if c > best.get(k, 0):
             forms[k], best[k] = shown, c
     # two-word phrases that recur («التحالف الدولي»)
-    pairs: Counter = Counter()
-    for bag in bags:
-        for (k1, w1), (k2, w2) in zip(bag, bag[1:]):
-            pairs[(k1, k2, w1 + " " + w2)] += 1
+    # counted from one list: ``+= 1`` on a Counter calls its Python ``__missing__`` for every new pair (same order)
+    pairs = Counter([(k1, k2, w1 + " " + w2) for bag in bags for (k1, w1), (k2, w2) in zip(bag, bag[1:])])
     out: list[str] = []
     used: set[str] = set()
     for (k1, k2, phrase), count in sorted(pairs.items(), key=lambda p: -(p[1] * (centroid[p[0][0]] + centroid[p[0][1]]))):
