@@ -32,8 +32,8 @@ def article_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
     the quotes and relations stages of one article share them. A pure function of the text, memoised by it,
     so two analyses running at once never see each other's tokens. The marks of a hashtag («#الجيش_الأفغاني») are
     no tokens: its words read as the phrase they spell («وأبدى #هادي ثقته» has «هادي» as its subject)."""
-    toks = tuple(t for t in tokens(text) if t.text not in _HASHTAG_MARKS)
-    keys = tuple(word_key(t.text) if t.kind != "punct" else t.text for t in toks)
+    toks = tuple([t for t in tokens(text) if t.text not in _HASHTAG_MARKS])
+    keys = tuple([word_key(t.text) if t.kind != "punct" else t.text for t in toks])
     return toks, keys
 
 
