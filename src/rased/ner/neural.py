@@ -80,6 +80,17 @@ class Encoder:
 
     def features(self, token: str) -> tuple:
         """``(word row or -1, stem row or -1, ids, character ids, flags, stem)`` of one token, as lists."""
+        wid, sid, prefix_id, shape_id, flags, chars, stem = self.token_parts(token)
+        k = self.cluster_ids.shape[1]
+        cw = self.cluster_ids[wid] + 1 if wid is not None else (
+            self.cluster_ids[sid] + 1 if sid is not None else np.zeros(k, dtype=np.int64))
+        cs = self.cluster_ids[sid, -1] + 1 if sid is not None else 0
+        ids = [*cw.tolist(), int(cs), prefix_id, shape_id]
+        return -1 if wid is None else wid, -1 if sid is None else sid, ids, chars, flags, stem
+
+    def token_parts(self, token: str) -> tuple:
+        """``features`` but the cluster ids, which ``WordRows`` looks up for many new words at once: ``(word row or
+        None, stem row or None, prefix id, shape id, flags, character ids, stem)``."""
         n = norm(token)
         c = core(n)
         prefix, stem = strip_clitics(c, self.rank)
@@ -87,11 +98,6 @@ class Encoder:
         if wid is None:
             wid = self.rank.get(n)
         sid = self.rank.get(stem)
-        k = self.cluster_ids.shape[1]
-        cw = self.cluster_ids[wid] + 1 if wid is not None else (
-            self.cluster_ids[sid] + 1 if sid is not None else np.zeros(k, dtype=np.int64))
-        cs = self.cluster_ids[sid, -1] + 1 if sid is not None else 0
-        ids = [*cw.tolist(), int(cs), self._prefix.get(prefix, 0), self._shape[shape(c)]]
         flags = [0.0] * N_FLAGS
         flags[0] = float(prefix.endswith("ال") or prefix.endswith("لل"))
         flags[1] = float(c != n)
@@ -101,7 +107,7 @@ class Encoder:
             for t in self.gazetteer.words.get(stem, ()):
                 if t in self._gtype:
                     flags[4 + self._gtype[t]] = 1.0
-        return -1 if wid is None else wid, -1 if sid is None else sid, ids, char_ids(c, self.chars), flags, stem
+        return wid, sid, self._prefix.get(prefix, 0), self._shape[shape(c)], flags, char_ids(c, self.chars), stem
 
     def _word(self, token: str) -> tuple:
         wid, sid, ids, chars, flags, stem = self.features(token)
