@@ -101,15 +101,18 @@ class WordRows:
             self._span_flags(out["flags"], rows, starts, lengths)
         return {"rows": out, "starts": starts, "lengths": lengths}
 
-    def _span_index(self) -> dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple[int, ...]]], ...]]:
-        """The gazetteer's names by first stem: ``(size, {stems: flag columns})`` longest first, so that a position
-        tries only the sizes of the names that start there, not every size up to ``max_len``."""
+    def _span_index(self) -> dict:
+        """The gazetteer's names as a trie over stems: ``{stem: node}`` nodes, a name's flag columns under the key
+        ``None`` of the node its last stem reaches. A position follows it only as far as its words go on a name,
+        mostly one step, instead of looking up every size up to ``max_len``."""
         gz, gtype = self.encoder.gazetteer, self.encoder._gtype
-        by_first: dict[str, dict[int, dict[tuple[str, ...], tuple[int, ...]]]] = {}
+        root: dict = {}
         for stems, types in gz.spans.items():
-            cols = tuple(sorted(gtype[typ] for typ in types if typ in gtype))
-            by_first.setdefault(stems[0], {}).setdefault(len(stems), {})[stems] = cols
-        return {first: tuple(sorted(sizes.items(), reverse=True)) for first, sizes in by_first.items()}
+            node = root
+            for stem in stems:
+                node = node.setdefault(stem, {})
+            node[None] = tuple(sorted(gtype[typ] for typ in types if typ in gtype))
+        return root
 
     def _span_flags(self, flags: np.ndarray, rows: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> None:
         """The gazetteer's span flags (``Gazetteer.span_features``: the longest name at each position, left to
@@ -119,23 +122,21 @@ class WordRows:
             return
         if self._names is None:
             self._names = self._span_index()
-        nt, names = len(TYPES), self._names
+        nt, root = len(TYPES), self._names
         ends = (starts + lengths)[np.searchsorted(starts, cand, side="right") - 1]
         stems, at = self.stems, rows.tolist()
         free = 0
         for p, end in zip(cand.tolist(), ends.tolist()):
             if p < free:  # inside the name matched before
                 continue
-            words = None
-            for size, known in names.get(stems[at[p + 1]], ()):
-                if size > end - p:
-                    continue
-                if words is None:  # the stems of the longest name that fits, cut shorter for the others
-                    words = tuple(stems[r] for r in at[p + 1:p + 1 + size])
-                cols = known.get(words[:size])
-                if cols is not None:
-                    for j in cols:
-                        flags[p + 1, 4 + nt + j] = 1.0
-                        flags[p + 2:p + 1 + size, 4 + 2 * nt + j] = 1.0
-                    free = p + size
-                    break
+            size, cols, q, node = 0, (), p, root.get(stems[at[p + 1]])
+            while node is not None:  # the longest name along the words from p, within the sentence
+                if None in node:
+                    size, cols = q - p + 1, node[None]
+                q += 1
+                node = node.get(stems[at[q + 1]]) if q < end else None
+            if size:
+                for j in cols:
+                    flags[p + 1, 4 + nt + j] = 1.0
+                    flags[p + 2:p + 1 + size, 4 + 2 * nt + j] = 1.0
+                free = p + size

@@ -66,7 +66,7 @@ def _vector(words: list[tuple[str, str]], idf: dict[str, float]) -> dict[str, fl
 
 
 def _norm(a: dict[str, float]) -> float:
-    return math.sqrt(sum(v * v for v in a.values()))
+    return math.sqrt(sum([v * v for v in a.values()]))  # a list sums faster than a generator, in the same order
 
 
 def _cos(a: dict[str, float], b: dict[str, float], na: float | None = None, nb: float | None = None) -> float:
@@ -75,7 +75,7 @@ def _cos(a: dict[str, float], b: dict[str, float], na: float | None = None, nb: 
     if len(b) < len(a):
         a, b, na, nb = b, a, nb, na
     get = b.get
-    dot = sum(v * get(k, 0.0) for k, v in a.items())
+    dot = sum([v * get(k, 0.0) for k, v in a.items()])
     na = _norm(a) if na is None else na
     nb = _norm(b) if nb is None else nb
     return dot / (na * nb) if na and nb else 0.0
