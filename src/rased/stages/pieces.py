@@ -117,7 +117,7 @@ class TextBuilder:
     def add(self, piece: Piece) -> tuple[int, int]:
         start = self._length
         self._parts.append(piece.text)
-        self._runs.extend((start + off, raw, n) for off, raw, n in piece.runs)
+        self._runs.extend([(start + off, raw, n) for off, raw, n in piece.runs])
         self._length += len(piece.text)
         return start, self._length
 

@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..arabic import wordfreq
-from ..arabic.clitics import segment
+from ..arabic.clitics import split_prefix, split_suffix
 from ..arabic.normalize import light
 from ..arabic.stem import search_key
 from ..arabic.tokenize import arabic_words
@@ -48,10 +48,11 @@ def _content_key(word: str) -> str | None:
 
 @lru_cache(maxsize=200_000)
 def _shown(word: str) -> str:
-    seg = segment(word)
-    if seg.restored_al or len(seg.stem) < 3:
+    _, rest, restored_al = split_prefix(word)  # ``segment`` without building its record
+    stem = split_suffix(rest)[0]
+    if restored_al or len(stem) < 3:
         return word  # «بالقتل» is shown as «القتل»; «وسم» (a hashtag) is no «سم» (poison)
-    return seg.stem
+    return stem
 
 
 def _content_words(text: str) -> list[tuple[str, str]]:
