@@ -260,8 +260,21 @@ def _triggers(transitive: set[str]) -> dict[str, tuple[Trigger, ...]]:
 
 def sports_or_culture(keys) -> bool:
     """Whether any of these matching keys puts a sentence in sports or culture context (context.tsv)."""
-    context = lexicon().context
-    return any(strip_proclitic(k, context) is not None for k in keys)
+    return not _context_forms().isdisjoint(keys)
+
+
+@lru_cache(maxsize=1)
+def _context_forms() -> frozenset[str]:
+    """Every key ``strip_proclitic`` finds in the context table: the words, each proclitic before them, and the
+    «لل» forms of those with «ال» («للمباراة»), so that a sentence is one set test instead of a call per word."""
+    forms = set()
+    for c in lexicon().context:
+        forms.add(c)
+        if len(c) >= 2:
+            forms.update(pre + c for pre in _PROCLITICS)
+        if c.startswith("ال") and len(c) >= 3:
+            forms.update(pre + c[1:] for pre in _PROCLITICS if pre.endswith("ل"))
+    return frozenset(forms)
 
 
 def reporting_verb(k: str) -> bool:
