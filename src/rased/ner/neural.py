@@ -264,20 +264,26 @@ def viterbi_batch(ems: Sequence[np.ndarray], trans: np.ndarray, start: np.ndarra
     A sentence's score stops at its end; the backtrack starts each sentence at its own last position."""
     em, lengths, order, live = _pad(ems)
     n_t, n_b, n_l = em.shape
-    back = np.empty((n_t, n_b, n_l), dtype=np.int64)
+    back = np.empty((n_t, n_b, n_l), dtype=np.intp)
+    cand = np.empty((n_b, n_l, n_l))
     score = start + em[0]
+    # the loop is bound by numpy's per-call cost: results go to buffers (``out=``) and the maximum is taken by the
+    # ufunc itself, not through ``ndarray.max``'s Python wrapper; the same sums and maxima as before
+    add, maximum = np.add, np.maximum.reduce
     for t in range(1, n_t):
         n = live[t]
-        cand = score[:n, :, None] + trans
-        back[t, :n] = cand.argmax(axis=1)
-        score[:n] = cand.max(axis=1) + em[t, :n]
+        c, s = cand[:n], score[:n]
+        add(s[:, :, None], trans, out=c)
+        c.argmax(axis=1, out=back[t, :n])
+        maximum(c, axis=1, out=s)
+        s += em[t, :n]
     best = (score + end).argmax(axis=1)
-    paths = np.empty((n_t, n_b), dtype=np.int64)
-    rows = np.arange(n_b)
+    paths = np.empty((n_t, n_b), dtype=np.intp)
+    flat, base = back.reshape(n_t, n_b * n_l), np.arange(n_b) * n_l
     for t in range(n_t - 1, 0, -1):
-        n = live[t]
-        paths[t, :n] = best[:n]
-        best[:n] = back[t, rows[:n], best[:n]]
+        b = best[:live[t]]
+        paths[t, :len(b)] = b
+        b[:] = flat[t, base[:len(b)] + b]
     paths[0] = best
     return _unsort([paths[: lengths[b], b].tolist() for b in range(n_b)], order)
 
@@ -297,20 +303,24 @@ def marginals_batch(ems: Sequence[np.ndarray], trans: np.ndarray, start: np.ndar
     alpha = np.zeros_like(e)
     a = np.exp(start - start.max()) * e[0]
     alpha[0] = a / a.sum(axis=1, keepdims=True)
+    buf, tot = np.empty((n_b, n_l)), np.empty((n_b, 1))  # the steps' products and sums, in place (as in ``viterbi_batch``)
+    matmul, multiply, divide, floor, total = np.matmul, np.multiply, np.divide, np.maximum, np.add.reduce
     for t in range(1, n_t):
         n = live[t]
-        a = (alpha[t - 1, :n] @ tr) * e[t, :n]
-        alpha[t, :n] = a / np.maximum(a.sum(axis=1, keepdims=True), 1e-300)
+        a = multiply(matmul(alpha[t - 1, :n], tr, out=buf[:n]), e[t, :n], out=buf[:n])
+        s = total(a, axis=1, keepdims=True, out=tot[:n])
+        divide(a, floor(s, 1e-300, out=s), out=alpha[t, :n])
     beta = np.zeros_like(e)
     last = np.exp(end - end.max())
     tr_t = tr.T
     beta[-1] = last  # unscaled at the batch's last position, scaled at a shorter sentence's (scaling cancels below)
     for t in range(n_t - 2, -1, -1):
         n, m = live[t], live[t + 1]  # running at t; of them, running past t
-        b = np.empty((n, n_l))
-        b[:m] = (e[t + 1, :m] * beta[t + 1, :m]) @ tr_t
+        b = buf[:n]
+        matmul(multiply(e[t + 1, :m], beta[t + 1, :m]), tr_t, out=b[:m])
         b[m:] = last
-        beta[t, :n] = b / np.maximum(b.sum(axis=1, keepdims=True), 1e-300)
+        s = total(b, axis=1, keepdims=True, out=tot[:n])
+        divide(b, floor(s, 1e-300, out=s), out=beta[t, :n])
     post = alpha * beta
     post /= np.maximum(post.sum(axis=2, keepdims=True), 1e-300)
     return _unsort([post[: lengths[b], b] for b in range(n_b)], order)
