@@ -99,6 +99,11 @@ def split_suffix(word: str) -> tuple[str, str]:
     return word, ""
 
 
+def host(word: str) -> str:
+    """``segment(word).stem`` without building the ``Segments`` (search keys need only the stem)."""
+    return split_suffix(split_prefix(word)[1])[0]
+
+
 def segment(word: str) -> Segments:
     # not memoised itself: its two steps are, and their plain tuples of strings are not tracked by the garbage
     # collector, where 70,000 memoised ``Segments`` (1,000 articles) were traversed by every full collection

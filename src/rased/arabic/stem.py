@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .clitics import segment
+from .clitics import host
 from .normalize import key
 
 _ENDINGS = ("ات", "ون", "ين", "ه")
@@ -17,7 +17,7 @@ _MIN = 3
 
 @lru_cache(maxsize=200_000)
 def search_key(word: str) -> str:
-    stem = key(segment(word).stem)
+    stem = key(host(word))
     if stem.startswith("ال") and len(stem) - 2 >= 2:
         stem = stem[2:]
     for end in _ENDINGS:

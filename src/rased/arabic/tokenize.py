@@ -38,7 +38,9 @@ def tokens(text: str) -> tuple[Token, ...]:
     last = _LAST
     if last is not None and last[0] is text:
         return last[1]
-    found = tuple(Token(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN.finditer(text))
+    # ``tuple.__new__`` builds each named tuple without the Python-level ``Token.__new__`` (one call per token)
+    new = tuple.__new__
+    found = tuple([new(Token, (m.group(), m.start(), m.end(), m.lastgroup or "punct")) for m in _TOKEN.finditer(text)])
     _LAST = (text, found)
     return found
 

@@ -78,9 +78,11 @@ def offices(text: str, persons: list[tuple[int, int, str]], names: set[int],
 
 def _later(toks, keys, phrase, actor_id, after: int, person_starts, mentioned) -> list[tuple[int, int, str]]:
     out = []
-    n = len(phrase)
+    n, first = len(phrase), phrase[0]
     for j in range(len(toks) - n + 1):
-        if toks[j].start <= after or _bare(keys[j]) != phrase[0] or tuple(keys[j + 1:j + n]) != phrase[1:]:
+        # a word whose bare form is ``first`` ends with it (``_bare`` only cuts a proclitic): the cheap test first
+        if (not keys[j].endswith(first) or toks[j].start <= after or _bare(keys[j]) != first
+                or tuple(keys[j + 1:j + n]) != phrase[1:]):
             continue
         nxt = j + n if j + n < len(toks) else None
         qualified = nxt is not None and keys[nxt].startswith("ال") and toks[nxt].start not in mentioned

@@ -70,7 +70,7 @@ def chunks(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     start = -1
     cur = ""
     for i, label in enumerate(labels):
-        prefix, typ = _split(label)
+        prefix, typ = ("O", "") if label == "O" else _split(label)  # «O», most labels, without a call
         if prefix == "O":
             if cur:
                 out.append((start, i, cur))

@@ -21,7 +21,9 @@ def _preposition_word(token: str) -> bool:
 def trim(tokens: Sequence[str], labels: Sequence[str]) -> list[str]:
     """IOB2 ``labels`` with trailing «لل» words cut from person entities."""
     out = list(labels)
-    if not any(t.startswith("لل") for t in tokens):  # most sentences: nothing to cut
+    # most sentences: nothing to cut. One search of the joined tokens finds every token that starts with «لل»
+    # (a token with a space inside can only make it look further, never miss one)
+    if " لل" not in " " + " ".join(tokens):
         return out
     for s, e, typ in conll.chunks(labels):
         if typ not in _PERSON:

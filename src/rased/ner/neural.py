@@ -40,7 +40,7 @@ MAX_CHARS = 16
 # flags: al, glued, unknown word, unknown stem, gazetteer word types, span begin types, span inside types
 N_FLAGS = 4 + 3 * len(TYPES)
 _VEC_SCALE = 3.0
-MAX_STRETCH = 1.1  # batching: longest sentence of a batch / shortest (see ``length_batches``)
+MAX_STRETCH = 1.25  # batching: longest sentence of a batch / shortest (see ``length_batches``)
 SHORT = 8  # ... sentences up to this many tokens batch together whatever their lengths
 
 
@@ -80,6 +80,17 @@ class Encoder:
 
     def features(self, token: str) -> tuple:
         """``(word row or -1, stem row or -1, ids, character ids, flags, stem)`` of one token, as lists."""
+        wid, sid, prefix_id, shape_id, flags, chars, stem = self.token_parts(token)
+        k = self.cluster_ids.shape[1]
+        cw = self.cluster_ids[wid] + 1 if wid is not None else (
+            self.cluster_ids[sid] + 1 if sid is not None else np.zeros(k, dtype=np.int64))
+        cs = self.cluster_ids[sid, -1] + 1 if sid is not None else 0
+        ids = [*cw.tolist(), int(cs), prefix_id, shape_id]
+        return -1 if wid is None else wid, -1 if sid is None else sid, ids, chars, flags, stem
+
+    def token_parts(self, token: str) -> tuple:
+        """``features`` but the cluster ids, which ``WordRows`` looks up for many new words at once: ``(word row or
+        None, stem row or None, prefix id, shape id, flags, character ids, stem)``."""
         n = norm(token)
         c = core(n)
         prefix, stem = strip_clitics(c, self.rank)
@@ -87,11 +98,6 @@ class Encoder:
         if wid is None:
             wid = self.rank.get(n)
         sid = self.rank.get(stem)
-        k = self.cluster_ids.shape[1]
-        cw = self.cluster_ids[wid] + 1 if wid is not None else (
-            self.cluster_ids[sid] + 1 if sid is not None else np.zeros(k, dtype=np.int64))
-        cs = self.cluster_ids[sid, -1] + 1 if sid is not None else 0
-        ids = [*cw.tolist(), int(cs), self._prefix.get(prefix, 0), self._shape[shape(c)]]
         flags = [0.0] * N_FLAGS
         flags[0] = float(prefix.endswith("ال") or prefix.endswith("لل"))
         flags[1] = float(c != n)
@@ -101,7 +107,7 @@ class Encoder:
             for t in self.gazetteer.words.get(stem, ()):
                 if t in self._gtype:
                     flags[4 + self._gtype[t]] = 1.0
-        return -1 if wid is None else wid, -1 if sid is None else sid, ids, char_ids(c, self.chars), flags, stem
+        return wid, sid, self._prefix.get(prefix, 0), self._shape[shape(c)], flags, char_ids(c, self.chars), stem
 
     def _word(self, token: str) -> tuple:
         wid, sid, ids, chars, flags, stem = self.features(token)
@@ -258,20 +264,26 @@ def viterbi_batch(ems: Sequence[np.ndarray], trans: np.ndarray, start: np.ndarra
     A sentence's score stops at its end; the backtrack starts each sentence at its own last position."""
     em, lengths, order, live = _pad(ems)
     n_t, n_b, n_l = em.shape
-    back = np.empty((n_t, n_b, n_l), dtype=np.int64)
+    back = np.empty((n_t, n_b, n_l), dtype=np.intp)
+    cand = np.empty((n_b, n_l, n_l))
     score = start + em[0]
+    # the loop is bound by numpy's per-call cost: results go to buffers (``out=``) and the maximum is taken by the
+    # ufunc itself, not through ``ndarray.max``'s Python wrapper; the same sums and maxima as before
+    add, maximum = np.add, np.maximum.reduce
     for t in range(1, n_t):
         n = live[t]
-        cand = score[:n, :, None] + trans
-        back[t, :n] = cand.argmax(axis=1)
-        score[:n] = cand.max(axis=1) + em[t, :n]
+        c, s = cand[:n], score[:n]
+        add(s[:, :, None], trans, out=c)
+        c.argmax(axis=1, out=back[t, :n])
+        maximum(c, axis=1, out=s)
+        s += em[t, :n]
     best = (score + end).argmax(axis=1)
-    paths = np.empty((n_t, n_b), dtype=np.int64)
-    rows = np.arange(n_b)
+    paths = np.empty((n_t, n_b), dtype=np.intp)
+    flat, base = back.reshape(n_t, n_b * n_l), np.arange(n_b) * n_l
     for t in range(n_t - 1, 0, -1):
-        n = live[t]
-        paths[t, :n] = best[:n]
-        best[:n] = back[t, rows[:n], best[:n]]
+        b = best[:live[t]]
+        paths[t, :len(b)] = b
+        b[:] = flat[t, base[:len(b)] + b]
     paths[0] = best
     return _unsort([paths[: lengths[b], b].tolist() for b in range(n_b)], order)
 
@@ -291,20 +303,24 @@ def marginals_batch(ems: Sequence[np.ndarray], trans: np.ndarray, start: np.ndar
     alpha = np.zeros_like(e)
     a = np.exp(start - start.max()) * e[0]
     alpha[0] = a / a.sum(axis=1, keepdims=True)
+    buf, tot = np.empty((n_b, n_l)), np.empty((n_b, 1))  # the steps' products and sums, in place (as in ``viterbi_batch``)
+    matmul, multiply, divide, floor, total = np.matmul, np.multiply, np.divide, np.maximum, np.add.reduce
     for t in range(1, n_t):
         n = live[t]
-        a = (alpha[t - 1, :n] @ tr) * e[t, :n]
-        alpha[t, :n] = a / np.maximum(a.sum(axis=1, keepdims=True), 1e-300)
+        a = multiply(matmul(alpha[t - 1, :n], tr, out=buf[:n]), e[t, :n], out=buf[:n])
+        s = total(a, axis=1, keepdims=True, out=tot[:n])
+        divide(a, floor(s, 1e-300, out=s), out=alpha[t, :n])
     beta = np.zeros_like(e)
     last = np.exp(end - end.max())
     tr_t = tr.T
     beta[-1] = last  # unscaled at the batch's last position, scaled at a shorter sentence's (scaling cancels below)
     for t in range(n_t - 2, -1, -1):
         n, m = live[t], live[t + 1]  # running at t; of them, running past t
-        b = np.empty((n, n_l))
-        b[:m] = (e[t + 1, :m] * beta[t + 1, :m]) @ tr_t
+        b = buf[:n]
+        matmul(multiply(e[t + 1, :m], beta[t + 1, :m]), tr_t, out=b[:m])
         b[m:] = last
-        beta[t, :n] = b / np.maximum(b.sum(axis=1, keepdims=True), 1e-300)
+        s = total(b, axis=1, keepdims=True, out=tot[:n])
+        divide(b, floor(s, 1e-300, out=s), out=beta[t, :n])
     post = alpha * beta
     post /= np.maximum(post.sum(axis=2, keepdims=True), 1e-300)
     return _unsort([post[: lengths[b], b] for b in range(n_b)], order)
@@ -316,7 +332,9 @@ def length_batches(lengths: Sequence[int], batch_tokens: int) -> list[range]:
 
     The LSTM runs every sentence of a batch to the batch's longest one, so mixing a 6-token sentence with
     an 80-token one wastes most of the work: one batch per article padded 84 % more tokens than it tagged;
-    with these bounds padding is about 3 % and the network takes 30 % less time (same scores; calls are cheap).
+    with these bounds padding is about 3 % and the network takes 30 % less time (same scores). A call is not
+    free either (about 60 µs, and each time step of a batch about 2 µs besides the tokens' own cost), so the
+    bounds were widened from 1.1 and 2,000 tokens: six calls per article instead of nine, 9 % less network time.
     """
     out, k, n = [], 0, len(lengths)
     while k < n:
@@ -333,7 +351,7 @@ class NeuralModel:
     """A loaded BiLSTM-CRF model folder: ``predict(sentences, scores=False)`` gives label strings (and
     per-token marginal probabilities of the chosen labels)."""
 
-    def __init__(self, model_dir: str | Path, config: dict, *, threads: int = 1, batch_tokens: int = 2000):
+    def __init__(self, model_dir: str | Path, config: dict, *, threads: int = 1, batch_tokens: int = 4000):
         import onnxruntime as ort
 
         d = Path(model_dir)

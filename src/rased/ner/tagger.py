@@ -11,7 +11,9 @@ the folder holds a CRF over cached word features (python-crfsuite).
 """
 from __future__ import annotations
 
+import bisect
 import json
+import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,6 +29,7 @@ __all__ = ["FAST_MODEL_DIR", "MODEL_DIR", "MODELS", "Tagger", "load"]  # the fol
 _SENTENCE_ENDS = frozenset(".!?\u061F\u06D4")
 _OUTPUT_TYPES = {"PERS": "PER"}
 _MAX_SENTENCE = 200
+_LINE_BREAK = re.compile("\n")
 # Hashtag marks are left out of the network's input: «#نادين_لبكي» is tagged as «نادين لبكي», «#الموصل» as
 # «الموصل» (ANERcorp has no hashtags, and the marks alone made the model miss or swallow names).
 _HASHTAG_MARKS = frozenset("#_")
@@ -139,15 +142,7 @@ class Tagger:
         from ..arabic.tokenize import tokens as tokenize
 
         toks = [t for t in tokenize(text) if not (t.kind == "punct" and t.text in _HASHTAG_MARKS)]
-        sents = []
-        lo = 0
-        for i, t in enumerate(toks):
-            end_here = (t.kind == "punct" and t.text in _SENTENCE_ENDS) or i - lo + 1 >= _MAX_SENTENCE
-            if i + 1 < len(toks) and "\n" in text[t.end:toks[i + 1].start]:
-                end_here = True
-            if end_here or i == len(toks) - 1:
-                sents.append(toks[lo:i + 1])
-                lo = i + 1
+        sents = _sentences(text, toks)
         words = [[s.text for s in x] for x in sents]
         tagged = self._tag_scored_many(words)
         # the model's own entities keep their score; one that document consistency added or retyped gets
@@ -169,6 +164,20 @@ class Tagger:
                 typ = typ if self.raw_labels else _OUTPUT_TYPES.get(typ, typ)
                 out.append((sent[s].start, sent[e - 1].end, typ, round(score, 4)))
         return out
+
+
+def _sentences(text: str, toks: list) -> list[list]:
+    """``toks`` cut into sentences: after an end mark, before a line break, at ``_MAX_SENTENCE`` tokens."""
+    # the tokens followed by a line break, found from the breaks (no token holds one) rather than by slicing
+    # every gap between two tokens
+    starts = [t.start for t in toks]
+    breaks = {bisect.bisect_right(starts, m.start()) - 1 for m in _LINE_BREAK.finditer(text)}
+    sents, lo, last = [], 0, len(toks) - 1
+    for i, t in enumerate(toks):
+        if (t.kind == "punct" and t.text in _SENTENCE_ENDS) or i - lo + 1 >= _MAX_SENTENCE or i in breaks or i == last:
+            sents.append(toks[lo:i + 1])
+            lo = i + 1
+    return sents
 
 
 def load(model_dir: str | Path | None = None, *, raw_labels: bool = False) -> Tagger:

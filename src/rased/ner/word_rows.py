@@ -27,6 +27,7 @@ class WordRows:
         self.encoder = encoder
         self.char_cnn = char_cnn
         self.max_rows = max_rows
+        self._names = None  # the gazetteer's names by first stem (``_span_index``), built on first use
         self._reset()
 
     def _reset(self) -> None:
@@ -43,27 +44,48 @@ class WordRows:
     def __len__(self) -> int:
         return self.n - 1
 
-    def _add(self, token: str) -> int:
-        if self.n == len(self.tables["ids"]):
+    def _fill(self, tokens: list[str]) -> None:
+        """Rows ``n ..`` for new word forms (``row`` already points there): the per-token parts one by one,
+        the cluster ids and the table writes for all of them at once (a numpy call per token cost more)."""
+        start, end = self.n, self.n + len(tokens)
+        while end > len(self.tables["ids"]):
             self.tables = {name: np.concatenate([t, np.zeros_like(t)]) for name, t in self.tables.items()}
-            self.tables["wid"][self.n:] = self.tables["sid"][self.n:] = -1
-        r, t = self.n, self.tables
-        wid, sid, ids, chars, flags, stem = self.encoder.features(token)
-        t["wid"][r], t["sid"][r], t["ids"][r], t["chars"][r], t["flags"][r] = wid, sid, ids, chars, flags
-        gz = self.encoder.gazetteer
-        t["first"][r] = gz is not None and stem in gz.firsts
-        self.stems.append(stem)
-        self.row[token] = r
-        self.n += 1
-        return r
+            self.tables["wid"][start:] = self.tables["sid"][start:] = -1
+        parts = [self.encoder.token_parts(tok) for tok in tokens]
+        wid = np.array([-1 if p[0] is None else p[0] for p in parts], dtype=np.int64)
+        sid = np.array([-1 if p[1] is None else p[1] for p in parts], dtype=np.int64)
+        clusters, t, gz = self.encoder.cluster_ids, self.tables, self.encoder.gazetteer
+        ids = t["ids"][start:end]  # the word's clusters, else the stem's, else 0; then the stem's last cluster
+        ids[:] = 0
+        known, by_stem = wid >= 0, (wid < 0) & (sid >= 0)
+        ids[known, :-3] = clusters[wid[known]] + 1
+        ids[by_stem, :-3] = clusters[sid[by_stem]] + 1
+        ids[sid >= 0, -3] = clusters[sid[sid >= 0], -1] + 1
+        ids[:, -2] = [p[2] for p in parts]
+        ids[:, -1] = [p[3] for p in parts]
+        t["wid"][start:end], t["sid"][start:end] = wid, sid
+        t["flags"][start:end] = [p[4] for p in parts]
+        t["chars"][start:end] = [p[5] for p in parts]
+        t["first"][start:end] = [gz is not None and p[6] in gz.firsts for p in parts]
+        self.stems.extend(p[6] for p in parts)
+        self.n = end
 
     def flat(self, sentences: Sequence[Sequence[str]]) -> dict:
         """``Encoder.flatten`` of the sentences (non-empty), from the tables: ``{"rows", "starts", "lengths"}``."""
         if self.n > self.max_rows:
             self._reset()
         lengths = np.array([len(s) for s in sentences], dtype=np.int64)
-        before, get, add = self.n, self.row.get, self._add
+        before, row, new = self.n, self.row, []
+
+        def add(tok: str) -> int:  # a new word form: its row now, its inputs with the others (``_fill``)
+            r = row[tok] = before + len(new)
+            new.append(tok)
+            return r
+
+        get = row.get
         rows = np.array([0] + [get(tok) or add(tok) for s in sentences for tok in s], dtype=np.int64)
+        if new:
+            self._fill(new)
         t = self.tables
         if self.char_cnn is not None and self.n > before:  # new word forms: their CNN vectors in one call
             t[CHARVEC_INPUT][before:self.n] = self.char_cnn(t["chars"][before:self.n].astype(np.int64))
@@ -79,26 +101,42 @@ class WordRows:
             self._span_flags(out["flags"], rows, starts, lengths)
         return {"rows": out, "starts": starts, "lengths": lengths}
 
+    def _span_index(self) -> dict:
+        """The gazetteer's names as a trie over stems: ``{stem: node}`` nodes, a name's flag columns under the key
+        ``None`` of the node its last stem reaches. A position follows it only as far as its words go on a name,
+        mostly one step, instead of looking up every size up to ``max_len``."""
+        gz, gtype = self.encoder.gazetteer, self.encoder._gtype
+        root: dict = {}
+        for stems, types in gz.spans.items():
+            node = root
+            for stem in stems:
+                node = node.setdefault(stem, {})
+            node[None] = tuple(sorted(gtype[typ] for typ in types if typ in gtype))
+        return root
+
     def _span_flags(self, flags: np.ndarray, rows: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> None:
         """The gazetteer's span flags (``Gazetteer.span_features``: the longest name at each position, left to
         right, a match skipping the words it covers) set in ``flags``, whose row ``p + 1`` is token ``p``."""
         cand = np.flatnonzero(self.tables["first"][rows[1:]])
         if not len(cand):
             return
-        gz, enc, nt = self.encoder.gazetteer, self.encoder, len(TYPES)
+        if self._names is None:
+            self._names = self._span_index()
+        nt, root = len(TYPES), self._names
         ends = (starts + lengths)[np.searchsorted(starts, cand, side="right") - 1]
-        stems, spans = self.stems, gz.spans
+        stems, at = self.stems, rows.tolist()
         free = 0
         for p, end in zip(cand.tolist(), ends.tolist()):
             if p < free:  # inside the name matched before
                 continue
-            size = min(gz.max_len, end - p)
-            words = tuple(stems[r] for r in rows[p + 1:p + 1 + size].tolist())
-            for size in range(size, 0, -1):
-                types = spans.get(words[:size])
-                if types:
-                    for j in sorted(enc._gtype[typ] for typ in types if typ in enc._gtype):
-                        flags[p + 1, 4 + nt + j] = 1.0
-                        flags[p + 2:p + 1 + size, 4 + 2 * nt + j] = 1.0
-                    free = p + size
-                    break
+            size, cols, q, node = 0, (), p, root.get(stems[at[p + 1]])
+            while node is not None:  # the longest name along the words from p, within the sentence
+                if None in node:
+                    size, cols = q - p + 1, node[None]
+                q += 1
+                node = node.get(stems[at[q + 1]]) if q < end else None
+            if size:
+                for j in cols:
+                    flags[p + 1, 4 + nt + j] = 1.0
+                    flags[p + 2:p + 1 + size, 4 + 2 * nt + j] = 1.0
+                free = p + size

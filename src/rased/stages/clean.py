@@ -42,10 +42,11 @@ _NAME_HEADS = ("ال", "عبد", "أبو", "ابو", "بن", "أم")
 _LONG_ARABIC_WORD = re.compile("[\u0621-\u064A\u064B-\u0652\u0640]{5,}")
 
 
-def boilerplate_reason(line: str, settings: Settings) -> str | None:
+def boilerplate_reason(line: str, settings: Settings, key: str | None = None) -> str | None:
+    """The boilerplate reason of ``line`` or None; ``key``: its matching key, if the caller has it already."""
     if len(line.split()) > settings.clean.max_boilerplate_words:
         return None
-    key = normalize.key(line)
+    key = normalize.key(line) if key is None else key
     for reason, pattern in _BOILERPLATE:
         if pattern.match(key):
             return reason
@@ -62,7 +63,7 @@ def _is_title_prefix(line_words: list[str], title_words: list[str], settings: Se
 
 
 def _strip_quotes(words: list[str]) -> list[str]:
-    return [w.strip("\"'«»“”") for w in words if w.strip("\"'«»“”")]
+    return [bare for w in words if (bare := w.strip("\"'«»“”"))]
 
 
 def glue_split(word: str, settings: Settings) -> tuple[int, bool] | None:
@@ -132,24 +133,25 @@ def run(article: Article, settings: Settings) -> Article:
     consumed = [(r.raw_start, r.raw_end) for r in article.removed]
     lines = [p for p in split_lines(article.raw) if not any(a <= p.raw_start < b for a, b in consumed)]
     title_words = _strip_quotes(_title_words(article.title))
+    keys = [normalize.key(p.text) for p in lines]  # each line's key once, for the three tests below
     short_counts = Counter(
-        normalize.key(p.text) for p in lines if p.text and len(p.text.split()) <= settings.clean.repeat_max_words
+        [k for p, k in zip(lines, keys) if p.text and len(p.text.split()) <= settings.clean.repeat_max_words]
     )
     removed: list[Removed] = []
     kept: list[Piece] = []
-    for piece in lines:
+    for piece, line_key in zip(lines, keys):
         if not piece.text:
             if piece.raw_end > piece.raw_start:  # a line of stray spaces / NBSPs
                 removed.append(Removed(article.raw[piece.raw_start : piece.raw_end], "blank", piece.raw_start, piece.raw_end))
             continue
-        reason = boilerplate_reason(piece.text, settings)
-        words = _strip_quotes(normalize.key(piece.text).split())
+        reason = boilerplate_reason(piece.text, settings, line_key)
+        words = _strip_quotes(line_key.split())
         if reason is None and title_words:
             if words == title_words:
                 reason = "title_repeated"
             elif _is_title_prefix(words, title_words, settings):
                 reason = "caption_title_prefix"
-        if reason is None and len(words) <= settings.clean.repeat_max_words and short_counts[normalize.key(piece.text)] >= settings.clean.repeat_min:
+        if reason is None and len(words) <= settings.clean.repeat_max_words and short_counts[line_key] >= settings.clean.repeat_min:
             reason = "repeated_short_line"
         if reason is not None:
             removed.append(Removed(piece.text, reason, piece.raw_start, piece.raw_end))

@@ -14,6 +14,7 @@ from ..arabic.chars import INVISIBLE, ODD_SPACES
 
 _RUN = re.compile(rf"[^\s{ODD_SPACES}{INVISIBLE}]+")
 _HAS_SPACE = re.compile(rf"[\s{ODD_SPACES}]")
+_HAS_INVISIBLE = re.compile(rf"[{INVISIBLE}]")
 
 
 @dataclass(slots=True, frozen=True)
@@ -58,6 +59,8 @@ def line_piece(raw: str, start: int, end: int) -> Piece:
     line = raw[start:end]
     if line and not _NEEDS_WORK.search(line):  # most lines are already clean: one run
         return Piece(line, ((0, start, len(line)),), start, end)
+    if not _HAS_INVISIBLE.search(line):
+        return _spaced_piece(raw, start, end)
     parts: list[str] = []
     runs: list[tuple[int, int, int]] = []
     length = 0
@@ -74,6 +77,17 @@ def line_piece(raw: str, start: int, end: int) -> Piece:
         length += len(text)
         prev_end = m.end()
     return Piece("".join(parts), tuple(runs), start, end)
+
+
+def _spaced_piece(raw: str, start: int, end: int) -> Piece:
+    """``line_piece`` of a line without invisible marks: every gap between two words holds white space, so the
+    words are joined by one space each (one pass over the matches instead of a search per gap)."""
+    found = [(m.start(), m.group()) for m in _RUN.finditer(raw, start, end)]
+    runs, length = [], 0
+    for at, word in found:
+        runs.append((length, at, len(word)))
+        length += len(word) + 1
+    return Piece(" ".join([word for _, word in found]), tuple(runs), start, end)
 
 
 def split_lines(raw: str) -> list[Piece]:
@@ -103,7 +117,7 @@ class TextBuilder:
     def add(self, piece: Piece) -> tuple[int, int]:
         start = self._length
         self._parts.append(piece.text)
-        self._runs.extend((start + off, raw, n) for off, raw, n in piece.runs)
+        self._runs.extend([(start + off, raw, n) for off, raw, n in piece.runs])
         self._length += len(piece.text)
         return start, self._length
 

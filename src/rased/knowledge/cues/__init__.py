@@ -32,8 +32,8 @@ def article_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
     the quotes and relations stages of one article share them. A pure function of the text, memoised by it,
     so two analyses running at once never see each other's tokens. The marks of a hashtag («#الجيش_الأفغاني») are
     no tokens: its words read as the phrase they spell («وأبدى #هادي ثقته» has «هادي» as its subject)."""
-    toks = tuple(t for t in tokens(text) if t.text not in _HASHTAG_MARKS)
-    keys = tuple(word_key(t.text) if t.kind != "punct" else t.text for t in toks)
+    toks = tuple([t for t in tokens(text) if t.text not in _HASHTAG_MARKS])
+    keys = tuple([word_key(t.text) if t.kind != "punct" else t.text for t in toks])
     return toks, keys
 
 
@@ -263,8 +263,21 @@ def _triggers(transitive: set[str]) -> dict[str, tuple[Trigger, ...]]:
 
 def sports_or_culture(keys) -> bool:
     """Whether any of these matching keys puts a sentence in sports or culture context (context.tsv)."""
-    context = lexicon().context
-    return any(strip_proclitic(k, context) is not None for k in keys)
+    return not _context_forms().isdisjoint(keys)
+
+
+@lru_cache(maxsize=1)
+def _context_forms() -> frozenset[str]:
+    """Every key ``strip_proclitic`` finds in the context table: the words, each proclitic before them, and the
+    «لل» forms of those with «ال» («للمباراة»), so that a sentence is one set test instead of a call per word."""
+    forms = set()
+    for c in lexicon().context:
+        forms.add(c)
+        if len(c) >= 2:
+            forms.update(pre + c for pre in _PROCLITICS)
+        if c.startswith("ال") and len(c) >= 3:
+            forms.update(pre + c[1:] for pre in _PROCLITICS if pre.endswith("ل"))
+    return frozenset(forms)
 
 
 def _report_nouns() -> dict[str, str]:
