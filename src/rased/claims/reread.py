@@ -275,12 +275,13 @@ def _actors_only(view: TokenView, r: Relation) -> Relation:
     return dataclasses.replace(r, source=source, target=target)
 
 
-def _enter_quote(article: Article, view: TokenView, k: int | None, entered, discourse: verb_frames.Discourse):
+def _enter_quote(article: Article, view: TokenView, k: int | None, entered, discourse: verb_frames.Discourse,
+                 cued_at: dict):
     """The quote token ``k`` lies in; on entering one whose linked speaker precedes it, the speaker becomes the
     discourse's subject («أكد عباس أنه يحمّل حركة حماس المسؤولية»: who blames is the one who speaks)."""
     if k is None:
         return entered
-    cued = next((q for q in article.quotes or () if q.cue_start == view.toks[k].start), None)
+    cued = cued_at.get(view.toks[k].start)
     if cued is not None and cued.speaker is not None and cued.speaker.end <= cued.cue_start:
         # «وأوضح هادي أن ...، واتهم الحوثيين بأنهم ...»: the quote of this very verb names who speaks, so who
         # accuses, though the verb names no subject
@@ -305,8 +306,9 @@ def reread(article: Article, relations: list[Relation]) -> list[Relation]:
     out: list[Relation] = []
     seen: set[tuple] = set()
     entered = None
+    cued_at = {q.cue_start: q for q in reversed(article.quotes or ())}  # the first quote of each cue
     for k, _, r in placed:
-        entered = _enter_quote(article, view, k, entered, discourse)
+        entered = _enter_quote(article, view, k, entered, discourse, cued_at)
         r, reading = _reading(view, k, r, discourse)
         if reading is not None and reading.rule in ("received-none", "adjunct-none", "next-none"):
             continue

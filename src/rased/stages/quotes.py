@@ -888,10 +888,12 @@ def _object_content(doc: _Doc, view, i: int, stop: int, s_end: int, cue, carried
     if speaker is None and carried is not None and cue.plural and carried.person:
         carried = None  # «وأعلنوا السيطرة ...»: a plural cue is not one person's words
     speaker = speaker or carried
-    words = lexicon().clause_words
     k = _past_place(doc, k, stop)  # «واشتكى السكان المحليون في أكابولكو من زيادة أعمال العنف»
-    while k < stop and ((doc.toks[k].kind == "punct" and doc.toks[k].text in "،,") or clauses.adjunct_end(doc.keys, k, stop) > k):
-        k = max(k + 1, clauses.adjunct_end(doc.keys, k, stop))  # «أعلن الجيش، الخميس، نقل ...»: the time between
+    while k < stop:  # «أعلن الجيش، الخميس، نقل ...»: commas and the time between the subject and the object
+        past = k + 1 if doc.toks[k].kind == "punct" and doc.toks[k].text in "،," else clauses.adjunct_end(doc.keys, k, stop)
+        if past == k:
+            break
+        k = past
     if k < stop and doc.keys[k] in cue.preps:
         k += 1
     if k >= stop or speaker is None or doc.toks[k].kind != "ar" or doc.keys[k] in _words("stop") \

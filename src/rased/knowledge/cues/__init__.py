@@ -114,7 +114,7 @@ def _strip(k: str, table) -> tuple[str, int] | None:
 class Cue:
     lemma: str
     cls: str  # say | claim | add | deny
-    form: str  # past | present | participle | extra
+    form: str  # past | present | participle | extra | noun (a verbal noun of report_nouns.tsv, rule noun-comp)
     content: str = "complement"  # complement | object: what the verb reports (reporting.tsv)
     preps: tuple[str, ...] = ()  # prepositions whose noun phrase is the content, left out of it («حذر من»، «شدد على»)
     plural: bool = False  # a plural form («قالوا»، «يقولون»، «مشيرين»): its subject is a group, never one person
