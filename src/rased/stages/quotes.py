@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from ..arabic.tokenize import Token
 from ..arabic import wordfreq
+from ..knowledge import given_names
 from ..knowledge.cues import (PRONOUN_SUFFIXES, Cue, article_words, lexicon, reporting_verb, strip_proclitic,
                               word_key)
 from ..record import Article, Entity, Mention, Quote
@@ -186,8 +187,9 @@ def _speaker_after(doc: _Doc, i: int, stop: int, entities=()) -> tuple[int, int]
             continue
         if k == first and key in _words("stop"):
             break
-        if k > first and _object_starts(doc, k, first):
-            break
+        if k > first and (_object_starts(doc, k, first) or _past_definite(doc, k) and not _quoted_open(doc, first, k)
+                          and clauses.adjunct_end(doc.keys, k, stop) == k):
+            break  # «وأكدت الوكالة أنباء مقتل ...»: a bare noun after a definite one starts the object
         k += 1
     return first, k
 
@@ -474,6 +476,7 @@ def _opener(doc: _Doc, i: int, stop: int, preps: tuple[str, ...], max_words: int
     claimed = False
     closing = ""  # the closing marks of a short quoted name being read («محطة «إن تي في» أن ...»)
     aside = False  # inside «، وهو كهربائي يبلغ من العمر 45 عاما»: words about the speaker
+    owned = -1  # the complementizer a conjunction owns («، إلا أنها ...»، «بعد أن ...»): it opens nothing
     for k in range(i + 1, stop):
         t = doc.toks[k]
         key = doc.keys[k]
@@ -502,10 +505,12 @@ def _opener(doc: _Doc, i: int, stop: int, preps: tuple[str, ...], max_words: int
             return None
         if closing:
             continue
-        kind = lex.complementizers.get(key)
+        if key in lex.comp_owners:
+            owned = _owned_complementizer(doc, k, stop)
+        kind = lex.complementizers.get(key) if k != owned else None
         if kind == "comp":
             return "comp", k, k
-        if kind == "prep" and k + 1 < stop and lex.complementizers.get(doc.keys[k + 1]) == "comp":
+        if kind == "prep" and k + 1 < stop and k + 1 != owned and lex.complementizers.get(doc.keys[k + 1]) == "comp":
             return "comp", k + 1, k
         if key == "عن" and key in preps:  # «كشف عن»: what the cue's «عن» heads is the content
             if claimed:  # «أعلن التنظيم مسؤوليته عن الهجوم»: a claim of responsibility, not words said
@@ -516,6 +521,26 @@ def _opener(doc: _Doc, i: int, stop: int, preps: tuple[str, ...], max_words: int
         if strip_proclitic(key, lex.cues) and words > 1 and not _in_name(doc, k):
             return None
     return None
+
+
+def _owned_complementizer(doc: _Doc, k: int, stop: int) -> int:
+    """The «أن» that the conjunction at ``k`` owns: right after it («إلا أن») or after its «من» («بالرغم من أن»);
+    -1 when none follows."""
+    lex = lexicon()
+    for n in (k + 1, k + 2):
+        if n < stop and lex.complementizers.get(doc.keys[n]) == "comp":
+            return n
+        if n >= stop or lex.complementizers.get(doc.keys[n]) != "prep":
+            return -1
+    return -1
+
+
+def _subordinate(doc: _Doc, m: int, stop: int) -> bool:
+    """A conjunction with its own «أن» at ``m`` («إلا أنها استثنت ...»، «رغم أن ...»): a clause no noun phrase
+    holds, so a noun-phrase content ends before it. Prepositions that own «أن» («بعد أن») may qualify the noun."""
+    key = doc.keys[m]
+    return key in lexicon().comp_owners and lexicon().clause_words.get(key) != "preposition" \
+        and _owned_complementizer(doc, m, stop) > m
 
 
 def _names_before_complement(doc: _Doc, d: tuple[int, int, int, int], stop: int) -> bool:
@@ -921,7 +946,7 @@ def _object_found(doc: _Doc, i: int, k: int, stop: int, s_end: int, speaker, rul
     contrasts = lexicon().contrasts
     for m in range(k + 2, stop):
         if doc.keys[m] in contrasts or doc.toks[m - 1].text in "،," and (
-                ends_report(doc.keys, m) or doc.keys[m] in _words("relative")):
+                ends_report(doc.keys, m) or doc.keys[m] in _words("relative") or _subordinate(doc, m, stop)):
             c_end = doc.toks[m].start  # «، التي شهدت ...»: the narrator's aside on the object; «لكنه لم ...»
             break
     c_start, c_end = _trim(doc.text, doc.toks[k].start, c_end)
@@ -1296,8 +1321,18 @@ def _past_definite(doc: _Doc, b: int) -> bool:
     if key.startswith(("ال", "وال", "ل", "ب")) or key == _IN_NAME_OF or key in lexicon().clause_words \
             or key in _words("bound"):
         return False  # an adjective, a phrase («لحقوق الإنسان»، «باسم الجيش»، «في إيران»), «نفسه»
+    before = doc.keys[b - 1]
+    if before in lexicon().titles or before in _words("rank") or key in given_names.first_words() \
+            or key.startswith("و") or key.endswith("ا") or key in _words("not-object"):
+        # «اللواء فيصل السنين»، «وزير الدفاع الأمريكي جيم ماتيس»: a rank or title goes on to the name NER may
+        # not have found, nor a given name before the surname it found; «وكالة
+        # الجمارك وحماية الحدود»: a conjunct; «الشركة المنتجة حاليا»، «الأوسع انتشارا»: an adverb or specifier;
+        # «الكثير منهم»: a preposition with its pronoun
+        return False
     at = doc.toks[b].start
-    return not any(e.start <= at < e.end for e in doc.entities) and strip_proclitic(key, lexicon().agents) is None
+    after = doc.toks[b + 1].start if b + 1 < len(doc.toks) else at
+    return not any(e.start <= at < e.end or e.type == "PER" and e.start == after for e in doc.entities) \
+        and strip_proclitic(key, lexicon().agents) is None
 
 
 def _quoted_open(doc: _Doc, a: int, b: int) -> bool:

@@ -178,7 +178,8 @@ class Lexicon:
     report_nouns: dict[str, str]  # verbal noun form key -> the reporting verb it names (report_nouns.tsv)
     time_words: dict[str, str]  # key -> period | when: two-word time phrases («الشهر الماضي», time_phrases.tsv)
     attributions: dict[str, tuple[str, ...]]  # first word key -> the phrase keys starting with it
-    complementizers: dict[str, str]
+    complementizers: dict[str, str]  # key -> comp | prep
+    comp_owners: frozenset[str]  # words whose following «أن» is their own («إلا أن»، «بعد أن»): no cue's opener
     triggers: dict[str, tuple[Trigger, ...]]
     agents: dict[str, tuple[str, bool]]  # key -> (role, construct)
     anaphors: frozenset[str]  # definite agent nouns that refer back to the article's leading group («التنظيم»)
@@ -340,7 +341,7 @@ def suffixed_forms(k: str, pos: str) -> set[str]:
 
 
 SPEAKER_ROLES = ("stop", "lead", "addressee", "event", "relative", "pronoun", "bound", "aside",
-                 "group-head", "construct-before", "name-link", "not-object", "source", "determiner")
+                 "group-head", "construct-before", "name-link", "not-object", "source", "determiner", "rank")
 
 
 def _speaker_words() -> dict[str, frozenset[str]]:
@@ -391,7 +392,8 @@ def lexicon() -> Lexicon:
         report_nouns=_report_nouns(),
         time_words={key(r["word"]): r["role"] for r in _rows("time_phrases.tsv")},
         attributions={k: tuple(sorted(v, key=len, reverse=True)) for k, v in attributions.items()},
-        complementizers={key(r["word"]): r["kind"] for r in _rows("complementizers.tsv")},
+        complementizers={key(r["word"]): r["kind"] for r in _rows("complementizers.tsv") if r["kind"] != "owner"},
+        comp_owners=frozenset(key(r["word"]) for r in _rows("complementizers.tsv") if r["kind"] == "owner"),
         triggers=_triggers({t for t, f in frames.items() if f.object}),
         agents=_agents(),
         anaphors=frozenset("ال" + key(r["form"]) for r in _rows("agents.tsv") if r["anaphor"] == "yes"),
@@ -438,6 +440,9 @@ def validate() -> list[str]:
                 problems.append(f"{where}: {p!r} is not a preposition of complementizers.tsv")
     cues = lexicon().cues
     lemmas = {c.lemma for c in cues.values()}
+    for r in _rows("complementizers.tsv"):
+        if r.get("kind") not in ("comp", "prep", "owner"):
+            problems.append(f"complementizers.tsv {r.get('word')}: kind must be comp, prep or owner")
     for r in _rows("time_phrases.tsv"):
         if r.get("role") not in ("period", "when"):
             problems.append(f"time_phrases.tsv {r.get('word')}: role must be period or when")
