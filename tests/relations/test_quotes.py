@@ -675,3 +675,18 @@ def test_again_is_a_time_phrase_between_the_verb_and_its_arguments():
     from rased.knowledge.cues import word_key
     keys = [word_key(w) for w in "وأكد هذا التقارب مرة أخرى على السياسة".split()]
     assert adjunct_end(keys, 3, len(keys)) == 5
+
+
+@pytest.mark.parametrize("text, speaker, opens", [
+    # Al Arabiya and Sky News Arabia 2018, in no gold set: a circumstantial phrase set off by commas between the
+    # speaker and the opener («، بمرور الذكرى ...،»، «، خلال مؤتمر صحفي مع ...،», a quoted name inside it) is
+    # neither speaker words nor counted against the distance to the opener
+    ("وأفاد بيان صادر عن الرابطة، بمرور الذكرى الثالثة لاختطاف 12 صحافي وإعلامي من قبل ميليشيات الحوثي، أن "
+     "هؤلاء \"لا يزالون يتجرعون مرارة تعذيبهم خلف القضبان ومرارة خذلانهم ونسيان قضيتهم من المنظمات الحقوقية "
+     "والإنسانية الدولية والمحلية\".", "بيان صادر عن الرابطة", "هؤلاء"),
+    ("وقال وزير الخارجية التركي، مولود تشاوش أوغلو، خلال مؤتمر صحفي مع الأمين العام لحلف \"الناتو\" ينس "
+     "ستولتنبرغ، \"يمكننا أن نفكر بشكل مختلف لكن (علاقاتنا مع روسيا) ليست ضعيفة إلى درجة يمكن للرئيس الفرنسي أن "
+     "يقطعها\".", "مولود تشاوش أوغلو", "يمكننا أن نفكر"),
+])
+def test_a_circumstantial_aside_before_the_opener_is_passed_over(text, speaker, opens):
+    _one_quote(text, speaker, opens)

@@ -165,8 +165,9 @@ def _speaker_after(doc: _Doc, i: int, stop: int, entities=()) -> tuple[int, int]
         t = doc.toks[k]
         key = doc.keys[k]
         if t.kind == "punct":
-            if t.text in "،," and k > first and k + 1 < stop and doc.keys[k + 1] in _words("aside"):
-                break  # «وقال مراد، وهو كهربائي يبلغ من العمر 45 عاما»: an aside about the speaker follows
+            if t.text in "،," and k > first and k + 1 < stop and (
+                    doc.keys[k + 1] in _words("aside") or _circumstance_end(doc, k, stop) > 0):
+                break  # «وقال مراد، وهو كهربائي ...»، «أفاد بيان صادر عن الرابطة، بمرور الذكرى ...،»: an aside
             if (t.text in "،," or t.text in OPENING or t.text in "»”") and k + 1 < stop:
                 k += 1
                 continue
@@ -477,12 +478,17 @@ def _opener(doc: _Doc, i: int, stop: int, preps: tuple[str, ...], max_words: int
     closing = ""  # the closing marks of a short quoted name being read («محطة «إن تي في» أن ...»)
     aside = False  # inside «، وهو كهربائي يبلغ من العمر 45 عاما»: words about the speaker
     owned = -1  # the complementizer a conjunction owns («، إلا أنها ...»، «بعد أن ...»): it opens nothing
+    skip_to = -1  # the comma that closes a circumstantial aside («، خلال الكلمة التي ألقاها ...،»)
     for k in range(i + 1, stop):
+        if k < skip_to:
+            continue
         t = doc.toks[k]
         key = doc.keys[k]
         if t.kind == "punct":
             if t.text == ":":
                 return "colon", k, k
+            if t.text in "،," and not aside and k > i + 1:
+                skip_to = _circumstance_end(doc, k, stop)
             if t.text in "،,":
                 aside = k > i + 1 and k + 1 < stop and doc.keys[k + 1] in _words("aside") and not aside
             if closing and t.text in closing:
@@ -521,6 +527,32 @@ def _opener(doc: _Doc, i: int, stop: int, preps: tuple[str, ...], max_words: int
         if strip_proclitic(key, lex.cues) and words > 1 and not _in_name(doc, k):
             return None
     return None
+
+
+def _circumstance_end(doc: _Doc, k: int, stop: int) -> int:
+    """The closing comma of a circumstantial aside that the comma ``k`` opens between a cue and its opener: a
+    phrase of a preposition or an adjunct («، خلال الكلمة التي ألقاها في مدينة القامشلي ...،»، «، بمناسبة يوم
+    الصحافة اليمنية ...،»، «، الأحد،») with no complementizer or colon in it (a quoted name may be: «ونقلتها
+    "وكالة أنباء هاوار"»); -1 when none."""
+    lex = lexicon()
+    n = k + 1
+    if n >= stop or doc.toks[n].kind != "ar" or doc.keys[n] in lex.complementizers or not (
+            lex.clause_words.get(doc.keys[n]) in ("preposition", "adjunct") or _preposition_phrase(doc, n, "ب")):
+        return -1  # «، عن ...»، «، إلى أن ...»: what the cue's own preposition heads is no aside
+    m = n + 1
+    while m < min(stop, n + 20):
+        text = doc.toks[m].text
+        if text in "،,":
+            return m
+        if text in ":.؟?!" or lex.complementizers.get(doc.keys[m]) == "comp":
+            return -1
+        if text in OPENING:  # a short quoted name goes on; a quotation is the content («عبر حسابه "لقد ..."»)
+            m = next((c + 1 for c in range(m + 1, min(stop, m + 7)) if doc.toks[c].text in OPENING[text]), -1)
+            if m < 0:
+                return -1
+            continue
+        m += 1
+    return -1
 
 
 def _owned_complementizer(doc: _Doc, k: int, stop: int) -> int:
