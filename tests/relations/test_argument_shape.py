@@ -17,9 +17,18 @@ def test_a_number_a_date_or_a_function_word_names_nobody(text):
 
 
 @pytest.mark.parametrize("text", ["نحو 700 رهينة", "علي يحيى راشد المعافا", "علي", "GRU", "المطار", "ثلاثة رجال",
-                                  "قوات الأمن", "الحوثيين"])
+                                  "قوات الأمن", "الحوثيين", "رضوان فايد", "تيبو كورتوا", "شركة \"معهد مانبا"])
 def test_a_noun_phrase_or_a_name_may_name_a_party(text):
     assert names_a_party(_m(text))
+
+
+@pytest.mark.parametrize("text", [
+    # spans read on unseen BBC Arabic and Sky News Arabia articles: a verb after the noun («وكان كلاي أدين في عام
+    # 1967»، «وهي جماعة تساند حركة المقاطعة»), a dash into the next clause, a plural verb, some of someone
+    "كلاي أدين", "جماعة تساند", "للحكومة - حاولوا كسر أبواب", "أوقفوا", "بعضها", "معظمهم",
+])
+def test_a_span_that_runs_into_a_clause_or_stands_for_a_part_names_nobody(text):
+    assert not names_a_party(_m(text))
 
 
 def test_a_linked_mention_always_names_its_actor():

@@ -5,14 +5,16 @@ name anyone: a number («3»), a date («10 مايو»، «وفي 17 مايو 20
 or a preposition with its suffix («أنهم»، «خلالها»، «قبله»), or a quantifier alone («عدة»، «بعدة»). Such a span is no argument: the relation keeps its other one. A
 linked mention always names a party. The words come from the cue tables (complementizers, pronouns and bound
 prepositions of ``speaker_words.tsv``, prepositions and quantifiers of ``clause_words.tsv``) and the month and
-weekday names of ``arabic.months``.
+weekday names of ``arabic.months``. Nor is a span that runs into a clause (a dash inside it, a reporting or
+relation verb after its first word: «السلطات شنت»، «كلاي أدين»), a plural verb alone («أوقفوا») or a quantifier
+with a pronoun («بعضها»).
 """
 from __future__ import annotations
 
 import re
 
 from ..arabic import months
-from ..knowledge.cues import PRONOUN_SUFFIXES, lexicon, word_key
+from ..knowledge.cues import PRONOUN_SUFFIXES, lexicon, strip_proclitic, word_key
 from ..record import Mention
 
 _WORD = re.compile(r"[\u0621-\u064A]+")
@@ -32,13 +34,46 @@ def names_a_party(mention: Mention | None) -> bool:
     keys = [word_key(w) for w in words]
     if _DIGIT.search(mention.text) and any(_is_calendar(k) for k in keys):
         return False  # «10 مايو»، «وفي 17 مايو 2014»
+    if _runs_into_a_clause(mention.text, keys):
+        return False  # «السلطات "شنت»، «للحكومة - حاولوا كسر»، «كلاي أدين»: a verb or a break inside
     if len(keys) > 1:
         return True  # «نحو 700 رهينة»، «علي يحيى راشد»: a phrase with a noun
+    if _plural_verb(keys[0]) or _share_of_a_pronoun(keys[0]):
+        return False  # «أوقفوا» (a verb), «بعضها» (some of them)
     bare = keys[0][1:] if keys[0][:1] in ("و", "ف", "ب") and len(keys[0]) > 3 else keys[0]
     if words[0].endswith("ي") and not words[0].endswith("ى"):
         return True  # «علي» the name folds with «على»
     return not (_function_word(keys[0]) or _function_word(bare)
                 or lexicon().clause_words.get(bare) in ("quantifier", "share"))
+
+
+def _runs_into_a_clause(text: str, keys: list[str]) -> bool:
+    """A span that a dash breaks, or whose later words hold a verb of the cue tables (a reporting or relation
+    verb, bare or after «و»; a name such as «فايد» is no «ف» + «أيد»): the rule read past the noun phrase into a
+    clause."""
+    if " - " in text:
+        return True
+    lex = lexicon()
+    for key in keys[1:]:
+        for table, verb in ((lex.cues, lambda h: lex.cues[h].form in ("past", "present")),
+                            (lex.triggers, lambda h: all(t.pos == "verb" and t.form in ("past", "present")
+                                                         for t in lex.triggers[h]))):
+            hit = strip_proclitic(key, table)
+            if hit is not None and key[:hit[1]] in ("", "و") and verb(hit[0]):
+                return True
+    return False
+
+
+def _plural_verb(key: str) -> bool:
+    """A plural past or imperative verb («حاولوا»، «أوقفوا»): «-وا» ends no noun of four letters or more."""
+    return len(key) >= 5 and key.endswith("وا")
+
+
+def _share_of_a_pronoun(key: str) -> bool:
+    """A quantifier with a pronoun suffix («بعضها»، «معظمهم»، «جميعهم»): a part of someone named elsewhere."""
+    share = ("quantifier", "share")
+    lex = lexicon()
+    return any(key.endswith(s) and lex.clause_words.get(key[:-len(s)]) in share for s in PRONOUN_SUFFIXES)
 
 
 def _is_calendar(key: str) -> bool:
