@@ -1,6 +1,7 @@
-"""Generic state nouns linked to the armed forces of the country the article is about (knowledge.institutions).
+"""Generic state nouns linked to the armed forces or the government of the country the article is about
+(knowledge.institutions).
 
-Texts are from SaudiNewsNet articles of August 2015 that no gold set holds (shortened)."""
+Texts are from SaudiNewsNet articles of August 2015 and ANT articles of 2018 that no gold set holds (shortened)."""
 from __future__ import annotations
 
 import rased
@@ -64,3 +65,12 @@ def test_an_office_followed_by_another_name_or_a_qualifier_is_someone_else():
     linked = _linked(text)
     assert [t for t, a in linked if a == "per:haider-al-abadi"] == ["حيدر العبادي"]
     assert ("نوري المالكي", "per:nouri-al-maliki") in linked
+
+
+def test_the_government_of_the_article_country():
+    # BBC Arabic 2018, in no gold set (shortened): «الحكومة المركزية» in an article about Iraq is Iraq's government
+    text = ("أقر البرلمان العراقي في جلسته المنعقدة السبت الصيغة النهائية لمشروع الموازنة الاتحادية العامة لسنة 2018. "
+            "وصدق البرلمان العراقي على موازنة بقيمة 88.5 مليار دولار لعام 2018 رغم مقاطعة البرلمانيين الأكراد "
+            "للتصويت احتجاجا على خفض المخصصات المالية لإقليم كردستان العراق. ويأتي الخفض الذي قررته الحكومة "
+            "المركزية في بغداد بعد التوترات الحادة التي سادت العلاقات بين إقليم الحكم الذاتي وبغداد.")
+    assert ("الحكومة المركزية", "gov:irq") in _linked(text)

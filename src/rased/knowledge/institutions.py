@@ -3,7 +3,7 @@
 The registry cannot know whose army «الجيش الوطني» or «القوات الحكومية» is; the article usually does. When one
 country clearly leads the article's linked mentions (the country itself, its places, nationals and bodies), an
 unqualified state noun is that country's armed forces («... الحديدة ... الحوثيين ... وتقدم الجيش الوطني» → the
-Yemeni army); followed by a nationality adjective it is that nation's («القوات الحكومية الأفغانية» → the Afghan
+Yemeni army) or government («الحكومة»); followed by a nationality adjective it is that nation's («القوات الحكومية الأفغانية» → the Afghan
 army). A noun followed by another adjective of that shape or a name is left to the registry («الجيش الوطني
 الليبي»); with no leading country, or no single armed force of that country, nothing is linked.
 """
@@ -22,6 +22,7 @@ _MIN_MENTIONS = 3  # the leading country is named (or its places, people, bodies
 _LEAD = 2.0  # ... and at least this many times as often as the next one
 _PROCLITICS = r"(?:[وف]?[بلك]?)"
 _ARMY_NAMES = ("الجيش", "القوات المسلحة")
+_GOVERNMENT_NAMES = ("الحكومة ",)
 _SENTENCE_ENDS = ".!?؟\n"
 _WORDS = re.compile(r"[\u0621-\u064A]+")
 _NEXT_WORD = re.compile(r"\s*([\u0621-\u064A]+)")
@@ -55,7 +56,8 @@ def home_country(countries: Iterable[str | None]) -> str | None:
 
 def _institution(registry: Registry, country: str, kind: str) -> str | None:
     """The country's one actor of ``kind``: for the military, the force under its government one of whose
-    names is its army («الجيش العراقي»، «القوات المسلحة المصرية»), not a unit, a guard or a foreign mission."""
+    names is its army («الجيش العراقي»، «القوات المسلحة المصرية»), not a unit, a guard or a foreign mission; for
+    the government, the top body one of whose names is «الحكومة ...» (not a ministry or a parliament)."""
     index = registry.derived_index("institutions", _institution_keys)
     ids = index.get(f"{kind}:{country}", ())
     return ids[0] if len(ids) == 1 else None
@@ -63,9 +65,14 @@ def _institution(registry: Registry, country: str, kind: str) -> str | None:
 
 def _institution_keys(actor) -> list[str]:
     country = actor.country or actor.iso3
-    if not country or not (actor.parent or "").startswith("gov:"):
+    if not country:
         return []
-    if actor.kind == "military" and any(n.startswith(_ARMY_NAMES) for n in (actor.name_ar, *actor.aliases_ar)):
+    names = (actor.name_ar, *actor.aliases_ar)
+    if actor.kind == "government" and actor.parent is None and any(n.startswith(_GOVERNMENT_NAMES) for n in names):
+        return [f"government:{country}"]  # «الحكومة اليمنية»: the country's government, not a ministry
+    if not (actor.parent or "").startswith("gov:"):
+        return []
+    if actor.kind == "military" and any(n.startswith(_ARMY_NAMES) for n in names):
         return [f"military:{country}"]
     return []
 

@@ -488,9 +488,9 @@ def validate() -> list[str]:
         if not r.get("head") or r["head"].startswith("ال") or " " in r["head"]:
             problems.append(f"short_names.tsv {r.get('head')!r}: one noun, written without «ال»")
     for r in _rows("institutions.tsv"):
-        if r.get("institution") != "military" or not any(
+        if r.get("institution") not in ("military", "government") or not any(
                 w.startswith("ال") for w in (r.get("form") or "").split()):
-            problems.append(f"institutions.tsv {r.get('form')}: a definite form standing for the military")
+            problems.append(f"institutions.tsv {r.get('form')}: a definite form standing for the military or government")
     return problems
 
 
