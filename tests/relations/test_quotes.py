@@ -690,3 +690,12 @@ def test_again_is_a_time_phrase_between_the_verb_and_its_arguments():
 ])
 def test_a_circumstantial_aside_before_the_opener_is_passed_over(text, speaker, opens):
     _one_quote(text, speaker, opens)
+
+
+
+def test_a_tweet_is_reported_speech():
+    # Al Arabiya 2018, in no gold set: «غرد» (tweeted) is a reporting cue of reporting.tsv
+    got = _speakers_and_contents("وغرد باسيل على تويتر :\"إجراءاتنا بحق مفوضية اللاجئين تبدأ غدا وستكون تصاعدية "
+                                 "وصولا إلى اقصى ما يمكن أن يقوم به لبنان السيد في حق منظمة تعمل ضد سياسته القائمة على "
+                                 "منع التوطين وتحقيق عودة النازحين إلى أرضهم\".")
+    assert got and got[0][0] == "باسيل" and got[0][1].startswith("إجراءاتنا بحق مفوضية"), got
