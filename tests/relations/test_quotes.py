@@ -699,3 +699,11 @@ def test_a_tweet_is_reported_speech():
                                  "وصولا إلى اقصى ما يمكن أن يقوم به لبنان السيد في حق منظمة تعمل ضد سياسته القائمة على "
                                  "منع التوطين وتحقيق عودة النازحين إلى أرضهم\".")
     assert got and got[0][0] == "باسيل" and got[0][1].startswith("إجراءاتنا بحق مفوضية"), got
+
+
+def test_a_chant_is_reported_speech():
+    # Al Arabiya 2018, in no gold set: «يهتفون» (chant) is a reporting cue of reporting.tsv
+    a = rased.analyze("تجمع أكثر من ألفي شخص ليلا قرب مبنى رئاسة الوزراء في وسط عمان حتى فجر السبت وهم يهتفون "
+                      "\"الشعب يريد إسقاط الحكومة\" و\"ما خلقنا لنعيش بذلّ خلقنا لنعيش بحرية\".".encode())
+    contents = [(a.text[q.content_start:q.content_end], q.direct) for q in a.quotes]
+    assert ("الشعب يريد إسقاط الحكومة", True) in contents, contents
