@@ -103,7 +103,8 @@ def run_train_neural(args: argparse.Namespace) -> int:
         init = _pretrained(args, source, Path(tmp), clusters, vectors, log) if args.pretrain > 0 else None
         if args.self_train > 0:
             data = _self_training_data(args, source, Path(tmp), clusters, vectors, params, log, init, aux)
-            params.update(self_train=args.self_train, teacher_seeds=_seeds(args.teacher_seeds), rounds=args.rounds)
+            params.update(self_train=args.self_train, teacher_seeds=_seeds(args.teacher_seeds), rounds=args.rounds,
+                          distant=args.distant)
         if init is not None:
             params.update(pretrain=args.pretrain)
         bilstm.train(data, out, clusters_path=clusters, vectors_path=vectors, dev=dev, params=params,
@@ -176,8 +177,13 @@ def _self_training_data(args, data: Path, tmp: Path, clusters: Path, vectors: Pa
                                      vectors_path=vectors, params={**params, "seed": seed}, init=init,
                                      log=log, **(aux or {})))
     gold, texts = list(conll.read(data)), self_training.corpus_texts()  # read once for every round
+    names = None
+    if args.distant:
+        from ..training.ner import distant
+
+        names = distant.registry_matcher(distant.rare_words(clusters))
     for rnd in range(1, args.rounds + 1):
-        kept, seen = self_training.pseudo_label(teachers, texts, args.self_train)
+        kept, seen = self_training.pseudo_label(teachers, texts, args.self_train, names=names)
         log(f"ner: self-training round {rnd}: {len(kept)} of {seen} corpus sentences tagged confidently")
         combined = tmp / f"train+pseudo-{rnd}.txt"
         conll.write(combined, gold + kept)
@@ -295,6 +301,10 @@ def register_train(train_subparsers) -> argparse.ArgumentParser:
     p.add_argument("--aux-exclude", metavar="FILE",
                    help="bilstm, --aux: test split whose sentences are removed from the --aux files "
                         "(default: the CAMeL test split of the shared data)")
+    p.add_argument("--distant", action="store_true",
+                   help="bilstm, --self-train: the actor registry's organisation names are labelled ORG where "
+                        "the teachers tagged none, and a sentence the teachers hesitate on is kept when such "
+                        "names cover every hesitant word (distant supervision; default off)")
     p.add_argument("--teacher-seeds", default="1,2", help="bilstm, --self-train: seeds of the teachers (default 1,2)")
     p.add_argument("--word-vectors", help="bilstm: 100-dim word vectors aligned with the cluster table: a "
                                           "wordvec.npz, or gensim KeyedVectors (.kv) to convert; default: the "

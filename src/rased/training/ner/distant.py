@@ -77,6 +77,17 @@ def mark(tokens: Sequence[str], labels: Sequence[str], matcher: NameMatcher) -> 
     return out, covered
 
 
+COMMON_WORDS = 5000  # the most frequent words of the cluster table: never a one-word name here
+
+
+def rare_words(clusters_path) -> set[str]:
+    """Words of the cluster table (ordered by corpus frequency) past the ``COMMON_WORDS`` most frequent."""
+    from ...ner.model_files import read_table
+
+    table, _ = read_table(clusters_path)
+    return set(list(table)[COMMON_WORDS:])
+
+
 def registry_matcher(rare_words: set[str] | None = None) -> NameMatcher:
     """The registry's organisation names (``rare_words``: words a one-word name must be among)."""
     from . import augment
