@@ -58,3 +58,17 @@ def test_load_counts_what_it_dropped(tmp_path):
     ids, names, stats = aux_labels.load(_TRAIN, _source(tmp_path), _TEST)
     assert stats["dropped_as_test"] == 1 and stats["target_sentences_aligned"] == 1
     assert names[0] == "O" and names[ids[0][1]] == "B-Politician"
+
+
+def test_aux_loss_counts_aligned_unreplaced_sentences_only():
+    torch = __import__("pytest").importorskip("torch", reason="torch (the `train` extra) trains the network")
+    from rased.training.ner import bilstm
+
+    layer = torch.nn.Linear(4, 3)
+    h = torch.randn(3, 2, 4)
+    ids = [[1, 2], None, [0, 1]]
+    tasks = [(ids, layer, {})]
+    only_first = bilstm._aux_loss(tasks, h, [0, 1, 2], [False, False, True], 2)
+    expected = torch.nn.functional.cross_entropy(layer(h[0]), torch.tensor([1, 2]))
+    assert torch.allclose(only_first, expected)
+    assert float(bilstm._aux_loss(tasks, h, [1], [False], 2)) == 0.0

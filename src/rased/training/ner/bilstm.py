@@ -26,6 +26,7 @@ from ...ner.model_files import CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, write
 from ...ner.neural import (CRF_FILE, KIND, LABELS, MAX_CHARS, N_FLAGS, ONNX_FILE, PREFIXES, SHAPES, WORDVEC_FILE,
                            Encoder, allowed_transitions, viterbi)
 from . import int8
+from .aux_labels import IGNORE as AUX_IGNORE
 
 DEFAULTS = {"epochs": 15, "hidden": 128, "char_dim": 32, "char_filters": 64, "dropout": 0.5, "lr": 0.002,
             "batch": 16, "seed": 1, "threads": 2, "registry": False, "word_dropout": 0.0, "augment": 0.0,
@@ -193,21 +194,15 @@ def _aux_loss(tasks, h, idx, replaced, tmax: int):
 
     total = h.new_zeros(())
     for ids, layer, _ in tasks:
-        tg = torch.full((len(idx), tmax), aux_ignore(), dtype=torch.long)
+        tg = torch.full((len(idx), tmax), AUX_IGNORE, dtype=torch.long)
         for b, i in enumerate(idx):
             if ids[i] is not None and not replaced[b]:
                 tg[b, :len(ids[i])] = torch.tensor(ids[i])
-        if (tg != aux_ignore()).any():
+        if (tg != AUX_IGNORE).any():
             logits = layer(h)
             total = total + torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), tg.reshape(-1),
-                                                              ignore_index=aux_ignore())
+                                                              ignore_index=AUX_IGNORE)
     return total
-
-
-def aux_ignore() -> int:
-    from .aux_labels import IGNORE
-
-    return IGNORE
 
 
 def _replacer(sentences, encoder: Encoder, seed: int):
