@@ -221,7 +221,8 @@ def test_self_training_rounds_make_each_student_the_next_teacher(tmp_path, monke
         trained.append((Path(data).name, kw["params"]["seed"]))
         return out
 
-    def fake_pseudo(teachers, texts, limit):
+    def fake_pseudo(teachers, texts, limit, names=None):
+        assert names is None  # no --distant
         tagged_by.append([Path(t).name for t in teachers])
         return [(["في", "بغداد"], ["O", "B-LOC"])] * len(tagged_by), 10
 
@@ -229,7 +230,7 @@ def test_self_training_rounds_make_each_student_the_next_teacher(tmp_path, monke
     monkeypatch.setattr(self_training, "pseudo_label", fake_pseudo)
     monkeypatch.setattr(self_training, "corpus_texts", lambda: [])
     monkeypatch.setattr(datasets, "require", lambda *parts: tmp_path)
-    args = argparse.Namespace(teacher_seeds="1,2", seed=2, self_train=5, rounds=2)
+    args = argparse.Namespace(teacher_seeds="1,2", seed=2, self_train=5, rounds=2, distant=False)
     out = cmd_ner._self_training_data(args, gold, tmp_path, tmp_path, tmp_path, {"seed": 2}, lambda m: None)
     assert tagged_by == [["teacher-1", "teacher-2"], ["student-1"]]
     assert trained == [("train.txt", 1), ("train.txt", 2), ("train+pseudo-1.txt", 2)]

@@ -94,21 +94,37 @@ def run_train_neural(args: argparse.Namespace) -> int:
             raise DataError("no 100-dim word vectors shipped with the model",
                             hint="give --word-vectors: gensim KeyedVectors of the word2vec model that made the "
                                  "cluster table (`rased train ner --kind crf --clusters build` trains one)")
-    params = {"epochs": args.epochs, "seed": args.seed, "threads": args.threads, "augment": args.augment}
+    params = {"epochs": args.epochs, "seed": args.seed, "threads": args.threads, "augment": args.augment,
+              "aux_weight": args.aux_weight}
+    aux = _aux_args(args)
     dev = _check_data(Path(args.dev), "NER dev data") if args.dev else None
     source = data
     with tempfile.TemporaryDirectory(prefix="rased-self-train-") as tmp:
         init = _pretrained(args, source, Path(tmp), clusters, vectors, log) if args.pretrain > 0 else None
         if args.self_train > 0:
-            data = _self_training_data(args, source, Path(tmp), clusters, vectors, params, log, init)
-            params.update(self_train=args.self_train, teacher_seeds=_seeds(args.teacher_seeds), rounds=args.rounds)
+            data = _self_training_data(args, source, Path(tmp), clusters, vectors, params, log, init, aux)
+            params.update(self_train=args.self_train, teacher_seeds=_seeds(args.teacher_seeds), rounds=args.rounds,
+                          distant=args.distant)
         if init is not None:
             params.update(pretrain=args.pretrain)
         bilstm.train(data, out, clusters_path=clusters, vectors_path=vectors, dev=dev, params=params,
-                           init=init, log=log)
+                     init=init, log=log, **aux)
     print(json.dumps({"model": str(out), "kind": "bilstm-crf", "data": str(source), "clusters": str(clusters),
                       "word_vectors": str(vectors), "epochs": args.epochs, "self_train": args.self_train}))
     return 0
+
+
+def _aux_args(args: argparse.Namespace) -> dict:
+    """``bilstm.train``'s auxiliary-label arguments: the ``--aux`` files and the test split whose sentences
+    are removed from them (``--aux-exclude``, default the CAMeL test split of the shared data)."""
+    from .. import datasets
+
+    if not args.aux:
+        return {}
+    files = [_check_data(Path(a), "auxiliary NER labels") for a in args.aux]
+    excluded = Path(args.aux_exclude) if args.aux_exclude else datasets.path(
+        "ner", "anercorp_camel_test", "ANERCorp_CamelLab_test.txt")
+    return {"aux": files, "aux_excluded": _check_data(excluded, "test split to remove from --aux")}
 
 
 def _seeds(text: str) -> list[int]:
@@ -147,7 +163,7 @@ def _pretrained(args, data: Path, tmp: Path, clusters: Path, vectors: Path, log)
 
 
 def _self_training_data(args, data: Path, tmp: Path, clusters: Path, vectors: Path, params: dict, log,
-                        init: Path | None = None) -> Path:
+                        init: Path | None = None, aux: dict | None = None) -> Path:
     """Train the teachers on ``data``, pseudo-label corpus sentences with them (``rased.training.ner.self_training``)
     and write ``data`` plus those sentences to a temporary CoNLL file, which the shipped model trains on."""
     from ..ner import conll
@@ -158,18 +174,23 @@ def _self_training_data(args, data: Path, tmp: Path, clusters: Path, vectors: Pa
     for seed in _seeds(args.teacher_seeds):
         log(f"ner: self-training: teacher with seed {seed}")
         teachers.append(bilstm.train(data, tmp / f"teacher-{seed}", clusters_path=clusters,
-                                           vectors_path=vectors, params={**params, "seed": seed}, init=init,
-                                           log=log))
+                                     vectors_path=vectors, params={**params, "seed": seed}, init=init,
+                                     log=log, **(aux or {})))
     gold, texts = list(conll.read(data)), self_training.corpus_texts()  # read once for every round
+    names = None
+    if args.distant:
+        from ..training.ner import distant
+
+        names = distant.registry_matcher(distant.rare_words(clusters))
     for rnd in range(1, args.rounds + 1):
-        kept, seen = self_training.pseudo_label(teachers, texts, args.self_train)
+        kept, seen = self_training.pseudo_label(teachers, texts, args.self_train, names=names)
         log(f"ner: self-training round {rnd}: {len(kept)} of {seen} corpus sentences tagged confidently")
         combined = tmp / f"train+pseudo-{rnd}.txt"
         conll.write(combined, gold + kept)
         if rnd < args.rounds:  # this round's student is the next round's teacher
             log(f"ner: self-training: student of round {rnd} (seed {args.seed})")
             teachers = [bilstm.train(combined, tmp / f"student-{rnd}", clusters_path=clusters,
-                                           vectors_path=vectors, params=params, init=init, log=log)]
+                                     vectors_path=vectors, params=params, init=init, log=log, **(aux or {}))]
     return combined
 
 
@@ -270,6 +291,20 @@ def register_train(train_subparsers) -> argparse.ArgumentParser:
     p.add_argument("--pretrain", type=int, default=0, metavar="N",
                    help="bilstm: first train the network as forward/backward language models over N corpus "
                         "sentences and start every network of the run from those weights (needs the corpora)")
+    p.add_argument("--aux", action="append", metavar="FILE",
+                   help="bilstm: a CoNLL file with another annotation of the training text (NewsFANE's fine "
+                        "classes, CLEANANERCorp), projected onto the training sentences and learnt by an extra "
+                        "output layer in training only (every network of the run); repeatable; the sentences "
+                        "it shares with --aux-exclude are removed first")
+    p.add_argument("--aux-weight", type=float, default=0.5,
+                   help="bilstm, --aux: weight of each auxiliary loss beside the CRF loss (default 0.5)")
+    p.add_argument("--aux-exclude", metavar="FILE",
+                   help="bilstm, --aux: test split whose sentences are removed from the --aux files "
+                        "(default: the CAMeL test split of the shared data)")
+    p.add_argument("--distant", action="store_true",
+                   help="bilstm, --self-train: the actor registry's organisation names are labelled ORG where "
+                        "the teachers tagged none, and a sentence the teachers hesitate on is kept when such "
+                        "names cover every hesitant word (distant supervision; default off)")
     p.add_argument("--teacher-seeds", default="1,2", help="bilstm, --self-train: seeds of the teachers (default 1,2)")
     p.add_argument("--word-vectors", help="bilstm: 100-dim word vectors aligned with the cluster table: a "
                                           "wordvec.npz, or gensim KeyedVectors (.kv) to convert; default: the "

@@ -26,9 +26,11 @@ from ...ner.model_files import CLUSTERS_FILE, CONFIG_FILE, GAZETTEER_FILE, write
 from ...ner.neural import (CRF_FILE, KIND, LABELS, MAX_CHARS, N_FLAGS, ONNX_FILE, PREFIXES, SHAPES, WORDVEC_FILE,
                            Encoder, allowed_transitions, viterbi)
 from . import int8
+from .aux_labels import IGNORE as AUX_IGNORE
 
 DEFAULTS = {"epochs": 15, "hidden": 128, "char_dim": 32, "char_filters": 64, "dropout": 0.5, "lr": 0.002,
-            "batch": 16, "seed": 1, "threads": 2, "registry": False, "word_dropout": 0.0, "augment": 0.0}
+            "batch": 16, "seed": 1, "threads": 2, "registry": False, "word_dropout": 0.0, "augment": 0.0,
+            "aux_weight": 0.5}
 
 
 def registry_names() -> list[tuple[tuple[str, ...], str]]:
@@ -170,6 +172,39 @@ def encode_folds(sentences, words, cluster_ids, vectors, chars, *, folds: int = 
     return out, encoders
 
 
+def _aux_heads(sentences, aux, excluded, hidden: int, log):
+    """Training-only output layers, one per auxiliary label source (``rased.training.ner.aux_labels``): the
+    source's labels projected onto ``sentences`` (``None`` where a sentence was not found) and a linear layer
+    from the BiLSTM states to them."""
+    from torch import nn
+
+    from . import aux_labels
+
+    tasks = []
+    for src in aux:
+        ids, names, stats = aux_labels.load(sentences, src, excluded)
+        log(f"ner: auxiliary labels {Path(src).name}: {json.dumps(stats)}")
+        tasks.append((ids, nn.Linear(2 * hidden, len(names)), stats))
+    return tasks
+
+
+def _aux_loss(tasks, h, idx, replaced, tmax: int):
+    """Mean token cross-entropy of the auxiliary layers over the aligned, unreplaced sentences of a batch."""
+    import torch
+
+    total = h.new_zeros(())
+    for ids, layer, _ in tasks:
+        tg = torch.full((len(idx), tmax), AUX_IGNORE, dtype=torch.long)
+        for b, i in enumerate(idx):
+            if ids[i] is not None and not replaced[b]:
+                tg[b, :len(ids[i])] = torch.tensor(ids[i])
+        if (tg != AUX_IGNORE).any():
+            logits = layer(h)
+            total = total + torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), tg.reshape(-1),
+                                                              ignore_index=AUX_IGNORE)
+    return total
+
+
 def _replacer(sentences, encoder: Encoder, seed: int):
     """The mention replacer of a training run (``augment`` option): names of the training data and the
     registry; clitics split with the encoder's frequency-aware stripping."""
@@ -239,11 +274,14 @@ def export_wordvec(kv_path: str | Path, clusters_path: str | Path, out: str | Pa
 
 def train(data: str | Path, out: str | Path, *, clusters_path: str | Path, vectors_path: str | Path,
           dev: str | Path | None = None, params: dict | None = None, checkpoints: bool = False,
-          init: str | Path | None = None, log=print) -> Path:
+          init: str | Path | None = None, aux: Sequence[str | Path] = (),
+          aux_excluded: str | Path | None = None, log=print) -> Path:
     """Train a BiLSTM-CRF model folder from a CoNLL file. With ``dev`` (a CoNLL file), the dev score is
     logged after every epoch (``dev.jsonl`` in ``out``); with ``checkpoints``, the weights of every
     epoch are kept (``epoch{N}.pt``) so that a model can be exported at an epoch chosen on dev; ``init``:
-    pretrained weights to start from (``rased.training.ner.pretrain``)."""
+    pretrained weights to start from (``rased.training.ner.pretrain``); ``aux``: CoNLL files of other annotations
+    of the training text (NewsFANE, CLEANANERCorp) learnt by extra output layers in training only, without the
+    sentences that overlap ``aux_excluded`` (the test split; required with ``aux``)."""
     import torch
 
     p = dict(DEFAULTS)
@@ -276,7 +314,14 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path, vecto
         from .pretrain import init_from
 
         log(f"ner: starting from pretrained weights ({init_from(net, init, chars)} of {len(chars)} characters shared)")
-    opt = torch.optim.Adam(net.parameters(), lr=float(p["lr"]))
+    tasks = []
+    if aux:
+        if aux_excluded is None:
+            raise ValueError("auxiliary labels need the test split to exclude (aux_excluded)")
+        tasks = _aux_heads(sentences, aux, conll.read(aux_excluded), int(p["hidden"]), log)
+        p["aux"] = [Path(a).name for a in aux]
+    trainable = list(net.parameters()) + [q for _, layer, _ in tasks for q in layer.parameters()]
+    opt = torch.optim.Adam(trainable, lr=float(p["lr"]))
     lengths = [len(e[0]) for e in encoded]
     history = []
     config = {"kind": KIND, "format": 1, "labels": list(LABELS), "chars": chars, "cluster_sizes": list(sizes),
@@ -289,12 +334,14 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path, vecto
         total = 0.0
         for idx in _batches(lengths, int(p["batch"]), rng):
             batch_enc, batch_tags = [encoded[i] for i in idx], [tags[i] for i in idx]
+            replaced = [False] * len(idx)
             if replace is not None:  # mention replacement: this epoch's variant of some sentences
                 for b, i in enumerate(idx):
                     if with_names[i] and rng.random() < augment:
                         toks, labs = replace(*sentences[i])
                         batch_enc[b] = fold_of[i].sentence(toks)
                         batch_tags[b] = [lab_id.get(lab, 0) for lab in labs]
+                        replaced[b] = True
             feeds = _tensors(full_enc.batch(batch_enc))
             if float(p["word_dropout"]) > 0:
                 _drop_words(feeds, float(p["word_dropout"]))
@@ -303,8 +350,14 @@ def train(data: str | Path, out: str | Path, *, clusters_path: str | Path, vecto
             for b, t in enumerate(batch_tags):
                 tg[b, :len(t)] = torch.tensor(t)
             mask = torch.arange(tmax).unsqueeze(0) < feeds["lengths"].unsqueeze(1)
-            em = net(**feeds)
-            loss = crf_nll(em, tg, mask, net.trans, net.start, net.end)
+            if tasks:  # the same as net(**feeds), with the states kept for the auxiliary layers
+                h = net.out_drop(torch.cat(net.states(**feeds), dim=-1))
+                em = net.out(h)
+                loss = crf_nll(em, tg, mask, net.trans, net.start, net.end)
+                loss = loss + float(p["aux_weight"]) * _aux_loss(tasks, h, idx, replaced, tmax)
+            else:
+                em = net(**feeds)
+                loss = crf_nll(em, tg, mask, net.trans, net.start, net.end)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)

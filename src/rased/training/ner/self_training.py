@@ -50,8 +50,10 @@ def corpus_sentences(texts: Iterable[str]) -> Iterator[list[list[str]]]:
 
 
 def pseudo_label(teacher_dirs: Sequence[str | Path], texts: Iterable[str], limit: int, *,
-                 seed: int = 7) -> tuple[list[conll.Sentence], int]:
-    """Up to ``limit`` confidently tagged sentences of ``texts`` (IOB2 labels) and the number looked at."""
+                 seed: int = 7, names=None) -> tuple[list[conll.Sentence], int]:
+    """Up to ``limit`` confidently tagged sentences of ``texts`` (IOB2 labels) and the number looked at.
+    ``names`` (a ``distant.NameMatcher``): its names are labelled where the teachers saw none, and a
+    sentence is also kept when every word the teachers hesitated on lies inside one of them."""
     from ...ner.tagger import load
 
     teachers = [load(d, raw_labels=True)._neural for d in teacher_dirs]
@@ -70,15 +72,27 @@ def pseudo_label(teacher_dirs: Sequence[str | Path], texts: Iterable[str], limit
         posts = marginals_batch(ems, trans, start, end)
         for s, path, post in zip(sents, paths, posts):
             seen += 1
-            if post[np.arange(len(path)), path].min() < MIN_CONFIDENCE:
+            labs = _confident_labels(s, conll.to_iob2([labels[j] for j in path]),
+                                     post[np.arange(len(path)), path], names)
+            if labs is None:
                 continue
-            labs = conll.to_iob2([labels[j] for j in path])
             if all(lab == "O" for lab in labs) and rng.random() >= EMPTY_KEPT:
                 continue
             kept.append((list(s), labs))
             if len(kept) >= limit:
                 return kept, seen
     return kept, seen
+
+
+def _confident_labels(tokens, labs: list[str], conf: np.ndarray, names) -> list[str] | None:
+    """The labels of a sentence worth keeping, or ``None``: every token confident, or (with ``names``)
+    every hesitant token inside a name of ``names`` the teachers left untagged."""
+    if names is None:
+        return labs if conf.min() >= MIN_CONFIDENCE else None
+    from .distant import mark
+
+    marked, covered = mark(tokens, labs, names)
+    return marked if set(np.flatnonzero(conf < MIN_CONFIDENCE).tolist()) <= covered else None
 
 
 def corpus_texts(seed: int = 7) -> list[str]:
