@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..arabic import months
-from ..knowledge.cues import PRONOUN_SUFFIXES, lexicon, strip_proclitic, word_key
+from ..knowledge.cues import PRONOUN_SUFFIXES, lexicon, lexicon_verb, word_key
 from ..record import Mention
 
 _WORD = re.compile(r"[\u0621-\u064A]+")
@@ -49,19 +49,8 @@ def names_a_party(mention: Mention | None) -> bool:
 
 def _runs_into_a_clause(text: str, keys: list[str]) -> bool:
     """A span that a dash breaks, or whose later words hold a verb of the cue tables (a reporting or relation
-    verb, bare or after «و»; a name such as «فايد» is no «ف» + «أيد»): the rule read past the noun phrase into a
-    clause."""
-    if " - " in text:
-        return True
-    lex = lexicon()
-    for key in keys[1:]:
-        for table, verb in ((lex.cues, lambda h: lex.cues[h].form in ("past", "present")),
-                            (lex.triggers, lambda h: all(t.pos == "verb" and t.form in ("past", "present")
-                                                         for t in lex.triggers[h]))):
-            hit = strip_proclitic(key, table)
-            if hit is not None and key[:hit[1]] in ("", "و") and verb(hit[0]):
-                return True
-    return False
+    verb, bare or after «و»): the rule read past the noun phrase into a clause."""
+    return " - " in text or any(lexicon_verb(key, ("", "و")) for key in keys[1:])
 
 
 def _plural_verb(key: str) -> bool:

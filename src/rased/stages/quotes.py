@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from ..arabic.tokenize import Token
 from ..arabic import wordfreq
 from ..knowledge import given_names
-from ..knowledge.cues import (PRONOUN_SUFFIXES, Cue, article_words, lexicon, reporting_verb, strip_proclitic,
+from ..knowledge.cues import (PRONOUN_SUFFIXES, Cue, article_words, lexicon, lexicon_verb, reporting_verb, strip_proclitic,
                               word_key)
 from ..record import Article, Entity, Mention, Quote
 from ..settings import Settings
@@ -374,7 +374,7 @@ def _related_line(doc: _Doc, s_start: int, i: int) -> bool:
 
 def _opens_with_verb(doc: _Doc, k: int) -> bool:
     """A reporting or relation verb («أعلنت»، «أصدرت»...) as written, in the lexicon's verb forms."""
-    return _opens_with_verb_key(doc.keys[k])
+    return lexicon_verb(doc.keys[k])
 
 
 @dataclass(slots=True)
@@ -533,7 +533,8 @@ def _circumstance_end(doc: _Doc, k: int, stop: int) -> int:
     """The closing comma of a circumstantial aside that the comma ``k`` opens between a cue and its opener: a
     phrase of a preposition or an adjunct («، خلال الكلمة التي ألقاها في مدينة القامشلي ...،»، «، بمناسبة يوم
     الصحافة اليمنية ...،»، «، الأحد،») with no complementizer or colon in it (a quoted name may be: «ونقلتها
-    "وكالة أنباء هاوار"»); -1 when none."""
+    "وكالة أنباء هاوار"»); -1 when none. Wider than ``clauses.past_aside`` (eight words, no verb), which reads
+    asides after a relation's subject: before an opener the aside may hold a relative clause and run to 20 words."""
     lex = lexicon()
     n = k + 1
     if n >= stop or doc.toks[n].kind != "ar" or doc.keys[n] in lex.complementizers or not (
@@ -1186,7 +1187,7 @@ def _clause_subjects(article: Article) -> list[tuple[int, _Speaker]]:
         k = lo
         while k < hi and not view.is_word(k):
             k += 1
-        if k >= hi or not _opens_with_verb_key(view.keys[k]):
+        if k >= hi or not lexicon_verb(view.keys[k]):
             continue
         arg = clauses.subject_after(view, k, hi)
         if arg is not None and arg.actor_id and view.entity[arg.t0] is not None:
@@ -1251,15 +1252,6 @@ def _antecedent(text: str, entities, offset: int, paragraphs: int) -> _Speaker |
             return None
         return _Speaker(_mention(e), e.text, e.start, e.end, "antecedent")
     return None
-
-
-def _opens_with_verb_key(key: str) -> bool:
-    """Whether a word (its matching key) is a reporting or relation verb in the lexicon's verb forms."""
-    if reporting_verb(key):
-        return True
-    lex = lexicon()
-    hit = strip_proclitic(key, lex.triggers)
-    return hit is not None and all(t.pos == "verb" for t in lex.triggers[hit[0]])
 
 
 def _found(speaker: _Speaker | None, cue: Token, c_start: int, c_end: int, direct: bool, rule: str) -> Found:

@@ -302,6 +302,19 @@ def reporting_verb(k: str) -> bool:
     return hit is not None and cues[hit[0]].form in ("past", "present")
 
 
+def lexicon_verb(k: str, clitics: tuple[str, ...] | None = None) -> bool:
+    """Whether matching key ``k`` is a verb of the cue tables: a finite reporting cue or a trigger read only as a
+    verb. ``clitics``: the proclitics allowed before it (any when None; («"", "و"») keeps a name such as «فايد» from
+    reading as «ف» + «أيد»)."""
+    lex = lexicon()
+    for table, verb in ((lex.cues, lambda h: lex.cues[h].form in ("past", "present")),
+                        (lex.triggers, lambda h: all(t.pos == "verb" for t in lex.triggers[h]))):
+        hit = strip_proclitic(k, table)
+        if hit is not None and (clitics is None or k[:hit[1]] in clitics) and verb(hit[0]):
+            return True
+    return False
+
+
 def readings_of(written: str, triggers: tuple[Trigger, ...]) -> tuple[Trigger, ...]:
     """The readings a word as written allows: a final «ة» is no pronoun suffix, though keys fold it to «ه»
     («وزارة» is a ministry, not «و» + «زاره», visited him)."""
