@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from ..arabic.tokenize import Token
 from ..arabic import wordfreq
 from ..knowledge import given_names
-from ..knowledge.cues import (PRONOUN_SUFFIXES, Cue, article_words, lexicon, lexicon_verb, reporting_verb, strip_proclitic,
-                              word_key)
+from ..knowledge.cues import (PRONOUN_SUFFIXES, Cue, article_words, lexicon, lexicon_verb, reporting_verb,
+                              strip_proclitic, word_key)
 from ..record import Article, Entity, Mention, Quote
 from ..settings import Settings
 from ..claims import clauses
