@@ -393,8 +393,8 @@ def _make_speaker(doc: _Doc, entities, a: int, b: int) -> _Speaker | None:
         a += 1  # «كما قالت رومان»: the connective opens the clause, it does not speak
     if a >= b or (b - a == 1 and strip_proclitic(doc.keys[a], lexicon().cues) is not None):
         return None  # «وأضاف قائلا»: a second cue is no speaker
-    if not _may_name_a_speaker(doc, a):
-        return None
+    if not _may_name_a_speaker(doc, a) or doc.keys[a] == "ب":
+        return None  # «وصفه بـ"..."»: «بـ» written apart heads the content, it names nobody
     start, end = doc.toks[a].start, doc.toks[b - 1].end
     start, end = _trim(doc.text, start, end, quotes=True)
     if start >= end:
@@ -770,9 +770,18 @@ def _no_report(r: _Reading, c: _CueAt) -> bool:
     if r.inside_direct(c.tok.start) or (last is not None and (_nested(doc, i, last) or _describes_speaker(c.tok, last))):
         return True
     if _not_a_verb(doc, i, c.hit, c.cue) or _formula(doc, i, c.hit) or _negated_cue(doc, i) \
-            or _in_attribution(doc, i) or _related_line(doc, c.s_start, i):
+            or _in_attribution(doc, i) or _related_line(doc, c.s_start, i) or _inner_pronoun_object(doc, c):
         return True
     return c.hit[0] == "بين" and c.hit[1] == 0 and c.tok.start > c.s_start  # «بين تقرير حديث أن» opens a sentence
+
+
+def _inner_pronoun_object(doc: _Doc, c: _CueAt) -> bool:
+    """A cue with its object attached («تتهمه»، «وصفها») reports nothing of its own right after a relative word:
+    it is a relative clause inside the words around it («ما وصفه بـ"..."»، «غولن، الذي تتهمه أنقرة بأنه ...»).
+    Written with «ة» it is a noun («وصفة»: a recipe), which keys fold to the same letters."""
+    i = c.i
+    return c.cue.pronoun_object and (doc.toks[i].text.endswith("ة") or i > 0 and (
+        doc.keys[i - 1] in _words("free-relative") or doc.keys[i - 1] in _words("relative")))
 
 
 def _without_opener(r: _Reading, c: _CueAt) -> None:
@@ -886,7 +895,8 @@ def _opened_speaker(r: _Reading, c: _CueAt, obj, region_end: int) -> _Speaker | 
     elif c.cue.form != "participle":
         a, b = _speaker_after(doc, c.i + 1, region_end, r.entities)
         speaker = _make_speaker(doc, r.entities, a, b)
-        if speaker is None:
+        if speaker is None and not (c.cue.pronoun_object and c.hit[1] > 0):
+            # «... ووصفها بأنها»: after «و» the words before are the clause before, whose speaker goes on
             before = _speaker_before(doc, c.i, c.s_start)
             if before is not None and _pronoun(doc, before[0]):
                 speaker = _local_antecedent(doc, r.entities, before[0], c.s_start)
@@ -1059,6 +1069,10 @@ def _object_speaker(doc: _Doc, view, i: int, k: int, lo: int, hi: int, cue, bare
             start, end = subject.start, doc.toks[after - 1].end
             return _Speaker(None, doc.text[start:end], start, end, "after-cue"), clauses.past_aside(view, after, hi)
         return _arg_speaker(subject, "after-cue", view), clauses.past_aside(view, after, hi)
+    if cue.pronoun_object:
+        named = _subject_before_object(doc, view, k, hi)
+        if named[0] is not None or not bare:
+            return named
     if k < hi and _strip_al(doc.keys[k]) in _words("source"):
         end = _source_end(doc, k, hi)
         start, stop = doc.toks[k].start, doc.toks[end - 1].end
@@ -1073,6 +1087,17 @@ def _object_speaker(doc: _Doc, view, i: int, k: int, lo: int, hi: int, cue, bare
         if topic is not None and all(_may_precede_topic(doc, view, m) for m in range(lo, topic.t0)):
             return _arg_speaker(topic, "before-cue", view), k
     return None, k
+
+
+def _subject_before_object(doc: _Doc, view, k: int, hi: int) -> tuple[_Speaker | None, int]:
+    """With the object attached to the verb, the words up to its «بـ» phrase are the subject, named or not
+    («بعد أن اتهمتهم القوى الأمنية بالإخلال بالأمن»); none when the phrase follows at once («واتهمه بتسليح»)."""
+    k = clauses.adjunct_end(doc.keys, k, hi)  # «ثم اتهمه لاحقاً بتسليح ...»
+    end = next((m for m in range(k, min(hi, k + 6)) if _preposition_phrase(doc, m, "ب") or doc.keys[m] == "ب"), None)
+    if end is None or end == k or any(not view.is_word(m) or clauses.opens_clause(view.keys, m) for m in range(k, end)):
+        return None, k
+    start, stop = doc.toks[k].start, doc.toks[end - 1].end
+    return _Speaker(None, doc.text[start:stop], start, stop, "after-cue"), end
 
 
 def _object_in_subject_place(doc: _Doc, cue, after: int, hi: int) -> bool:
@@ -1225,6 +1250,8 @@ def _feminine(doc: _Doc, i: int, hit: tuple[str, int]) -> bool:
     word = doc.keys[i][hit[1]:]
     if cue.plural:
         return False
+    if cue.pronoun_object:  # «ووصفته»: the object pronoun comes off first
+        word = next((word[:-len(s)] for s in PRONOUN_SUFFIXES if word.endswith(s)), word)
     if cue.form == "past":
         return word.endswith("ت") and not cue.lemma.endswith("ت")
     if cue.form == "present":
@@ -1410,7 +1437,7 @@ def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:
         end = q.content_end
         for g in found[n + 1:]:
             if q.content_start < g.quote.cue_start < end and not q.direct:
-                end = g.quote.cue_start
+                end = _before_link(text, q.content_start, g.quote.cue_start)
         start, end = _trim(text, q.content_start, end)
         if end - start < 2 or _relays(found[n + 1:], start, end) or _reports_inside(text, q, found[n + 1:]):
             continue
@@ -1420,6 +1447,18 @@ def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:
         out.append(f)
     out.sort(key=lambda f: f.quote.cue_start)
     return out
+
+
+def _before_link(text: str, start: int, end: int) -> int:
+    """Where a content cut at a later cue ends: before the word that links the two clauses («بمعاقبة روسيا
+    بعدما | اتهمتها بشن ...»، «... الباليستية، حيث | ...»: a conjunction or a connective)."""
+    head = text[start:end].rstrip()
+    cut = head.rfind(" ")
+    lex = lexicon()
+    k = word_key(head[cut + 1:]) if cut > 0 else ""
+    if k and (lex.clause_words.get(k) == "boundary" or k in lex.connectives):
+        return start + cut
+    return end
 
 
 def _reports_inside(text: str, q: Quote, later: list[Found]) -> bool:

@@ -119,6 +119,8 @@ class Cue:
     preps: tuple[str, ...] = ()  # prepositions whose noun phrase is the content, left out of it («حذر من»، «شدد على»)
     plural: bool = False  # a plural form («قالوا»، «يقولون»، «مشيرين»): its subject is a group, never one person
     object_first: bool = False  # the object always follows the verb, before its «بـ» phrase (reporting.tsv «object»)
+    pronoun_object: bool = False  # an object-first verb with its object as a suffix («تتهمه»، «ووصفها»): the noun
+    #   phrase after it is the subject, and the «بـ» phrase after that is the content
 
 
 @dataclass(slots=True, frozen=True)
@@ -218,10 +220,17 @@ def _cues() -> dict[str, Cue]:
             groups.append(("participle", {x for x in extra if x.startswith(stem)}, stem))
             extra = {x for x in extra if not x.startswith(stem)}
         groups.append(("extra", extra, lemma))
+        first = row["object"] == "first"
         for form, keys, base in groups:
             for k in keys:
                 plural = len(k) > len(base) and (k.endswith(("وا", "ون", "ين")) or (form == "past" and k == base + "ا"))
-                table.setdefault(k, Cue(lemma, cls, form, row["content"], preps, plural, row["object"] == "first"))
+                table.setdefault(k, Cue(lemma, cls, form, row["content"], preps, plural, first))
+        if first:  # «وتتهمه الحكومة بتدبير ...»: the object-first verbs also with their object attached
+            for form, keys, base in groups:
+                for k in keys if form != "participle" else ():
+                    plural = k.endswith(("وا", "ون"))
+                    for s in suffixed_forms(k, "verb") if not k.endswith("ون") else (k + x for x in PRONOUN_SUFFIXES):
+                        table.setdefault(s, Cue(lemma, cls, form, row["content"], preps, plural, False, True))
     return table
 
 
@@ -354,7 +363,8 @@ def suffixed_forms(k: str, pos: str) -> set[str]:
 
 
 SPEAKER_ROLES = ("stop", "lead", "addressee", "event", "relative", "pronoun", "bound", "aside",
-                 "group-head", "construct-before", "name-link", "not-object", "source", "determiner", "rank")
+                 "group-head", "construct-before", "name-link", "not-object", "source", "determiner", "rank",
+                 "free-relative")
 
 
 def _speaker_words() -> dict[str, frozenset[str]]:
