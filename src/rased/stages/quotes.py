@@ -1073,6 +1073,10 @@ def _object_speaker(doc: _Doc, view, i: int, k: int, lo: int, hi: int, cue, bare
         named = _subject_before_object(doc, view, k, hi)
         if named[0] is not None or not bare:
             return named
+    if cue.prep_subject:
+        named = _subject_before_prep(doc, view, cue, k, hi)
+        if named is not None:
+            return named
     if k < hi and _strip_al(doc.keys[k]) in _words("source"):
         end = _source_end(doc, k, hi)
         start, stop = doc.toks[k].start, doc.toks[end - 1].end
@@ -1090,12 +1094,26 @@ def _object_speaker(doc: _Doc, view, i: int, k: int, lo: int, hi: int, cue, bare
 
 
 def _subject_before_object(doc: _Doc, view, k: int, hi: int) -> tuple[_Speaker | None, int]:
-    """With the object attached to the verb, the words up to its «بـ» phrase are the subject, named or not
-    («بعد أن اتهمتهم القوى الأمنية بالإخلال بالأمن»); none when the phrase follows at once («واتهمه بتسليح»)."""
+    """With the object attached to the verb, the words up to its «بـ» phrase or complementizer are the subject,
+    named or not («بعد أن اتهمتهم القوى الأمنية بالإخلال بالأمن»); none when one follows at once («واتهمه بتسليح»)."""
     k = clauses.adjunct_end(doc.keys, k, hi)  # «ثم اتهمه لاحقاً بتسليح ...»
-    end = next((m for m in range(k, min(hi, k + 6)) if _preposition_phrase(doc, m, "ب") or doc.keys[m] == "ب"), None)
+    comps = lexicon().complementizers
+    end = next((m for m in range(k, min(len(doc.keys), hi + 1, k + 6)) if _preposition_phrase(doc, m, "ب")
+                or doc.keys[m] == "ب" or comps.get(doc.keys[m]) == "comp"), None)  # «ويصفه معارضوه بأنه ...»
     if end is None or end == k or any(not view.is_word(m) or clauses.opens_clause(view.keys, m) for m in range(k, end)):
         return None, k
+    start, stop = doc.toks[k].start, doc.toks[end - 1].end
+    return _Speaker(None, doc.text[start:stop], start, stop, "after-cue"), end
+
+
+def _subject_before_prep(doc: _Doc, view, cue, k: int, hi: int) -> tuple[_Speaker, int] | None:
+    """A cue that takes no object before its preposition (reporting.tsv «object» subject): up to five words
+    between the verb and the preposition, with no clause word, are its subject («وأصرت العمدة رومان على ...»)."""
+    k = clauses.adjunct_end(doc.keys, k, hi)
+    end = next((m for m in range(k, min(hi, k + 6)) if doc.keys[m] in cue.preps), None)
+    if end is None or end == k or any(not view.is_word(m) or clauses.opens_clause(view.keys, m)
+                                      or lexicon().clause_words.get(doc.keys[m]) is not None for m in range(k, end)):
+        return None
     start, stop = doc.toks[k].start, doc.toks[end - 1].end
     return _Speaker(None, doc.text[start:stop], start, stop, "after-cue"), end
 

@@ -119,6 +119,7 @@ class Cue:
     preps: tuple[str, ...] = ()  # prepositions whose noun phrase is the content, left out of it («حذر من»، «شدد على»)
     plural: bool = False  # a plural form («قالوا»، «يقولون»، «مشيرين»): its subject is a group, never one person
     object_first: bool = False  # the object always follows the verb, before its «بـ» phrase (reporting.tsv «object»)
+    prep_subject: bool = False  # the words up to its preposition are the subject (reporting.tsv «object» subject)
     pronoun_object: bool = False  # an object-first verb with its object as a suffix («تتهمه»، «ووصفها»): the noun
     #   phrase after it is the subject, and the «بـ» phrase after that is the content
 
@@ -224,13 +225,14 @@ def _cues() -> dict[str, Cue]:
         for form, keys, base in groups:
             for k in keys:
                 plural = len(k) > len(base) and (k.endswith(("وا", "ون", "ين")) or (form == "past" and k == base + "ا"))
-                table.setdefault(k, Cue(lemma, cls, form, row["content"], preps, plural, first))
+                table.setdefault(k, Cue(lemma, cls, form, row["content"], preps, plural, first,
+                                        row["object"] == "subject"))
         if first:  # «وتتهمه الحكومة بتدبير ...»: the object-first verbs also with their object attached
             for form, keys, base in groups:
                 for k in keys if form != "participle" else ():
                     plural = k.endswith(("وا", "ون"))
                     for s in suffixed_forms(k, "verb") if not k.endswith("ون") else (k + x for x in PRONOUN_SUFFIXES):
-                        table.setdefault(s, Cue(lemma, cls, form, row["content"], preps, plural, False, True))
+                        table.setdefault(s, Cue(lemma, cls, form, row["content"], preps, plural, pronoun_object=True))
     return table
 
 
@@ -454,8 +456,11 @@ def validate() -> list[str]:
             problems.append(f"{where}: class {row.get('class')!r} not in {sorted(_CLASSES)}")
         if row.get("content") not in _CONTENTS:
             problems.append(f"{where}: content {row.get('content')!r} not in {sorted(_CONTENTS)}")
-        if row.get("object") not in ("first", "-") or (row.get("object") == "first" and row.get("content") != "object"):
-            problems.append(f"{where}: object must be «first» (an object cue) or «-»")
+        if row.get("object") not in ("first", "subject", "-") or (
+                row.get("object") != "-" and row.get("content") != "object"):
+            problems.append(f"{where}: object must be «first» or «subject» (an object cue) or «-»")
+        if row.get("object") == "subject" and row.get("preps") in (None, "", "-"):
+            problems.append(f"{where}: object «subject» needs a preposition")
         if all(row.get(c) in (None, "", "-") for c in ("past", "present", "participle")):
             problems.append(f"{where}: no past, present or participle")
         for p in _split(row.get("preps") or "-"):
