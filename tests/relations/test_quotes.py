@@ -771,3 +771,22 @@ def test_an_object_pronoun_cue_before_a_complementizer_has_its_subject_between()
     text = ("وأودى النزاع بحياة نحو عشرة آلاف شخص، بينما يوجد ملايين اليمنيين على حافة المجاعة، في أزمة إنسانية "
             "تصفها الأمم المتحدة بأنها الأسوأ.")
     assert ("الأمم المتحدة", "الأسوأ") in _quote_rows(text)
+
+
+def test_a_verb_after_a_comma_gives_the_discourse_its_subject():
+    # Sky News Arabia 2018, in no gold set: «، وأعلنت إسرائيل ...، قائلة إنها»: the participle's speaker is the
+    # subject of the clause before it, not the source of the quote before («ونقلت سانا عن مصدر عسكري قوله»)
+    text = ("ونقلت سانا عن مصدر عسكري قوله \"وسائط دفاعنا الجوي تتصدى لعدوان إسرائيلي، وتسقط عددا من الصواريخ التي "
+            "كانت تستهدف مطار التيفور\".\nوكان مطار التيفور العسكري قد تعرض للعديد من الهجمات، أبرزها تلك التي وقعت في "
+            "أبريل الماضي، وأعلنت إسرائيل مسؤوليتها عنها، قائلة إنها أسفرت عن مقتل \"مستشارين عسكريين إيرانيين\".")
+    rows = _quote_rows(text)
+    assert ("إسرائيل", "أسفرت عن مقتل \"مستشارين عسكريين إيرانيين\"") in rows, rows
+
+
+def test_a_first_word_before_a_named_person_is_the_verb_of_his_clause():
+    # Sky News Arabia 2018, in no gold set: «واستغل» is in no table, yet Bassil, named right after it, is the
+    # subject whom «قائلا» continues, not Berri, whom he attacked
+    text = ("واستغل باسيل والتيار الوطني الحر الساعات القليلة قبل سريان الصمت الانتخابي، إذ شن هجوما على رئيس مجلس "
+            "النواب، نبيه بري، قائلا في مقابلة تلفزيونية إنه \"يهوش\" (يشوش)، مما أثار ردود فعل منددة.")
+    rows = _quote_rows(text)
+    assert rows and rows[0][0] == "باسيل", rows

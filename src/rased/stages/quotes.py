@@ -1218,25 +1218,45 @@ def _may_precede_topic(doc: _Doc, view, m: int) -> bool:
 
 
 def _clause_subjects(article: Article) -> list[tuple[int, _Speaker]]:
-    """(offset, subject) of each sentence that opens with a verb followed by a named actor («وحمّلت النقابة ...»
-    is not; «وحمّلت حركة طالبان ...» is): the clause layer's subjects, which the discourse carries to a later
-    «وأضاف» or participle."""
+    """(offset, subject) of each clause that opens with a verb followed by a named actor («وحمّلت النقابة ...»
+    is not; «وحمّلت حركة طالبان ...» is): a sentence's first word, or a verb with «و» after a comma («...، وأعلنت
+    إسرائيل مسؤوليتها عنها، قائلة إنها ...»). The clause layer's subjects, which the discourse carries to a
+    later «وأضاف» or participle."""
     from ..claims import clauses
     from ..claims.view import TokenView
 
     view = TokenView.of(article)
     out = []
     for lo, hi in view.sentences:
-        k = lo
-        while k < hi and not view.is_word(k):
-            k += 1
-        if k >= hi or not lexicon_verb(view.keys[k]):
-            continue
-        arg = clauses.subject_after(view, k, hi)
-        if arg is not None and arg.actor_id and view.entity[arg.t0] is not None:
-            out.append((view.toks[k].start, _Speaker(Mention(arg.start, arg.end, arg.text, arg.actor_id), arg.text,
-                                                    arg.start, arg.end, "discourse")))
+        for k in _clause_openings(view, lo, hi):
+            arg = clauses.subject_after(view, k, hi)
+            if arg is not None and arg.actor_id and view.entity[arg.t0] is not None:
+                out.append((view.toks[k].start, _Speaker(Mention(arg.start, arg.end, arg.text, arg.actor_id),
+                                                        arg.text, arg.start, arg.end, "discourse")))
     return out
+
+
+def _verb_before_name(view, k: int, hi: int) -> bool:
+    """A sentence's first word with «و» and a person NER found right after it is a verb of no table before its
+    subject («وعبر ترامب في تغريدة ... عن شكره ... قائلا إنه ...»), not a noun or a preposition."""
+    key = view.keys[k]
+    if key[:1] != "و" or len(key) < 4 or k + 1 >= hi or view.entity[k + 1] is None or view.entity[k + 1].type != "PER":
+        return False
+    lex = lexicon()
+    return view.entity[k] is None and all(lex.clause_words.get(x) is None and x not in lex.complementizers
+                                          and x not in lex.titles for x in (key, key[1:]))
+
+
+def _clause_openings(view, lo: int, hi: int):
+    """The verbs that open the clauses of a sentence: its first word, and a verb with «و» right after a comma."""
+    k = lo
+    while k < hi and not view.is_word(k):
+        k += 1
+    if k < hi and (lexicon_verb(view.keys[k]) or _verb_before_name(view, k, hi)):
+        yield k
+    for m in range(k + 1, hi - 1):
+        if view.toks[m].text in "،," and lexicon_verb(view.keys[m + 1], ("و",)):
+            yield m + 1
 
 
 def _negated_cue(doc: _Doc, i: int) -> bool:
