@@ -790,3 +790,8 @@ def test_a_first_word_before_a_named_person_is_the_verb_of_his_clause():
             "النواب، نبيه بري، قائلا في مقابلة تلفزيونية إنه \"يهوش\" (يشوش)، مما أثار ردود فعل منددة.")
     rows = _quote_rows(text)
     assert rows and rows[0][0] == "باسيل", rows
+
+
+def test_a_two_word_object_is_a_content_when_its_subject_follows_the_verb():
+    # BBC Arabic 2018, in no gold set: a denial of two words, the subject right after the verb
+    assert _quote_rows("وينفي مانافورت جميع التهم.") == [("مانافورت", "جميع التهم")]

@@ -66,7 +66,9 @@ def test_no_relation(text, typ):
 
 @pytest.mark.parametrize("text, typ, pair", [
     ("هل تدفع خسارة الموصل داعش إلى تحالف براغماتي مع القاعدة؟", "COOPERATE", ("داعش", "القاعدة")),
-    ("دعت المعارضة إلى مقاطعة الانتخابات.", "SANCTION", ("المعارضة", None)),
+    # the genitive of «مقاطعة» is what is boycotted, not who boycotts («دعت المعارضة إلى مقاطعة الانتخابات» is now
+    # the opposition's quote, whose own act the quote already is, as with any longer content)
+    ("وقررت المعارضة مقاطعة الانتخابات.", "SANCTION", ("المعارضة", None)),
     ("وقررت السعودية والإمارات مقاطعة قطر.", "SANCTION", (None, "قطر")),
 ])
 def test_what_stays(text, typ, pair):
