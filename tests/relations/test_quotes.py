@@ -795,3 +795,18 @@ def test_a_first_word_before_a_named_person_is_the_verb_of_his_clause():
 def test_a_two_word_object_is_a_content_when_its_subject_follows_the_verb():
     # BBC Arabic 2018, in no gold set: a denial of two words, the subject right after the verb
     assert _quote_rows("وينفي مانافورت جميع التهم.") == [("مانافورت", "جميع التهم")]
+
+
+@pytest.mark.parametrize("text, content", [
+    # Sky News Arabia 2018, in no gold set: «ونقلت» (was moved), a claim cue with no opener after it, goes on with
+    # what the family says
+    ("وتقول عائلة الفتاة إنها هوجمت في حوالي الساعة 20.00 بتوقيت غرينتش، ونقلت الى المستشفى ثم اخرجت منه بحدود "
+     "الساعة 02.00 في الليلة نفسها.",
+     "هوجمت في حوالي الساعة 20.00 بتوقيت غرينتش، ونقلت الى المستشفى ثم اخرجت منه بحدود الساعة 02.00 في الليلة نفسها"),
+    # «تبلغ» (amounts to) after the comma is the reported clause's own verb
+    ("وكشفت الوثيقة، التي حصلت عليها «الشرق الأوسط»، أن كلفة الاستراتيجية التي تراهن عليها الحكومة لمحاصرة الفساد "
+     "خلال السنوات العشر المقبلة، تبلغ 450 مليون دولار.",
+     "كلفة الاستراتيجية التي تراهن عليها الحكومة لمحاصرة الفساد خلال السنوات العشر المقبلة، تبلغ 450 مليون دولار"),
+])
+def test_a_claim_cue_without_its_opener_does_not_end_the_content(text, content):
+    assert [c for _, c in _quote_rows(text)] == [content]

@@ -91,7 +91,21 @@ def ends_report(keys, k: int) -> bool:
     if key in lex.report_ends or attribution_at(keys, k, len(keys)) is not None:
         return True
     hit = strip_proclitic(key, lex.cues)
-    return hit is not None and lex.cues[hit[0]].form in ("past", "present", "participle")
+    if hit is None or lex.cues[hit[0]].form not in ("past", "present", "participle"):
+        return False
+    return _opens_its_report(keys, k, lex.cues[hit[0]])
+
+
+def _opens_its_report(keys, k: int, cue) -> bool:
+    """A claim cue that reads a complement ends the clause before it only where its opener follows within six
+    words (إن/أن, «:», «عن» or its preposition): «، ونقلا لطائرة أخرى» (they were moved) goes on with what was said."""
+    if cue.cls != "claim" or cue.content != "complement":
+        return True
+    lex = lexicon()
+    for m in range(k + 1, min(len(keys), k + 7)):
+        if lex.complementizers.get(keys[m]) == "comp" or keys[m] in (":", "عن") or keys[m] in cue.preps:
+            return True
+    return False
 
 
 def attribution_at(keys, i: int, stop: int) -> tuple[int, int] | None:
