@@ -810,3 +810,21 @@ def test_a_two_word_object_is_a_content_when_its_subject_follows_the_verb():
 ])
 def test_a_claim_cue_without_its_opener_does_not_end_the_content(text, content):
     assert [c for _, c in _quote_rows(text)] == [content]
+
+
+@pytest.mark.parametrize("text, speaker, opens", [
+    # Sky News Arabia 2018, in no gold set: whom one tells attached to «أخبر» (reporting.tsv object «addressee»),
+    # the soldiers named right after it
+    ("فأرسلت ابنها الثاني عادل إلى مركز الاحتجاز ليطمئن على أخيه، وأخبره الجنود هناك أن عبد الرؤوف بخير.",
+     "الجنود", "عبد الرؤوف بخير"),
+    # BBC Arabic 2018: the court he tells, a bare noun after the definite teller, is no part of the speaker
+    ("وأخبر الرجل محكمة مقاطعة هاستينغز إنه كان يشغل الكاميرات المزروعة داخل عبوات الشامبو بواسطة جهاز للتحكم عن بعد.",
+     "الرجل", "كان يشغل"),
+    # Asharq Al-Awsat 2015: the lawyer told, with her name apposed, is not the speaker either
+    ("وأكدت صحيفة «واشنطن بوست» في بيان نشرته الاثنين، أنه بعد «عملية قضائية بطيئة»، أبلغت السلطات الإيرانية محامية رضايان، "
+     "ليلى إحسان، بأن «المثول المقبل سيكون بشكل شبه مؤكد المثول الأخير ولو أنه لم يتم تحديد أي تاريخ».",
+     "السلطات الإيرانية", "«المثول المقبل"),
+])
+def test_whom_one_tells_is_no_speaker(text, speaker, opens):
+    rows = [(s, c) for s, c in _quote_rows(text) if c.startswith(opens)]
+    assert rows and rows[0][0] == speaker, _quote_rows(text)

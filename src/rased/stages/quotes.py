@@ -776,12 +776,20 @@ def _no_report(r: _Reading, c: _CueAt) -> bool:
 
 
 def _inner_pronoun_object(doc: _Doc, c: _CueAt) -> bool:
-    """A cue with its object attached («تتهمه»، «وصفها») reports nothing of its own right after a relative word:
-    it is a relative clause inside the words around it («ما وصفه بـ"..."»، «غولن، الذي تتهمه أنقرة بأنه ...»).
-    Written with «ة» it is a noun («وصفة»: a recipe), which keys fold to the same letters."""
+    """A cue with its object attached («تتهمه»، «أخبرني») that reports nothing of its own: right after a relative
+    word it is a relative clause inside the words around it («ما وصفه بـ"..."»، «غولن، الذي تتهمه أنقرة بأنه
+    ...»); written with «ة» it is a noun («وصفة»: a recipe, which keys fold to the same letters); and whom one tells
+    attached needs the teller named right after («وأخبره الجنود هناك أن ...»; «يخبره بأن ...» leaves nobody)."""
     i = c.i
-    return c.cue.pronoun_object and (doc.toks[i].text.endswith("ة") or i > 0 and (
-        doc.keys[i - 1] in _words("free-relative") or doc.keys[i - 1] in _words("relative")))
+    if not c.cue.suffixed:
+        return False
+    if doc.toks[i].text.endswith("ة") or i > 0 and (
+            doc.keys[i - 1] in _words("free-relative") or doc.keys[i - 1] in _words("relative")):
+        return True
+    if c.cue.pronoun_object:
+        return False
+    a, b = _speaker_after(doc, i + 1, c.stop, doc.entities)
+    return b <= a or not _may_name_a_speaker(doc, a)
 
 
 def _without_opener(r: _Reading, c: _CueAt) -> None:
@@ -894,6 +902,8 @@ def _opened_speaker(r: _Reading, c: _CueAt, obj, region_end: int) -> _Speaker | 
         speaker = obj[0]
     elif c.cue.form != "participle":
         a, b = _speaker_after(doc, c.i + 1, region_end, r.entities)
+        if c.cue.addressee:
+            b = _teller_end(doc, a, b)
         speaker = _make_speaker(doc, r.entities, a, b)
         if speaker is None and not (c.cue.pronoun_object and c.hit[1] > 0):
             # «... ووصفها بأنها»: after «و» the words before are the clause before, whose speaker goes on
@@ -905,6 +915,16 @@ def _opened_speaker(r: _Reading, c: _CueAt, obj, region_end: int) -> _Speaker | 
                 if speaker is not None:
                     speaker.how = "before-cue"
     return speaker or c.carried(r)
+
+
+def _teller_end(doc: _Doc, a: int, b: int) -> int:
+    """Where the teller of «أخبر/أبلغ» ends: before the bare noun after a definite one, whom he tells («وأخبر
+    الرجل محكمة مقاطعة هاستينغز إنه ...»), though that noun may name a body elsewhere («محكمة»)."""
+    for m in range(a + 1, b):
+        if doc.keys[m - 1].startswith("ال") and not doc.keys[m].startswith(("ال", "ل", "ب", "و")) \
+                and doc.toks[m].kind == "ar" and _entity_in(doc.entities, doc.toks[m - 1].start, doc.toks[m].end) is None:
+            return m
+    return b
 
 
 def _pronoun(doc: _Doc, k: int) -> bool:
@@ -1290,8 +1310,8 @@ def _feminine(doc: _Doc, i: int, hit: tuple[str, int]) -> bool:
     word = doc.keys[i][hit[1]:]
     if cue.plural:
         return False
-    if cue.pronoun_object:  # «ووصفته»: the object pronoun comes off first
-        word = next((word[:-len(s)] for s in PRONOUN_SUFFIXES if word.endswith(s)), word)
+    if cue.suffixed:  # «ووصفته»، «وأخبرتها»: the object pronoun comes off first
+        word = next((word[:-len(s)] for s in PRONOUN_SUFFIXES + ("ني",) if word.endswith(s)), word)
     if cue.form == "past":
         return word.endswith("ت") and not cue.lemma.endswith("ت")
     if cue.form == "present":
