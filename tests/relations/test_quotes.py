@@ -828,3 +828,21 @@ def test_a_claim_cue_without_its_opener_does_not_end_the_content(text, content):
 def test_whom_one_tells_is_no_speaker(text, speaker, opens):
     rows = [(s, c) for s, c in _quote_rows(text) if c.startswith(opens)]
     assert rows and rows[0][0] == speaker, _quote_rows(text)
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # Sky News Arabia 2018, in no gold set: «، كما ذكرت X.» closes the sentence it attributes (rule as-said)
+    ("وكان العملاء الروس أوقفوا آلية محشوة بالمعدات الإلكترونية في مرآب فندق قريب من مقر منظمة حظر الأسلحة "
+     "الكيميائية، لقرصنة نظامها المعلوماتي، كما ذكرت السلطات الهولندية.",
+     "السلطات الهولندية",
+     "وكان العملاء الروس أوقفوا آلية محشوة بالمعدات الإلكترونية في مرآب فندق قريب من مقر منظمة حظر الأسلحة "
+     "الكيميائية، لقرصنة نظامها المعلوماتي"),
+    # Al Arabiya 2018: «محاميتها» (her lawyer) is a noun with «ها», no circumstantial participle in «م-ا»
+    ("عاقبت الشرطة السودانية امرأة بالجلد 75 مرة الثلاثاء بعد أن ادانتها محكمة بسبب زواجها دون موافقة والدها، "
+     "كما قالت محاميتها.",
+     "محاميتها",
+     "عاقبت الشرطة السودانية امرأة بالجلد 75 مرة الثلاثاء بعد أن ادانتها محكمة بسبب زواجها دون موافقة والدها"),
+])
+def test_as_said_at_the_end_of_a_sentence_attributes_it(text, speaker, content):
+    assert _quote_rows(text) == [(speaker, content)]
+

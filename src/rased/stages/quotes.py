@@ -224,8 +224,8 @@ def _circumstantial(doc: _Doc, entities, k: int) -> bool:
     key = doc.keys[k]
     if doc.toks[k].kind != "ar" or len(key) < 5 or not key.startswith("م") or not key.endswith("ا") or key.endswith("اا"):
         return False
-    if key.endswith("نا") and strip_proclitic(key, lexicon().cues) is None:
-        return False  # «مراسلنا»: our correspondent, a noun with «نا» («معلنا» is a cue's participle)
+    if key.endswith(("نا", "ها")) and strip_proclitic(key, lexicon().cues) is None:
+        return False  # «مراسلنا»، «محاميتها»: a noun with «نا»/«ها» («معلنا» is a cue's participle)
     tok = doc.toks[k]
     return _entity_in(entities, tok.start, tok.end) is None
 
@@ -823,6 +823,27 @@ def _quote_before_cue(r: _Reading, c: _CueAt, prev: list) -> tuple[Found, _Speak
     return _found(speaker, c.tok, d[2], d[3], True, "quote-before-cue"), speaker
 
 
+def _as_said_rule(r: _Reading, c: _CueAt, prev: list) -> tuple[Found, _Speaker | None] | None:
+    """Rule ``as-said``: «...، كما قال X.» — a finite cue after «، كما» that ends the sentence with nothing to open
+    reports the sentence before it («ووصل ظريف صباح الاثنين إلى دمشق ...، كما قال الناطق باسم الخارجية ...»);
+    its subject speaks."""
+    doc, i = r.doc, c.i
+    if prev or c.cue.form not in ("past", "present") or c.hit[1] or i < 4 or doc.keys[i - 1] != _AS \
+            or doc.toks[i - 2].text not in "،," or doc.toks[i - 2].start <= c.s_start:
+        return None
+    a, b = _speaker_after(doc, i + 1, c.stop, r.entities)
+    if any(doc.toks[m].text in "،," for m in range(i + 1, c.stop)):
+        return None  # «...، كما تقول تركيا، لشن هجمات»: an aside within the sentence, not its source
+    speaker = _make_speaker(doc, r.entities, a, b) if b - a <= r.qs.max_speaker_words // 2 else None
+    if speaker is None or r.inside_direct(c.s_start):
+        return None
+    c_start, c_end = _trim(r.text, c.s_start, doc.toks[i - 2].start)
+    words = sum(1 for m in doc.token_range(c_start, c_end) if doc.toks[m].kind != "punct")
+    if words < 3:
+        return None
+    return _found(speaker, c.tok, c_start, c_end, False, "as-said"), speaker
+
+
 def _object_rule(r: _Reading, c: _CueAt, prev: list) -> tuple[Found, _Speaker | None] | None:
     """Rule ``object``: an object cue's object is its content (``_object_content``)."""
     if prev or c.cue.content != "object":
@@ -852,6 +873,7 @@ def _discourse_speaker(q: Found) -> _Speaker | None:
 # as the quote's rule).
 _NO_OPENER_RULES = (
     ("quote-before-cue", _quote_before_cue),
+    ("as-said", _as_said_rule),
     ("object", _object_rule),
     ("prep-object", _prep_rule),
 )
@@ -1154,6 +1176,7 @@ def _object_in_subject_place(doc: _Doc, cue, after: int, hi: int) -> bool:
 
 
 _NISBA = ("ي", "ية", "يه", "يون", "يين", "يان")
+_AS = word_key("كما")
 _IN_NAME_OF = word_key("باسم")
 
 
