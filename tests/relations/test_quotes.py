@@ -736,12 +736,15 @@ def test_an_adverb_after_an_object_pronoun_cue_is_no_speaker():
     assert speakers and "لاحق" not in speakers[0], _quote_rows(text)
 
 
-def test_an_object_pronoun_cue_in_a_relative_clause_stays_in_the_content():
-    # Sky News Arabia 2018, in no gold set: «الذي تتهمه وكالات ...» describes Putin inside Trump's words
+def test_an_object_pronoun_cue_in_a_relative_clause_is_embedded_in_the_content():
+    # Sky News Arabia 2018, in no gold set: «الذي تتهمه وكالات ...» describes Putin inside Trump's words: the
+    # agencies' accusation is a quote of its own that leaves Trump's words whole
     text = ("وقال ترامب إن هناك علاقة ودية بينه وبين بوتين الذي تتهمه وكالات مخابرات أميركية بإصدار توجيهات للتدخل "
             "في الانتخابات الرئاسية الأميركية عام 2016.")
-    assert _quote_rows(text) == [("ترامب", "هناك علاقة ودية بينه وبين بوتين الذي تتهمه وكالات مخابرات أميركية "
-                                           "بإصدار توجيهات للتدخل في الانتخابات الرئاسية الأميركية عام 2016")]
+    assert _quote_rows(text) == [
+        ("ترامب", "هناك علاقة ودية بينه وبين بوتين الذي تتهمه وكالات مخابرات أميركية بإصدار توجيهات للتدخل في "
+                  "الانتخابات الرئاسية الأميركية عام 2016"),
+        ("وكالات مخابرات أميركية", "بإصدار توجيهات للتدخل في الانتخابات الرئاسية الأميركية عام 2016")]
 
 
 def test_a_noun_in_ta_marbuta_is_no_object_pronoun_cue():

@@ -57,6 +57,7 @@ class Found:
     quote: Quote
     speaker_start: int | None
     speaker_end: int | None
+    embedded: bool = False  # said inside a relative clause of other words («ما وصفه بـ"..."»): it cuts none
 
 
 def _entity_in(entities: tuple[Entity, ...], start: int, end: int) -> Entity | None:
@@ -674,14 +675,24 @@ def extract(article: Article, settings: Settings) -> list[Found]:
             _according_to(r, i, s_start, s_end, stop)
             continue
         c = _CueAt(i, t, hit, lex.cues[hit[0]], s_start, s_end, stop)
-        if _no_report(r, c):
-            continue
-        opened = _opener(doc, i, stop, c.cue.preps, r.qs.max_speaker_words, r.direct_at)
-        if opened is None:
-            _without_opener(r, c)
-        else:
-            _opened_quote(r, c, opened)
+        if not _no_report(r, c):
+            _read_cue(r, c)
     return _cut_overlaps(r.text, r.found)
+
+
+def _read_cue(r: _Reading, c: _CueAt) -> None:
+    """The quote of one cue. One said in a relative clause («غولن، الذي تتهمه أنقرة بأنه ...»، «ما وصفه بـ"..."»)
+    is embedded: it leaves the words around it whole and the discourse's speaker as it was."""
+    embedded = _relative_clause_cue(r.doc, c)
+    before, last, last_end = len(r.found), r.last, r.last_end
+    opened = _opener(r.doc, c.i, c.stop, c.cue.preps, r.qs.max_speaker_words, r.direct_at)
+    if opened is None:
+        _without_opener(r, c)
+    else:
+        _opened_quote(r, c, opened)
+    if embedded:
+        r.found[before:] = [dataclasses.replace(f, embedded=True) for f in r.found[before:]]
+        r.last, r.last_end = last, last_end
 
 
 def _according_to(r: _Reading, i: int, s_start: int, s_end: int, stop: int) -> None:
@@ -776,20 +787,25 @@ def _no_report(r: _Reading, c: _CueAt) -> bool:
 
 
 def _inner_pronoun_object(doc: _Doc, c: _CueAt) -> bool:
-    """A cue with its object attached («تتهمه»، «أخبرني») that reports nothing of its own: right after a relative
-    word it is a relative clause inside the words around it («ما وصفه بـ"..."»، «غولن، الذي تتهمه أنقرة بأنه
-    ...»); written with «ة» it is a noun («وصفة»: a recipe, which keys fold to the same letters); and whom one tells
-    attached needs the teller named right after («وأخبره الجنود هناك أن ...»; «يخبره بأن ...» leaves nobody)."""
+    """A cue with its object attached («تتهمه»، «أخبرني») that reports nothing: written with «ة» it is a noun
+    («وصفة»: a recipe, which keys fold to the same letters); whom one tells attached, or a relative clause («الذي
+    تتهمه أنقرة بأنه ...»), needs the speaker named right after («وأخبره الجنود هناك أن ...»; «يخبره بأن ...»،
+    «ما وصفته بـ...» leave the speaker to a discourse that often has another one)."""
     i = c.i
     if not c.cue.suffixed:
         return False
-    if doc.toks[i].text.endswith("ة") or i > 0 and (
-            doc.keys[i - 1] in _words("free-relative") or doc.keys[i - 1] in _words("relative")):
+    if doc.toks[i].text.endswith("ة"):
         return True
-    if c.cue.pronoun_object:
+    if c.cue.pronoun_object and not _relative_clause_cue(doc, c):
         return False
     a, b = _speaker_after(doc, i + 1, c.stop, doc.entities)
-    return b <= a or not _may_name_a_speaker(doc, a)
+    return b <= a or _make_speaker(doc, doc.entities, a, b) is None
+
+
+def _relative_clause_cue(doc: _Doc, c: _CueAt) -> bool:
+    """A cue with its object attached right after a relative word: a relative clause inside other words."""
+    return c.cue.suffixed and c.i > 0 and (
+        doc.keys[c.i - 1] in _words("free-relative") or doc.keys[c.i - 1] in _words("relative"))
 
 
 def _without_opener(r: _Reading, c: _CueAt) -> None:
@@ -1519,7 +1535,7 @@ def _cut_overlaps(text: str, found: list[Found]) -> list[Found]:
         q = f.quote
         end = q.content_end
         for g in found[n + 1:]:
-            if q.content_start < g.quote.cue_start < end and not q.direct:
+            if q.content_start < g.quote.cue_start < end and not q.direct and not g.embedded:
                 end = _before_link(text, q.content_start, g.quote.cue_start)
         start, end = _trim(text, q.content_start, end)
         if end - start < 2 or _relays(found[n + 1:], start, end) or _reports_inside(text, q, found[n + 1:]):
