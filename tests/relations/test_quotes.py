@@ -849,3 +849,12 @@ def test_whom_one_tells_is_no_speaker(text, speaker, opens):
 def test_as_said_at_the_end_of_a_sentence_attributes_it(text, speaker, content):
     assert _quote_rows(text) == [(speaker, content)]
 
+
+
+def test_a_contrast_inside_the_quotation_goes_on_with_the_speaker():
+    # BBC Arabic 2018, in no gold set: «، ولكنها فعلت العكس» is inside her quotation marks, so it is still hers
+    text = ("وقالت مديرة منظمة العفو الدولية ماري سوذرز: \"إننا قلقون على مصير المعتقلين السبعة\".\n"
+            "وأضافت أنه كان \"على حكومة مولدوفا حمايتهم من الترحيل القسري إلى تركيا، ولكنها فعلت العكس، وهو ترحيلهم "
+            "فورا\".")
+    assert _quote_rows(text)[-1][1] == ("كان \"على حكومة مولدوفا حمايتهم من الترحيل القسري إلى تركيا، ولكنها فعلت "
+                                        "العكس، وهو ترحيلهم فورا\"")

@@ -985,15 +985,16 @@ def _local_antecedent(doc: _Doc, entities, k: int, s_start: int) -> _Speaker | N
 def _split_claims(r: _Reading, c: _CueAt, speaker, kind: str, k: int, c_start: int, c_end: int) -> tuple[int, int]:
     """An indirect content read to its clause's end: «... وإنه حصل على ...» (a coordinated «و+إن/أن») starts a
     second claim of the same speaker, recorded here; «، وحذر ...»، «، لكنها ...»، «، بحسب ...»: a new clause ends
-    the content (the clause layer's test). Returns the last claim's span."""
+    the content (the clause layer's test), unless it stands inside a quotation. Returns the last claim's span."""
     doc, lex = r.doc, lexicon()
     for m in doc.token_range(c_start, c_end):
         mk = doc.keys[m]
         if m > k + 2 and mk[:1] == "و" and lex.complementizers.get(mk[1:]) == "comp":
             r.found.append(_found(speaker, c.tok, c_start, doc.toks[m].start, False, kind))
             c_start = doc.toks[m].end
-        elif m > k + 2 and (doc.toks[m - 1].text in "،," and ends_report(doc.keys, m)
-                            or kind == "about" and mk in lex.contrasts):
+        elif m > k + 2 and not r.inside_direct(doc.toks[m].start) and (
+                doc.toks[m - 1].text in "،," and ends_report(doc.keys, m) or kind == "about" and mk in lex.contrasts):
+            # inside a quotation the speaker's own «، لكن ...» goes on; outside it is the narrator's
             c_end = doc.toks[m].start  # a noun phrase after «عن» ends at a contrast: «... لكنه لم يشر ...»
             break
     return _trim(r.text, c_start, c_end)
