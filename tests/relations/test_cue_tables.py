@@ -62,3 +62,27 @@ def test_tokens_of_two_articles_in_threads_do_not_mix():
         got = list(pool.map(lambda t: [x.text for x in article_words(t)[0]], texts))
     assert got == [[x.text for x in article_words(t)[0]] for t in texts]
     assert got[0][0] == "قال" and got[1][0] == "أعلن"
+
+
+@pytest.mark.parametrize("row, problem", [
+    ({"object": "subject", "content": "object", "preps": "-"}, "needs a preposition"),
+    ({"object": "addressee", "content": "object", "preps": "-"}, "object must be"),
+    ({"object": "first", "content": "complement", "preps": "-"}, "object must be"),
+    ({"object": "sometimes", "content": "object", "preps": "-"}, "object must be"),
+])
+def test_reporting_row_object_kinds_are_checked(row, problem):
+    from rased.knowledge.cues import _reporting_problems
+
+    full = {"past": "أعلن", "present": "يعلن", "participle": "-", "class": "claim", "extra": "", **row}
+    assert any(problem in p for p in _reporting_problems(1, full))
+    assert _reporting_problems(1, {**full, "object": "-"}) == []
+
+
+@pytest.mark.parametrize("word, flags", [
+    # (suffixed, pronoun_object, addressee, prep_subject)
+    ("وتتهمه", (True, True, False, False)), ("أخبرني", (True, False, False, False)),
+    ("أخبر", (False, False, True, False)), ("وأصرت", (False, False, False, True)), ("اتهم", (False, False, False, False)),
+])
+def test_reporting_object_kinds_make_the_cue_forms(word, flags):
+    cue = lexicon().cues[strip_proclitic(word_key(word), lexicon().cues)[0]]
+    assert (cue.suffixed, cue.pronoun_object, cue.addressee, cue.prep_subject) == flags

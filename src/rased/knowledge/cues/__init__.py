@@ -208,41 +208,46 @@ def _cues() -> dict[str, Cue]:
     table: dict[str, Cue] = {}
     for row in _rows("reporting.tsv"):
         lemma = key(row["past"] if row["past"] != "-" else row["present"])
-        cls = row["class"]
+        cls, content, obj = row["class"], row["content"], row["object"]
         preps = tuple(key(p) for p in _split(row["preps"]) if p != "-")
-        groups = []
-        if row["past"] != "-":
-            groups.append(("past", past_forms(row["past"]), key(row["past"])))
-        if row["present"] != "-":
-            groups.append(("present", present_forms(row["present"]), key(row["present"])))
-        if row["participle"] != "-":
-            groups.append(("participle", participle_forms(row["participle"]), key(row["participle"])))
-        extra = {key(x) for x in _split(row["extra"])}
-        if row["participle"] != "-":  # «داعيا»، «نافية»: spelled on the participle's stem, they are participles
-            stem = key(row["participle"])
-            groups.append(("participle", {x for x in extra if x.startswith(stem)}, stem))
-            extra = {x for x in extra if not x.startswith(stem)}
-        groups.append(("extra", extra, lemma))
-        first = row["object"] == "first"
+        groups = _form_groups(row, lemma)
         for form, keys, base in groups:
             for k in keys:
                 plural = len(k) > len(base) and (k.endswith(("وا", "ون", "ين")) or (form == "past" and k == base + "ا"))
-                table.setdefault(k, Cue(lemma, cls, form, row["content"], preps, plural, first,
-                                        row["object"] == "subject", row["object"] == "addressee"))
-        if row["object"] == "addressee":  # «أخبرني صديق أن ...»: whom one tells, attached, leaves a plain cue
-            for form, keys, base in groups:
-                for k in keys if form in ("past", "present") else ():
-                    for s in suffixed_forms(k, "verb") | {k + "ني"}:
-                        table.setdefault(s, Cue(lemma, cls, form, row["content"], preps, k.endswith(("وا", "ون")),
-                                                suffixed=True))
-        if first:  # «وتتهمه الحكومة بتدبير ...»: the object-first verbs also with their object attached
-            for form, keys, base in groups:
-                for k in keys if form != "participle" else ():
-                    plural = k.endswith(("وا", "ون"))
-                    for s in suffixed_forms(k, "verb") if not k.endswith("ون") else (k + x for x in PRONOUN_SUFFIXES):
-                        table.setdefault(s, Cue(lemma, cls, form, row["content"], preps, plural, suffixed=True,
-                                                pronoun_object=True))
+                table.setdefault(k, Cue(lemma, cls, form, content, preps, plural, obj == "first", obj == "subject",
+                                        obj == "addressee"))
+        if obj not in ("first", "addressee"):
+            continue
+        # the verb with its object attached: whom one tells («أخبرني صديق أن ...», a plain cue), or the object of
+        # an object-first verb («وتتهمه الحكومة بتدبير ...»: the noun phrase after it is then the subject)
+        for form, keys, _ in groups:
+            for k in keys if form in ("past", "present", "extra") else ():
+                for s in _object_suffixed(k, obj == "addressee"):
+                    table.setdefault(s, Cue(lemma, cls, form, content, preps, k.endswith(("وا", "ون")),
+                                            suffixed=True, pronoun_object=obj == "first"))
     return table
+
+
+def _form_groups(row: dict[str, str], lemma: str) -> list[tuple[str, set[str], str]]:
+    """(form, keys, base key) of a reporting.tsv row: the generated past, present and participle forms and the
+    literal extras (those spelled on the participle's stem count as participles: «داعيا»، «نافية»)."""
+    groups = []
+    for form, generate in (("past", past_forms), ("present", present_forms), ("participle", participle_forms)):
+        if row[form] != "-":
+            groups.append((form, generate(row[form]), key(row[form])))
+    extra = {key(x) for x in _split(row["extra"])}
+    if row["participle"] != "-":
+        stem = key(row["participle"])
+        groups.append(("participle", {x for x in extra if x.startswith(stem)}, stem))
+        extra = {x for x in extra if not x.startswith(stem)}
+    groups.append(("extra", extra, lemma))
+    return groups
+
+
+def _object_suffixed(k: str, first_person: bool) -> set[str]:
+    """A verb form with an object pronoun attached; «ني» (me) too for whom one tells («أخبرني»)."""
+    forms = suffixed_forms(k, "verb") if not k.endswith("ون") else {k + x for x in PRONOUN_SUFFIXES}
+    return forms | {k + "ني"} if first_person else forms
 
 
 def _triggers(transitive: set[str]) -> dict[str, tuple[Trigger, ...]]:
@@ -455,28 +460,32 @@ _CLASSES = {"say", "claim", "add", "deny"}
 _CONTENTS = {"complement", "object"}
 
 
+def _reporting_problems(n: int, row: dict[str, str]) -> list[str]:
+    """Problems of one reporting.tsv row: its class, content and object kinds, its forms, its prepositions."""
+    where, problems = f"reporting.tsv row {n} ({row.get('past')})", []
+    if row.get("class") not in _CLASSES:
+        problems.append(f"{where}: class {row.get('class')!r} not in {sorted(_CLASSES)}")
+    if row.get("content") not in _CONTENTS:
+        problems.append(f"{where}: content {row.get('content')!r} not in {sorted(_CONTENTS)}")
+    obj = row.get("object")
+    if obj not in ("first", "subject", "addressee", "-") or (obj in ("first", "subject") and row.get("content") != "object") \
+            or (obj == "addressee" and row.get("content") != "complement"):
+        problems.append(f"{where}: object must be «first» or «subject» (an object cue), «addressee» (a complement "
+                        "cue) or «-»")
+    if obj == "subject" and row.get("preps") in (None, "", "-"):
+        problems.append(f"{where}: object «subject» needs a preposition")
+    if all(row.get(c) in (None, "", "-") for c in ("past", "present", "participle")):
+        problems.append(f"{where}: no past, present or participle")
+    for p in _split(row.get("preps") or "-"):
+        if p != "-" and lexicon().complementizers.get(key(p)) != "prep":
+            problems.append(f"{where}: {p!r} is not a preposition of complementizers.tsv")
+    return problems
+
+
 def validate() -> list[str]:
     """Problems in the cue tables (an unknown class or content kind, a verb row without forms, a connective that
     is also a reporting cue); empty when they are sound."""
-    problems = []
-    for n, row in enumerate(_rows("reporting.tsv"), 1):
-        where = f"reporting.tsv row {n} ({row.get('past')})"
-        if row.get("class") not in _CLASSES:
-            problems.append(f"{where}: class {row.get('class')!r} not in {sorted(_CLASSES)}")
-        if row.get("content") not in _CONTENTS:
-            problems.append(f"{where}: content {row.get('content')!r} not in {sorted(_CONTENTS)}")
-        if row.get("object") not in ("first", "subject", "addressee", "-") or (
-                row.get("object") in ("first", "subject") and row.get("content") != "object") or (
-                row.get("object") == "addressee" and row.get("content") != "complement"):
-            problems.append(f"{where}: object must be «first» or «subject» (an object cue), «addressee» (a "
-                            "complement cue) or «-»")
-        if row.get("object") == "subject" and row.get("preps") in (None, "", "-"):
-            problems.append(f"{where}: object «subject» needs a preposition")
-        if all(row.get(c) in (None, "", "-") for c in ("past", "present", "participle")):
-            problems.append(f"{where}: no past, present or participle")
-        for p in _split(row.get("preps") or "-"):
-            if p != "-" and lexicon().complementizers.get(key(p)) != "prep":
-                problems.append(f"{where}: {p!r} is not a preposition of complementizers.tsv")
+    problems = [p for n, row in enumerate(_rows("reporting.tsv"), 1) for p in _reporting_problems(n, row)]
     cues = lexicon().cues
     lemmas = {c.lemma for c in cues.values()}
     for r in _rows("complementizers.tsv"):
