@@ -73,6 +73,10 @@ def test_bearing_responsibility_oneself_blames_nobody():
     # the one actor after «وحثت» is followed by the frame's complement «على»: it is the object
     ("وحذرت الولايات المتحدة من تصعيد جديد في سوريا. وحثت روسيا على وقف دعمها لنظام الأسد.",
      ("REQUEST", "zero-subject", "cty:USA", "cty:RUS", "asserted")),
+    # a verb right after a connective («كما») opens its clause with no subject of its own
+    ("وناشدت الحكومة الليبية الانتقالية الحكماء والعقلاء في المدينة التدخل. كما دعت الليبيين إلى التكاثف والتوافق "
+     "للخروج من هذه الأزمات التي تمر بها البلاد.",
+     ("REQUEST", "zero-subject", "gov:lby-interim", "cty:LBY", "asserted")),
 ])
 def test_zero_subject(text, expected):
     assert expected in _relations(text)
