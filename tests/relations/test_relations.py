@@ -142,6 +142,17 @@ def test_the_type_of_an_attack_verb_follows_its_doer(text, source, expected):
     assert by_source and by_source[0] == expected, relations
 
 
+def test_an_attack_verb_a_person_does_is_read_by_its_clause():
+    # Sky News Arabia 2018, in no gold set: retyped to words by its doer, «هاجم» takes its object as the one accused
+    import rased
+
+    text = ("هاجم الرئيس الأميركي دونالد ترامب وزير الخارجية السابق جون كيري يوم الاثنين لاجتماعه مع وزير الخارجية "
+            "الإيراني جواد ظريف مؤخرا.")
+    found = [(r.type, r.rule, r.source.actor_id if r.source else None, r.target.actor_id if r.target else None)
+             for r in rased.analyze(text.encode()).relations]
+    assert ("ACCUSE", "vso", "per:trump", "per:john-kerry") in found, found
+
+
 @pytest.mark.parametrize("text", [
     # Sky News Arabia and BBC Arabic 2018, in no gold set: whom the speaker tells («لرويترز»، «في مقابلة مع بي بي
     # سي») and the medium that relays («نقلت وكالة فرانس برس عن») do none of what is reported

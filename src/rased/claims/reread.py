@@ -31,8 +31,9 @@ def _is_verb(view: TokenView, k: int, type_: str) -> bool:
     if frame is None or frame.reader != "clause":
         return False
     found, _ = clauses.trigger_readings(view, k)
-    # a form that is also a verbal noun («دعم»، «هجوم») is read by the trigger rules, which know nouns
-    return bool(found) and all(t.pos == "verb" for t in found) and any(t.type == type_ for t in found)
+    # a form that is also a verbal noun («دعم»، «هجوم») is read by the trigger rules, which know nouns; a verb
+    # retyped by its doer («هاجم ترامب كيري»: ACCUSE, ``person_type``) is read as the type it took
+    return bool(found) and all(t.pos == "verb" for t in found) and any(type_ in (t.type, t.person_type) for t in found)
 
 
 def _denied(article: Article, offset: int) -> bool:

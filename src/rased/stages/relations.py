@@ -1443,7 +1443,8 @@ def _claimant(w: "_Words", i: int, lo: int, hi: int, actors, starts) -> tuple["_
 def run(article: Article, settings: Settings) -> Article:
     from ..claims.reread import reread
 
-    relations = _parties_only(reread(article, extract(article, settings)))
+    # retyped before the clause reading too: a person's «هاجم» is read by the clause cascade as the words it is
+    relations = _parties_only(reread(article, _typed_by_doer(article, extract(article, settings))))
     return dataclasses.replace(article, relations=tuple(_typed_by_doer(article, relations)))
 
 
