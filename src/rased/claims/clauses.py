@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from ..knowledge.cues import Frame, Trigger, lexicon, readings_of, strip_proclitic
+from ..knowledge.cues import Frame, Trigger, lexicon, readings_of, strip_proclitic, word_key
 from ..record import Entity, Mention
 from .view import TokenView
 
@@ -59,7 +59,18 @@ def trigger_readings(view: TokenView, k: int) -> tuple[tuple[Trigger, ...], int]
     """The relation-trigger readings token ``k`` allows as written, and the characters of its proclitic."""
     triggers = lexicon().triggers
     hit = strip_proclitic(view.keys[k], triggers)
-    return (readings_of(view.toks[k].text, triggers[hit[0]]), hit[1]) if hit is not None else ((), 0)
+    return (readings_with(view.toks[k].text, hit[0], view.keys[k][:hit[1]]), hit[1]) if hit is not None else ((), 0)
+
+
+def readings_with(written: str, stem: str, proclitic: str) -> tuple[Trigger, ...]:
+    """The readings of trigger key ``stem`` as written after its proclitic. «ب» governs nouns only, so through it
+    no verb is reached («وبحث معه الملف» is «discussed», not «ب» + «حث», urged; «باحث» a researcher), save the
+    three-letter past whose verbal noun is spelt alike («بطرد دبلوماسيين»، «برفض الاتفاق»)."""
+    cands = readings_of(written, lexicon().triggers[stem])
+    if not proclitic.endswith("ب"):
+        return cands
+    return tuple(t for t in cands if t.pos != "verb" or (t.form == "past" and not t.pronoun and len(stem) == 3
+                                                          and stem == word_key(t.lemma)))
 
 
 def is_boundary(key: str) -> bool:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..arabic import wordfreq
 from ..arabic.normalize import light
-from ..knowledge.cues import (Trigger, article_words, is_next_word, lexicon, readings_of, sports_or_culture,
+from ..knowledge.cues import (Trigger, article_words, is_next_word, lexicon, sports_or_culture,
                               strip_proclitic, word_key)
 from ..record import Article, Entity, Mention, Relation
 from ..settings import Settings
@@ -320,7 +320,7 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
             if hit is None:
                 continue
             prefix = k[: hit[1]]
-            cands = readings_of(w.toks[i].text, lex.triggers[hit[0]])
+            cands = clauses.readings_with(w.toks[i].text, hit[0], prefix)
             if not cands:
                 continue
             trig = _trigger_reading(w, i, cands, prefix)
