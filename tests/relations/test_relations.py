@@ -183,3 +183,19 @@ def test_a_subjectless_accusation_is_the_speakers():
     accuse = [(r.source.text if r.source else None, r.target.text if r.target else None, r.rule)
               for r in a.relations if r.type == "ACCUSE"]
     assert accuse == [("هادي", "الحوثيين", "zero-subject")], accuse
+
+
+def test_an_agreement_noun_without_its_partner_is_the_deal_as_a_topic():
+    # Al-Arabiya and Asharq al-Awsat, in no gold set: «الاتفاق» talked about reports no agreement reached;
+    # «بين مصر وروسيا» after the agreement's name gives its parties
+    import rased
+
+    def agreements(text: str) -> list[tuple]:
+        return [(r.source.actor_id if r.source else None, r.target.actor_id if r.target else None)
+                for r in rased.analyze(text.encode()).relations if r.type == "AGREE"]
+
+    assert agreements("وقال نتنياهو خلال اللقاء إن «الاتفاق يشكل تهديدا خطيرا لإسرائيل والشرق الأوسط وأوروبا "
+                      "والعالم كله».") == []
+    assert agreements("وزادت هذه العزلة بعد انسحاب أميركا من الاتفاق النووي، وفرض عقوبات على إيران.") == []
+    assert ("cty:EGY", "cty:RUS") in agreements("وفي ديسمبر 2017، قام الرئيس بوتن بزيارة لمصر وقع خلالها اتفاق "
+                                                "مشروع الضبعة النووي بين مصر وروسيا.")

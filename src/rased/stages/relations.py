@@ -75,6 +75,9 @@ _CEASE = {word_key(w) for w in ("وقف", "لوقف", "بوقف", "ووقف", "�
                                  "بإيقاف", "ايقاف", "لايقاف")}
 # nouns that also name a body or a region: a trigger only with a partner after them, or without a name after them
 _PARTNERED = {word_key("تحالف")}
+# an agreement noun with no partner after it is the deal as a topic («معارضة الاتفاق»، «الاتفاق النووي يشكل ...»),
+# no agreement reached between the actors around it
+_PARTNERED_TYPES = frozenset(("AGREE",))
 _AND_BETWEEN = word_key("وبين")
 _SIDE = word_key("جهة")  # «من جهة ... ومن جهة أخرى»: the two sides of «بين»
 _PARTNERS = {word_key(w) for w in ("بين", "مع")}
@@ -336,8 +339,8 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                 continue  # «الصلات التي تجمعهما»: after a relative comes a verb, never a possessed noun
             if in_name[i] and participant is None:
                 continue
-            if trig.pos == "noun" and trig.lemma in _PARTNERED and not any(
-                    w.keys[k] in _PARTNERS for k in range(i + 1, min(hi, i + 4))):
+            if trig.pos == "noun" and (trig.lemma in _PARTNERED or (trig.type in _PARTNERED_TYPES and not trig.next)) \
+                    and not _partner_after(w, i, hi, trig.lemma in _PARTNERED):
                 continue  # «التحالف» names the coalition; an alliance has a partner: «تحالف مع القاعدة»
             if trig.pos == "noun" and trig.lemma in _ALSO_REGION and i + 1 < hi and _region_name_at(
                     w, i + 1, in_name, place_starts):
@@ -1438,6 +1441,12 @@ def _claimant(w: "_Words", i: int, lo: int, hi: int, actors, starts) -> tuple["_
     if claimant is None:
         return None, "unnamed"  # «جماعة تابعة لتنظيم القاعدة»: a claimant the actor tables do not name
     return claimant, "denied" if any(_is_denial_verb(w.keys[c]) for c in frame) else "claimed"
+
+
+def _partner_after(w, i: int, hi: int, near: bool) -> bool:
+    """«مع» or «بين» after noun ``i``: within three words (``near``: «تحالف مع القاعدة»), or past an agreement's
+    name («اتفاق مشروع الضبعة النووي بين مصر وروسيا»), within five."""
+    return any(w.keys[k] in _PARTNERS for k in range(i + 1, min(hi, i + (4 if near else 6))))
 
 
 def run(article: Article, settings: Settings) -> Article:
