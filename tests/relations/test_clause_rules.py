@@ -92,6 +92,22 @@ def test_received(text, expected):
     assert expected in _relations(text)
 
 
+def test_what_is_asked_names_no_addressee():
+    # Sky News Arabia and Al-Arabiya 2018, in no gold set: after «إلى»/«على» comes what is asked, so an actor
+    # there is no target; the one asked stands before it
+    found = _relations("دعا وزير الدولة للشؤون الخارجية الإماراتي أنور قرقاش إلى تدخل أممي عاجل لحماية الشعب "
+                       "الفلسطيني.")
+    assert [r for r in found if r[0] == "REQUEST"] and not [r for r in found if r[0] == "REQUEST" and r[3]], found
+    found = _relations("ودعا نيكولاي ملادينوف، المنسق الخاص لعملية السلام في الشرق الأوسط، إلى التنديد باستخدام "
+                       "إسرائيل القوة المميتة ضد الفلسطينيين.")
+    assert not [r for r in found if r[0] == "REQUEST" and r[3] == "cty:ISR"], found
+    found = _relations("أفاد مقاتلو المعارضة وسكان بأن طائرات سورية قصفت بلدات تسيطر عليها المعارضة في جنوبي "
+                       "البلاد، بينما دعت واشنطن إلى اجتماع عاجل في الأردن لمراجعة الوضع في جنوب غرب سوريا.")
+    assert ("REQUEST", "subject-only", "cty:USA", None, "asserted") in found, found
+    found = _relations("ودعت واشنطن السلطات الإيرانية إلى الإفراج عن الصحافي.")
+    assert [r for r in found if r[0] == "REQUEST" and r[2] == "cty:USA" and r[3]], found
+
+
 def test_the_next_clause_lends_no_negation():
     # «لكنه لم يقدم» belongs to the next clause: the accusation itself is asserted
     rels = _relations("واتهم مادورو كولومبيا بالضلوع في هذه المحاولة، لكنه لم يقدم أي أدلة.")

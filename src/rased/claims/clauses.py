@@ -278,6 +278,8 @@ def targets(view: TokenView, k: int, hi: int, frame: Frame) -> list[Arg]:
     out = []
     n = k
     while n < hi:
+        if frame.speech and opens_complement(view, n, frame):
+            break  # «ودعا ملادينوف إلى التنديد باستخدام إسرائيل القوة»: who is asked comes before what is asked
         if view.toks[n].text == "(":  # «منظمة العفو الدولية (أمنستي انترناشونال) الجيش المصري»: a gloss, no target
             n = next((m + 1 for m in range(n + 1, min(hi, n + 12)) if view.toks[m].text == ")"), n + 1)
             continue
@@ -297,6 +299,14 @@ def targets(view: TokenView, k: int, hi: int, frame: Frame) -> list[Arg]:
             out.append(Arg(a.t0, a.t1, start, a.end, view.text[start:a.end], a.actor_id, f"prep:{prep}"))
         n = a.t1
     return out
+
+
+def opens_complement(view: TokenView, n: int, frame: Frame) -> bool:
+    """Token ``n`` is a complement preposition of a speech act's frame that stands as a word («دعا ... إلى
+    التنديد ...»، «حث ... على اجتياز ...»): what follows is what is asked. A glued «ب» is left alone: after
+    «ندد» or «أدان» it introduces the one condemned («نددت تركيا باعتراف البرلمان الهولندي»)."""
+    key = view.keys[n]
+    return len(key) > 1 and key in frame.complement
 
 
 def _past_mouthpiece(view: TokenView, n: int, hi: int) -> int:

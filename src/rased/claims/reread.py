@@ -85,7 +85,11 @@ def _with_trigger_target(view: TokenView, reading, r: Relation):
     if keep:
         words = lexicon().clause_words
         between = range(bisect.bisect_left(view.starts, reading.source.end), bisect.bisect_left(view.starts, t.start))
-        keep = not any(words.get(view.keys[k]) == "mouthpiece" for k in between)
+        frame = lexicon().frames.get(r.type)
+        # «دعت واشنطن إلى اجتماع عاجل في الأردن»: past a speech act's complement comes what is asked, no target
+        keep = not any(words.get(view.keys[k]) == "mouthpiece"
+                       or (frame is not None and frame.speech and clauses.opens_complement(view, k, frame))
+                       for k in between)
     return dataclasses.replace(reading, rule="subject-only+triggers" if keep else "subject-only")
 
 

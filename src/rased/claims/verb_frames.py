@@ -92,10 +92,12 @@ def _zero_subject(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
 
 
 def _opens_clause(view: TokenView, i: int, lo: int) -> bool:
-    """Verb ``i`` opens its clause: after «و/ف» («وطالبت ...») or right after a connective («كما دعت ...»)."""
+    """Verb ``i`` opens its clause: after «و/ف» («وطالبت ...») or right after a connective that opens its
+    sentence («كما دعت ...»: the topic goes on; «...، بينما دعت واشنطن إلى ...» sets a new subject against the
+    last)."""
     if i == lo and view.keys[i][:1] in ("و", "ف"):
         return True
-    return i > 0 and i - 1 <= lo and view.keys[i - 1] in lexicon().connectives
+    return i > 0 and view.sentence_of(i)[0] == i - 1 and view.keys[i - 1] in lexicon().connectives
 
 
 def _svo(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
