@@ -199,3 +199,19 @@ def test_an_agreement_noun_without_its_partner_is_the_deal_as_a_topic():
     assert agreements("وزادت هذه العزلة بعد انسحاب أميركا من الاتفاق النووي، وفرض عقوبات على إيران.") == []
     assert ("cty:EGY", "cty:RUS") in agreements("وفي ديسمبر 2017، قام الرئيس بوتن بزيارة لمصر وقع خلالها اتفاق "
                                                 "مشروع الضبعة النووي بين مصر وروسيا.")
+
+
+def test_who_tells_of_violence_did_it_only_when_armed():
+    # Al-Arabiya and BBC Arabic 2018, in no gold set: an envoy or a president telling of deaths or attacks did
+    # none of them; an army announcing them speaks of its own deed
+    import rased
+
+    def doers(text: str) -> list:
+        return [r.source.actor_id if r.source else None
+                for r in rased.analyze(text.encode()).relations if r.type in ("ASSAULT", "FIGHT")]
+
+    assert doers("وأكد ملادينوف أن مستشفى الشفاء في غزة يعاني من نقص الخدمات، مشيراً إلى مقتل عامل صحي الاثنين في "
+                 "غزة.") == [None]
+    assert doers("وفي زيارة لموقع أحد التفجيرات، وصف الرئيس جوكو ويدودو الهجمات بأنها \"بربرية\".") == [None]
+    assert "mil:yem" in doers("أعلن الجيش اليمني، السبت، مقتل 10 قيادات ميدانية من ميليشيات الحوثي، خلال "
+                              "اليومين الماضيين.")

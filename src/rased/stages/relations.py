@@ -1453,8 +1453,34 @@ def run(article: Article, settings: Settings) -> Article:
     from ..claims.reread import reread
 
     # retyped before the clause reading too: a person's «هاجم» is read by the clause cascade as the words it is
-    relations = _parties_only(reread(article, _typed_by_doer(article, extract(article, settings))))
+    relations = reread(article, _typed_by_doer(article, extract(article, settings)))
+    relations = _parties_only([_reporter_not_doer(article, r) for r in relations])
     return dataclasses.replace(article, relations=tuple(_typed_by_doer(article, relations)))
+
+
+_TELLER_IDS = ("per:", "med:", "agy:")  # persons, media and agencies tell of violence
+_ACTING_IDS = ("mil:", "grp:", "cty:", "gov:")
+_TELLER_ROLES = frozenset(("CVL", "OPP", "MED", "JUD"))  # civilians, activists, journalists, courts
+
+
+def _reporter_not_doer(article: Article, r: Relation) -> Relation:
+    """The one who reports violence is its doer when it is a force, an armed group, a state or an authority
+    announcing its own deed («أعلن الجيش اليمني مقتل 10 قيادات»، «ذكرت الشرطة الإيطالية أنها اعتقلت رجلين»); a
+    person, a medium, a source or activists who tell of it did none of it («مشيراً إلى مقتل عامل صحي»، «وصف الرئيس
+    جوكو ويدودو الهجمات بأنها بربرية»)."""
+    src, said = r.source, r.attributed_to
+    if r.type not in _VIOLENT or src is None or said is None or not (src.start < said.end and said.start < src.end):
+        return r
+    if (src.actor_id or "").startswith(_ACTING_IDS):
+        return r  # «أعلنت هيئة تحرير الشام ...»: a named group, force or state, whatever its first word
+    person = any(e.type == "PER" and e.start <= src.start and src.end <= e.end for e in article.entities or ())
+    words = src.text.split()
+    first = word_key(words[0]) if words else ""
+    lex = lexicon()
+    hit = strip_proclitic(first, lex.agents)
+    teller = person or (src.actor_id or "").startswith(_TELLER_IDS) \
+        or (hit is not None and lex.agents[hit[0]][0] in _TELLER_ROLES) or first in lex.speaker_words.get("source", ())
+    return dataclasses.replace(r, source=None) if teller else r
 
 
 def _typed_by_doer(article: Article, relations: list[Relation]) -> list[Relation]:
