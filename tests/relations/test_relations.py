@@ -215,3 +215,18 @@ def test_who_tells_of_violence_did_it_only_when_armed():
     assert doers("وفي زيارة لموقع أحد التفجيرات، وصف الرئيس جوكو ويدودو الهجمات بأنها \"بربرية\".") == [None]
     assert "mil:yem" in doers("أعلن الجيش اليمني، السبت، مقتل 10 قيادات ميدانية من ميليشيات الحوثي، خلال "
                               "اليومين الماضيين.")
+
+
+def test_the_one_met_follows_the_noun_of_meeting():
+    # Asharq al-Awsat and Al-Arabiya, in no gold set: «لقاء X» is meeting X, as a transitive verb's noun (gen
+    # «either»): after «ل» the subject before meets him; with «مع» after it, X is the one who meets
+    import rased
+
+    def consults(text: str) -> list:
+        return [(r.source.text if r.source else None, r.target.text if r.target else None)
+                for r in rased.analyze(text.encode()).relations if r.type == "CONSULT"]
+
+    assert ("أوباما", "الملك سلمان") in consults("وفي تصريحات منفصلة للصحافيين، قال كارتر إن الرئيس أوباما يتطلع "
+                                                  "للقاء الملك سلمان في سبتمبر (أيلول) المقبل.")
+    assert ("كونو", "بومبيو") in consults("وصدر هذا البيان بعد لقاء كونو مع بومبيو ووزيرة الخارجية الكورية "
+                                          "الجنوبية، كانغ كيونغ-هوا، في طوكيو.")

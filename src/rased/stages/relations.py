@@ -81,6 +81,7 @@ _PARTNERED_TYPES = frozenset(("AGREE",))
 _AND_BETWEEN = word_key("وبين")
 _SIDE = word_key("جهة")  # «من جهة ... ومن جهة أخرى»: the two sides of «بين»
 _PARTNERS = {word_key(w) for w in ("بين", "مع")}
+_WITH = word_key("مع")
 _ALSO_REGION = {word_key("قاطع")}
 _RARE = 60  # corpus count under which a word after «مقاطعة» is taken for a foreign name
 _FROM = word_key("من")
@@ -672,6 +673,8 @@ def _arguments(w: _Words, i: int, lo: int, hi: int, trig: Trigger, actors, start
                 return gen, obj
             if obj is not None and w.keys[obj.t0][:1] == "ل" and _governed(w, obj):
                 return gen, obj
+            if obj is not None and obj.t0 == gen.t1 + 1 and w.keys[gen.t1] == _WITH:
+                return gen, obj  # «لقاء كونو مع بومبيو»: with a partner after it, the genitive is the doer
             if gen.role == "NAT" or _received(w, i, lo) or any(
                     _governed_key(w.keys[k]) and w.keys[k][:1] == "ل" for k in range(gen.t1, min(end, gen.t1 + 3))):
                 return gen, None
@@ -680,8 +683,9 @@ def _arguments(w: _Words, i: int, lo: int, hi: int, trig: Trigger, actors, start
                 if tuple(w.keys[k:k + 2]) in _BY_KEYS:
                     src = _next_actor(actors, starts, k + 1, hi, 3)
                     break
-            if src is None and w.keys[i].startswith(("ب", "ل", "وب", "ول")):
-                # «الجيش الأميركي ملتزم بدعم القوات»، «تسعى لدعم الحكومة»: the subject before acts
+            if src is None and w.keys[i].startswith(("ب", "ل", "وب", "ول")) and _glued(w.keys[i]):
+                # «الجيش الأميركي ملتزم بدعم القوات»، «تسعى لدعم الحكومة»: the subject before acts (a «ل» of the
+                # word itself is none: «بعد لقاء ميركل» names no one who meets her)
                 src = _prev_actor(actors, starts, i, lo, limit, w)
                 if src is not None and src.t0 > lo and _other_event_noun(w, src.t0 - 1, trig.type):
                     src = None
@@ -1441,6 +1445,12 @@ def _claimant(w: "_Words", i: int, lo: int, hi: int, actors, starts) -> tuple["_
     if claimant is None:
         return None, "unnamed"  # «جماعة تابعة لتنظيم القاعدة»: a claimant the actor tables do not name
     return claimant, "denied" if any(_is_denial_verb(w.keys[c]) for c in frame) else "claimed"
+
+
+def _glued(key: str) -> bool:
+    """The trigger word carries a proclitic («لدعم»، «للقاء»), not a root letter alike («لقاء»، «لوم»)."""
+    hit = strip_proclitic(key, lexicon().triggers)
+    return hit is not None and hit[1] > 0
 
 
 def _partner_after(w, i: int, hi: int, near: bool) -> bool:
