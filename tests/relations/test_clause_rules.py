@@ -108,6 +108,16 @@ def test_what_is_asked_names_no_addressee():
     assert [r for r in found if r[0] == "REQUEST" and r[2] == "cty:USA" and r[3]], found
 
 
+def test_a_verb_without_the_word_its_row_requires_is_no_relation():
+    # Asharq al-Awsat and Sky News Arabia, in no gold set: «وقع» signs an agreement only with one after it
+    # («وقع بوتين اتفاقية»); an attack that took place, a law signed and casualties inflicted sign none
+    for text in ("وجاءت سلسلة الهجمات في العاصمة بعد أقل من اسبوع على تفجير انتحاري وقع الجمعة في سوق منطقة خان "
+                 "بني سعد في محافظة ديالى، وتبناه التنظيم.",
+                 "في عام 2015 وقع الرئيس أوباما قانونا يسمح بدفع تعويضات لـ 53 أمريكيا أو أسرهم.",
+                 "نسب الى تنظيم داعش واوقع الثلاثاء 32 قتيلا ومئة جريح في سوروتش بالقرب من الحدود مع سوريا."):
+        assert not [r for r in _relations(text) if r[0] == "AGREE"], text
+
+
 def test_the_next_clause_lends_no_negation():
     # «لكنه لم يقدم» belongs to the next clause: the accusation itself is asserted
     rels = _relations("واتهم مادورو كولومبيا بالضلوع في هذه المحاولة، لكنه لم يقدم أي أدلة.")
