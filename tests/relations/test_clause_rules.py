@@ -73,6 +73,10 @@ def test_bearing_responsibility_oneself_blames_nobody():
     # the one actor after «وحثت» is followed by the frame's complement «على»: it is the object
     ("وحذرت الولايات المتحدة من تصعيد جديد في سوريا. وحثت روسيا على وقف دعمها لنظام الأسد.",
      ("REQUEST", "zero-subject", "cty:USA", "cty:RUS", "asserted")),
+    # a verb right after a connective («كما») opens its clause with no subject of its own
+    ("وناشدت الحكومة الليبية الانتقالية الحكماء والعقلاء في المدينة التدخل. كما دعت الليبيين إلى التكاثف والتوافق "
+     "للخروج من هذه الأزمات التي تمر بها البلاد.",
+     ("REQUEST", "zero-subject", "gov:lby-interim", "cty:LBY", "asserted")),
 ])
 def test_zero_subject(text, expected):
     assert expected in _relations(text)
@@ -86,6 +90,32 @@ def test_zero_subject(text, expected):
 ])
 def test_received(text, expected):
     assert expected in _relations(text)
+
+
+def test_what_is_asked_names_no_addressee():
+    # Sky News Arabia and Al-Arabiya 2018, in no gold set: after «إلى»/«على» comes what is asked, so an actor
+    # there is no target; the one asked stands before it
+    found = _relations("دعا وزير الدولة للشؤون الخارجية الإماراتي أنور قرقاش إلى تدخل أممي عاجل لحماية الشعب "
+                       "الفلسطيني.")
+    assert [r for r in found if r[0] == "REQUEST"] and not [r for r in found if r[0] == "REQUEST" and r[3]], found
+    found = _relations("ودعا نيكولاي ملادينوف، المنسق الخاص لعملية السلام في الشرق الأوسط، إلى التنديد باستخدام "
+                       "إسرائيل القوة المميتة ضد الفلسطينيين.")
+    assert not [r for r in found if r[0] == "REQUEST" and r[3] == "cty:ISR"], found
+    found = _relations("أفاد مقاتلو المعارضة وسكان بأن طائرات سورية قصفت بلدات تسيطر عليها المعارضة في جنوبي "
+                       "البلاد، بينما دعت واشنطن إلى اجتماع عاجل في الأردن لمراجعة الوضع في جنوب غرب سوريا.")
+    assert ("REQUEST", "subject-only", "cty:USA", None, "asserted") in found, found
+    found = _relations("ودعت واشنطن السلطات الإيرانية إلى الإفراج عن الصحافي.")
+    assert [r for r in found if r[0] == "REQUEST" and r[2] == "cty:USA" and r[3]], found
+
+
+def test_a_verb_without_the_word_its_row_requires_is_no_relation():
+    # Asharq al-Awsat and Sky News Arabia, in no gold set: «وقع» signs an agreement only with one after it
+    # («وقع بوتين اتفاقية»); an attack that took place, a law signed and casualties inflicted sign none
+    for text in ("وجاءت سلسلة الهجمات في العاصمة بعد أقل من اسبوع على تفجير انتحاري وقع الجمعة في سوق منطقة خان "
+                 "بني سعد في محافظة ديالى، وتبناه التنظيم.",
+                 "في عام 2015 وقع الرئيس أوباما قانونا يسمح بدفع تعويضات لـ 53 أمريكيا أو أسرهم.",
+                 "نسب الى تنظيم داعش واوقع الثلاثاء 32 قتيلا ومئة جريح في سوروتش بالقرب من الحدود مع سوريا."):
+        assert not [r for r in _relations(text) if r[0] == "AGREE"], text
 
 
 def test_the_next_clause_lends_no_negation():

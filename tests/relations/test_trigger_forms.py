@@ -44,3 +44,20 @@ def test_a_written_teh_marbuta_is_no_pronoun_suffix():
     assert hit is not None and any(t.pronoun for t in triggers[hit[0]])
     assert readings_of("وزارة", triggers[hit[0]]) == ()
     assert readings_of("وزاره", triggers[hit[0]]) == triggers[hit[0]]
+
+
+def test_no_verb_is_reached_through_a_glued_ba():
+    # Sky News Arabia and Asharq al-Awsat, in no gold set: «ب» governs nouns, so «وبحث» (discussed) is no «حث»
+    # (urged) and «باحث» (a researcher) no «أحث»; a three-letter past spelt like its verbal noun stays
+    # («بطرد دبلوماسيين»: expelling them)
+    import rased
+
+    def types(text: str) -> set[str]:
+        return {r.type for r in rased.analyze(text.encode()).relations}
+
+    assert "REQUEST" not in types("وزار السيسي في أغسطس 2015، موسكو، والتقى بوتن، وبحث الرئيسان سبل دعم العلاقات "
+                                  "الاقتصادية، وزيادة التبادل التجاري بين البلدين.")
+    assert "REQUEST" not in types("وقال باحث يمني في شؤون الجماعات المتطرفة لـ«الشرق الأوسط» إن «اليمن الآن مهيأ "
+                                  "تمامًا لزرع خلايا إرهابية».")
+    assert "SANCTION" in types("وأعلنت الخارجية أن موسكو ستقوم بطرد دبلوماسيين بريطانيين رداً على قرار لندن طرد "
+                               "23 دبلوماسيا روسيا.")

@@ -6,8 +6,8 @@ or a preposition with its suffix («أنهم»، «خلالها»، «قبله»
 linked mention always names a party. The words come from the cue tables (complementizers, pronouns and bound
 prepositions of ``speaker_words.tsv``, prepositions and quantifiers of ``clause_words.tsv``) and the month and
 weekday names of ``arabic.months``. Nor is a span that runs into a clause (a dash inside it, a reporting or
-relation verb after its first word: «السلطات شنت»، «كلاي أدين»), a plural verb alone («أوقفوا») or a quantifier
-with a pronoun («بعضها»).
+relation verb after its first word: «السلطات شنت»، «كلاي أدين»), a plural verb alone («أوقفوا»), a quantifier
+with a pronoun («بعضها»), or a phrase that a preposition of time, place or circumstance opens («وفي مطلع العام»).
 """
 from __future__ import annotations
 
@@ -36,6 +36,8 @@ def names_a_party(mention: Mention | None) -> bool:
         return False  # «10 مايو»، «وفي 17 مايو 2014»
     if _runs_into_a_clause(mention.text, keys):
         return False  # «السلطات "شنت»، «للحكومة - حاولوا كسر»، «كلاي أدين»: a verb or a break inside
+    if len(keys) > 1 and _circumstance(keys[0]):
+        return False  # «وفي مطلع العام»، «وبعد تدخل قوات الأمن»، «أثناء العملية»: when or where, not who
     if len(keys) > 1:
         return True  # «نحو 700 رهينة»، «علي يحيى راشد»: a phrase with a noun
     if _plural_verb(keys[0]) or _share_of_a_pronoun(keys[0]):
@@ -51,6 +53,17 @@ def _runs_into_a_clause(text: str, keys: list[str]) -> bool:
     """A span that a dash breaks, or whose later words hold a verb of the cue tables (a reporting or relation
     verb, bare or after «و»): the rule read past the noun phrase into a clause."""
     return " - " in text or any(lexicon_verb(key, ("", "و")) for key in keys[1:])
+
+
+# prepositions of time, place and circumstance: a phrase they open tells when or where, never who acts or
+# undergoes (those after «على»، «ضد»، «بحق»، «مع» or «نحو 700» may name the party, and are left alone)
+_CIRCUMSTANCE = frozenset(word_key(w) for w in ("في", "منذ", "خلال", "بعد", "قبل", "أثناء", "إثر", "عقب",
+                                                 "بمناسبة", "بحضور", "عبر", "لدى"))
+
+
+def _circumstance(key: str) -> bool:
+    """The first word is a preposition of time, place or circumstance, bare or after «و/ف» («وفي»، «ففي»)."""
+    return key in _CIRCUMSTANCE or (key[:1] in ("و", "ف") and key[1:] in _CIRCUMSTANCE)
 
 
 def _plural_verb(key: str) -> bool:

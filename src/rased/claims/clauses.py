@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from ..knowledge.cues import Frame, Trigger, lexicon, readings_of, strip_proclitic
+from ..knowledge.cues import Frame, Trigger, lexicon, readings_of, strip_proclitic, word_key
 from ..record import Entity, Mention
 from .view import TokenView
 
@@ -59,7 +59,18 @@ def trigger_readings(view: TokenView, k: int) -> tuple[tuple[Trigger, ...], int]
     """The relation-trigger readings token ``k`` allows as written, and the characters of its proclitic."""
     triggers = lexicon().triggers
     hit = strip_proclitic(view.keys[k], triggers)
-    return (readings_of(view.toks[k].text, triggers[hit[0]]), hit[1]) if hit is not None else ((), 0)
+    return (readings_with(view.toks[k].text, hit[0], view.keys[k][:hit[1]]), hit[1]) if hit is not None else ((), 0)
+
+
+def readings_with(written: str, stem: str, proclitic: str) -> tuple[Trigger, ...]:
+    """The readings of trigger key ``stem`` as written after its proclitic. «ب» governs nouns only, so through it
+    no verb is reached («وبحث معه الملف» is «discussed», not «ب» + «حث», urged; «باحث» a researcher), save the
+    three-letter past whose verbal noun is spelt alike («بطرد دبلوماسيين»، «برفض الاتفاق»)."""
+    cands = readings_of(written, lexicon().triggers[stem])
+    if not proclitic.endswith("ب"):
+        return cands
+    return tuple(t for t in cands if t.pos != "verb" or (t.form == "past" and not t.pronoun and len(stem) == 3
+                                                          and stem == word_key(t.lemma)))
 
 
 def is_boundary(key: str) -> bool:
@@ -281,6 +292,8 @@ def targets(view: TokenView, k: int, hi: int, frame: Frame) -> list[Arg]:
     out = []
     n = k
     while n < hi:
+        if frame.speech and opens_complement(view, n, frame):
+            break  # «ودعا ملادينوف إلى التنديد باستخدام إسرائيل القوة»: who is asked comes before what is asked
         if view.toks[n].text == "(":  # «منظمة العفو الدولية (أمنستي انترناشونال) الجيش المصري»: a gloss, no target
             n = next((m + 1 for m in range(n + 1, min(hi, n + 12)) if view.toks[m].text == ")"), n + 1)
             continue
@@ -300,6 +313,14 @@ def targets(view: TokenView, k: int, hi: int, frame: Frame) -> list[Arg]:
             out.append(Arg(a.t0, a.t1, start, a.end, view.text[start:a.end], a.actor_id, f"prep:{prep}"))
         n = a.t1
     return out
+
+
+def opens_complement(view: TokenView, n: int, frame: Frame) -> bool:
+    """Token ``n`` is a complement preposition of a speech act's frame that stands as a word («دعا ... إلى
+    التنديد ...»، «حث ... على اجتياز ...»): what follows is what is asked. A glued «ب» is left alone: after
+    «ندد» or «أدان» it introduces the one condemned («نددت تركيا باعتراف البرلمان الهولندي»)."""
+    key = view.keys[n]
+    return len(key) > 1 and key in frame.complement
 
 
 def _past_mouthpiece(view: TokenView, n: int, hi: int) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from ..knowledge.cues import lexicon, strip_proclitic, word_key
+from ..knowledge.cues import is_next_word, lexicon, strip_proclitic, word_key
 from ..record import Article, Mention, Relation
 from . import adjuncts, clauses, instruments, pronouns, verb_frames
 from .clauses import Arg
@@ -31,8 +31,9 @@ def _is_verb(view: TokenView, k: int, type_: str) -> bool:
     if frame is None or frame.reader != "clause":
         return False
     found, _ = clauses.trigger_readings(view, k)
-    # a form that is also a verbal noun («دعم»، «هجوم») is read by the trigger rules, which know nouns
-    return bool(found) and all(t.pos == "verb" for t in found) and any(t.type == type_ for t in found)
+    # a form that is also a verbal noun («دعم»، «هجوم») is read by the trigger rules, which know nouns; a verb
+    # retyped by its doer («هاجم ترامب كيري»: ACCUSE, ``person_type``) is read as the type it took
+    return bool(found) and all(t.pos == "verb" for t in found) and any(type_ in (t.type, t.person_type) for t in found)
 
 
 def _denied(article: Article, offset: int) -> bool:
@@ -84,7 +85,11 @@ def _with_trigger_target(view: TokenView, reading, r: Relation):
     if keep:
         words = lexicon().clause_words
         between = range(bisect.bisect_left(view.starts, reading.source.end), bisect.bisect_left(view.starts, t.start))
-        keep = not any(words.get(view.keys[k]) == "mouthpiece" for k in between)
+        frame = lexicon().frames.get(r.type)
+        # «دعت واشنطن إلى اجتماع عاجل في الأردن»: past a speech act's complement comes what is asked, no target
+        keep = not any(words.get(view.keys[k]) == "mouthpiece"
+                       or (frame is not None and frame.speech and clauses.opens_complement(view, k, frame))
+                       for k in between)
     return dataclasses.replace(reading, rule="subject-only+triggers" if keep else "subject-only")
 
 
@@ -110,10 +115,31 @@ def _unread_verbs(view: TokenView, covered: set) -> list[tuple[int, Relation]]:
         if not found or not all(t.pos == "verb" for t in found):
             continue
         type_ = found[0].type
-        if _is_verb(view, k, type_):
+        if _is_verb(view, k, type_) and _has_next_word(view, k, found):
             t = view.toks[k]
             out.append((k, Relation(type_, None, None, t.start, t.end, t.text, "asserted", rule="unread")))
     return out
+
+
+_SUBJECT_REACH = 8  # a subject and its apposition between a verb and the word it requires («وقع بوتين اتفاقية»)
+
+
+def _has_next_word(view: TokenView, k: int, found) -> bool:
+    """A verb whose row requires a word after it («وقع اتفاقية») has it, or a noun of its type, past a subject;
+    «واوقع الثلاثاء 32 قتيلا» (inflicted) and «وقع الرئيس أوباما قانونا» sign no agreement. A form whose suffix is
+    its object («وقعته») names what it took, and a word required further on is the cascade's to read
+    (``object-before-next``)."""
+    need = [t.next for t in found if t.next is not None and t.within <= 1 and not t.pronoun]
+    if not need or len(need) < len(found):
+        return True
+    _, hi = view.sentence_of(k)
+    for j in range(k + 1, min(hi, k + 2 + _SUBJECT_REACH)):
+        if any(is_next_word(view.keys[j], n) for n in need):
+            return True
+        nouns, _ = clauses.trigger_readings(view, j)  # «ووقع جيش الإسلام ... اتفاقا مع روسيا»: a noun of its type
+        if any(t.pos == "noun" and t.type == found[0].type for t in nouns):
+            return True
+    return False
 
 
 def _unread_adjuncts(view: TokenView, covered: set) -> list[tuple[int, Relation]]:

@@ -6,8 +6,8 @@ extractor cascade); each relation it gives records the rule in ``Relation.rule``
 * ``object-before-next``: a verb that requires a word a few words on takes the actor before it as its object
   («حمّلت بريطانيا روسيا المسؤولية»);
 * ``vso``: the subject right after the verb, the target after it («اتهم مادورو كولومبيا بالضلوع»);
-* ``zero-subject``: a verb after «و/ف» whose only actor is its object takes the subject the discourse carries
-  («... منظمة العفو الدولية. وطالبت الجيش المصري بـ ...»);
+* ``zero-subject``: a verb after «و/ف» or a connective («كما»، «فيما») whose only actor is its object takes the
+  subject the discourse carries («... منظمة العفو الدولية. وطالبت الجيش المصري بـ ...»، «كما دعت الليبيين إلى ...»);
 * ``received``: a verb whose subject undergoes it (``voice`` in triggers.tsv: «مسنودا ب»، «يتلقى ... من»)
   takes the actor of its «ب»/«من» phrase as the source;
 * ``svo``: the topic before the verb, the target after it («الجماعة تتلقى تمويلا من ...» is left to the
@@ -82,13 +82,22 @@ def _vso(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
 
 
 def _zero_subject(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
-    if i != lo or view.keys[i][:1] not in ("و", "ف"):
-        return None  # only a verb that opens its clause after «و/ف» drops its subject
+    if not _opens_clause(view, i, lo):
+        return None  # only a verb that opens its clause after «و/ف» or a connective drops its subject
     carried = discourse.dropped_subject(view.paragraph[i])
     if carried is None:
         return None
     target = _first_target(view, i + 1, hi, frame, carried)
     return (carried, target) if target is not None else None
+
+
+def _opens_clause(view: TokenView, i: int, lo: int) -> bool:
+    """Verb ``i`` opens its clause: after «و/ف» («وطالبت ...») or right after a connective that opens its
+    sentence («كما دعت ...»: the topic goes on; «...، بينما دعت واشنطن إلى ...» sets a new subject against the
+    last)."""
+    if i == lo and view.keys[i][:1] in ("و", "ف"):
+        return True
+    return i > 0 and view.sentence_of(i)[0] == i - 1 and view.keys[i - 1] in lexicon().connectives
 
 
 def _svo(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:

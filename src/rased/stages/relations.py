@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..arabic import wordfreq
 from ..arabic.normalize import light
-from ..knowledge.cues import (Trigger, article_words, is_next_word, lexicon, readings_of, sports_or_culture,
+from ..knowledge.cues import (Trigger, article_words, is_next_word, lexicon, sports_or_culture,
                               strip_proclitic, word_key)
 from ..record import Article, Entity, Mention, Relation
 from ..settings import Settings
@@ -75,9 +75,13 @@ _CEASE = {word_key(w) for w in ("وقف", "لوقف", "بوقف", "ووقف", "�
                                  "بإيقاف", "ايقاف", "لايقاف")}
 # nouns that also name a body or a region: a trigger only with a partner after them, or without a name after them
 _PARTNERED = {word_key("تحالف")}
+# an agreement noun with no partner after it is the deal as a topic («معارضة الاتفاق»، «الاتفاق النووي يشكل ...»),
+# no agreement reached between the actors around it
+_PARTNERED_TYPES = frozenset(("AGREE",))
 _AND_BETWEEN = word_key("وبين")
 _SIDE = word_key("جهة")  # «من جهة ... ومن جهة أخرى»: the two sides of «بين»
 _PARTNERS = {word_key(w) for w in ("بين", "مع")}
+_WITH = word_key("مع")
 _ALSO_REGION = {word_key("قاطع")}
 _RARE = 60  # corpus count under which a word after «مقاطعة» is taken for a foreign name
 _FROM = word_key("من")
@@ -320,7 +324,7 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
             if hit is None:
                 continue
             prefix = k[: hit[1]]
-            cands = readings_of(w.toks[i].text, lex.triggers[hit[0]])
+            cands = clauses.readings_with(w.toks[i].text, hit[0], prefix)
             if not cands:
                 continue
             trig = _trigger_reading(w, i, cands, prefix)
@@ -336,8 +340,8 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                 continue  # «الصلات التي تجمعهما»: after a relative comes a verb, never a possessed noun
             if in_name[i] and participant is None:
                 continue
-            if trig.pos == "noun" and trig.lemma in _PARTNERED and not any(
-                    w.keys[k] in _PARTNERS for k in range(i + 1, min(hi, i + 4))):
+            if trig.pos == "noun" and (trig.lemma in _PARTNERED or (trig.type in _PARTNERED_TYPES and not trig.next)) \
+                    and not _partner_after(w, i, hi, trig.lemma in _PARTNERED):
                 continue  # «التحالف» names the coalition; an alliance has a partner: «تحالف مع القاعدة»
             if trig.pos == "noun" and trig.lemma in _ALSO_REGION and i + 1 < hi and _region_name_at(
                     w, i + 1, in_name, place_starts):
@@ -669,6 +673,8 @@ def _arguments(w: _Words, i: int, lo: int, hi: int, trig: Trigger, actors, start
                 return gen, obj
             if obj is not None and w.keys[obj.t0][:1] == "ل" and _governed(w, obj):
                 return gen, obj
+            if obj is not None and obj.t0 == gen.t1 + 1 and w.keys[gen.t1] == _WITH:
+                return gen, obj  # «لقاء كونو مع بومبيو»: with a partner after it, the genitive is the doer
             if gen.role == "NAT" or _received(w, i, lo) or any(
                     _governed_key(w.keys[k]) and w.keys[k][:1] == "ل" for k in range(gen.t1, min(end, gen.t1 + 3))):
                 return gen, None
@@ -677,8 +683,9 @@ def _arguments(w: _Words, i: int, lo: int, hi: int, trig: Trigger, actors, start
                 if tuple(w.keys[k:k + 2]) in _BY_KEYS:
                     src = _next_actor(actors, starts, k + 1, hi, 3)
                     break
-            if src is None and w.keys[i].startswith(("ب", "ل", "وب", "ول")):
-                # «الجيش الأميركي ملتزم بدعم القوات»، «تسعى لدعم الحكومة»: the subject before acts
+            if src is None and w.keys[i].startswith(("ب", "ل", "وب", "ول")) and _glued(w.keys[i]):
+                # «الجيش الأميركي ملتزم بدعم القوات»، «تسعى لدعم الحكومة»: the subject before acts (a «ل» of the
+                # word itself is none: «بعد لقاء ميركل» names no one who meets her)
                 src = _prev_actor(actors, starts, i, lo, limit, w)
                 if src is not None and src.t0 > lo and _other_event_noun(w, src.t0 - 1, trig.type):
                     src = None
@@ -1440,11 +1447,50 @@ def _claimant(w: "_Words", i: int, lo: int, hi: int, actors, starts) -> tuple["_
     return claimant, "denied" if any(_is_denial_verb(w.keys[c]) for c in frame) else "claimed"
 
 
+def _glued(key: str) -> bool:
+    """The trigger word carries a proclitic («لدعم»، «للقاء»), not a root letter alike («لقاء»، «لوم»)."""
+    hit = strip_proclitic(key, lexicon().triggers)
+    return hit is not None and hit[1] > 0
+
+
+def _partner_after(w, i: int, hi: int, near: bool) -> bool:
+    """«مع» or «بين» after noun ``i``: within three words (``near``: «تحالف مع القاعدة»), or past an agreement's
+    name («اتفاق مشروع الضبعة النووي بين مصر وروسيا»), within five."""
+    return any(w.keys[k] in _PARTNERS for k in range(i + 1, min(hi, i + (4 if near else 6))))
+
+
 def run(article: Article, settings: Settings) -> Article:
     from ..claims.reread import reread
 
-    relations = _parties_only(reread(article, extract(article, settings)))
+    # retyped before the clause reading too: a person's «هاجم» is read by the clause cascade as the words it is
+    relations = reread(article, _typed_by_doer(article, extract(article, settings)))
+    relations = _parties_only([_reporter_not_doer(article, r) for r in relations])
     return dataclasses.replace(article, relations=tuple(_typed_by_doer(article, relations)))
+
+
+_TELLER_IDS = ("per:", "med:", "agy:")  # persons, media and agencies tell of violence
+_ACTING_IDS = ("mil:", "grp:", "cty:", "gov:")
+_TELLER_ROLES = frozenset(("CVL", "OPP", "MED", "JUD"))  # civilians, activists, journalists, courts
+
+
+def _reporter_not_doer(article: Article, r: Relation) -> Relation:
+    """The one who reports violence is its doer when it is a force, an armed group, a state or an authority
+    announcing its own deed («أعلن الجيش اليمني مقتل 10 قيادات»، «ذكرت الشرطة الإيطالية أنها اعتقلت رجلين»); a
+    person, a medium, a source or activists who tell of it did none of it («مشيراً إلى مقتل عامل صحي»، «وصف الرئيس
+    جوكو ويدودو الهجمات بأنها بربرية»)."""
+    src, said = r.source, r.attributed_to
+    if r.type not in _VIOLENT or src is None or said is None or not (src.start < said.end and said.start < src.end):
+        return r
+    if (src.actor_id or "").startswith(_ACTING_IDS):
+        return r  # «أعلنت هيئة تحرير الشام ...»: a named group, force or state, whatever its first word
+    person = any(e.type == "PER" and e.start <= src.start and src.end <= e.end for e in article.entities or ())
+    words = src.text.split()
+    first = word_key(words[0]) if words else ""
+    lex = lexicon()
+    hit = strip_proclitic(first, lex.agents)
+    teller = person or (src.actor_id or "").startswith(_TELLER_IDS) \
+        or (hit is not None and lex.agents[hit[0]][0] in _TELLER_ROLES) or first in lex.speaker_words.get("source", ())
+    return dataclasses.replace(r, source=None) if teller else r
 
 
 def _typed_by_doer(article: Article, relations: list[Relation]) -> list[Relation]:
