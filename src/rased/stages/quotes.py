@@ -992,8 +992,8 @@ def _split_claims(r: _Reading, c: _CueAt, speaker, kind: str, k: int, c_start: i
         if m > k + 2 and mk[:1] == "و" and lex.complementizers.get(mk[1:]) == "comp":
             r.found.append(_found(speaker, c.tok, c_start, doc.toks[m].start, False, kind))
             c_start = doc.toks[m].end
-        elif m > k + 2 and not r.inside_direct(doc.toks[m].start) and (
-                doc.toks[m - 1].text in "،," and ends_report(doc.keys, m) or kind == "about" and mk in lex.contrasts):
+        elif m > k + 2 and (doc.toks[m - 1].text in "،," and ends_report(doc.keys, m)
+                            or kind == "about" and mk in lex.contrasts) and not r.inside_direct(doc.toks[m].start):
             # inside a quotation the speaker's own «، لكن ...» goes on; outside it is the narrator's
             c_end = doc.toks[m].start  # a noun phrase after «عن» ends at a contrast: «... لكنه لم يشر ...»
             break
@@ -1288,9 +1288,10 @@ def _clause_subjects(article: Article) -> list[tuple[int, _Speaker]]:
     from ..claims.view import TokenView
 
     view = TokenView.of(article)
+    after_comma = _after_comma_verbs(view)
     out = []
     for lo, hi in view.sentences:
-        for k in _clause_openings(view, lo, hi):
+        for k in _clause_openings(view, lo, hi, after_comma):
             arg = clauses.subject_after(view, k, hi)
             if arg is not None and arg.actor_id and view.entity[arg.t0] is not None:
                 out.append((view.toks[k].start, _Speaker(Mention(arg.start, arg.end, arg.text, arg.actor_id),
@@ -1309,16 +1310,29 @@ def _verb_before_name(view, k: int, hi: int) -> bool:
                                           and x not in lex.titles for x in (key, key[1:]))
 
 
-def _clause_openings(view, lo: int, hi: int):
+def _after_comma_verbs(view) -> list[int]:
+    """Token indices of the verbs with «و» right after a comma, in the whole article (the commas found in the
+    text, not token by token: this runs for every article)."""
+    out = []
+    for mark in "،,":
+        p = view.text.find(mark)
+        while p >= 0:
+            m = bisect.bisect_left(view.starts, p)
+            if m + 1 < len(view.keys) and view.starts[m] == p and view.keys[m + 1][:1] == "و" \
+                    and lexicon_verb(view.keys[m + 1], ("و",)):
+                out.append(m + 1)
+            p = view.text.find(mark, p + 1)
+    return sorted(out)
+
+
+def _clause_openings(view, lo: int, hi: int, after_comma: list[int]):
     """The verbs that open the clauses of a sentence: its first word, and a verb with «و» right after a comma."""
     k = lo
     while k < hi and not view.is_word(k):
         k += 1
     if k < hi and (lexicon_verb(view.keys[k]) or _verb_before_name(view, k, hi)):
         yield k
-    for m in range(k + 1, hi - 1):
-        if view.toks[m].text in "،," and lexicon_verb(view.keys[m + 1], ("و",)):
-            yield m + 1
+    yield from after_comma[bisect.bisect_right(after_comma, k + 1):bisect.bisect_left(after_comma, hi)]
 
 
 def _negated_cue(doc: _Doc, i: int) -> bool:
