@@ -847,9 +847,9 @@ def _as_said_rule(r: _Reading, c: _CueAt, prev: list) -> tuple[Found, _Speaker |
     if prev or c.cue.form not in ("past", "present") or c.hit[1] or i < 4 or doc.keys[i - 1] != _AS \
             or doc.toks[i - 2].text not in "،," or doc.toks[i - 2].start <= c.s_start:
         return None
-    a, b = _speaker_after(doc, i + 1, c.stop, r.entities)
     if any(doc.toks[m].text in "،," for m in range(i + 1, c.stop)):
         return None  # «...، كما تقول تركيا، لشن هجمات»: an aside within the sentence, not its source
+    a, b = _speaker_after(doc, i + 1, c.stop, r.entities)
     speaker = _make_speaker(doc, r.entities, a, b) if b - a <= r.qs.max_speaker_words // 2 else None
     if speaker is None or r.inside_direct(c.s_start):
         return None
@@ -1156,24 +1156,29 @@ def _object_speaker(doc: _Doc, view, i: int, k: int, lo: int, hi: int, cue, bare
 
 def _subject_before_object(doc: _Doc, view, k: int, hi: int) -> tuple[_Speaker | None, int]:
     """With the object attached to the verb, the words up to its «بـ» phrase or complementizer are the subject,
-    named or not («بعد أن اتهمتهم القوى الأمنية بالإخلال بالأمن»); none when one follows at once («واتهمه بتسليح»)."""
-    k = clauses.adjunct_end(doc.keys, k, hi)  # «ثم اتهمه لاحقاً بتسليح ...»
+    named or not («بعد أن اتهمتهم القوى الأمنية بالإخلال بالأمن»، «ويصفه معارضوه بأنه ...»); none when one follows
+    at once («واتهمه بتسليح»)."""
     comps = lexicon().complementizers
-    end = next((m for m in range(k, min(len(doc.keys), hi + 1, k + 6)) if _preposition_phrase(doc, m, "ب")
-                or doc.keys[m] == "ب" or comps.get(doc.keys[m]) == "comp"), None)  # «ويصفه معارضوه بأنه ...»
-    if end is None or end == k or any(not view.is_word(m) or clauses.opens_clause(view.keys, m) for m in range(k, end)):
-        return None, k
-    start, stop = doc.toks[k].start, doc.toks[end - 1].end
-    return _Speaker(None, doc.text[start:stop], start, stop, "after-cue"), end
+    named = _words_up_to(doc, view, k, min(len(doc.keys), hi + 1), lambda m: _preposition_phrase(doc, m, "ب")
+                         or doc.keys[m] == "ب" or comps.get(doc.keys[m]) == "comp")
+    return named or (None, clauses.adjunct_end(doc.keys, k, hi))
 
 
 def _subject_before_prep(doc: _Doc, view, cue, k: int, hi: int) -> tuple[_Speaker, int] | None:
-    """A cue that takes no object before its preposition (reporting.tsv «object» subject): up to five words
-    between the verb and the preposition, with no clause word, are its subject («وأصرت العمدة رومان على ...»)."""
-    k = clauses.adjunct_end(doc.keys, k, hi)
-    end = next((m for m in range(k, min(hi, k + 6)) if doc.keys[m] in cue.preps), None)
-    if end is None or end == k or any(not view.is_word(m) or clauses.opens_clause(view.keys, m)
-                                      or lexicon().clause_words.get(doc.keys[m]) is not None for m in range(k, end)):
+    """A cue that takes no object before its preposition (reporting.tsv «object» subject): the words between the
+    verb and the preposition, with no clause word, are its subject («وأصرت العمدة رومان على ...»)."""
+    clause_words = lexicon().clause_words
+    return _words_up_to(doc, view, k, hi, lambda m: doc.keys[m] in cue.preps,
+                        lambda m: clause_words.get(doc.keys[m]) is not None)
+
+
+def _words_up_to(doc: _Doc, view, k: int, limit: int, ends, refuses=lambda m: False):
+    """(speaker, end) for the up to five words after the adjuncts from ``k`` that run to the first token ``ends``
+    accepts (before ``limit``), with no punctuation, no clause opening and none that ``refuses``; None else."""
+    k = clauses.adjunct_end(doc.keys, k, limit)  # «ثم اتهمه لاحقاً بتسليح ...»
+    end = next((m for m in range(k, min(limit, k + 6)) if ends(m)), None)
+    if end is None or end == k or any(not view.is_word(m) or clauses.opens_clause(view.keys, m) or refuses(m)
+                                      for m in range(k, end)):
         return None
     start, stop = doc.toks[k].start, doc.toks[end - 1].end
     return _Speaker(None, doc.text[start:stop], start, stop, "after-cue"), end
