@@ -59,6 +59,17 @@ def test_negation_and_hedging():
     assert [f[3] for f in hedge if f[0] == "COOPERATE"] == ["possible"]
 
 
+@pytest.mark.parametrize("text, type_, modality", [
+    # «قد» + a past (form VIII «اعتقلت», a plural «هاجموا») asserts; only an imperfect after it is possible
+    ("وكانت الشرطة الإيطالية قد اعتقلت الشهر الماضي مغربيا يشتبه في أنه يروج للتشدد.", "COERCE", "asserted"),
+    ("وكان مسلحون قد هاجموا مقرا للشرطة في المدينة.", "ASSAULT", "asserted"),
+    ("وقد يهاجم المسلحون مقرا للشرطة في المدينة.", "ASSAULT", "possible"),
+])
+def test_qad_with_a_past_asserts(text, type_, modality):
+    _, found = rels(text)
+    assert [f[3] for f in found if f[0] == type_] == [modality], found
+
+
 def test_event_time_past_and_year():
     article, _ = rels("وفي نوفمبر 2005 قامت امرأة بتفجير نفسها مستهدفة دورية للقوات الاميركية جنوب بغداد.")
     assert any(r.type == "ASSAULT" and r.event_time == "2005" for r in article.relations)

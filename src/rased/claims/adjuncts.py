@@ -54,7 +54,7 @@ def _host(view: TokenView, k: int, adj: Adjunct, lo: int) -> Arg | None:
     التحالف»: the joint forces, not the militias they fight). A nationality adjective is no host («الاتحاد السعودي
     للرياضات البحرية بالتعاون مع ...»)."""
     if adj.host == "clause":
-        return _clause_doer(view, k, lo)
+        return clause_doer(view, k, lo)
     floor = max(lo, k - _REACH[adj.host])
     adjacent = k - 1 if k - 1 >= lo and view.toks[k - 1].text in "،," else k
     for j in range(k - 1, floor - 1, -1):
@@ -79,7 +79,9 @@ def _candidate(view: TokenView, j: int, k: int, lo: int) -> Arg | None:
     return a
 
 
-def _clause_doer(view: TokenView, k: int, lo: int) -> Arg | None:
+def clause_doer(view: TokenView, k: int, lo: int) -> Arg | None:
+    """The first actor before token ``k`` in its sentence (from ``lo``, after the last complementizer) that no
+    preposition governs: the doer of the clause ``k`` stands in."""
     complementizers = lexicon().complementizers
     start = max((j + 1 for j in range(lo, k) if complementizers.get(view.keys[j]) == "comp"), default=lo)
     for j in range(start, k):

@@ -214,7 +214,7 @@ def _joins(view: TokenView, head: str, n: int) -> bool:
     """The word after an agent noun joins it: a genitive after an indefinite head («قوات الأمن»), an adjective
     after a definite one («القوات الخاصة»); never a preposition or other clause word («الجماعة الى»)."""
     nxt = view.keys[n]
-    if lexicon().clause_words.get(nxt) is not None:
+    if lexicon().clause_words.get(nxt) not in (None, "material"):  # «القوات الجوية»، «تجار الأسلحة» join
         return False
     return not head.startswith("ال") or nxt.startswith("ال")
 
@@ -413,5 +413,8 @@ def preposition_before(view: TokenView, n: int, floor: int) -> str | None:
 
 
 def negated(view: TokenView, i: int, lo: int) -> bool:
+    """A negation right before predicate ``i`` (a word between allowed), unless it makes «still» with the verb
+    after it («لا تزال تخوض المعارك»، «ما زال يشن»)."""
     words = lexicon().clause_words
-    return any(words.get(view.keys[k]) == "negation" for k in range(max(lo, i - 2), i))
+    return any(words.get(view.keys[k]) == "negation" and words.get(view.keys[k + 1]) != "continuative"
+               for k in range(max(lo, i - 2), i))

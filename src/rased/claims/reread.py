@@ -10,7 +10,7 @@ import dataclasses
 
 from ..knowledge.cues import is_next_word, lexicon, strip_proclitic, word_key
 from ..record import Article, Mention, Relation
-from . import adjuncts, clauses, instruments, pronouns, verb_frames
+from . import adjuncts, clauses, instruments, pronouns, support_verbs, verb_frames
 from .clauses import Arg
 from .view import TokenView
 
@@ -154,13 +154,26 @@ def _unread_adjuncts(view: TokenView, covered: set) -> list[tuple[int, Relation]
 
 
 def _reading(view: TokenView, k: int | None, r: Relation, discourse):
-    """The adjunct reading of the trigger's phrase (with its type), else the verb cascade's, else None."""
+    """The adjunct reading of the trigger's phrase (with its type), else the verb cascade's, else, for a noun, its
+    support verb's, else None."""
     if k is None:
         return r, None
     adjunct = adjuncts.read(view, k)
     if adjunct is not None:
         return dataclasses.replace(r, type=adjunct[0]), adjunct[1]
-    return r, verb_frames.read(view, k, r.type, discourse) if _is_verb(view, k, r.type) else None
+    if _is_verb(view, k, r.type):
+        return r, verb_frames.read(view, k, r.type, discourse)
+    return r, _with_noun_target(view, k, support_verbs.read(view, k, r.type, discourse), r)
+
+
+def _with_noun_target(view: TokenView, k: int, reading, r: Relation):
+    """A support-verb reading with no target keeps the trigger rules' one where it lies after the noun and is a
+    linked actor other than the source («شن الجيش في ميانمار عملية عسكرية في ولاية راخين»: none)."""
+    if reading is None or reading.target is not None or r.target is None or r.target.actor_id is None:
+        return reading
+    if r.target.start < view.toks[k].end or r.target.actor_id == reading.source.actor_id:
+        return reading
+    return dataclasses.replace(reading, rule="support-verb+triggers")
 
 
 def _with_pronoun(view: TokenView, k: int | None, r: Relation) -> Relation:
@@ -360,7 +373,7 @@ def reread(article: Article, relations: list[Relation]) -> list[Relation]:
             claimant = _speaker(article, _quote_around(article, view.toks[k].start))
         again = dataclasses.replace(
             r, source=reading.source.mention(), target=reading.target.mention() if reading.target else r.target
-            if reading.rule == "subject-only+triggers" else None, evidence_start=start,
+            if reading.rule.endswith("+triggers") else None, evidence_start=start,
             evidence_end=end, modality=modality, rule=reading.rule,
             attributed_to=None if modality == "asserted" else claimant)
         again = _with_pronoun(view, k, again)

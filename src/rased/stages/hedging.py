@@ -16,7 +16,9 @@ from ..record import Article, Sentence
 
 NEAR = 3  # words a near-scope cue reaches
 RANK = {"negated": 0, "possible": 1, "hedged": 2, "reported": 3, "asserted": 4}
-_IMPERFECT = ("ي", "ت", "ن", "ا")
+# «أ»-initial words after «قد» are form-IV pasts in news («وكان الجيش قد أطلق»، «قد أعلن»), not «I may»; a word in
+# «وا» is a past plural («قد تعهدوا»): the imperfect plural ends in «ون»
+_IMPERFECT = ("ي", "ت", "ن")
 
 
 @dataclass(slots=True, frozen=True)
@@ -41,7 +43,7 @@ def scan(keys: list[str]) -> Cues:
                 continue
             if k in ("قد", "وقد", "فقد"):
                 nxt = keys[i + 1] if i + 1 < len(keys) else ""
-                if not (nxt.startswith(_IMPERFECT) and len(nxt) > 3):
+                if not (nxt.startswith(_IMPERFECT) and len(nxt) > 3 and not nxt.endswith("وا")):
                     break
             if scope == "sentence":
                 if sentence is None or RANK[modality] < RANK[sentence]:

@@ -202,6 +202,8 @@ class Lexicon:
     speaker_words: dict[str, frozenset[str]]  # role -> keys of the words that bound or open a quote's speaker
     instruments: dict[str, str]  # key -> link | death | meets (instruments.tsv): a death and the attack that caused it
     clause_words: dict[str, str]  # key -> adjunct | boundary | negation | preposition | material | mouthpiece | question | formula
+    support_verbs: dict[str, tuple[frozenset[str], bool]]  # form key -> (types of the event nouns it carries, "*"
+    # for any; whether the form is a verbal noun only: «إطلاق», not «شن»)
 
 
 def _cues() -> dict[str, Cue]:
@@ -412,6 +414,21 @@ def _agents() -> dict[str, tuple[str, bool]]:
     return table
 
 
+def _support_verbs() -> dict[str, tuple[frozenset[str], bool]]:
+    """Every form of the support verbs (support_verbs.tsv): generated past and present, extras, verbal nouns."""
+    verbs: dict[str, set[str]] = {}
+    nouns: dict[str, set[str]] = {}
+    for row in _rows("support_verbs.tsv"):
+        carries = set(_split(row["carries"]))
+        forms = past_forms(row["past"]) if row["past"] != "-" else set()
+        forms |= present_forms(row["present"]) if row["present"] != "-" else set()
+        for k in forms | {key(x) for x in _split(row["extra"])}:
+            verbs.setdefault(k, set()).update(carries)
+        for k in {key(x) for x in _split(row["nouns"])}:
+            nouns.setdefault(k, set()).update(carries)
+    return {k: (frozenset(verbs.get(k, set()) | nouns.get(k, set())), k not in verbs) for k in verbs.keys() | nouns.keys()}
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     attributions: dict[str, list[str]] = {}
@@ -445,6 +462,7 @@ def lexicon() -> Lexicon:
         frames=frames,
         instruments={key(r["word"]): r["role"] for r in _rows("instruments.tsv")},
         clause_words={key(r["word"]): r["role"] for r in _rows("clause_words.tsv")},
+        support_verbs=_support_verbs(),
         adjuncts=_adjuncts(),
         institutions=tuple((r["form"], r["institution"]) for r in _rows("institutions.tsv")),
         short_names=tuple(r["head"] for r in _rows("short_names.tsv")),
@@ -518,8 +536,12 @@ def validate() -> list[str]:
     for r in _rows("clause_words.tsv"):
         if r.get("role") not in ("adjunct", "boundary", "relative", "negation", "preposition", "material", "mouthpiece",
                                  "question", "formula", "link", "share", "apposition", "emphatic",
-                                 "quantifier"):
+                                 "quantifier", "continuative"):
             problems.append(f"clause_words.tsv {r.get('word')}: role {r.get('role')!r}")
+    for r in _rows("support_verbs.tsv"):
+        unknown = [t for t in _split(r.get("carries") or "") if t != "*" and t not in lexicon().frames]
+        if unknown or not _split(r.get("carries") or ""):
+            problems.append(f"support_verbs.tsv {r.get('past')}: carries {r.get('carries')!r}: not relation types or *")
     for r in _rows("instruments.tsv"):
         if r.get("role") not in ("link", "death", "meets"):
             problems.append(f"instruments.tsv {r.get('word')}: role {r.get('role')!r} not in ['death', 'link', 'meets']")
