@@ -237,3 +237,20 @@ def test_an_unnamed_organisation_span_is_open_to_the_state_nouns():
     found = ids(link(text, [("الجيش الوطني", "ORG")]))
     assert ("الجيش الوطني", "mil:yem") in found
     assert [t for t, _ in found].count("الجيش الوطني") == 1
+
+
+
+@pytest.mark.parametrize("text, name, actor_id", [
+    ("قال زعيم المعارضة جيرمي كوربن إن الحكومة فشلت", "جيرمي كوربن", "per:jeremy-corbyn"),  # «جيريمي كوربين»
+    ("وقالت المتحدثة هيذر ناورت إن واشنطن قلقة", "هيذر ناورت", "per:heather-nauert"),
+])
+def test_a_foreign_name_spelt_with_other_long_vowels_is_the_same_person(text, name, actor_id):
+    assert (name, actor_id) in ids(link(text, [(name, "PER")]))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقال النائب حسن سالم إن الحكومة فشلت", "حسن سالم"),  # not «حسين سلامي»
+    ("وقال المواطن إبراهيم صلاح إن الحكومة فشلت", "إبراهيم صلاح"),  # not «برهم صالح»
+])
+def test_a_long_vowel_opening_or_ending_a_word_is_no_spelling_variant(text, name):
+    assert (name, None) in ids(link(text, [(name, "PER")]))

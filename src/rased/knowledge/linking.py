@@ -87,6 +87,29 @@ def _given_names(registry: Registry) -> dict[str, tuple[str, ...]]:
         key.split()[-1 if _family_first(actor) else 0]] if actor.kind == "person" and len(key.split()) >= 2 else [])
 
 
+def _skeleton_names(registry: Registry) -> dict[str, tuple[str, ...]]:
+    """Every person's name of two words or more, each word as its skeleton → the persons: a foreign name spelt
+    with other long vowels («جيرمي كوربن» = «جيريمي كوربين») is the same person."""
+    return _name_index(registry, "skeleton", lambda actor, key: [
+        _name_skeleton(key)] if actor.kind == "person" and len(key.split()) >= 2 else [])
+
+
+def _name_skeleton(key: str) -> str:
+    """Each word's skeleton inside its first and last letters: a long vowel that opens or ends a word is no
+    spelling variant («إبراهيم صلاح» is not «برهم صالح», «حسن سالم» is not «حسين سلامي»)."""
+    return " ".join(w[:1] + _skeleton(w[1:-1]) + w[-1:] if len(w) > 1 else w for w in key.split())
+
+
+def _by_skeleton(registry: Registry, key: str) -> list[Actor]:
+    """The one person whose full name has this name's skeleton (every word of three letters or more, so that
+    short words cannot collapse into another name), or none."""
+    words = key.split()
+    if len(words) < 2 or any(len(_skeleton(w)) < 3 for w in words):
+        return []
+    ids = _skeleton_names(registry).get(_name_skeleton(key), ())
+    return [registry[ids[0]]] if len(ids) == 1 else []
+
+
 def _compact_names(registry: Registry) -> dict[str, tuple[str, ...]]:
     """Every Arabic name without its spaces → actors: «نصرالله» is «نصر الله», «عبدالله» is «عبد الله»."""
     return _name_index(registry, "compact", lambda actor, key: [key.replace(" ", "")])
@@ -264,6 +287,9 @@ def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]]
         else:
             found = as_written or registry.lookup(surface) or [
                 registry[i] for i in _compact_names(registry).get(key.replace(" ", ""), ())]
+            if not found and typ == "PER":
+                found = _by_skeleton(registry, key)
+                score = min(score, 0.6) if found else score
         if len(found) > 1:  # «البيضاء» in Yemen or in Libya: the one from a country the document names
             fitting = [a for a in found if a.type == typ and (a.country or a.iso3) in countries]
             if len(fitting) == 1:
