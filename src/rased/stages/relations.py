@@ -33,7 +33,9 @@ from ..knowledge.cues import (Trigger, article_words, is_next_word, lexicon, spo
 from ..record import Article, Entity, Mention, Relation
 from ..settings import Settings
 from ..claims import clauses
+from ..claims import nationality_heads
 from ..claims.argument_shape import names_a_party
+from ..claims.view import TokenView
 from . import hedging
 
 _BOUNDARY_WORDS = {word_key(w) for w in ("حيث", "بينما", "فيما", "ثم", "لكن", "ولكن", "بعدما", "عندما", "حين", "كما")}
@@ -1465,7 +1467,9 @@ def run(article: Article, settings: Settings) -> Article:
     # retyped before the clause reading too: a person's «هاجم» is read by the clause cascade as the words it is
     relations = reread(article, _typed_by_doer(article, extract(article, settings)))
     relations = _parties_only([_reporter_not_doer(article, r) for r in relations])
-    return dataclasses.replace(article, relations=tuple(_typed_by_doer(article, relations)))
+    view = TokenView.of(article)
+    relations = [nationality_heads.widen_relation(view, r) for r in _typed_by_doer(article, relations)]
+    return dataclasses.replace(article, relations=tuple(relations))
 
 
 _TELLER_IDS = ("per:", "med:", "agy:")  # persons, media and agencies tell of violence

@@ -204,6 +204,7 @@ class Lexicon:
     clause_words: dict[str, str]  # key -> adjunct | boundary | negation | preposition | material | mouthpiece | question | formula
     support_verbs: dict[str, tuple[frozenset[str], bool]]  # form key -> (types of the event nouns it carries, "*"
     # for any; whether the form is a verbal noun only: «إطلاق», not «شن»)
+    body_nouns: frozenset[str] = frozenset()  # indefinite heads a nationality describes («وفد أميركي», body_nouns.tsv)
 
 
 def _cues() -> dict[str, Cue]:
@@ -468,6 +469,7 @@ def lexicon() -> Lexicon:
         short_names=tuple(r["head"] for r in _rows("short_names.tsv")),
         speaker_words=_speaker_words(),
         titles=frozenset(key(r["title"]) for r in _rows("titles.tsv")),
+        body_nouns=frozenset(key(r["form"]) for r in _rows("body_nouns.tsv")),
     )
     for table in (lex.cues, lex.triggers, lex.agents, lex.context, lex.report_nouns):
         _MEMO[id(table)] = {}
@@ -538,6 +540,12 @@ def validate() -> list[str]:
                                  "question", "formula", "link", "share", "apposition", "emphatic",
                                  "quantifier", "continuative"):
             problems.append(f"clause_words.tsv {r.get('word')}: role {r.get('role')!r}")
+    seen_bodies: set[str] = set()
+    for r in _rows("body_nouns.tsv"):
+        form = r.get("form") or ""
+        if not form or form.startswith("ال") or key(form) in seen_bodies:
+            problems.append(f"body_nouns.tsv {form!r}: empty, definite or repeated (forms are indefinite heads)")
+        seen_bodies.add(key(form))
     for r in _rows("support_verbs.tsv"):
         unknown = [t for t in _split(r.get("carries") or "") if t != "*" and t not in lexicon().frames]
         if unknown or not _split(r.get("carries") or ""):
