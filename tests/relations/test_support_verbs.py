@@ -55,3 +55,36 @@ def test_table_forms():
     assert "ASSAULT" in table["شنت"][0] and table["شنت"][1] is False
     assert table["اطلاق"][1] is True  # a verbal noun only
     assert "*" in table["قامت"][0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject undergoes the act; the «من» phrase after the noun names the doer
+    ("وتعرضت القوات العراقية لهجوم من تنظيم داعش.", ("ASSAULT", "undergo", "تنظيم داعش", "القوات العراقية", "asserted")),
+    ("وأشار إلى أن الولايات المتحدة تواجه تهديدات من القاعدة وداعش.",
+     ("THREATEN", "undergo", "القاعدة", "الولايات المتحدة", "reported")),
+    # a nationality or a genitive right after the noun is its doer
+    ("وتواجه روسيا عقوبات أمريكية جديدة.", ("SANCTION", "undergo", "أمريكية", "روسيا", "asserted")),
+    ("وتعرضت ألمانيا لانتقادات الرئيس التركي رجب طيب أردوغان.",
+     ("ACCUSE", "undergo", "الرئيس التركي رجب طيب أردوغان", "ألمانيا", "asserted")),
+    # no doer named: only the one who suffers it, never the nearest actor elsewhere
+    ("وواجه الرئيس الروسي فلاديمير بوتين انتقادات بعد تصريحاته.",
+     ("ACCUSE", "undergo", None, "الرئيس الروسي فلاديمير بوتين", "asserted")),
+])
+def test_undergo_verb(text, expected):
+    assert expected in _relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    # «تُلقي ... باللوم» throws the blame: what one suffers comes bare or after «ل»
+    "وتتهمه السلطات بالارتباط بحركة غولن التي تلقي تركيا باللوم عليها في تنفيذ الانقلاب.",
+    # an unnamed noun right before the verb is its subject, not an actor further back
+    "ويهيمن النظام المالي الأميركي على التعاملات، مما يردع البنوك من التعامل مع أي مصدر يخضع للعقوبات الأميركية.",
+])
+def test_not_undergone(text):
+    found = _relations(text)
+    assert found and all(r[1] != "undergo" for r in found)
+
+
+def test_undergo_forms():
+    table = lexicon().support_verbs
+    assert table["تعرضت"][2] is True and table["شنت"][2] is False

@@ -70,7 +70,7 @@ def _modality(article: Article, r: Relation, reading, offset: int) -> str:
     if r.modality == "negated":
         return "negated" if _denied(article, offset) else "asserted"
     if lexicon().frames[r.type].speech and r.modality == "reported" and r.attributed_to is not None \
-            and r.attributed_to.actor_id == reading.source.actor_id:
+            and reading.source is not None and r.attributed_to.actor_id == reading.source.actor_id:
         return "asserted"  # a speech act is the speaker's deed, told by the narrator
     return r.modality
 
@@ -171,8 +171,8 @@ def _with_noun_target(view: TokenView, k: int, reading, r: Relation):
     linked actor other than the source («شن الجيش في ميانمار عملية عسكرية في ولاية راخين»: none)."""
     if reading is None or reading.target is not None or r.target is None or r.target.actor_id is None:
         return reading
-    if r.target.start < view.toks[k].end or r.target.actor_id == reading.source.actor_id:
-        return reading
+    if reading.rule == "undergo" or r.target.start < view.toks[k].end or r.target.actor_id == reading.source.actor_id:
+        return reading  # an undergo reading has its target; the trigger rules' one is a guess at the doer
     return dataclasses.replace(reading, rule="support-verb+triggers")
 
 
@@ -372,7 +372,7 @@ def reread(article: Article, relations: list[Relation]) -> list[Relation]:
         if r.rule == "unread" and modality == "reported":
             claimant = _speaker(article, _quote_around(article, view.toks[k].start))
         again = dataclasses.replace(
-            r, source=reading.source.mention(), target=reading.target.mention() if reading.target else r.target
+            r, source=reading.source.mention() if reading.source else None, target=reading.target.mention() if reading.target else r.target
             if reading.rule.endswith("+triggers") else None, evidence_start=start,
             evidence_end=end, modality=modality, rule=reading.rule,
             attributed_to=None if modality == "asserted" else claimant)

@@ -12,9 +12,10 @@ Without this the trigger rules take the actor nearest before the noun, which in 
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
-from ..knowledge.cues import lexicon
+from ..knowledge.cues import lexicon, strip_proclitic
 from . import adjuncts, clauses
 from .clauses import Arg
 from .verb_frames import Discourse, Reading
@@ -30,7 +31,7 @@ def _carries(key: str, type_: str) -> bool:
     return entry is not None and ("*" in entry[0] or type_ in entry[0])
 
 
-def _entry(key: str) -> tuple[frozenset[str], bool] | None:
+def _entry(key: str) -> tuple[frozenset[str], bool, bool] | None:
     table = lexicon().support_verbs
     return table.get(key) or (table.get(key[1:]) if key[:1] in "وفلب" else None)
 
@@ -133,6 +134,55 @@ def read(view: TokenView, k: int, type_: str, discourse: Discourse) -> Reading |
         return None
     if source.how != "discourse":
         discourse.note(source, view.paragraph[k])  # «وخاض الجيش مواجهات ...، مسنودا بالتحالف»: the doer goes on
+    negated = clauses.negated(view, v, lo)
+    if _entry(view.keys[v])[2]:  # «تعرضت القوات لهجوم من تنظيم داعش»: the subject undergoes it
+        if source.t1 <= v and not _next_to(view, source, v):
+            return None  # «أي مصدر يخضع للعقوبات»: an unnamed noun right before the verb is its subject
+        if _glued_b(view.keys[k]):
+            return None  # «التي تلقي تركيا باللوم»: «تُلقي» throws; what one suffers comes bare or after «ل»
+        doer = _doer_after(view, k, hi)
+        end = doer.t1 if doer is not None else k + 1
+        return Reading("undergo", doer, source, min(source.t0, v), end, negated)
     target = _target(view, k, hi, type_, source)
     end = target.t1 if target is not None else k + 1
-    return Reading("support-verb", source, target, min(source.t0, v), end, clauses.negated(view, v, lo))
+    return Reading("support-verb", source, target, min(source.t0, v), end, negated)
+
+
+def _glued_b(key: str) -> bool:
+    """The noun carries a glued «ب» («باللوم»، «وبالهجوم»)."""
+    bare = key[1:] if key[:1] in "وف" else key
+    return bare[:1] == "ب" and strip_proclitic(bare[1:], lexicon().triggers) is not None
+
+
+def _next_to(view: TokenView, subject: Arg, v: int) -> bool:
+    """A subject before the verb stands right before it, or with only «قد», a negation or an adjunct between
+    («القوات تعرضت»، «إسرائيل قد تتعرض»)."""
+    words = lexicon().clause_words
+    return all(view.keys[m] == "قد" or words.get(view.keys[m]) in ("negation", "adjunct")
+               for m in range(subject.t1, v))
+
+
+# the phrases that name the doer of what the subject of an undergo verb suffers, as keys
+_BY_PHRASES = (("من", "قبل"), ("على", "يد"), ("على", "ايدي"), ("بيد",), ("من",))
+_DOER_REACH = 6  # tokens after the noun: its adjectives, a number, «جديدة»، «حادة»
+
+
+def _doer_after(view: TokenView, k: int, hi: int) -> Arg | None:
+    """The actor a «من قبل»، «على يد» or «من» phrase names within a few words after noun ``k`` («لهجوم من تنظيم
+    داعش»، «انتقادات حادة من الديمقراطيين»), or None: the nearest actor elsewhere is no doer."""
+    nxt = view.entity[k + 1] if k + 1 < hi else None
+    if nxt is not None and nxt.type == "NAT" and nxt.actor_id:  # «عقوبات أمريكية»: the nationality does it
+        t1 = bisect.bisect_left(view.starts, nxt.end)
+        return Arg(k + 1, max(t1, k + 2), nxt.start, nxt.end, nxt.text, nxt.actor_id, "by")
+    genitive = clauses.actor_at(view, k + 1, "genitive") if k + 1 < hi else None
+    if genitive is not None and clauses.preposition_before(view, k + 1, k + 1) is None:
+        return genitive  # «لانتقادات الرئيس التركي»: the one whose criticism it is
+    for m in range(k + 1, min(hi, k + 1 + _DOER_REACH)):
+        if not view.is_word(m) or clauses.opens_clause(view.keys, m):
+            return None
+        for phrase in _BY_PHRASES:
+            if tuple(view.keys[m:m + len(phrase)]) == phrase and m + len(phrase) < hi:
+                a = clauses.actor_at(view, m + len(phrase), "by")
+                if a is not None:
+                    return a
+    return None

@@ -202,8 +202,9 @@ class Lexicon:
     speaker_words: dict[str, frozenset[str]]  # role -> keys of the words that bound or open a quote's speaker
     instruments: dict[str, str]  # key -> link | death | meets (instruments.tsv): a death and the attack that caused it
     clause_words: dict[str, str]  # key -> adjunct | boundary | negation | preposition | material | mouthpiece | question | formula
-    support_verbs: dict[str, tuple[frozenset[str], bool]]  # form key -> (types of the event nouns it carries, "*"
-    # for any; whether the form is a verbal noun only: «إطلاق», not «شن»)
+    support_verbs: dict[str, tuple[frozenset[str], bool, bool]]  # form key -> (types of the event nouns it carries,
+    # "*" for any; whether the form is a verbal noun only: «إطلاق», not «شن»; whether its subject undergoes the act:
+    # «تعرضت القوات لهجوم»)
     body_nouns: frozenset[str] = frozenset()  # indefinite heads a nationality describes («وفد أميركي», body_nouns.tsv)
 
 
@@ -415,19 +416,24 @@ def _agents() -> dict[str, tuple[str, bool]]:
     return table
 
 
-def _support_verbs() -> dict[str, tuple[frozenset[str], bool]]:
+def _support_verbs() -> dict[str, tuple[frozenset[str], bool, bool]]:
     """Every form of the support verbs (support_verbs.tsv): generated past and present, extras, verbal nouns."""
     verbs: dict[str, set[str]] = {}
     nouns: dict[str, set[str]] = {}
+    undergo: set[str] = set()
     for row in _rows("support_verbs.tsv"):
         carries = set(_split(row["carries"]))
         forms = past_forms(row["past"]) if row["past"] != "-" else set()
         forms |= present_forms(row["present"]) if row["present"] != "-" else set()
-        for k in forms | {key(x) for x in _split(row["extra"])}:
+        forms |= {key(x) for x in _split(row["extra"])}
+        for k in forms:
             verbs.setdefault(k, set()).update(carries)
         for k in {key(x) for x in _split(row["nouns"])}:
             nouns.setdefault(k, set()).update(carries)
-    return {k: (frozenset(verbs.get(k, set()) | nouns.get(k, set())), k not in verbs) for k in verbs.keys() | nouns.keys()}
+        if row["voice"] == "undergo":
+            undergo |= forms | {key(x) for x in _split(row["nouns"])}
+    return {k: (frozenset(verbs.get(k, set()) | nouns.get(k, set())), k not in verbs, k in undergo)
+            for k in verbs.keys() | nouns.keys()}
 
 
 @lru_cache(maxsize=1)
@@ -550,6 +556,8 @@ def validate() -> list[str]:
         unknown = [t for t in _split(r.get("carries") or "") if t != "*" and t not in lexicon().frames]
         if unknown or not _split(r.get("carries") or ""):
             problems.append(f"support_verbs.tsv {r.get('past')}: carries {r.get('carries')!r}: not relation types or *")
+        if r.get("voice") not in ("do", "undergo"):
+            problems.append(f"support_verbs.tsv {r.get('past')}: voice {r.get('voice')!r}: do or undergo")
     for r in _rows("instruments.tsv"):
         if r.get("role") not in ("link", "death", "meets"):
             problems.append(f"instruments.tsv {r.get('word')}: role {r.get('role')!r} not in ['death', 'link', 'meets']")
