@@ -33,7 +33,7 @@ from ..knowledge.cues import (Trigger, article_words, is_next_word, lexicon, spo
 from ..record import Article, Entity, Mention, Relation
 from ..settings import Settings
 from ..claims import clauses
-from ..claims import nationality_heads
+from ..claims import conjuncts, nationality_heads
 from ..claims.argument_shape import names_a_party
 from ..claims.view import TokenView
 from . import hedging
@@ -1469,6 +1469,7 @@ def run(article: Article, settings: Settings) -> Article:
     relations = _parties_only([_reporter_not_doer(article, r) for r in relations])
     view = TokenView.of(article)
     relations = [nationality_heads.widen_relation(view, r) for r in _typed_by_doer(article, relations)]
+    relations = conjuncts.fan_out(view, relations)
     return dataclasses.replace(article, relations=tuple(relations))
 
 
