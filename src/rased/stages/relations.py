@@ -160,57 +160,27 @@ def _is_nisba(k: str) -> bool:
     return len(k) >= 4 and k.endswith(("ي", "يه", "يين", "يون", "يان"))
 
 
+@dataclass(frozen=True, slots=True)
+class _AgentNoun:
+    """A generic actor noun read at a word: its agents.tsv entry, the proclitic letters before it, the pronoun
+    suffix it carries («مقاتليه») and whether it is a plural nationality noun instead («الإسرائيليين»)."""
+    entry: str
+    prefix: int
+    pronoun: str | None
+    nationality: bool
+
+
 def _agents(w: _Words, lo: int, hi: int, taken: list[bool], inside: list[bool], topic, apposed) -> list[_Actor]:
     lex = lexicon()
     out: list[_Actor] = []
     i = lo
     while i < hi:
-        k = w.keys[i]
-        if taken[i] or w.toks[i].kind == "punct":
+        noun = None if taken[i] or w.toks[i].kind == "punct" else _agent_noun_at(w, i, lo, lex)
+        j = _agent_phrase_end(w, i, hi, taken, noun, lex) if noun is not None else None
+        if noun is None or j is None:
             i += 1
             continue
-        hit = strip_proclitic(k, lex.agents)
-        pron = None
-        if hit is None:
-            for suf in _SUFFIX_PRONOUNS:
-                if k.endswith(suf) and len(k) - len(suf) >= 4:
-                    h = strip_proclitic(k[: -len(suf)], lex.agents)
-                    if h and lex.agents[h[0]][1]:
-                        hit, pron = h, suf
-                        break
-        nationality = False
-        if hit is None and len(k) >= 6 and k.endswith(("يين", "يون")) and (
-                k.startswith("ال") or (i > lo and (w.toks[i - 1].kind == "num" or w.keys[i - 1] in _NUMBER_WORDS))):
-            hit, nationality = (k, 0), True  # «الإسرائيليين»، «أربعة أوروبيين»
-        if hit is None:
-            i += 1
-            continue
-        if not nationality and i > lo and _is_nisba(_strip_al(hit[0])) and w.toks[i - 1].kind == "ar" and \
-                _definite(k) == _definite(w.keys[i - 1]) and w.keys[i - 1] not in _FUNCTION and \
-                not any(t.pos == "verb" for t in lex.triggers.get(w.keys[i - 1], ())) and \
-                strip_proclitic(w.keys[i - 1], lex.cues) is None:
-            i += 1  # «العمليات الانتحارية»، «هجوم انتحاري»: an adjective, not an actor
-            continue
-        prefix = hit[1]
-        construct = (not nationality and pron is None and lex.agents[hit[0]][1])
-        j = i + 1
-        if construct and j < hi and taken[j]:
-            i += 1  # «مقاتلي جبهة النصرة»: the entity is the actor
-            continue
-        definite = hit[0].startswith("ال")
-        if construct and j < hi and w.toks[j].kind != "punct" and w.keys[j] not in _NOUN_CONTEXT and \
-                w.keys[j] not in _FUNCTION and w.keys[j] not in _TIME_ADVERBS and w.keys[j] not in _QUANTITY and (
-                not definite or (not w.keys[j].startswith("ال") and w.toks[j].kind == "ar"
-                                 and strip_proclitic(w.keys[j], lex.triggers) is None)):
-            # «قوات الأمن»; after a definite title only a name joins it («العميد جبار»)
-            j += 1
-            if j < hi and taken[j]:
-                i += 1  # «عناصر تنظيم داعش»: the entity is the actor
-                continue
-        while j < hi and j - i < 4 and not taken[j] and w.toks[j].kind != "punct" and (
-                _is_nisba(w.keys[j]) or w.keys[j] in _MODIFIERS) and w.keys[j] not in _RELATIVES:
-            j += 1
-        start = w.toks[i].start + prefix
+        start = w.toks[i].start + noun.prefix
         end = w.toks[j - 1].end
         if apposed is not None and j < hi and apposed(j):
             for m in range(i, j):
@@ -218,15 +188,63 @@ def _agents(w: _Words, lo: int, hi: int, taken: list[bool], inside: list[bool], 
             i = j  # «عامل الإغاثة البريطاني "آلان هينينغ"»: the name that follows is the actor
             continue
         actor_id = None
-        if topic is not None and (pron is not None or w.keys[i] in lex.anaphors):
+        if topic is not None and (noun.pronoun is not None or w.keys[i] in lex.anaphors):
             actor_id = topic(i)
-        role = "CVL" if nationality else lex.agents[hit[0]][0]
+        role = "CVL" if noun.nationality else lex.agents[noun.entry][0]
         out.append(_Actor(i, j, start, end, w.text[start:end], actor_id, False, role))
         for m in range(i, j):
             taken[m] = True
             inside[m] = True
         i = j
     return out
+
+
+def _agent_noun_at(w: _Words, i: int, lo: int, lex) -> _AgentNoun | None:
+    """The generic actor noun at word ``i``, if one stands there as an actor and not as an adjective."""
+    k = w.keys[i]
+    hit = strip_proclitic(k, lex.agents)
+    pron = None
+    if hit is None:
+        for suf in _SUFFIX_PRONOUNS:
+            if k.endswith(suf) and len(k) - len(suf) >= 4:
+                h = strip_proclitic(k[: -len(suf)], lex.agents)
+                if h and lex.agents[h[0]][1]:
+                    hit, pron = h, suf
+                    break
+    nationality = False
+    if hit is None and len(k) >= 6 and k.endswith(("يين", "يون")) and (
+            k.startswith("ال") or (i > lo and (w.toks[i - 1].kind == "num" or w.keys[i - 1] in _NUMBER_WORDS))):
+        hit, nationality = (k, 0), True  # «الإسرائيليين»، «أربعة أوروبيين»
+    if hit is None:
+        return None
+    if not nationality and i > lo and _is_nisba(_strip_al(hit[0])) and w.toks[i - 1].kind == "ar" and \
+            _definite(k) == _definite(w.keys[i - 1]) and w.keys[i - 1] not in _FUNCTION and \
+            not any(t.pos == "verb" for t in lex.triggers.get(w.keys[i - 1], ())) and \
+            strip_proclitic(w.keys[i - 1], lex.cues) is None:
+        return None  # «العمليات الانتحارية»، «هجوم انتحاري»: an adjective, not an actor
+    return _AgentNoun(hit[0], hit[1], pron, nationality)
+
+
+def _agent_phrase_end(w: _Words, i: int, hi: int, taken: list[bool], noun: _AgentNoun, lex) -> int | None:
+    """Where the actor phrase of the noun at ``i`` ends (its genitive and adjectives), or None when an entity
+    right after it is the actor instead."""
+    construct = (not noun.nationality and noun.pronoun is None and lex.agents[noun.entry][1])
+    j = i + 1
+    if construct and j < hi and taken[j]:
+        return None  # «مقاتلي جبهة النصرة»: the entity is the actor
+    definite = noun.entry.startswith("ال")
+    if construct and j < hi and w.toks[j].kind != "punct" and w.keys[j] not in _NOUN_CONTEXT and \
+            w.keys[j] not in _FUNCTION and w.keys[j] not in _TIME_ADVERBS and w.keys[j] not in _QUANTITY and (
+            not definite or (not w.keys[j].startswith("ال") and w.toks[j].kind == "ar"
+                             and strip_proclitic(w.keys[j], lex.triggers) is None)):
+        # «قوات الأمن»; after a definite title only a name joins it («العميد جبار»)
+        j += 1
+        if j < hi and taken[j]:
+            return None  # «عناصر تنظيم داعش»: the entity is the actor
+    while j < hi and j - i < 4 and not taken[j] and w.toks[j].kind != "punct" and (
+            _is_nisba(w.keys[j]) or w.keys[j] in _MODIFIERS) and w.keys[j] not in _RELATIVES:
+        j += 1
+    return j
 
 
 def _construct_noun(word: str) -> bool:
