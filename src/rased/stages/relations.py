@@ -651,6 +651,24 @@ def _clause_start(w: _Words, i: int, lo: int) -> int:
 
 
 def _arguments(w: _Words, i: int, lo: int, hi: int, trig: Trigger, actors, starts, limit: int):
+    """Source and target of the trigger at ``i`` from the actor tables: the two sides of «بين», else the one who
+    undergoes it, else the arguments of a verbal noun or of a verb."""
+    parties = _between_parties(w, i, hi, actors, starts)
+    if parties is not None:
+        return parties
+    end = _clause_end(w, i, hi)
+    first_after = _next_actor(actors, starts, i, end, limit)
+    if i > lo and w.keys[i - 1] in _UNDERGO:
+        # «تعرضت 55 سفينة للهجوم»: the one who undergoes is the target
+        tgt = _prev_actor(actors, starts, i - 1, lo, limit)
+        return _doer_after_by(w, i, hi, limit, actors, starts), tgt
+    if trig.pos == "noun":
+        return _noun_arguments(w, i, lo, hi, end, trig, actors, starts, limit, first_after)
+    return _verb_arguments(w, i, lo, hi, end, trig, actors, starts, limit, first_after)
+
+
+def _between_parties(w: _Words, i: int, hi: int, actors, starts):
+    """Both parties of a «بين» shortly after the trigger, or None when there is none in its clause."""
     # «محادثات بين تنظيم داعش و القاعدة»، «احتدم القتال في اليمن بين قوات الحكومة ...، وبين الحوثيين»
     for k in range(i + 1, min(i + 5, hi)):
         if w.keys[k] == "بين":
@@ -659,80 +677,112 @@ def _arguments(w: _Words, i: int, lo: int, hi: int, trig: Trigger, actors, start
                 return a, _between_second(w, a, hi, actors, starts)
         if w.toks[k].kind == "punct" or _opens_verb_clause(w, k):
             break
-    end = _clause_end(w, i, hi)
-    first_after = _next_actor(actors, starts, i, end, limit)
-    if i > lo and w.keys[i - 1] in _UNDERGO:
-        # «تعرضت 55 سفينة للهجوم»: the one who undergoes is the target
-        tgt = _prev_actor(actors, starts, i - 1, lo, limit)
-        src = None
-        for k in range(i + 1, min(hi, i + limit)):
-            if tuple(w.keys[k:k + 2]) in _BY_KEYS:
-                src = _next_actor(actors, starts, k + 1, hi, 3)
-                break
-        return src, tgt
-    if trig.pos == "noun":
-        gen = first_after if first_after is not None and first_after.t0 <= i + 2 else None
-        if gen is not None and (_governed(w, gen) or w.keys[gen.t0 - 1] in _PREPOSITIONS):
-            gen = None  # «الانضمام لتنظيم القاعدة»: an object, not the genitive agent
-        if trig.type in ("SUPPORT", "AID") and w.keys[i].startswith(("ب", "وب")):
-            # «استعاد الجيش بدعم (مباشر) من التحالف»: the one after «من» gives the support, the one before
-            # receives it («ملتزم بدعم القوات» stays as it is: there the one after receives it)
-            by = next((k for k in range(i + 1, min(end, i + 3)) if w.keys[k] == _FROM), None)
-            giver = _next_actor(actors, starts, by, end, 2) if by is not None else None
-            if giver is not None and giver.t0 == by + 1:
-                return giver, _prev_actor(actors, starts, i, lo, limit)
-        if trig.gen == "either" and gen is not None:
-            # the verbal noun of a transitive verb: its genitive is the doer when the one done to follows
-            # («دعم إيران للحوثيين»، «إدانة السعودية لتفجير»، «اتهام بريطانيا روسيا»), when it is a nationality
-            # («الاتهامات البريطانية») or after «حصل على» («حصلت على دعم مجلس التعاون»); alone it is the one done
-            # to («دعم المسلحين»، «مقاطعة قطر»، «انتقاد الحكومة»)
-            obj = _next_actor(actors, starts, gen.t1 - 1, end, 4)
-            if obj is not None and obj.t0 == gen.t1 and not _governed(w, obj):
-                return gen, obj
-            if obj is not None and w.keys[obj.t0][:1] == "ل" and _governed(w, obj):
-                return gen, obj
-            if obj is not None and obj.t0 == gen.t1 + 1 and w.keys[gen.t1] == _WITH:
-                return gen, obj  # «لقاء كونو مع بومبيو»: with a partner after it, the genitive is the doer
-            if gen.role == "NAT" or _received(w, i, lo) or any(
-                    _governed_key(w.keys[k]) and w.keys[k][:1] == "ل" for k in range(gen.t1, min(end, gen.t1 + 3))):
-                return gen, None
+    return None
+
+
+def _doer_after_by(w: _Words, i: int, hi: int, limit: int, actors, starts):
+    """The actor right after the first «على يد» / «من قبل» within ``limit`` words after ``i`` (None when no
+    actor follows that phrase)."""
+    for k in range(i + 1, min(hi, i + limit)):
+        if tuple(w.keys[k:k + 2]) in _BY_KEYS:
+            return _next_actor(actors, starts, k + 1, hi, 3)
+    return None
+
+
+def _noun_arguments(w: _Words, i: int, lo: int, hi: int, end: int, trig: Trigger, actors, starts, limit: int,
+                    first_after):
+    """A verbal noun's arguments: the actor right after it is its genitive, which the trigger's ``gen`` reads as
+    the doer, the one done to, or either."""
+    gen = first_after if first_after is not None and first_after.t0 <= i + 2 else None
+    if gen is not None and (_governed(w, gen) or w.keys[gen.t0 - 1] in _PREPOSITIONS):
+        gen = None  # «الانضمام لتنظيم القاعدة»: an object, not the genitive agent
+    if trig.type in ("SUPPORT", "AID") and w.keys[i].startswith(("ب", "وب")):
+        given = _support_from(w, i, lo, end, actors, starts, limit)
+        if given is not None:
+            return given
+    if trig.gen == "either" and gen is not None:
+        return _transitive_noun_arguments(w, i, lo, hi, end, trig, gen, actors, starts, limit)
+    if trig.gen in ("agent", "either"):
+        return _agent_noun_arguments(w, i, lo, end, trig, gen, actors, starts, limit)
+    return _patient_noun_arguments(w, i, lo, hi, trig, gen, first_after, actors, starts, limit)
+
+
+def _support_from(w: _Words, i: int, lo: int, end: int, actors, starts, limit: int):
+    """Giver and receiver of a «بدعم من X» support, or None when no giver follows «من» right there."""
+    # «استعاد الجيش بدعم (مباشر) من التحالف»: the one after «من» gives the support, the one before
+    # receives it («ملتزم بدعم القوات» stays as it is: there the one after receives it)
+    by = next((k for k in range(i + 1, min(end, i + 3)) if w.keys[k] == _FROM), None)
+    giver = _next_actor(actors, starts, by, end, 2) if by is not None else None
+    if giver is not None and giver.t0 == by + 1:
+        return giver, _prev_actor(actors, starts, i, lo, limit)
+    return None
+
+
+def _transitive_noun_arguments(w: _Words, i: int, lo: int, hi: int, end: int, trig: Trigger, gen: _Actor, actors,
+                               starts, limit: int):
+    # the verbal noun of a transitive verb: its genitive is the doer when the one done to follows
+    # («دعم إيران للحوثيين»، «إدانة السعودية لتفجير»، «اتهام بريطانيا روسيا»), when it is a nationality
+    # («الاتهامات البريطانية») or after «حصل على» («حصلت على دعم مجلس التعاون»); alone it is the one done
+    # to («دعم المسلحين»، «مقاطعة قطر»، «انتقاد الحكومة»)
+    obj = _next_actor(actors, starts, gen.t1 - 1, end, 4)
+    if obj is not None and obj.t0 == gen.t1 and not _governed(w, obj):
+        return gen, obj
+    if obj is not None and w.keys[obj.t0][:1] == "ل" and _governed(w, obj):
+        return gen, obj
+    if obj is not None and obj.t0 == gen.t1 + 1 and w.keys[gen.t1] == _WITH:
+        return gen, obj  # «لقاء كونو مع بومبيو»: with a partner after it, the genitive is the doer
+    if gen.role == "NAT" or _received(w, i, lo) or any(
+            _governed_key(w.keys[k]) and w.keys[k][:1] == "ل" for k in range(gen.t1, min(end, gen.t1 + 3))):
+        return gen, None
+    src = _doer_after_by(w, i, hi, limit, actors, starts)
+    if src is None and w.keys[i].startswith(("ب", "ل", "وب", "ول")) and _glued(w.keys[i]):
+        # «الجيش الأميركي ملتزم بدعم القوات»، «تسعى لدعم الحكومة»: the subject before acts (a «ل» of the
+        # word itself is none: «بعد لقاء ميركل» names no one who meets her)
+        src = _prev_actor(actors, starts, i, lo, limit, w)
+        if src is not None and src.t0 > lo and _other_event_noun(w, src.t0 - 1, trig.type):
             src = None
-            for k in range(i + 1, min(hi, i + limit)):
-                if tuple(w.keys[k:k + 2]) in _BY_KEYS:
-                    src = _next_actor(actors, starts, k + 1, hi, 3)
-                    break
-            if src is None and w.keys[i].startswith(("ب", "ل", "وب", "ول")) and _glued(w.keys[i]):
-                # «الجيش الأميركي ملتزم بدعم القوات»، «تسعى لدعم الحكومة»: the subject before acts (a «ل» of the
-                # word itself is none: «بعد لقاء ميركل» names no one who meets her)
-                src = _prev_actor(actors, starts, i, lo, limit, w)
-                if src is not None and src.t0 > lo and _other_event_noun(w, src.t0 - 1, trig.type):
-                    src = None
-            return src, gen
-        if trig.gen in ("agent", "either"):
-            src = gen or _prev_actor(actors, starts, i, lo, limit)
-            if gen is None and src is not None and trig.type != "PROTEST" and src.t0 > lo and _other_event_noun(
-                    w, src.t0 - 1, trig.type):
-                src = None  # «إدانة السعودية ... لتفجير دورية»: the genitive of another event noun is its own
-            tgt = None
-            a = _next_actor(actors, starts, gen.t1 - 1 if gen else i, end, 6)
-            if a is not None and (_governed(w, a) or w.keys[a.t0 - 1] in _PREPOSITIONS):
-                tgt = a
-            return src, tgt
-        tgt = gen if gen is not None else (first_after if first_after and first_after.t0 <= i + 4 else None)
-        src = None
-        for k in range(i + 1, min(hi, i + limit)):
-            for phrase in _BY:
-                if tuple(w.keys[k:k + len(phrase)]) == tuple(word_key(p) for p in phrase):
-                    src = _next_actor(actors, starts, k + len(phrase) - 1, hi, 3)
-                    break
-            if src is not None:
+    return src, gen
+
+
+def _agent_noun_arguments(w: _Words, i: int, lo: int, end: int, trig: Trigger, gen: _Actor | None, actors, starts,
+                          limit: int):
+    """A noun whose genitive is its doer: that genitive (else the actor before it) acts on the governed actor
+    after it."""
+    src = gen or _prev_actor(actors, starts, i, lo, limit)
+    if gen is None and src is not None and trig.type != "PROTEST" and src.t0 > lo and _other_event_noun(
+            w, src.t0 - 1, trig.type):
+        src = None  # «إدانة السعودية ... لتفجير دورية»: the genitive of another event noun is its own
+    tgt = None
+    a = _next_actor(actors, starts, gen.t1 - 1 if gen else i, end, 6)
+    if a is not None and (_governed(w, a) or w.keys[a.t0 - 1] in _PREPOSITIONS):
+        tgt = a
+    return src, tgt
+
+
+def _patient_noun_arguments(w: _Words, i: int, lo: int, hi: int, trig: Trigger, gen: _Actor | None, first_after,
+                            actors, starts, limit: int):
+    """A noun whose genitive is the one done to: that genitive (or an actor just after it) is the target, the
+    doer one named by «على يد» / «من قبل» / «بيد» or before it."""
+    tgt = gen if gen is not None else (first_after if first_after and first_after.t0 <= i + 4 else None)
+    src = None
+    for k in range(i + 1, min(hi, i + limit)):
+        for phrase in _BY:
+            if tuple(w.keys[k:k + len(phrase)]) == tuple(word_key(p) for p in phrase):
+                src = _next_actor(actors, starts, k + len(phrase) - 1, hi, 3)
                 break
-        if src is None and trig.gen == "patient":
-            # «مثل قيامهم بقتل ...»: the doer is named further back in the sentence
-            reach = 40 if i > 0 and w.keys[i - 1].startswith(("قيام", "قام")) else limit
-            src = _prev_actor(actors, starts, i, lo, reach)
-        return src, tgt
-    # verbs
+        if src is not None:
+            break
+    if src is None and trig.gen == "patient":
+        # «مثل قيامهم بقتل ...»: the doer is named further back in the sentence
+        reach = 40 if i > 0 and w.keys[i - 1].startswith(("قيام", "قام")) else limit
+        src = _prev_actor(actors, starts, i, lo, reach)
+    return src, tgt
+
+
+def _verb_arguments(w: _Words, i: int, lo: int, hi: int, end: int, trig: Trigger, actors, starts, limit: int,
+                    first_after):
+    """A verb's arguments: the subject before it in its clause (subject-verb), else the first ungoverned actor
+    after it (verb-subject), with the next actor after as the target."""
     k = w.keys[i]
     hit = strip_proclitic(k, lexicon().triggers)
     bare = hit[0] if hit else k
