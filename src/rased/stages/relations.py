@@ -25,6 +25,7 @@ import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..arabic import wordfreq
 from ..arabic.normalize import light
@@ -1321,69 +1322,97 @@ def _refine(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, src, tgt, acto
     """Arguments from the grammar of the clause when the actor tables have none (or a far one): the subject
     noun phrase before a verb, its object after it, the patient after a verbal noun, passive readings of
     killing verbs, «على يد» doers, «نفذه X», «قام X بـ», «تعرض X لـ», «نجا X من», and protest targets."""
+    if trig.pos == "verb":
+        return _refine_verb(w, i, lo, hi, trig, src, tgt, actors, starts, shared, antecedent)
+    return _refine_noun(w, i, lo, hi, trig, src, tgt, actors, starts)
+
+
+class _VerbPhrases(NamedTuple):
+    """Noun phrases (token ranges) around a verb: the subject before it, the object after it, the phrase right
+    after the object, and the one after «على» / «ضد»."""
+    subj: tuple[int, int] | None
+    obj: tuple[int, int] | None
+    obj2: tuple[int, int] | None
+    against: tuple[int, int] | None
+
+
+def _verb_phrases(w: "_Words", i: int, lo: int, hi: int, end: int, trig: Trigger) -> _VerbPhrases:
+    subj = _np_before(w, i, lo)
+    j = _skip_time(w, i + 1 + (trig.next is not None and i + 1 < hi and w.keys[i + 1] == trig.next), end)
+    if subj is None and j < end and strip_proclitic(w.keys[j], lexicon().triggers) and w.keys[j][:1] == "و":
+        j = _skip_time(w, j + 1, end)  # «قتل وجرح سبعة عشر سائحا»
+    obj = _np_span(w, j, end) if j < end else None
+    if obj is not None and obj[1] - obj[0] == 1 and w.keys[obj[0]].startswith("نفس"):
+        obj = None  # «فجر نفسه»
+    obj2 = None
+    if obj is not None:
+        j2 = _skip_time(w, obj[1], end)
+        obj2 = _np_span(w, j2, end) if j2 < end else None
+    # «أطلقوا النار على رئيس تيمور الشرقية»، «فتحت النار على سكان»
+    against = _after_phrase(w, i, end, 8, _ON_AGAINST) if trig.type != "PROTEST" else None
+    if against is not None and w.keys[against[0]] in _HANDS:
+        against = None  # «على يد مسلحين» names the doer
+    return _VerbPhrases(subj, obj, obj2, against)
+
+
+def _refine_verb(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, src, tgt, actors, starts, shared,
+                 antecedent: int | None):
     end = _clause_end(w, i, hi)
     patientive = trig.gen in ("patient", "passive")
     P = lambda span: _span_actor(w, span, actors, starts)  # noqa: E731
     near = lambda x: x is not None and (abs(x.t0 - i) <= 8 or abs(i - x.t1) <= 8)  # noqa: E731
-    if trig.pos == "verb":
-        subj = _np_before(w, i, lo)
-        j = _skip_time(w, i + 1 + (trig.next is not None and i + 1 < hi and w.keys[i + 1] == trig.next), end)
-        if subj is None and j < end and strip_proclitic(w.keys[j], lexicon().triggers) and w.keys[j][:1] == "و":
-            j = _skip_time(w, j + 1, end)  # «قتل وجرح سبعة عشر سائحا»
-        obj = _np_span(w, j, end) if j < end else None
-        if obj is not None and obj[1] - obj[0] == 1 and w.keys[obj[0]].startswith("نفس"):
-            obj = None  # «فجر نفسه»
-        obj2 = None
+    subj, obj, obj2, against = _verb_phrases(w, i, lo, hi, end, trig)
+    if antecedent is not None:
+        # «التفجير الذي استهدف المسجد»: the event is the subject, the object its target; a unit of an
+        # actor stands for the actor («استهدف دورية للجيش الاميركي»)
         if obj is not None:
-            j2 = _skip_time(w, obj[1], end)
-            obj2 = _np_span(w, j2, end) if j2 < end else None
-        # «أطلقوا النار على رئيس تيمور الشرقية»، «فتحت النار على سكان»
-        against = _after_phrase(w, i, end, 8, _ON_AGAINST) if trig.type != "PROTEST" else None
-        if against is not None and w.keys[against[0]] in _HANDS:
-            against = None  # «على يد مسلحين» names the doer
-        if antecedent is not None:
-            # «التفجير الذي استهدف المسجد»: the event is the subject, the object its target; a unit of an
-            # actor stands for the actor («استهدف دورية للجيش الاميركي»)
-            if obj is not None:
-                owner = _next_actor(actors, starts, obj[1] - 1, end, 2)
-                if owner is not None and owner.t0 == obj[1] and w.keys[owner.t0][:1] == "ل":
-                    return None, owner
-            return None, P(obj) or P(against)
-        if trig.type == "PROTEST":
-            s = P(subj) or P(obj)
-            t = P(_protest_target(w, i + 1, hi))
-            return s or src, t or (tgt if tgt is not None and tgt is not s else None)
-        if _pronoun_subject(w, i, lo) or (trig.form == "present" and i > lo and _describes(w, i - 1, actors, starts)):
-            # «قالت روسيا إنها لن تدعم الحكومة»، «مشروع قرار يتهم إيران»: the subject is not after the verb,
-            # so the phrase after it is the object; the doer is one named before the verb, or the quote's
-            # speaker. In «مواقع تنظيم داعش» the named owner of a generic object stands for it.
-            t = P(obj)
-            owner = P(obj2) if obj2 is not None and obj2[0] == obj[1] else None
-            if owner is not None and owner.entity and (t is None or not t.entity):
-                t = owner
-            return (src if src is not None and src.t1 <= i else None), t or P(against)
-        by = P(_by_agent(w, i, hi))
-        if subj is None and shared is not None and w.keys[i][:1] == "و" and shared.t1 <= i:
-            # «اقتحم مسلحون ... وخطفوا أربعة أوروبيين»: a coordinated verb shares the subject
-            return shared, P(obj) or P(against)
-        if subj is not None:
-            if obj is not None:
-                return P(subj), P(obj)
-            if patientive and (against is None or by is not None):
-                return by, P(subj)  # «20 مدنيا قتلوا امس»: were killed
-            return P(subj), P(against) or (tgt if near(tgt) else None)
+            owner = _next_actor(actors, starts, obj[1] - 1, end, 2)
+            if owner is not None and owner.t0 == obj[1] and w.keys[owner.t0][:1] == "ل":
+                return None, owner
+        return None, P(obj) or P(against)
+    if trig.type == "PROTEST":
+        s = P(subj) or P(obj)
+        t = P(_protest_target(w, i + 1, hi))
+        return s or src, t or (tgt if tgt is not None and tgt is not s else None)
+    if _pronoun_subject(w, i, lo) or (trig.form == "present" and i > lo and _describes(w, i - 1, actors, starts)):
+        # «قالت روسيا إنها لن تدعم الحكومة»، «مشروع قرار يتهم إيران»: the subject is not after the verb,
+        # so the phrase after it is the object; the doer is one named before the verb, or the quote's
+        # speaker. In «مواقع تنظيم داعش» the named owner of a generic object stands for it.
+        t = P(obj)
+        owner = P(obj2) if obj2 is not None and obj2[0] == obj[1] else None
+        if owner is not None and owner.entity and (t is None or not t.entity):
+            t = owner
+        return (src if src is not None and src.t1 <= i else None), t or P(against)
+    by = P(_by_agent(w, i, hi))
+    if subj is None and shared is not None and w.keys[i][:1] == "و" and shared.t1 <= i:
+        # «اقتحم مسلحون ... وخطفوا أربعة أوروبيين»: a coordinated verb shares the subject
+        return shared, P(obj) or P(against)
+    if subj is not None:
         if obj is not None:
-            if obj2 is not None and (not patientive or not _counted_span(w, obj)):
-                return P(obj), P(obj2)  # «خطف مسلحون ... خمسة بريطانيين»
-            doer = P(obj)
-            if patientive and doer is not None and doer.role in ("REB", "MIL", "COP") and not _counted_span(w, obj) \
-                    and by is None:
-                return doer, P(against)  # «وخطف مسلحون ...»: armed men are doers
-            if patientive and (against is None or by is not None):
-                return by, doer  # «وقتل شخص»، «خطف موظف بريطاني»: passive
-            return P(obj), P(against) or (tgt if (tgt is not None and tgt.t0 >= obj[1]) else None)
-        return (src if near(src) else by), P(against) or (tgt if near(tgt) else None)
-    # verbal nouns
+            return P(subj), P(obj)
+        if patientive and (against is None or by is not None):
+            return by, P(subj)  # «20 مدنيا قتلوا امس»: were killed
+        return P(subj), P(against) or (tgt if near(tgt) else None)
+    if obj is not None:
+        if obj2 is not None and (not patientive or not _counted_span(w, obj)):
+            return P(obj), P(obj2)  # «خطف مسلحون ... خمسة بريطانيين»
+        doer = P(obj)
+        if patientive and doer is not None and doer.role in ("REB", "MIL", "COP") and not _counted_span(w, obj) \
+                and by is None:
+            return doer, P(against)  # «وخطف مسلحون ...»: armed men are doers
+        if patientive and (against is None or by is not None):
+            return by, doer  # «وقتل شخص»، «خطف موظف بريطاني»: passive
+        return P(obj), P(against) or (tgt if (tgt is not None and tgt.t0 >= obj[1]) else None)
+    return (src if near(src) else by), P(against) or (tgt if near(tgt) else None)
+
+
+def _refine_noun(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, src, tgt, actors, starts):
+    """A verbal noun's arguments from its clause: the genitive after it, a doer told by «على يد», «نفذه X» or
+    «قام X بـ», and what a protest is against."""
+    end = _clause_end(w, i, hi)
+    patientive = trig.gen in ("patient", "passive")
+    P = lambda span: _span_actor(w, span, actors, starts)  # noqa: E731
+    near = lambda x: x is not None and (abs(x.t0 - i) <= 8 or abs(i - x.t1) <= 8)  # noqa: E731
     j = _skip_time(w, i + 1, end)
     gen = _np_span(w, j, end) if j < end else None
     if gen is not None and _definite(w.keys[i]) and _definite(w.keys[gen[0]]):
