@@ -31,7 +31,7 @@ from ..arabic import wordfreq
 from ..arabic.normalize import light
 from ..knowledge.cues import (Trigger, article_words, is_next_word, lexicon, sports_or_culture,
                               strip_proclitic, word_key)
-from ..record import Article, Entity, Mention, Relation
+from ..record import Article, Entity, Mention, Quote, Relation, Sentence
 from ..settings import Settings
 from ..claims import clauses
 from ..claims.argument_shape import names_a_party
@@ -270,15 +270,106 @@ def _trigger_reading(w: _Words, i: int, cands: tuple[Trigger, ...], prefix: str)
 
 def extract(article: Article, settings: Settings) -> list[Relation]:
     rs = settings.relations
-    lex = lexicon()
-    text = article.text
-    w = _Words(text)
+    scene = _scene(article)
+    w = scene.w
+    quotes = article.quotes or ()
+    pub_year = article.published.value[:4] if article.published else None
+    out: list[Relation] = []
+    seen: set[tuple] = set()
+    for s in _sentences(article):
+        lo, hi = w.range_of(s.start, s.end)
+        if hi <= lo:
+            continue
+        skeys = w.keys[lo:hi]
+        sent = _SentenceView(s, lo, hi, sports_or_culture(skeys), hedging.scan(skeys))
+        for i in range(lo, hi):
+            ev = _event_at(scene, sent, i)
+            if ev is None:
+                continue
+            ev.quote = _quote_at(quotes, w.toks[i].start)
+            _read_arguments(scene, sent, ev, rs.max_argument_words)
+            if not _frame(scene, sent, ev, rs.event_types):
+                continue
+            if ev.antecedent is not None and _told_by_its_noun(out, w, sent, ev):
+                continue
+            ident = (ev.trig.type, ev.src and ev.src.start, ev.tgt and ev.tgt.start, s.start)
+            if ident in seen:
+                continue
+            seen.add(ident)
+            out.append(_relation(scene, sent, ev, pub_year))
+    return _drop_empty(_share_protest_arguments(out))
+
+
+# --- The article's actors, and the sentences and trigger words read against them ---
+
+@dataclass(slots=True)
+class _Scene:
+    """The article's words and who and what stands in them: the actors (entities, capitals read as their
+    governments, generic actor nouns) in text order, the places, and the words no trigger is read from."""
+    w: _Words
+    actors: list[_Actor]
+    starts: list[int]  # each actor's first word, in the same order
+    locations: list[_Actor]
+    in_name: list[bool]  # words of a name are never triggers: «تحالف دعم الشرعية» is a body, not support
+    inside: list[bool]  # words inside a generic actor mention: never triggers
+    place_starts: dict[int, str | None]  # first word of each place -> its actor id
+
+
+@dataclass(slots=True)
+class _SentenceView:
+    """A sentence as the trigger loop reads it."""
+    s: Sentence
+    lo: int  # its word range
+    hi: int
+    vetoed: bool  # sports or culture words: veto triggers are no events here
+    cues: hedging.Cues
+    shared: _Actor | None = None  # the subject of the sentence's last verb, for coordinated verbs
+
+
+@dataclass(slots=True)
+class _Event:
+    """One trigger word's reading as the steps of ``extract`` fill it in."""
+    i: int
+    trig: Trigger
+    participant: _Actor | None  # a participant noun («المتظاهرون») is both the event and its source
+    quote: Quote | None = None
+    src: _Actor | None = None
+    tgt: _Actor | None = None
+    antecedent: int | None = None  # the event noun a relative clause's verb describes
+    claim: tuple[_Actor | None, str] | None = None  # a claim of responsibility (``_claimant``)
+    modality: str | None = None
+    attributed: Mention | None = None
+
+
+def _sentences(article: Article) -> tuple[Sentence, ...]:
+    return article.sentences or (Sentence(0, len(article.text)),)
+
+
+def _scene(article: Article) -> _Scene:
+    w = _Words(article.text)
     n = len(w.toks)
     taken = [False] * n
-    actors: list[_Actor] = []
-    locations: list[_Actor] = []
-    entity_ends = {w.range_of(e.start, e.end)[1] for e in article.entities or ()}
-    in_name = [False] * n  # words of a name are never triggers: «تحالف دعم الشرعية» is a body, not support
+    in_name, place_starts = _name_words(article, w)
+    actors, locations = _named_actors(article, w, taken)
+    w.name_starts = frozenset(a.t0 for a in actors if a.entity and a.role not in ("NAT", "PER"))
+    group_starts = sorted((a.t0, a.actor_id) for a in actors if a.actor_id and a.actor_id.startswith(("grp:", "mil:")))
+
+    def topic(i: int) -> str | None:
+        return clauses.leading_group(group_starts, i)
+
+    person_at = {a.t0 for a in actors if a.entity}
+    inside = [False] * n
+    agent_actors = []
+    for s in _sentences(article):
+        lo, hi = w.range_of(s.start, s.end)
+        agent_actors.extend(_agents(w, lo, hi, taken, inside, topic, lambda j: j in person_at))
+    actors = sorted(actors + agent_actors, key=lambda a: a.t0)
+    return _Scene(w, actors, [a.t0 for a in actors], locations, in_name, inside, place_starts)
+
+
+def _name_words(article: Article, w: _Words) -> tuple[list[bool], dict[int, str | None]]:
+    """Which words belong to an entity's name, and where each place starts (with its actor id)."""
+    in_name = [False] * len(w.toks)
     place_starts: dict[int, str | None] = {}
     for e in article.entities or ():
         t0, t1 = w.range_of(e.start, e.end)
@@ -286,6 +377,15 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
             in_name[m] = True
         if e.type == "LOC" and t1 > t0:
             place_starts[t0] = e.actor_id
+    return in_name, place_starts
+
+
+def _named_actors(article: Article, w: _Words, taken: list[bool]) -> tuple[list[_Actor], list[_Actor]]:
+    """The actors and the places the entities name, in text order; the words of each actor are ``taken``."""
+    lex = lexicon()
+    entity_ends = {w.range_of(e.start, e.end)[1] for e in article.entities or ()}
+    actors: list[_Actor] = []
+    locations: list[_Actor] = []
     for e in sorted(article.entities or (), key=lambda e: e.start):
         t0, t1 = w.range_of(e.start, e.end)
         if t1 <= t0:
@@ -303,169 +403,191 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                 actors.append(_Actor(t0, t1, e.start, e.end, e.text, country, True, _CAPITAL))
                 for m in range(t0, t1):
                     taken[m] = True
+    return actors, locations
 
-    w.name_starts = frozenset(a.t0 for a in actors if a.entity and a.role not in ("NAT", "PER"))
-    group_starts = sorted((a.t0, a.actor_id) for a in actors if a.actor_id and a.actor_id.startswith(("grp:", "mil:")))
 
-    def topic(i: int) -> str | None:
-        return clauses.leading_group(group_starts, i)
+def _event_at(scene: _Scene, sent: _SentenceView, i: int) -> _Event | None:
+    """The trigger reading of word ``i`` when the word tells an event there."""
+    w = scene.w
+    if w.toks[i].kind == "punct":
+        return None
+    k = w.keys[i]
+    hit = strip_proclitic(k, lexicon().triggers)
+    if hit is None:
+        return None
+    prefix = k[: hit[1]]
+    cands = clauses.readings_with(w.toks[i].text, hit[0], prefix)
+    if not cands:
+        return None
+    trig = _trigger_reading(w, i, cands, prefix)
+    participant = None
+    if scene.inside[i]:
+        # «المتظاهرون»: a participant noun is both the event and its source
+        participant = next((a for a in scene.actors if a.t0 <= i < a.t1), None)
+        if trig.type != "PROTEST" or participant is None:
+            return None
+    if _no_event_here(scene, sent, i, trig, prefix, participant):
+        return None
+    return _Event(i, trig, participant)
 
-    sentences = article.sentences or ()
-    if not sentences:
-        from ..record import Sentence
-        sentences = (Sentence(0, len(text)),)
-    person_at = {a.t0 for a in actors if a.entity}
-    inside = [False] * n  # words inside a generic actor mention: never triggers
-    agent_actors = []
-    for s in sentences:
-        lo, hi = w.range_of(s.start, s.end)
-        agent_actors.extend(_agents(w, lo, hi, taken, inside, topic, lambda j: j in person_at))
-    actors = sorted(actors + agent_actors, key=lambda a: a.t0)
-    actor_starts = [a.t0 for a in actors]
 
-    quotes = article.quotes or ()
-    pub_year = article.published.value[:4] if article.published else None
-    out: list[Relation] = []
-    seen: set[tuple] = set()
-    for s in sentences:
-        lo, hi = w.range_of(s.start, s.end)
-        if hi <= lo:
-            continue
-        skeys = w.keys[lo:hi]
-        vetoed = sports_or_culture(skeys)
-        cues = hedging.scan(skeys)
-        shared = None  # the subject of the sentence's last verb, for coordinated verbs
-        for i in range(lo, hi):
-            k = w.keys[i]
-            if w.toks[i].kind == "punct":
-                continue
-            hit = strip_proclitic(k, lex.triggers)
-            if hit is None:
-                continue
-            prefix = k[: hit[1]]
-            cands = clauses.readings_with(w.toks[i].text, hit[0], prefix)
-            if not cands:
-                continue
-            trig = _trigger_reading(w, i, cands, prefix)
-            participant = None
-            if inside[i]:
-                # «المتظاهرون»: a participant noun is both the event and its source
-                participant = next((a for a in actors if a.t0 <= i < a.t1), None)
-                if trig.type != "PROTEST" or participant is None:
-                    continue
-            if trig.veto and vetoed:
-                continue
-            if trig.pronoun and trig.pos == "noun" and i > lo and w.keys[i - 1] in _RELATIVES:
-                continue  # «الصلات التي تجمعهما»: after a relative comes a verb, never a possessed noun
-            if in_name[i] and participant is None:
-                continue
-            if trig.pos == "noun" and (trig.lemma in _PARTNERED or (trig.type in _PARTNERED_TYPES and not trig.next)) \
-                    and not _partner_after(w, i, hi, trig.lemma in _PARTNERED):
-                continue  # «التحالف» names the coalition; an alliance has a partner: «تحالف مع القاعدة»
-            if trig.pos == "noun" and trig.lemma in _ALSO_REGION and i + 1 < hi and _region_name_at(
-                    w, i + 1, in_name, place_starts):
-                continue  # «مقاطعة كيبيك» is a province, «مقاطعة الانتخابات» a boycott
-            if i + 1 < hi and w.keys[i + 1] in _TIME_WORDS and trig.lemma in _ALSO_TIME and not prefix:
-                continue  # «فجر أمس» is dawn
-            if trig.pos == "noun" and i + 1 < hi and w.keys[i + 1] in _MEDIA:
-                continue  # «حوار صحافي» is an interview
-            if trig.type in ("ASSAULT", "FIGHT") and i > lo and w.keys[i - 1] in _CEASE:
-                continue  # «وقف إطلاق النار»، «وقف القتال»: a ceasefire, not violence
-            if trig.next is not None and not any(  # «أطلق النار»; «اصيب 37 شخصا بجروح»: past the patient
-                    is_next_word(w.keys[k], trig.next) for k in range(i + 1, min(hi, i + 1 + trig.within))):
-                continue
-            q = _quote_at(quotes, w.toks[i].start)
-            src, tgt = _arguments(w, i, lo, hi, trig, actors, actor_starts, rs.max_argument_words)
-            # «التفجير الذي استهدف المسجد»: a verb whose subject is an event noun before it
-            antecedent = _event_antecedent(w, i, lo) if trig.pos == "verb" and trig.type != "PROTEST" else None
-            if participant is not None:
-                src = participant
-                tgt = _next_actor(actors, actor_starts, participant.t1 - 1, hi, 6)
-                if tgt is not None and not (_governed(w, tgt) or w.keys[tgt.t0 - 1] in _AGAINST):
-                    tgt = None  # «المتظاهرين من الطلاب» are students, not a target
-                if tgt is None and participant.t1 < hi and w.keys[participant.t1] in _AGAINST:
-                    tgt = _span_actor(w, _genitive_phrase(w, participant.t1 + 1, hi), actors, actor_starts)
-                tgt = tgt or _span_actor(w, _protest_target(w, participant.t1, hi), actors, actor_starts)
-            else:
-                src, tgt = _refine(w, i, lo, hi, trig, src, tgt, actors, actor_starts, shared, antecedent)
-                if trig.pos == "verb" and src is not None:
-                    shared = src
-                if tgt is not None and trig.type == "ACCUSE" and trig.pos == "noun" and trig.gen == "patient" \
-                        and _names_the_wronged(w, tgt):
-                    tgt = None  # «الانتهاكات المستمرة للسيادة السورية»: whom a crime wrongs is not the accused
-                if tgt is None and trig.type in ("ASSAULT", "COERCE"):
-                    tgt = _context_target(w, i, lo, hi, trig, actors, actor_starts)
-                    if tgt is not None and src is not None and src.t0 < tgt.t1 and tgt.t0 < src.t1:
-                        src = None  # «نجا قائد الشرطة من محاولة اغتيال»: the survivor is no doer
-            claim = _claimant(w, i, lo, hi, actors, actor_starts) if (
-                trig.pos == "noun" and trig.type != "PROTEST" and participant is None) else None
-            if claim is not None:
-                src = claim[0]  # None when the claim is negated: nobody is named as the doer
-                if src is not None and tgt is not None and (tgt.t0 < src.t1 and src.t0 < tgt.t1):
-                    tgt = None
-            if trig.type in _VIOLENT:  # a capital stands for its government in diplomacy, not in violence
-                src = None if src is not None and src.role == _CAPITAL else src
-                tgt = None if tgt is not None and tgt.role == _CAPITAL else tgt
-            if tgt is None and trig.type in ("ASSAULT", "COERCE", "FIGHT", "PROTEST", "THREATEN"):
-                tgt = _place_target(w, i, hi, locations)
-            if tgt is not None and trig.type in _FRIENDLY and tgt.t0 > 0 and w.keys[tgt.t0 - 1] == _OPPOSED:
-                tgt = None  # «دعم المسلحين في حربهم ضد الحكومة»: whom one acts against is no beneficiary
-            if src is not None and tgt is not None and (
-                    (src.actor_id and src.actor_id == tgt.actor_id) or (src.t0 < tgt.t1 and tgt.t0 < src.t1)):
-                tgt = None if src.entity or not tgt.entity else tgt
-                src = None if tgt is not None else src
-            if src is not None and not src.entity and _victims(w, src) and trig.type in ("ASSAULT", "COERCE"):
-                src, tgt = None, tgt or src  # civilians («الأطفال») are the victims of violence, not its doers
-            src, tgt = _outside_report_frame(w, q, src), _outside_report_frame(w, q, tgt)
-            location = _location(w, i, hi, locations)
-            modality = hedging.modality_at(cues, i - lo)
-            attributed = None
-            if trig.pos == "verb":
-                src = _speaker_actor(w, q, src, i, lo) or src
-            if q is not None:
-                attributed = _speaker_mention(text, q)
-                if modality is None:
-                    modality = "reported"
-                if _is_denial(text, q):
-                    modality = "negated"
-                if src is not None and attributed is not None and src.start == attributed.start and tgt is None \
-                        and claim is None:
-                    continue  # the speaker's own act, already the quote (a claim of responsibility names a doer)
-            if src is None and tgt is None and trig.type not in rs.event_types and not (
-                    attributed is not None and attributed.actor_id):
-                continue  # no participant at all: nothing to relate
-            if claim is not None and claim[0] is not None:
-                # a claim of responsibility is the claimant's word; a denial negates it
-                attributed = claim[0].mention()
-                modality = "negated" if claim[1] == "denied" else (
-                    modality if modality in ("negated", "possible", "hedged") else "reported")
-            modality = modality or "asserted"
-            if antecedent is not None:
-                # the relative clause describes the event its noun already reported: that record gets the target
-                noun_rel = next((r for r in reversed(out) if r.evidence_start == s.start and r.type == trig.type
-                                 and r.trigger == w.toks[antecedent].text), None)
-                if noun_rel is not None:
-                    if noun_rel.target is None and tgt is not None and not (
-                            noun_rel.source is not None and noun_rel.source.start == tgt.start):
-                        out[out.index(noun_rel)] = dataclasses.replace(noun_rel, target=tgt.mention())
-                    continue
-            ident = (trig.type, src and src.start, tgt and tgt.start, s.start)
-            if ident in seen:
-                continue
-            seen.add(ident)
-            out.append(Relation(
-                type=trig.type,
-                source=src.mention() if src else None,
-                target=tgt.mention() if tgt else None,
-                evidence_start=s.start,
-                evidence_end=s.end,
-                trigger=w.toks[i].text,
-                modality=modality,
-                attributed_to=attributed,
-                event_time=_event_time(w, i, lo, hi, pub_year),
-                location=location.mention() if location else None,
-            ))
-    return _drop_empty(_share_protest_arguments(out))
+def _no_event_here(scene: _Scene, sent: _SentenceView, i: int, trig: Trigger, prefix: str,
+                   participant: _Actor | None) -> bool:
+    """The trigger word at ``i`` is something else here: a name, a province, dawn, an interview, a ceasefire."""
+    w, lo, hi = scene.w, sent.lo, sent.hi
+    if trig.veto and sent.vetoed:
+        return True
+    if trig.pronoun and trig.pos == "noun" and i > lo and w.keys[i - 1] in _RELATIVES:
+        return True  # «الصلات التي تجمعهما»: after a relative comes a verb, never a possessed noun
+    if scene.in_name[i] and participant is None:
+        return True
+    if trig.pos == "noun" and (trig.lemma in _PARTNERED or (trig.type in _PARTNERED_TYPES and not trig.next)) \
+            and not _partner_after(w, i, hi, trig.lemma in _PARTNERED):
+        return True  # «التحالف» names the coalition; an alliance has a partner: «تحالف مع القاعدة»
+    if trig.pos == "noun" and trig.lemma in _ALSO_REGION and i + 1 < hi and _region_name_at(
+            w, i + 1, scene.in_name, scene.place_starts):
+        return True  # «مقاطعة كيبيك» is a province, «مقاطعة الانتخابات» a boycott
+    if i + 1 < hi and w.keys[i + 1] in _TIME_WORDS and trig.lemma in _ALSO_TIME and not prefix:
+        return True  # «فجر أمس» is dawn
+    if trig.pos == "noun" and i + 1 < hi and w.keys[i + 1] in _MEDIA:
+        return True  # «حوار صحافي» is an interview
+    if trig.type in ("ASSAULT", "FIGHT") and i > lo and w.keys[i - 1] in _CEASE:
+        return True  # «وقف إطلاق النار»، «وقف القتال»: a ceasefire, not violence
+    # «أطلق النار»; «اصيب 37 شخصا بجروح»: past the patient
+    return trig.next is not None and not any(
+        is_next_word(w.keys[k], trig.next) for k in range(i + 1, min(hi, i + 1 + trig.within)))
+
+
+# --- Arguments of an event ---
+
+def _read_arguments(scene: _Scene, sent: _SentenceView, ev: _Event, limit: int) -> None:
+    """Source and target of the event, and the claim of responsibility for it."""
+    w, i, trig = scene.w, ev.i, ev.trig
+    # «التفجير الذي استهدف المسجد»: a verb whose subject is an event noun before it
+    ev.antecedent = _event_antecedent(w, i, sent.lo) if trig.pos == "verb" and trig.type != "PROTEST" else None
+    if ev.participant is not None:
+        src, tgt = ev.participant, _protested(scene, sent.hi, ev.participant)
+    else:
+        src, tgt = _arguments(w, i, sent.lo, sent.hi, trig, scene.actors, scene.starts, limit)
+        src, tgt = _clause_arguments(scene, sent, ev, src, tgt)
+    ev.claim = _claimant(w, i, sent.lo, sent.hi, scene.actors, scene.starts) if (
+        trig.pos == "noun" and trig.type != "PROTEST" and ev.participant is None) else None
+    if ev.claim is not None:
+        src = ev.claim[0]  # None when the claim is negated: nobody is named as the doer
+        if src is not None and tgt is not None and (tgt.t0 < src.t1 and src.t0 < tgt.t1):
+            tgt = None
+    ev.src, ev.tgt = _settled_arguments(scene, sent, ev, src, tgt)
+
+
+def _protested(scene: _Scene, hi: int, participant: _Actor) -> _Actor | None:
+    """Whom the protesters a participant noun names act against."""
+    w, actors, starts = scene.w, scene.actors, scene.starts
+    tgt = _next_actor(actors, starts, participant.t1 - 1, hi, 6)
+    if tgt is not None and not (_governed(w, tgt) or w.keys[tgt.t0 - 1] in _AGAINST):
+        tgt = None  # «المتظاهرين من الطلاب» are students, not a target
+    if tgt is None and participant.t1 < hi and w.keys[participant.t1] in _AGAINST:
+        tgt = _span_actor(w, _genitive_phrase(w, participant.t1 + 1, hi), actors, starts)
+    return tgt or _span_actor(w, _protest_target(w, participant.t1, hi), actors, starts)
+
+
+def _clause_arguments(scene: _Scene, sent: _SentenceView, ev: _Event, src: _Actor | None, tgt: _Actor | None):
+    """The actor tables' arguments as the clause's grammar refines them; a verb's subject is kept as the one
+    the sentence's next coordinated verb shares."""
+    w, i, lo, hi, trig = scene.w, ev.i, sent.lo, sent.hi, ev.trig
+    src, tgt = _refine(w, i, lo, hi, trig, src, tgt, scene.actors, scene.starts, sent.shared, ev.antecedent)
+    if trig.pos == "verb" and src is not None:
+        sent.shared = src
+    if tgt is not None and trig.type == "ACCUSE" and trig.pos == "noun" and trig.gen == "patient" \
+            and _names_the_wronged(w, tgt):
+        tgt = None  # «الانتهاكات المستمرة للسيادة السورية»: whom a crime wrongs is not the accused
+    if tgt is None and trig.type in ("ASSAULT", "COERCE"):
+        tgt = _context_target(w, i, lo, hi, trig, scene.actors, scene.starts)
+        if tgt is not None and src is not None and src.t0 < tgt.t1 and tgt.t0 < src.t1:
+            src = None  # «نجا قائد الشرطة من محاولة اغتيال»: the survivor is no doer
+    return src, tgt
+
+
+def _settled_arguments(scene: _Scene, sent: _SentenceView, ev: _Event, src: _Actor | None, tgt: _Actor | None):
+    """The checks every pair of arguments passes, whichever rule found them."""
+    w, trig = scene.w, ev.trig
+    if trig.type in _VIOLENT:  # a capital stands for its government in diplomacy, not in violence
+        src = None if src is not None and src.role == _CAPITAL else src
+        tgt = None if tgt is not None and tgt.role == _CAPITAL else tgt
+    if tgt is None and trig.type in ("ASSAULT", "COERCE", "FIGHT", "PROTEST", "THREATEN"):
+        tgt = _place_target(w, ev.i, sent.hi, scene.locations)
+    if tgt is not None and trig.type in _FRIENDLY and tgt.t0 > 0 and w.keys[tgt.t0 - 1] == _OPPOSED:
+        tgt = None  # «دعم المسلحين في حربهم ضد الحكومة»: whom one acts against is no beneficiary
+    if src is not None and tgt is not None and (
+            (src.actor_id and src.actor_id == tgt.actor_id) or (src.t0 < tgt.t1 and tgt.t0 < src.t1)):
+        tgt = None if src.entity or not tgt.entity else tgt
+        src = None if tgt is not None else src
+    if src is not None and not src.entity and _victims(w, src) and trig.type in ("ASSAULT", "COERCE"):
+        src, tgt = None, tgt or src  # civilians («الأطفال») are the victims of violence, not its doers
+    return src, tgt
+
+
+# --- Modality, attribution and the record ---
+
+def _frame(scene: _Scene, sent: _SentenceView, ev: _Event, event_types) -> bool:
+    """Modality and attribution of the event from its quote, hedging and claim; False when it makes no record:
+    the speaker's own act that is already the quote, or an event with no participant at all."""
+    w, q, i = scene.w, ev.quote, ev.i
+    src, tgt = _outside_report_frame(w, q, ev.src), _outside_report_frame(w, q, ev.tgt)
+    modality = hedging.modality_at(sent.cues, i - sent.lo)
+    attributed = None
+    if ev.trig.pos == "verb":
+        src = _speaker_actor(w, q, src, i, sent.lo) or src
+    if q is not None:
+        attributed = _speaker_mention(w.text, q)
+        if modality is None:
+            modality = "reported"
+        if _is_denial(w.text, q):
+            modality = "negated"
+        if src is not None and attributed is not None and src.start == attributed.start and tgt is None \
+                and ev.claim is None:
+            return False  # the speaker's own act, already the quote (a claim of responsibility names a doer)
+    if src is None and tgt is None and ev.trig.type not in event_types and not (
+            attributed is not None and attributed.actor_id):
+        return False  # no participant at all: nothing to relate
+    if ev.claim is not None and ev.claim[0] is not None:
+        # a claim of responsibility is the claimant's word; a denial negates it
+        attributed = ev.claim[0].mention()
+        modality = "negated" if ev.claim[1] == "denied" else (
+            modality if modality in ("negated", "possible", "hedged") else "reported")
+    ev.src, ev.tgt, ev.modality, ev.attributed = src, tgt, modality or "asserted", attributed
+    return True
+
+
+def _told_by_its_noun(out: list[Relation], w: _Words, sent: _SentenceView, ev: _Event) -> bool:
+    """A relative clause's verb whose event noun already made a record of its sentence («التفجير الذي استهدف
+    المسجد»): that record takes the verb's target where it has none, and the verb makes no record of its own."""
+    # the relative clause describes the event its noun already reported: that record gets the target
+    noun_rel = next((r for r in reversed(out) if r.evidence_start == sent.s.start and r.type == ev.trig.type
+                     and r.trigger == w.toks[ev.antecedent].text), None)
+    if noun_rel is None:
+        return False
+    tgt = ev.tgt
+    if noun_rel.target is None and tgt is not None and not (
+            noun_rel.source is not None and noun_rel.source.start == tgt.start):
+        out[out.index(noun_rel)] = dataclasses.replace(noun_rel, target=tgt.mention())
+    return True
+
+
+def _relation(scene: _Scene, sent: _SentenceView, ev: _Event, pub_year: str | None) -> Relation:
+    w, i = scene.w, ev.i
+    location = _location(w, i, sent.hi, scene.locations)
+    return Relation(
+        type=ev.trig.type,
+        source=ev.src.mention() if ev.src else None,
+        target=ev.tgt.mention() if ev.tgt else None,
+        evidence_start=sent.s.start,
+        evidence_end=sent.s.end,
+        trigger=w.toks[i].text,
+        modality=ev.modality,
+        attributed_to=ev.attributed,
+        event_time=_event_time(w, i, sent.lo, sent.hi, pub_year),
+        location=location.mention() if location else None,
+    )
 
 
 def _drop_empty(out: list[Relation]) -> list[Relation]:
