@@ -25,12 +25,13 @@ import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..arabic import wordfreq
 from ..arabic.normalize import light
 from ..knowledge.cues import (Trigger, article_words, is_next_word, lexicon, sports_or_culture,
                               strip_proclitic, word_key)
-from ..record import Article, Entity, Mention, Relation
+from ..record import Article, Entity, Mention, Quote, Relation, Sentence
 from ..settings import Settings
 from ..claims import clauses
 from ..claims import conjuncts, nationality_heads
@@ -162,57 +163,27 @@ def _is_nisba(k: str) -> bool:
     return len(k) >= 4 and k.endswith(("ي", "يه", "يين", "يون", "يان"))
 
 
+@dataclass(frozen=True, slots=True)
+class _AgentNoun:
+    """A generic actor noun read at a word: its agents.tsv entry, the proclitic letters before it, the pronoun
+    suffix it carries («مقاتليه») and whether it is a plural nationality noun instead («الإسرائيليين»)."""
+    entry: str
+    prefix: int
+    pronoun: str | None
+    nationality: bool
+
+
 def _agents(w: _Words, lo: int, hi: int, taken: list[bool], inside: list[bool], topic, apposed) -> list[_Actor]:
     lex = lexicon()
     out: list[_Actor] = []
     i = lo
     while i < hi:
-        k = w.keys[i]
-        if taken[i] or w.toks[i].kind == "punct":
+        noun = None if taken[i] or w.toks[i].kind == "punct" else _agent_noun_at(w, i, lo, lex)
+        j = _agent_phrase_end(w, i, hi, taken, noun, lex) if noun is not None else None
+        if noun is None or j is None:
             i += 1
             continue
-        hit = strip_proclitic(k, lex.agents)
-        pron = None
-        if hit is None:
-            for suf in _SUFFIX_PRONOUNS:
-                if k.endswith(suf) and len(k) - len(suf) >= 4:
-                    h = strip_proclitic(k[: -len(suf)], lex.agents)
-                    if h and lex.agents[h[0]][1]:
-                        hit, pron = h, suf
-                        break
-        nationality = False
-        if hit is None and len(k) >= 6 and k.endswith(("يين", "يون")) and (
-                k.startswith("ال") or (i > lo and (w.toks[i - 1].kind == "num" or w.keys[i - 1] in _NUMBER_WORDS))):
-            hit, nationality = (k, 0), True  # «الإسرائيليين»، «أربعة أوروبيين»
-        if hit is None:
-            i += 1
-            continue
-        if not nationality and i > lo and _is_nisba(_strip_al(hit[0])) and w.toks[i - 1].kind == "ar" and \
-                _definite(k) == _definite(w.keys[i - 1]) and w.keys[i - 1] not in _FUNCTION and \
-                not any(t.pos == "verb" for t in lex.triggers.get(w.keys[i - 1], ())) and \
-                strip_proclitic(w.keys[i - 1], lex.cues) is None:
-            i += 1  # «العمليات الانتحارية»، «هجوم انتحاري»: an adjective, not an actor
-            continue
-        prefix = hit[1]
-        construct = (not nationality and pron is None and lex.agents[hit[0]][1])
-        j = i + 1
-        if construct and j < hi and taken[j]:
-            i += 1  # «مقاتلي جبهة النصرة»: the entity is the actor
-            continue
-        definite = hit[0].startswith("ال")
-        if construct and j < hi and w.toks[j].kind != "punct" and w.keys[j] not in _NOUN_CONTEXT and \
-                w.keys[j] not in _FUNCTION and w.keys[j] not in _TIME_ADVERBS and w.keys[j] not in _QUANTITY and (
-                not definite or (not w.keys[j].startswith("ال") and w.toks[j].kind == "ar"
-                                 and strip_proclitic(w.keys[j], lex.triggers) is None)):
-            # «قوات الأمن»; after a definite title only a name joins it («العميد جبار»)
-            j += 1
-            if j < hi and taken[j]:
-                i += 1  # «عناصر تنظيم داعش»: the entity is the actor
-                continue
-        while j < hi and j - i < 4 and not taken[j] and w.toks[j].kind != "punct" and (
-                _is_nisba(w.keys[j]) or w.keys[j] in _MODIFIERS) and w.keys[j] not in _RELATIVES:
-            j += 1
-        start = w.toks[i].start + prefix
+        start = w.toks[i].start + noun.prefix
         end = w.toks[j - 1].end
         if apposed is not None and j < hi and apposed(j):
             for m in range(i, j):
@@ -220,15 +191,63 @@ def _agents(w: _Words, lo: int, hi: int, taken: list[bool], inside: list[bool], 
             i = j  # «عامل الإغاثة البريطاني "آلان هينينغ"»: the name that follows is the actor
             continue
         actor_id = None
-        if topic is not None and (pron is not None or w.keys[i] in lex.anaphors):
+        if topic is not None and (noun.pronoun is not None or w.keys[i] in lex.anaphors):
             actor_id = topic(i)
-        role = "CVL" if nationality else lex.agents[hit[0]][0]
+        role = "CVL" if noun.nationality else lex.agents[noun.entry][0]
         out.append(_Actor(i, j, start, end, w.text[start:end], actor_id, False, role))
         for m in range(i, j):
             taken[m] = True
             inside[m] = True
         i = j
     return out
+
+
+def _agent_noun_at(w: _Words, i: int, lo: int, lex) -> _AgentNoun | None:
+    """The generic actor noun at word ``i``, if one stands there as an actor and not as an adjective."""
+    k = w.keys[i]
+    hit = strip_proclitic(k, lex.agents)
+    pron = None
+    if hit is None:
+        for suf in _SUFFIX_PRONOUNS:
+            if k.endswith(suf) and len(k) - len(suf) >= 4:
+                h = strip_proclitic(k[: -len(suf)], lex.agents)
+                if h and lex.agents[h[0]][1]:
+                    hit, pron = h, suf
+                    break
+    nationality = False
+    if hit is None and len(k) >= 6 and k.endswith(("يين", "يون")) and (
+            k.startswith("ال") or (i > lo and (w.toks[i - 1].kind == "num" or w.keys[i - 1] in _NUMBER_WORDS))):
+        hit, nationality = (k, 0), True  # «الإسرائيليين»، «أربعة أوروبيين»
+    if hit is None:
+        return None
+    if not nationality and i > lo and _is_nisba(_strip_al(hit[0])) and w.toks[i - 1].kind == "ar" and \
+            _definite(k) == _definite(w.keys[i - 1]) and w.keys[i - 1] not in _FUNCTION and \
+            not any(t.pos == "verb" for t in lex.triggers.get(w.keys[i - 1], ())) and \
+            strip_proclitic(w.keys[i - 1], lex.cues) is None:
+        return None  # «العمليات الانتحارية»، «هجوم انتحاري»: an adjective, not an actor
+    return _AgentNoun(hit[0], hit[1], pron, nationality)
+
+
+def _agent_phrase_end(w: _Words, i: int, hi: int, taken: list[bool], noun: _AgentNoun, lex) -> int | None:
+    """Where the actor phrase of the noun at ``i`` ends (its genitive and adjectives), or None when an entity
+    right after it is the actor instead."""
+    construct = (not noun.nationality and noun.pronoun is None and lex.agents[noun.entry][1])
+    j = i + 1
+    if construct and j < hi and taken[j]:
+        return None  # «مقاتلي جبهة النصرة»: the entity is the actor
+    definite = noun.entry.startswith("ال")
+    if construct and j < hi and w.toks[j].kind != "punct" and w.keys[j] not in _NOUN_CONTEXT and \
+            w.keys[j] not in _FUNCTION and w.keys[j] not in _TIME_ADVERBS and w.keys[j] not in _QUANTITY and (
+            not definite or (not w.keys[j].startswith("ال") and w.toks[j].kind == "ar"
+                             and strip_proclitic(w.keys[j], lex.triggers) is None)):
+        # «قوات الأمن»; after a definite title only a name joins it («العميد جبار»)
+        j += 1
+        if j < hi and taken[j]:
+            return None  # «عناصر تنظيم داعش»: the entity is the actor
+    while j < hi and j - i < 4 and not taken[j] and w.toks[j].kind != "punct" and (
+            _is_nisba(w.keys[j]) or w.keys[j] in _MODIFIERS) and w.keys[j] not in _RELATIVES:
+        j += 1
+    return j
 
 
 def _construct_noun(word: str) -> bool:
@@ -253,15 +272,106 @@ def _trigger_reading(w: _Words, i: int, cands: tuple[Trigger, ...], prefix: str)
 
 def extract(article: Article, settings: Settings) -> list[Relation]:
     rs = settings.relations
-    lex = lexicon()
-    text = article.text
-    w = _Words(text)
+    scene = _scene(article)
+    w = scene.w
+    quotes = article.quotes or ()
+    pub_year = article.published.value[:4] if article.published else None
+    out: list[Relation] = []
+    seen: set[tuple] = set()
+    for s in _sentences(article):
+        lo, hi = w.range_of(s.start, s.end)
+        if hi <= lo:
+            continue
+        skeys = w.keys[lo:hi]
+        sent = _SentenceView(s, lo, hi, sports_or_culture(skeys), hedging.scan(skeys))
+        for i in range(lo, hi):
+            ev = _event_at(scene, sent, i)
+            if ev is None:
+                continue
+            ev.quote = _quote_at(quotes, w.toks[i].start)
+            _read_arguments(scene, sent, ev, rs.max_argument_words)
+            if not _frame(scene, sent, ev, rs.event_types):
+                continue
+            if ev.antecedent is not None and _told_by_its_noun(out, w, sent, ev):
+                continue
+            ident = (ev.trig.type, ev.src and ev.src.start, ev.tgt and ev.tgt.start, s.start)
+            if ident in seen:
+                continue
+            seen.add(ident)
+            out.append(_relation(scene, sent, ev, pub_year))
+    return _drop_empty(_share_protest_arguments(out))
+
+
+# --- The article's actors, and the sentences and trigger words read against them ---
+
+@dataclass(slots=True)
+class _Scene:
+    """The article's words and who and what stands in them: the actors (entities, capitals read as their
+    governments, generic actor nouns) in text order, the places, and the words no trigger is read from."""
+    w: _Words
+    actors: list[_Actor]
+    starts: list[int]  # each actor's first word, in the same order
+    locations: list[_Actor]
+    in_name: list[bool]  # words of a name are never triggers: «تحالف دعم الشرعية» is a body, not support
+    inside: list[bool]  # words inside a generic actor mention: never triggers
+    place_starts: dict[int, str | None]  # first word of each place -> its actor id
+
+
+@dataclass(slots=True)
+class _SentenceView:
+    """A sentence as the trigger loop reads it."""
+    s: Sentence
+    lo: int  # its word range
+    hi: int
+    vetoed: bool  # sports or culture words: veto triggers are no events here
+    cues: hedging.Cues
+    shared: _Actor | None = None  # the subject of the sentence's last verb, for coordinated verbs
+
+
+@dataclass(slots=True)
+class _Event:
+    """One trigger word's reading as the steps of ``extract`` fill it in."""
+    i: int
+    trig: Trigger
+    participant: _Actor | None  # a participant noun («المتظاهرون») is both the event and its source
+    quote: Quote | None = None
+    src: _Actor | None = None
+    tgt: _Actor | None = None
+    antecedent: int | None = None  # the event noun a relative clause's verb describes
+    claim: tuple[_Actor | None, str] | None = None  # a claim of responsibility (``_claimant``)
+    modality: str | None = None
+    attributed: Mention | None = None
+
+
+def _sentences(article: Article) -> tuple[Sentence, ...]:
+    return article.sentences or (Sentence(0, len(article.text)),)
+
+
+def _scene(article: Article) -> _Scene:
+    w = _Words(article.text)
     n = len(w.toks)
     taken = [False] * n
-    actors: list[_Actor] = []
-    locations: list[_Actor] = []
-    entity_ends = {w.range_of(e.start, e.end)[1] for e in article.entities or ()}
-    in_name = [False] * n  # words of a name are never triggers: «تحالف دعم الشرعية» is a body, not support
+    in_name, place_starts = _name_words(article, w)
+    actors, locations = _named_actors(article, w, taken)
+    w.name_starts = frozenset(a.t0 for a in actors if a.entity and a.role not in ("NAT", "PER"))
+    group_starts = sorted((a.t0, a.actor_id) for a in actors if a.actor_id and a.actor_id.startswith(("grp:", "mil:")))
+
+    def topic(i: int) -> str | None:
+        return clauses.leading_group(group_starts, i)
+
+    person_at = {a.t0 for a in actors if a.entity}
+    inside = [False] * n
+    agent_actors = []
+    for s in _sentences(article):
+        lo, hi = w.range_of(s.start, s.end)
+        agent_actors.extend(_agents(w, lo, hi, taken, inside, topic, lambda j: j in person_at))
+    actors = sorted(actors + agent_actors, key=lambda a: a.t0)
+    return _Scene(w, actors, [a.t0 for a in actors], locations, in_name, inside, place_starts)
+
+
+def _name_words(article: Article, w: _Words) -> tuple[list[bool], dict[int, str | None]]:
+    """Which words belong to an entity's name, and where each place starts (with its actor id)."""
+    in_name = [False] * len(w.toks)
     place_starts: dict[int, str | None] = {}
     for e in article.entities or ():
         t0, t1 = w.range_of(e.start, e.end)
@@ -269,6 +379,15 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
             in_name[m] = True
         if e.type == "LOC" and t1 > t0:
             place_starts[t0] = e.actor_id
+    return in_name, place_starts
+
+
+def _named_actors(article: Article, w: _Words, taken: list[bool]) -> tuple[list[_Actor], list[_Actor]]:
+    """The actors and the places the entities name, in text order; the words of each actor are ``taken``."""
+    lex = lexicon()
+    entity_ends = {w.range_of(e.start, e.end)[1] for e in article.entities or ()}
+    actors: list[_Actor] = []
+    locations: list[_Actor] = []
     for e in sorted(article.entities or (), key=lambda e: e.start):
         t0, t1 = w.range_of(e.start, e.end)
         if t1 <= t0:
@@ -286,169 +405,191 @@ def extract(article: Article, settings: Settings) -> list[Relation]:
                 actors.append(_Actor(t0, t1, e.start, e.end, e.text, country, True, _CAPITAL))
                 for m in range(t0, t1):
                     taken[m] = True
+    return actors, locations
 
-    w.name_starts = frozenset(a.t0 for a in actors if a.entity and a.role not in ("NAT", "PER"))
-    group_starts = sorted((a.t0, a.actor_id) for a in actors if a.actor_id and a.actor_id.startswith(("grp:", "mil:")))
 
-    def topic(i: int) -> str | None:
-        return clauses.leading_group(group_starts, i)
+def _event_at(scene: _Scene, sent: _SentenceView, i: int) -> _Event | None:
+    """The trigger reading of word ``i`` when the word tells an event there."""
+    w = scene.w
+    if w.toks[i].kind == "punct":
+        return None
+    k = w.keys[i]
+    hit = strip_proclitic(k, lexicon().triggers)
+    if hit is None:
+        return None
+    prefix = k[: hit[1]]
+    cands = clauses.readings_with(w.toks[i].text, hit[0], prefix)
+    if not cands:
+        return None
+    trig = _trigger_reading(w, i, cands, prefix)
+    participant = None
+    if scene.inside[i]:
+        # «المتظاهرون»: a participant noun is both the event and its source
+        participant = next((a for a in scene.actors if a.t0 <= i < a.t1), None)
+        if trig.type != "PROTEST" or participant is None:
+            return None
+    if _no_event_here(scene, sent, i, trig, prefix, participant):
+        return None
+    return _Event(i, trig, participant)
 
-    sentences = article.sentences or ()
-    if not sentences:
-        from ..record import Sentence
-        sentences = (Sentence(0, len(text)),)
-    person_at = {a.t0 for a in actors if a.entity}
-    inside = [False] * n  # words inside a generic actor mention: never triggers
-    agent_actors = []
-    for s in sentences:
-        lo, hi = w.range_of(s.start, s.end)
-        agent_actors.extend(_agents(w, lo, hi, taken, inside, topic, lambda j: j in person_at))
-    actors = sorted(actors + agent_actors, key=lambda a: a.t0)
-    actor_starts = [a.t0 for a in actors]
 
-    quotes = article.quotes or ()
-    pub_year = article.published.value[:4] if article.published else None
-    out: list[Relation] = []
-    seen: set[tuple] = set()
-    for s in sentences:
-        lo, hi = w.range_of(s.start, s.end)
-        if hi <= lo:
-            continue
-        skeys = w.keys[lo:hi]
-        vetoed = sports_or_culture(skeys)
-        cues = hedging.scan(skeys)
-        shared = None  # the subject of the sentence's last verb, for coordinated verbs
-        for i in range(lo, hi):
-            k = w.keys[i]
-            if w.toks[i].kind == "punct":
-                continue
-            hit = strip_proclitic(k, lex.triggers)
-            if hit is None:
-                continue
-            prefix = k[: hit[1]]
-            cands = clauses.readings_with(w.toks[i].text, hit[0], prefix)
-            if not cands:
-                continue
-            trig = _trigger_reading(w, i, cands, prefix)
-            participant = None
-            if inside[i]:
-                # «المتظاهرون»: a participant noun is both the event and its source
-                participant = next((a for a in actors if a.t0 <= i < a.t1), None)
-                if trig.type != "PROTEST" or participant is None:
-                    continue
-            if trig.veto and vetoed:
-                continue
-            if trig.pronoun and trig.pos == "noun" and i > lo and w.keys[i - 1] in _RELATIVES:
-                continue  # «الصلات التي تجمعهما»: after a relative comes a verb, never a possessed noun
-            if in_name[i] and participant is None:
-                continue
-            if trig.pos == "noun" and (trig.lemma in _PARTNERED or (trig.type in _PARTNERED_TYPES and not trig.next)) \
-                    and not _partner_after(w, i, hi, trig.lemma in _PARTNERED):
-                continue  # «التحالف» names the coalition; an alliance has a partner: «تحالف مع القاعدة»
-            if trig.pos == "noun" and trig.lemma in _ALSO_REGION and i + 1 < hi and _region_name_at(
-                    w, i + 1, in_name, place_starts):
-                continue  # «مقاطعة كيبيك» is a province, «مقاطعة الانتخابات» a boycott
-            if i + 1 < hi and w.keys[i + 1] in _TIME_WORDS and trig.lemma in _ALSO_TIME and not prefix:
-                continue  # «فجر أمس» is dawn
-            if trig.pos == "noun" and i + 1 < hi and w.keys[i + 1] in _MEDIA:
-                continue  # «حوار صحافي» is an interview
-            if trig.type in ("ASSAULT", "FIGHT") and i > lo and w.keys[i - 1] in _CEASE:
-                continue  # «وقف إطلاق النار»، «وقف القتال»: a ceasefire, not violence
-            if trig.next is not None and not any(  # «أطلق النار»; «اصيب 37 شخصا بجروح»: past the patient
-                    is_next_word(w.keys[k], trig.next) for k in range(i + 1, min(hi, i + 1 + trig.within))):
-                continue
-            q = _quote_at(quotes, w.toks[i].start)
-            src, tgt = _arguments(w, i, lo, hi, trig, actors, actor_starts, rs.max_argument_words)
-            # «التفجير الذي استهدف المسجد»: a verb whose subject is an event noun before it
-            antecedent = _event_antecedent(w, i, lo) if trig.pos == "verb" and trig.type != "PROTEST" else None
-            if participant is not None:
-                src = participant
-                tgt = _next_actor(actors, actor_starts, participant.t1 - 1, hi, 6)
-                if tgt is not None and not (_governed(w, tgt) or w.keys[tgt.t0 - 1] in _AGAINST):
-                    tgt = None  # «المتظاهرين من الطلاب» are students, not a target
-                if tgt is None and participant.t1 < hi and w.keys[participant.t1] in _AGAINST:
-                    tgt = _span_actor(w, _genitive_phrase(w, participant.t1 + 1, hi), actors, actor_starts)
-                tgt = tgt or _span_actor(w, _protest_target(w, participant.t1, hi), actors, actor_starts)
-            else:
-                src, tgt = _refine(w, i, lo, hi, trig, src, tgt, actors, actor_starts, shared, antecedent)
-                if trig.pos == "verb" and src is not None:
-                    shared = src
-                if tgt is not None and trig.type == "ACCUSE" and trig.pos == "noun" and trig.gen == "patient" \
-                        and _names_the_wronged(w, tgt):
-                    tgt = None  # «الانتهاكات المستمرة للسيادة السورية»: whom a crime wrongs is not the accused
-                if tgt is None and trig.type in ("ASSAULT", "COERCE"):
-                    tgt = _context_target(w, i, lo, hi, trig, actors, actor_starts)
-                    if tgt is not None and src is not None and src.t0 < tgt.t1 and tgt.t0 < src.t1:
-                        src = None  # «نجا قائد الشرطة من محاولة اغتيال»: the survivor is no doer
-            claim = _claimant(w, i, lo, hi, actors, actor_starts) if (
-                trig.pos == "noun" and trig.type != "PROTEST" and participant is None) else None
-            if claim is not None:
-                src = claim[0]  # None when the claim is negated: nobody is named as the doer
-                if src is not None and tgt is not None and (tgt.t0 < src.t1 and src.t0 < tgt.t1):
-                    tgt = None
-            if trig.type in _VIOLENT:  # a capital stands for its government in diplomacy, not in violence
-                src = None if src is not None and src.role == _CAPITAL else src
-                tgt = None if tgt is not None and tgt.role == _CAPITAL else tgt
-            if tgt is None and trig.type in ("ASSAULT", "COERCE", "FIGHT", "PROTEST", "THREATEN"):
-                tgt = _place_target(w, i, hi, locations)
-            if tgt is not None and trig.type in _FRIENDLY and tgt.t0 > 0 and w.keys[tgt.t0 - 1] == _OPPOSED:
-                tgt = None  # «دعم المسلحين في حربهم ضد الحكومة»: whom one acts against is no beneficiary
-            if src is not None and tgt is not None and (
-                    (src.actor_id and src.actor_id == tgt.actor_id) or (src.t0 < tgt.t1 and tgt.t0 < src.t1)):
-                tgt = None if src.entity or not tgt.entity else tgt
-                src = None if tgt is not None else src
-            if src is not None and not src.entity and _victims(w, src) and trig.type in ("ASSAULT", "COERCE"):
-                src, tgt = None, tgt or src  # civilians («الأطفال») are the victims of violence, not its doers
-            src, tgt = _outside_report_frame(w, q, src), _outside_report_frame(w, q, tgt)
-            location = _location(w, i, hi, locations)
-            modality = hedging.modality_at(cues, i - lo)
-            attributed = None
-            if trig.pos == "verb":
-                src = _speaker_actor(w, q, src, i, lo) or src
-            if q is not None:
-                attributed = _speaker_mention(text, q)
-                if modality is None:
-                    modality = "reported"
-                if _is_denial(text, q):
-                    modality = "negated"
-                if src is not None and attributed is not None and src.start == attributed.start and tgt is None \
-                        and claim is None:
-                    continue  # the speaker's own act, already the quote (a claim of responsibility names a doer)
-            if src is None and tgt is None and trig.type not in rs.event_types and not (
-                    attributed is not None and attributed.actor_id):
-                continue  # no participant at all: nothing to relate
-            if claim is not None and claim[0] is not None:
-                # a claim of responsibility is the claimant's word; a denial negates it
-                attributed = claim[0].mention()
-                modality = "negated" if claim[1] == "denied" else (
-                    modality if modality in ("negated", "possible", "hedged") else "reported")
-            modality = modality or "asserted"
-            if antecedent is not None:
-                # the relative clause describes the event its noun already reported: that record gets the target
-                noun_rel = next((r for r in reversed(out) if r.evidence_start == s.start and r.type == trig.type
-                                 and r.trigger == w.toks[antecedent].text), None)
-                if noun_rel is not None:
-                    if noun_rel.target is None and tgt is not None and not (
-                            noun_rel.source is not None and noun_rel.source.start == tgt.start):
-                        out[out.index(noun_rel)] = dataclasses.replace(noun_rel, target=tgt.mention())
-                    continue
-            ident = (trig.type, src and src.start, tgt and tgt.start, s.start)
-            if ident in seen:
-                continue
-            seen.add(ident)
-            out.append(Relation(
-                type=trig.type,
-                source=src.mention() if src else None,
-                target=tgt.mention() if tgt else None,
-                evidence_start=s.start,
-                evidence_end=s.end,
-                trigger=w.toks[i].text,
-                modality=modality,
-                attributed_to=attributed,
-                event_time=_event_time(w, i, lo, hi, pub_year),
-                location=location.mention() if location else None,
-            ))
-    return _drop_empty(_share_protest_arguments(out))
+def _no_event_here(scene: _Scene, sent: _SentenceView, i: int, trig: Trigger, prefix: str,
+                   participant: _Actor | None) -> bool:
+    """The trigger word at ``i`` is something else here: a name, a province, dawn, an interview, a ceasefire."""
+    w, lo, hi = scene.w, sent.lo, sent.hi
+    if trig.veto and sent.vetoed:
+        return True
+    if trig.pronoun and trig.pos == "noun" and i > lo and w.keys[i - 1] in _RELATIVES:
+        return True  # «الصلات التي تجمعهما»: after a relative comes a verb, never a possessed noun
+    if scene.in_name[i] and participant is None:
+        return True
+    if trig.pos == "noun" and (trig.lemma in _PARTNERED or (trig.type in _PARTNERED_TYPES and not trig.next)) \
+            and not _partner_after(w, i, hi, trig.lemma in _PARTNERED):
+        return True  # «التحالف» names the coalition; an alliance has a partner: «تحالف مع القاعدة»
+    if trig.pos == "noun" and trig.lemma in _ALSO_REGION and i + 1 < hi and _region_name_at(
+            w, i + 1, scene.in_name, scene.place_starts):
+        return True  # «مقاطعة كيبيك» is a province, «مقاطعة الانتخابات» a boycott
+    if i + 1 < hi and w.keys[i + 1] in _TIME_WORDS and trig.lemma in _ALSO_TIME and not prefix:
+        return True  # «فجر أمس» is dawn
+    if trig.pos == "noun" and i + 1 < hi and w.keys[i + 1] in _MEDIA:
+        return True  # «حوار صحافي» is an interview
+    if trig.type in ("ASSAULT", "FIGHT") and i > lo and w.keys[i - 1] in _CEASE:
+        return True  # «وقف إطلاق النار»، «وقف القتال»: a ceasefire, not violence
+    # «أطلق النار»; «اصيب 37 شخصا بجروح»: past the patient
+    return trig.next is not None and not any(
+        is_next_word(w.keys[k], trig.next) for k in range(i + 1, min(hi, i + 1 + trig.within)))
+
+
+# --- Arguments of an event ---
+
+def _read_arguments(scene: _Scene, sent: _SentenceView, ev: _Event, limit: int) -> None:
+    """Source and target of the event, and the claim of responsibility for it."""
+    w, i, trig = scene.w, ev.i, ev.trig
+    # «التفجير الذي استهدف المسجد»: a verb whose subject is an event noun before it
+    ev.antecedent = _event_antecedent(w, i, sent.lo) if trig.pos == "verb" and trig.type != "PROTEST" else None
+    if ev.participant is not None:
+        src, tgt = ev.participant, _protested(scene, sent.hi, ev.participant)
+    else:
+        src, tgt = _arguments(w, i, sent.lo, sent.hi, trig, scene.actors, scene.starts, limit)
+        src, tgt = _clause_arguments(scene, sent, ev, src, tgt)
+    ev.claim = _claimant(w, i, sent.lo, sent.hi, scene.actors, scene.starts) if (
+        trig.pos == "noun" and trig.type != "PROTEST" and ev.participant is None) else None
+    if ev.claim is not None:
+        src = ev.claim[0]  # None when the claim is negated: nobody is named as the doer
+        if src is not None and tgt is not None and (tgt.t0 < src.t1 and src.t0 < tgt.t1):
+            tgt = None
+    ev.src, ev.tgt = _settled_arguments(scene, sent, ev, src, tgt)
+
+
+def _protested(scene: _Scene, hi: int, participant: _Actor) -> _Actor | None:
+    """Whom the protesters a participant noun names act against."""
+    w, actors, starts = scene.w, scene.actors, scene.starts
+    tgt = _next_actor(actors, starts, participant.t1 - 1, hi, 6)
+    if tgt is not None and not (_governed(w, tgt) or w.keys[tgt.t0 - 1] in _AGAINST):
+        tgt = None  # «المتظاهرين من الطلاب» are students, not a target
+    if tgt is None and participant.t1 < hi and w.keys[participant.t1] in _AGAINST:
+        tgt = _span_actor(w, _genitive_phrase(w, participant.t1 + 1, hi), actors, starts)
+    return tgt or _span_actor(w, _protest_target(w, participant.t1, hi), actors, starts)
+
+
+def _clause_arguments(scene: _Scene, sent: _SentenceView, ev: _Event, src: _Actor | None, tgt: _Actor | None):
+    """The actor tables' arguments as the clause's grammar refines them; a verb's subject is kept as the one
+    the sentence's next coordinated verb shares."""
+    w, i, lo, hi, trig = scene.w, ev.i, sent.lo, sent.hi, ev.trig
+    src, tgt = _refine(w, i, lo, hi, trig, src, tgt, scene.actors, scene.starts, sent.shared, ev.antecedent)
+    if trig.pos == "verb" and src is not None:
+        sent.shared = src
+    if tgt is not None and trig.type == "ACCUSE" and trig.pos == "noun" and trig.gen == "patient" \
+            and _names_the_wronged(w, tgt):
+        tgt = None  # «الانتهاكات المستمرة للسيادة السورية»: whom a crime wrongs is not the accused
+    if tgt is None and trig.type in ("ASSAULT", "COERCE"):
+        tgt = _context_target(w, i, lo, hi, trig, scene.actors, scene.starts)
+        if tgt is not None and src is not None and src.t0 < tgt.t1 and tgt.t0 < src.t1:
+            src = None  # «نجا قائد الشرطة من محاولة اغتيال»: the survivor is no doer
+    return src, tgt
+
+
+def _settled_arguments(scene: _Scene, sent: _SentenceView, ev: _Event, src: _Actor | None, tgt: _Actor | None):
+    """The checks every pair of arguments passes, whichever rule found them."""
+    w, trig = scene.w, ev.trig
+    if trig.type in _VIOLENT:  # a capital stands for its government in diplomacy, not in violence
+        src = None if src is not None and src.role == _CAPITAL else src
+        tgt = None if tgt is not None and tgt.role == _CAPITAL else tgt
+    if tgt is None and trig.type in ("ASSAULT", "COERCE", "FIGHT", "PROTEST", "THREATEN"):
+        tgt = _place_target(w, ev.i, sent.hi, scene.locations)
+    if tgt is not None and trig.type in _FRIENDLY and tgt.t0 > 0 and w.keys[tgt.t0 - 1] == _OPPOSED:
+        tgt = None  # «دعم المسلحين في حربهم ضد الحكومة»: whom one acts against is no beneficiary
+    if src is not None and tgt is not None and (
+            (src.actor_id and src.actor_id == tgt.actor_id) or (src.t0 < tgt.t1 and tgt.t0 < src.t1)):
+        tgt = None if src.entity or not tgt.entity else tgt
+        src = None if tgt is not None else src
+    if src is not None and not src.entity and _victims(w, src) and trig.type in ("ASSAULT", "COERCE"):
+        src, tgt = None, tgt or src  # civilians («الأطفال») are the victims of violence, not its doers
+    return src, tgt
+
+
+# --- Modality, attribution and the record ---
+
+def _frame(scene: _Scene, sent: _SentenceView, ev: _Event, event_types) -> bool:
+    """Modality and attribution of the event from its quote, hedging and claim; False when it makes no record:
+    the speaker's own act that is already the quote, or an event with no participant at all."""
+    w, q, i = scene.w, ev.quote, ev.i
+    src, tgt = _outside_report_frame(w, q, ev.src), _outside_report_frame(w, q, ev.tgt)
+    modality = hedging.modality_at(sent.cues, i - sent.lo)
+    attributed = None
+    if ev.trig.pos == "verb":
+        src = _speaker_actor(w, q, src, i, sent.lo) or src
+    if q is not None:
+        attributed = _speaker_mention(w.text, q)
+        if modality is None:
+            modality = "reported"
+        if _is_denial(w.text, q):
+            modality = "negated"
+        if src is not None and attributed is not None and src.start == attributed.start and tgt is None \
+                and ev.claim is None:
+            return False  # the speaker's own act, already the quote (a claim of responsibility names a doer)
+    if src is None and tgt is None and ev.trig.type not in event_types and not (
+            attributed is not None and attributed.actor_id):
+        return False  # no participant at all: nothing to relate
+    if ev.claim is not None and ev.claim[0] is not None:
+        # a claim of responsibility is the claimant's word; a denial negates it
+        attributed = ev.claim[0].mention()
+        modality = "negated" if ev.claim[1] == "denied" else (
+            modality if modality in ("negated", "possible", "hedged") else "reported")
+    ev.src, ev.tgt, ev.modality, ev.attributed = src, tgt, modality or "asserted", attributed
+    return True
+
+
+def _told_by_its_noun(out: list[Relation], w: _Words, sent: _SentenceView, ev: _Event) -> bool:
+    """A relative clause's verb whose event noun already made a record of its sentence («التفجير الذي استهدف
+    المسجد»): that record takes the verb's target where it has none, and the verb makes no record of its own."""
+    # the relative clause describes the event its noun already reported: that record gets the target
+    noun_rel = next((r for r in reversed(out) if r.evidence_start == sent.s.start and r.type == ev.trig.type
+                     and r.trigger == w.toks[ev.antecedent].text), None)
+    if noun_rel is None:
+        return False
+    tgt = ev.tgt
+    if noun_rel.target is None and tgt is not None and not (
+            noun_rel.source is not None and noun_rel.source.start == tgt.start):
+        out[out.index(noun_rel)] = dataclasses.replace(noun_rel, target=tgt.mention())
+    return True
+
+
+def _relation(scene: _Scene, sent: _SentenceView, ev: _Event, pub_year: str | None) -> Relation:
+    w, i = scene.w, ev.i
+    location = _location(w, i, sent.hi, scene.locations)
+    return Relation(
+        type=ev.trig.type,
+        source=ev.src.mention() if ev.src else None,
+        target=ev.tgt.mention() if ev.tgt else None,
+        evidence_start=sent.s.start,
+        evidence_end=sent.s.end,
+        trigger=w.toks[i].text,
+        modality=ev.modality,
+        attributed_to=ev.attributed,
+        event_time=_event_time(w, i, sent.lo, sent.hi, pub_year),
+        location=location.mention() if location else None,
+    )
 
 
 def _drop_empty(out: list[Relation]) -> list[Relation]:
@@ -635,6 +776,24 @@ def _clause_start(w: _Words, i: int, lo: int) -> int:
 
 
 def _arguments(w: _Words, i: int, lo: int, hi: int, trig: Trigger, actors, starts, limit: int):
+    """Source and target of the trigger at ``i`` from the actor tables: the two sides of «بين», else the one who
+    undergoes it, else the arguments of a verbal noun or of a verb."""
+    parties = _between_parties(w, i, hi, actors, starts)
+    if parties is not None:
+        return parties
+    end = _clause_end(w, i, hi)
+    first_after = _next_actor(actors, starts, i, end, limit)
+    if i > lo and w.keys[i - 1] in _UNDERGO:
+        # «تعرضت 55 سفينة للهجوم»: the one who undergoes is the target
+        tgt = _prev_actor(actors, starts, i - 1, lo, limit)
+        return _doer_after_by(w, i, hi, limit, actors, starts), tgt
+    if trig.pos == "noun":
+        return _noun_arguments(w, i, lo, hi, end, trig, actors, starts, limit, first_after)
+    return _verb_arguments(w, i, lo, hi, end, trig, actors, starts, limit, first_after)
+
+
+def _between_parties(w: _Words, i: int, hi: int, actors, starts):
+    """Both parties of a «بين» shortly after the trigger, or None when there is none in its clause."""
     # «محادثات بين تنظيم داعش و القاعدة»، «احتدم القتال في اليمن بين قوات الحكومة ...، وبين الحوثيين»
     for k in range(i + 1, min(i + 5, hi)):
         if w.keys[k] == "بين":
@@ -643,80 +802,112 @@ def _arguments(w: _Words, i: int, lo: int, hi: int, trig: Trigger, actors, start
                 return a, _between_second(w, a, hi, actors, starts)
         if w.toks[k].kind == "punct" or _opens_verb_clause(w, k):
             break
-    end = _clause_end(w, i, hi)
-    first_after = _next_actor(actors, starts, i, end, limit)
-    if i > lo and w.keys[i - 1] in _UNDERGO:
-        # «تعرضت 55 سفينة للهجوم»: the one who undergoes is the target
-        tgt = _prev_actor(actors, starts, i - 1, lo, limit)
-        src = None
-        for k in range(i + 1, min(hi, i + limit)):
-            if tuple(w.keys[k:k + 2]) in _BY_KEYS:
-                src = _next_actor(actors, starts, k + 1, hi, 3)
-                break
-        return src, tgt
-    if trig.pos == "noun":
-        gen = first_after if first_after is not None and first_after.t0 <= i + 2 else None
-        if gen is not None and (_governed(w, gen) or w.keys[gen.t0 - 1] in _PREPOSITIONS):
-            gen = None  # «الانضمام لتنظيم القاعدة»: an object, not the genitive agent
-        if trig.type in ("SUPPORT", "AID") and w.keys[i].startswith(("ب", "وب")):
-            # «استعاد الجيش بدعم (مباشر) من التحالف»: the one after «من» gives the support, the one before
-            # receives it («ملتزم بدعم القوات» stays as it is: there the one after receives it)
-            by = next((k for k in range(i + 1, min(end, i + 3)) if w.keys[k] == _FROM), None)
-            giver = _next_actor(actors, starts, by, end, 2) if by is not None else None
-            if giver is not None and giver.t0 == by + 1:
-                return giver, _prev_actor(actors, starts, i, lo, limit)
-        if trig.gen == "either" and gen is not None:
-            # the verbal noun of a transitive verb: its genitive is the doer when the one done to follows
-            # («دعم إيران للحوثيين»، «إدانة السعودية لتفجير»، «اتهام بريطانيا روسيا»), when it is a nationality
-            # («الاتهامات البريطانية») or after «حصل على» («حصلت على دعم مجلس التعاون»); alone it is the one done
-            # to («دعم المسلحين»، «مقاطعة قطر»، «انتقاد الحكومة»)
-            obj = _next_actor(actors, starts, gen.t1 - 1, end, 4)
-            if obj is not None and obj.t0 == gen.t1 and not _governed(w, obj):
-                return gen, obj
-            if obj is not None and w.keys[obj.t0][:1] == "ل" and _governed(w, obj):
-                return gen, obj
-            if obj is not None and obj.t0 == gen.t1 + 1 and w.keys[gen.t1] == _WITH:
-                return gen, obj  # «لقاء كونو مع بومبيو»: with a partner after it, the genitive is the doer
-            if gen.role == "NAT" or _received(w, i, lo) or any(
-                    _governed_key(w.keys[k]) and w.keys[k][:1] == "ل" for k in range(gen.t1, min(end, gen.t1 + 3))):
-                return gen, None
+    return None
+
+
+def _doer_after_by(w: _Words, i: int, hi: int, limit: int, actors, starts):
+    """The actor right after the first «على يد» / «من قبل» within ``limit`` words after ``i`` (None when no
+    actor follows that phrase)."""
+    for k in range(i + 1, min(hi, i + limit)):
+        if tuple(w.keys[k:k + 2]) in _BY_KEYS:
+            return _next_actor(actors, starts, k + 1, hi, 3)
+    return None
+
+
+def _noun_arguments(w: _Words, i: int, lo: int, hi: int, end: int, trig: Trigger, actors, starts, limit: int,
+                    first_after):
+    """A verbal noun's arguments: the actor right after it is its genitive, which the trigger's ``gen`` reads as
+    the doer, the one done to, or either."""
+    gen = first_after if first_after is not None and first_after.t0 <= i + 2 else None
+    if gen is not None and (_governed(w, gen) or w.keys[gen.t0 - 1] in _PREPOSITIONS):
+        gen = None  # «الانضمام لتنظيم القاعدة»: an object, not the genitive agent
+    if trig.type in ("SUPPORT", "AID") and w.keys[i].startswith(("ب", "وب")):
+        given = _support_from(w, i, lo, end, actors, starts, limit)
+        if given is not None:
+            return given
+    if trig.gen == "either" and gen is not None:
+        return _transitive_noun_arguments(w, i, lo, hi, end, trig, gen, actors, starts, limit)
+    if trig.gen in ("agent", "either"):
+        return _agent_noun_arguments(w, i, lo, end, trig, gen, actors, starts, limit)
+    return _patient_noun_arguments(w, i, lo, hi, trig, gen, first_after, actors, starts, limit)
+
+
+def _support_from(w: _Words, i: int, lo: int, end: int, actors, starts, limit: int):
+    """Giver and receiver of a «بدعم من X» support, or None when no giver follows «من» right there."""
+    # «استعاد الجيش بدعم (مباشر) من التحالف»: the one after «من» gives the support, the one before
+    # receives it («ملتزم بدعم القوات» stays as it is: there the one after receives it)
+    by = next((k for k in range(i + 1, min(end, i + 3)) if w.keys[k] == _FROM), None)
+    giver = _next_actor(actors, starts, by, end, 2) if by is not None else None
+    if giver is not None and giver.t0 == by + 1:
+        return giver, _prev_actor(actors, starts, i, lo, limit)
+    return None
+
+
+def _transitive_noun_arguments(w: _Words, i: int, lo: int, hi: int, end: int, trig: Trigger, gen: _Actor, actors,
+                               starts, limit: int):
+    # the verbal noun of a transitive verb: its genitive is the doer when the one done to follows
+    # («دعم إيران للحوثيين»، «إدانة السعودية لتفجير»، «اتهام بريطانيا روسيا»), when it is a nationality
+    # («الاتهامات البريطانية») or after «حصل على» («حصلت على دعم مجلس التعاون»); alone it is the one done
+    # to («دعم المسلحين»، «مقاطعة قطر»، «انتقاد الحكومة»)
+    obj = _next_actor(actors, starts, gen.t1 - 1, end, 4)
+    if obj is not None and obj.t0 == gen.t1 and not _governed(w, obj):
+        return gen, obj
+    if obj is not None and w.keys[obj.t0][:1] == "ل" and _governed(w, obj):
+        return gen, obj
+    if obj is not None and obj.t0 == gen.t1 + 1 and w.keys[gen.t1] == _WITH:
+        return gen, obj  # «لقاء كونو مع بومبيو»: with a partner after it, the genitive is the doer
+    if gen.role == "NAT" or _received(w, i, lo) or any(
+            _governed_key(w.keys[k]) and w.keys[k][:1] == "ل" for k in range(gen.t1, min(end, gen.t1 + 3))):
+        return gen, None
+    src = _doer_after_by(w, i, hi, limit, actors, starts)
+    if src is None and w.keys[i].startswith(("ب", "ل", "وب", "ول")) and _glued(w.keys[i]):
+        # «الجيش الأميركي ملتزم بدعم القوات»، «تسعى لدعم الحكومة»: the subject before acts (a «ل» of the
+        # word itself is none: «بعد لقاء ميركل» names no one who meets her)
+        src = _prev_actor(actors, starts, i, lo, limit, w)
+        if src is not None and src.t0 > lo and _other_event_noun(w, src.t0 - 1, trig.type):
             src = None
-            for k in range(i + 1, min(hi, i + limit)):
-                if tuple(w.keys[k:k + 2]) in _BY_KEYS:
-                    src = _next_actor(actors, starts, k + 1, hi, 3)
-                    break
-            if src is None and w.keys[i].startswith(("ب", "ل", "وب", "ول")) and _glued(w.keys[i]):
-                # «الجيش الأميركي ملتزم بدعم القوات»، «تسعى لدعم الحكومة»: the subject before acts (a «ل» of the
-                # word itself is none: «بعد لقاء ميركل» names no one who meets her)
-                src = _prev_actor(actors, starts, i, lo, limit, w)
-                if src is not None and src.t0 > lo and _other_event_noun(w, src.t0 - 1, trig.type):
-                    src = None
-            return src, gen
-        if trig.gen in ("agent", "either"):
-            src = gen or _prev_actor(actors, starts, i, lo, limit)
-            if gen is None and src is not None and trig.type != "PROTEST" and src.t0 > lo and _other_event_noun(
-                    w, src.t0 - 1, trig.type):
-                src = None  # «إدانة السعودية ... لتفجير دورية»: the genitive of another event noun is its own
-            tgt = None
-            a = _next_actor(actors, starts, gen.t1 - 1 if gen else i, end, 6)
-            if a is not None and (_governed(w, a) or w.keys[a.t0 - 1] in _PREPOSITIONS):
-                tgt = a
-            return src, tgt
-        tgt = gen if gen is not None else (first_after if first_after and first_after.t0 <= i + 4 else None)
-        src = None
-        for k in range(i + 1, min(hi, i + limit)):
-            for phrase in _BY:
-                if tuple(w.keys[k:k + len(phrase)]) == tuple(word_key(p) for p in phrase):
-                    src = _next_actor(actors, starts, k + len(phrase) - 1, hi, 3)
-                    break
-            if src is not None:
+    return src, gen
+
+
+def _agent_noun_arguments(w: _Words, i: int, lo: int, end: int, trig: Trigger, gen: _Actor | None, actors, starts,
+                          limit: int):
+    """A noun whose genitive is its doer: that genitive (else the actor before it) acts on the governed actor
+    after it."""
+    src = gen or _prev_actor(actors, starts, i, lo, limit)
+    if gen is None and src is not None and trig.type != "PROTEST" and src.t0 > lo and _other_event_noun(
+            w, src.t0 - 1, trig.type):
+        src = None  # «إدانة السعودية ... لتفجير دورية»: the genitive of another event noun is its own
+    tgt = None
+    a = _next_actor(actors, starts, gen.t1 - 1 if gen else i, end, 6)
+    if a is not None and (_governed(w, a) or w.keys[a.t0 - 1] in _PREPOSITIONS):
+        tgt = a
+    return src, tgt
+
+
+def _patient_noun_arguments(w: _Words, i: int, lo: int, hi: int, trig: Trigger, gen: _Actor | None, first_after,
+                            actors, starts, limit: int):
+    """A noun whose genitive is the one done to: that genitive (or an actor just after it) is the target, the
+    doer one named by «على يد» / «من قبل» / «بيد» or before it."""
+    tgt = gen if gen is not None else (first_after if first_after and first_after.t0 <= i + 4 else None)
+    src = None
+    for k in range(i + 1, min(hi, i + limit)):
+        for phrase in _BY:
+            if tuple(w.keys[k:k + len(phrase)]) == tuple(word_key(p) for p in phrase):
+                src = _next_actor(actors, starts, k + len(phrase) - 1, hi, 3)
                 break
-        if src is None and trig.gen == "patient":
-            # «مثل قيامهم بقتل ...»: the doer is named further back in the sentence
-            reach = 40 if i > 0 and w.keys[i - 1].startswith(("قيام", "قام")) else limit
-            src = _prev_actor(actors, starts, i, lo, reach)
-        return src, tgt
-    # verbs
+        if src is not None:
+            break
+    if src is None and trig.gen == "patient":
+        # «مثل قيامهم بقتل ...»: the doer is named further back in the sentence
+        reach = 40 if i > 0 and w.keys[i - 1].startswith(("قيام", "قام")) else limit
+        src = _prev_actor(actors, starts, i, lo, reach)
+    return src, tgt
+
+
+def _verb_arguments(w: _Words, i: int, lo: int, hi: int, end: int, trig: Trigger, actors, starts, limit: int,
+                    first_after):
+    """A verb's arguments: the subject before it in its clause (subject-verb), else the first ungoverned actor
+    after it (verb-subject), with the next actor after as the target."""
     k = w.keys[i]
     hit = strip_proclitic(k, lexicon().triggers)
     bare = hit[0] if hit else k
@@ -1255,69 +1446,97 @@ def _refine(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, src, tgt, acto
     """Arguments from the grammar of the clause when the actor tables have none (or a far one): the subject
     noun phrase before a verb, its object after it, the patient after a verbal noun, passive readings of
     killing verbs, «على يد» doers, «نفذه X», «قام X بـ», «تعرض X لـ», «نجا X من», and protest targets."""
+    if trig.pos == "verb":
+        return _refine_verb(w, i, lo, hi, trig, src, tgt, actors, starts, shared, antecedent)
+    return _refine_noun(w, i, lo, hi, trig, src, tgt, actors, starts)
+
+
+class _VerbPhrases(NamedTuple):
+    """Noun phrases (token ranges) around a verb: the subject before it, the object after it, the phrase right
+    after the object, and the one after «على» / «ضد»."""
+    subj: tuple[int, int] | None
+    obj: tuple[int, int] | None
+    obj2: tuple[int, int] | None
+    against: tuple[int, int] | None
+
+
+def _verb_phrases(w: "_Words", i: int, lo: int, hi: int, end: int, trig: Trigger) -> _VerbPhrases:
+    subj = _np_before(w, i, lo)
+    j = _skip_time(w, i + 1 + (trig.next is not None and i + 1 < hi and w.keys[i + 1] == trig.next), end)
+    if subj is None and j < end and strip_proclitic(w.keys[j], lexicon().triggers) and w.keys[j][:1] == "و":
+        j = _skip_time(w, j + 1, end)  # «قتل وجرح سبعة عشر سائحا»
+    obj = _np_span(w, j, end) if j < end else None
+    if obj is not None and obj[1] - obj[0] == 1 and w.keys[obj[0]].startswith("نفس"):
+        obj = None  # «فجر نفسه»
+    obj2 = None
+    if obj is not None:
+        j2 = _skip_time(w, obj[1], end)
+        obj2 = _np_span(w, j2, end) if j2 < end else None
+    # «أطلقوا النار على رئيس تيمور الشرقية»، «فتحت النار على سكان»
+    against = _after_phrase(w, i, end, 8, _ON_AGAINST) if trig.type != "PROTEST" else None
+    if against is not None and w.keys[against[0]] in _HANDS:
+        against = None  # «على يد مسلحين» names the doer
+    return _VerbPhrases(subj, obj, obj2, against)
+
+
+def _refine_verb(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, src, tgt, actors, starts, shared,
+                 antecedent: int | None):
     end = _clause_end(w, i, hi)
     patientive = trig.gen in ("patient", "passive")
     P = lambda span: _span_actor(w, span, actors, starts)  # noqa: E731
     near = lambda x: x is not None and (abs(x.t0 - i) <= 8 or abs(i - x.t1) <= 8)  # noqa: E731
-    if trig.pos == "verb":
-        subj = _np_before(w, i, lo)
-        j = _skip_time(w, i + 1 + (trig.next is not None and i + 1 < hi and w.keys[i + 1] == trig.next), end)
-        if subj is None and j < end and strip_proclitic(w.keys[j], lexicon().triggers) and w.keys[j][:1] == "و":
-            j = _skip_time(w, j + 1, end)  # «قتل وجرح سبعة عشر سائحا»
-        obj = _np_span(w, j, end) if j < end else None
-        if obj is not None and obj[1] - obj[0] == 1 and w.keys[obj[0]].startswith("نفس"):
-            obj = None  # «فجر نفسه»
-        obj2 = None
+    subj, obj, obj2, against = _verb_phrases(w, i, lo, hi, end, trig)
+    if antecedent is not None:
+        # «التفجير الذي استهدف المسجد»: the event is the subject, the object its target; a unit of an
+        # actor stands for the actor («استهدف دورية للجيش الاميركي»)
         if obj is not None:
-            j2 = _skip_time(w, obj[1], end)
-            obj2 = _np_span(w, j2, end) if j2 < end else None
-        # «أطلقوا النار على رئيس تيمور الشرقية»، «فتحت النار على سكان»
-        against = _after_phrase(w, i, end, 8, _ON_AGAINST) if trig.type != "PROTEST" else None
-        if against is not None and w.keys[against[0]] in _HANDS:
-            against = None  # «على يد مسلحين» names the doer
-        if antecedent is not None:
-            # «التفجير الذي استهدف المسجد»: the event is the subject, the object its target; a unit of an
-            # actor stands for the actor («استهدف دورية للجيش الاميركي»)
-            if obj is not None:
-                owner = _next_actor(actors, starts, obj[1] - 1, end, 2)
-                if owner is not None and owner.t0 == obj[1] and w.keys[owner.t0][:1] == "ل":
-                    return None, owner
-            return None, P(obj) or P(against)
-        if trig.type == "PROTEST":
-            s = P(subj) or P(obj)
-            t = P(_protest_target(w, i + 1, hi))
-            return s or src, t or (tgt if tgt is not None and tgt is not s else None)
-        if _pronoun_subject(w, i, lo) or (trig.form == "present" and i > lo and _describes(w, i - 1, actors, starts)):
-            # «قالت روسيا إنها لن تدعم الحكومة»، «مشروع قرار يتهم إيران»: the subject is not after the verb,
-            # so the phrase after it is the object; the doer is one named before the verb, or the quote's
-            # speaker. In «مواقع تنظيم داعش» the named owner of a generic object stands for it.
-            t = P(obj)
-            owner = P(obj2) if obj2 is not None and obj2[0] == obj[1] else None
-            if owner is not None and owner.entity and (t is None or not t.entity):
-                t = owner
-            return (src if src is not None and src.t1 <= i else None), t or P(against)
-        by = P(_by_agent(w, i, hi))
-        if subj is None and shared is not None and w.keys[i][:1] == "و" and shared.t1 <= i:
-            # «اقتحم مسلحون ... وخطفوا أربعة أوروبيين»: a coordinated verb shares the subject
-            return shared, P(obj) or P(against)
-        if subj is not None:
-            if obj is not None:
-                return P(subj), P(obj)
-            if patientive and (against is None or by is not None):
-                return by, P(subj)  # «20 مدنيا قتلوا امس»: were killed
-            return P(subj), P(against) or (tgt if near(tgt) else None)
+            owner = _next_actor(actors, starts, obj[1] - 1, end, 2)
+            if owner is not None and owner.t0 == obj[1] and w.keys[owner.t0][:1] == "ل":
+                return None, owner
+        return None, P(obj) or P(against)
+    if trig.type == "PROTEST":
+        s = P(subj) or P(obj)
+        t = P(_protest_target(w, i + 1, hi))
+        return s or src, t or (tgt if tgt is not None and tgt is not s else None)
+    if _pronoun_subject(w, i, lo) or (trig.form == "present" and i > lo and _describes(w, i - 1, actors, starts)):
+        # «قالت روسيا إنها لن تدعم الحكومة»، «مشروع قرار يتهم إيران»: the subject is not after the verb,
+        # so the phrase after it is the object; the doer is one named before the verb, or the quote's
+        # speaker. In «مواقع تنظيم داعش» the named owner of a generic object stands for it.
+        t = P(obj)
+        owner = P(obj2) if obj2 is not None and obj2[0] == obj[1] else None
+        if owner is not None and owner.entity and (t is None or not t.entity):
+            t = owner
+        return (src if src is not None and src.t1 <= i else None), t or P(against)
+    by = P(_by_agent(w, i, hi))
+    if subj is None and shared is not None and w.keys[i][:1] == "و" and shared.t1 <= i:
+        # «اقتحم مسلحون ... وخطفوا أربعة أوروبيين»: a coordinated verb shares the subject
+        return shared, P(obj) or P(against)
+    if subj is not None:
         if obj is not None:
-            if obj2 is not None and (not patientive or not _counted_span(w, obj)):
-                return P(obj), P(obj2)  # «خطف مسلحون ... خمسة بريطانيين»
-            doer = P(obj)
-            if patientive and doer is not None and doer.role in ("REB", "MIL", "COP") and not _counted_span(w, obj) \
-                    and by is None:
-                return doer, P(against)  # «وخطف مسلحون ...»: armed men are doers
-            if patientive and (against is None or by is not None):
-                return by, doer  # «وقتل شخص»، «خطف موظف بريطاني»: passive
-            return P(obj), P(against) or (tgt if (tgt is not None and tgt.t0 >= obj[1]) else None)
-        return (src if near(src) else by), P(against) or (tgt if near(tgt) else None)
-    # verbal nouns
+            return P(subj), P(obj)
+        if patientive and (against is None or by is not None):
+            return by, P(subj)  # «20 مدنيا قتلوا امس»: were killed
+        return P(subj), P(against) or (tgt if near(tgt) else None)
+    if obj is not None:
+        if obj2 is not None and (not patientive or not _counted_span(w, obj)):
+            return P(obj), P(obj2)  # «خطف مسلحون ... خمسة بريطانيين»
+        doer = P(obj)
+        if patientive and doer is not None and doer.role in ("REB", "MIL", "COP") and not _counted_span(w, obj) \
+                and by is None:
+            return doer, P(against)  # «وخطف مسلحون ...»: armed men are doers
+        if patientive and (against is None or by is not None):
+            return by, doer  # «وقتل شخص»، «خطف موظف بريطاني»: passive
+        return P(obj), P(against) or (tgt if (tgt is not None and tgt.t0 >= obj[1]) else None)
+    return (src if near(src) else by), P(against) or (tgt if near(tgt) else None)
+
+
+def _refine_noun(w: "_Words", i: int, lo: int, hi: int, trig: Trigger, src, tgt, actors, starts):
+    """A verbal noun's arguments from its clause: the genitive after it, a doer told by «على يد», «نفذه X» or
+    «قام X بـ», and what a protest is against."""
+    end = _clause_end(w, i, hi)
+    patientive = trig.gen in ("patient", "passive")
+    P = lambda span: _span_actor(w, span, actors, starts)  # noqa: E731
+    near = lambda x: x is not None and (abs(x.t0 - i) <= 8 or abs(i - x.t1) <= 8)  # noqa: E731
     j = _skip_time(w, i + 1, end)
     gen = _np_span(w, j, end) if j < end else None
     if gen is not None and _definite(w.keys[i]) and _definite(w.keys[gen[0]]):
