@@ -7,7 +7,8 @@ Rules, in order:
 2. NER spans that no registry name covers: proclitics trimmed («والظواهري» → «الظواهري»), function words and
    glued negations («لايبدو») dropped, then linked by exact name, by a surname already linked in the document
    («البغدادي» after «أبو بكر البغدادي»), or by a surname the registry gives to one person only and that opens
-   no one's name (not «محمد», «طارق»); else left unlinked. One word of a longer unknown name («باول» in
+   no one's name (not «محمد», «طارق»); else left unlinked. A person span that is two persons named one after
+   the other («والتقى ترامب بوتين») is cut first (``joined_names``). One word of a longer unknown name («باول» in
    «باول بوالكوفسكي») is linked neither as an alias nor as a surname.
 3. Ambiguous names («طرابلس») take the candidate whose country the document names; otherwise they stay
    unlinked.
@@ -32,7 +33,7 @@ from ..arabic.chars import FATHATAN
 from ..arabic.clitics import split_prefix
 from ..record import ActorRef, Entity
 from .matcher import Match
-from . import institutions, short_names, titles
+from . import institutions, joined_names, short_names, titles
 from .given_names import first_words
 from .registry import Actor, Registry
 
@@ -132,6 +133,12 @@ class _Cover:
         return self._mask.find(1, start, end) >= 0
 
 
+def _one_person(registry: Registry, name: str) -> bool:
+    """Whether ``name`` as written, or spelt with other long vowels, is one person of the registry."""
+    found = registry.lookup(name) or _by_skeleton(registry, normalize.key(name))
+    return len(found) == 1 and found[0].type == "PER"
+
+
 def _previous_word(text: str, start: int) -> str:
     words = _WORD.findall(text[max(0, start - 30) : start])
     return words[-1] if words else ""
@@ -223,16 +230,20 @@ def _document_countries(mentions: Iterable[_Mention], registry: Registry) -> set
 
 def link(text: str, matches: list[Match], ner: list[tuple[int, int, str, float]], registry: Registry) -> list[Entity]:
     mentions: list[_Mention] = []
+    # «والتقى ترامب بوتين» tagged as one person: two spans, each a name of its own (not «part of a longer name»)
+    given = _given_names(registry)
+    ner, pieces = joined_names.split(text, ner, matches, registry, lambda name: _one_person(registry, name),
+                                     lambda word: normalize.key(word) in given)
     ner_cover = _Cover(len(text))  # characters inside an NER span: one lookup per match, not a scan of the spans
     for s, e, _t, _p in ner:
         ner_cover.add(s, e)
-    persons = _Persons(ner)
+    persons = _Persons([span for span in ner if (span[0], span[1]) not in pieces])
     for m in matches:
         confirmed = ner_cover.touches(m.start, m.end)
         if not confirmed and _is_adjective_use(text, m, [a for a in map(registry.get, m.actor_ids) if a]):
             continue
         first = registry.get(m.actor_ids[0])
-        if first and first.type == "PER" and not m.nisba and (
+        if first and first.type == "PER" and not m.nisba and (m.start, m.end) not in pieces and (
                 _part_of_a_longer_name(text, m.start, m.end, persons) or _someone_elses_name(text, m.start, m.end, first, persons)):
             continue  # «باول بوالكوفسكي»: not Colin Powell; «سارة ساندرز»: not Bernie Sanders
         kind_type = NATIONALITY if m.nisba else (first.type if first else "MISC")
