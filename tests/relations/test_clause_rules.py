@@ -83,6 +83,30 @@ def test_zero_subject(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the visitor a visit noun names meets the one actor after «حيث التقى», read on to the name apposed to the title
+    ("وجاءت الغارة بعد يوم من زيارة رئيس الوزراء العراقي، حيدر العبادي، إلى أنقرة، حيث التقى الرئيس التركي، رجب طيب "
+     "أردوغان.", ("CONSULT", "kept-subject", "per:haider-al-abadi", "per:erdogan", "asserted")),
+    ("وقالت وسائل إعلام صينية إن الزعيم الكوري الشمالي كيم جونغ أون قام بزيارة ثانية إلى الصين، حيث التقى الرئيس، "
+     "شي جين بينغ، بعد أن كان قد التقى به في مارس الماضي.",
+     ("CONSULT", "kept-subject", "per:kim-jong-un", "per:xi-jinping", "reported")),
+])
+def test_kept_subject(text, expected):
+    assert expected in _relations(text)
+
+
+@pytest.mark.parametrize("text, rule", [
+    # two actors after the verb: it names its own subject and object
+    ("وتوجه الرئيس الكوري الجنوبي مون جاي إن إلى المنطقة منزوعة السلاح، حيث استقبل مون زعيم كوريا الشمالية.", "vso"),
+    # coordinated actors after the verb are the ones who met, no one else
+    ("ووضعت تركيا وروسيا خصوماتهما جانبا، لإقامة علاقات أوثق، حيث التقى بوتن وأردوغان عدة مرات في العام الماضي.",
+     "subject-only"),
+])
+def test_a_verb_after_where_that_names_its_subject_keeps_it(text, rule):
+    found = [r for r in _relations(text) if r[0] == "CONSULT" and r[1] != "triggers"]
+    assert [r[1] for r in found] == [rule]
+
+
+@pytest.mark.parametrize("text, expected", [
     ("وخاض الجيش اليمني مواجهات عنيفة مع ميليشيات الحوثي، مسنودا بالتحالف العربي، في جبهة نهم شرق العاصمة صنعاء.",
      ("AID", "received", "mil:arab-coalition", "mil:yem", "asserted")),
     ("وقال التقرير إن ميليشيا حزب الله تتلقى ما بين 700 إلى 800 مليون دولار سنوياً من إيران.",
@@ -273,3 +297,10 @@ def test_a_text_that_ends_on_a_preposition(text):
 def test_an_adverb_is_no_argument():
     rels = _relations("وقصفت إسرائيل مرتين.")
     assert ("ASSAULT", "triggers", "cty:ISR", None, "asserted") in rels
+
+
+def test_there_is_names_nobody():
+    # «هناك» (there is) before a word that is both a verb and a noun is not its subject: the noun's own phrase is
+    found = rased.analyze("وكان هناك تجمع لأنصار المعارضة أمام مقر الحكومة التركية.".encode()).relations
+    assert [(r.type, r.source.text if r.source else None, r.target.actor_id if r.target else None) for r in found] == [
+        ("PROTEST", "لأنصار المعارضة", "gov:tur")]

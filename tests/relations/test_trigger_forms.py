@@ -61,3 +61,12 @@ def test_no_verb_is_reached_through_a_glued_ba():
                                   "تمامًا لزرع خلايا إرهابية».")
     assert "SANCTION" in types("وأعلنت الخارجية أن موسكو ستقوم بطرد دبلوماسيين بريطانيين رداً على قرار لندن طرد "
                                "23 دبلوماسيا روسيا.")
+
+
+def test_praise_and_condemnation_verbs_are_triggers():
+    # forms of «امتدح», «استنكر», «شجب» as news writes them; «اثني عشر» (twelve) is no praise
+    assert ("SUPPORT", "verb", False) in _readings("وامتدح")
+    assert ("ACCUSE", "verb", False) in _readings("واستنكرت")
+    assert ("ACCUSE", "verb", False) in _readings("تستنكر")
+    assert ("ACCUSE", "verb", False) in _readings("وشجبت")
+    assert _readings("اثني") == set()

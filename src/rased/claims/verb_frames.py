@@ -6,6 +6,8 @@ extractor cascade); each relation it gives records the rule in ``Relation.rule``
 * ``object-before-next``: a verb that requires a word a few words on takes the actor before it as its object
   («حمّلت بريطانيا روسيا المسؤولية»);
 * ``vso``: the subject right after the verb, the target after it («اتهم مادورو كولومبيا بالضلوع»);
+* ``kept-subject``: a meeting verb right after «حيث» with one actor after it keeps its sentence's subject
+  («زار ظريف أنقرة حيث التقى الرئيس التركي ...»);
 * ``zero-subject``: a verb after «و/ف» or a connective («كما»، «فيما») whose only actor is its object takes the
   subject the discourse carries («... منظمة العفو الدولية. وطالبت الجيش المصري بـ ...»، «كما دعت الليبيين إلى ...»);
 * ``received``: a verb whose subject undergoes it (``voice`` in triggers.tsv: «مسنودا ب»، «يتلقى ... من»)
@@ -89,6 +91,37 @@ def _zero_subject(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
         return None
     target = _first_target(view, i + 1, hi, frame, carried)
     return (carried, target) if target is not None else None
+
+
+def _kept_subject(view, i, lo, hi, frame, discourse) -> tuple[Arg, Arg] | None:
+    """«زار ظريف أنقرة حيث التقى الرئيس التركي رجب طيب أردوغان»، «بعد زيارة رئيس الوزراء العراقي، حيدر العبادي، إلى
+    أنقرة، حيث التقى ...»: a verb right after a word that keeps the subject for its type (``subject`` in
+    connectives.tsv), followed by one actor alone, was done by the last person its sentence named before the
+    word (the visitor, whether a verb or a visit noun named them); that one actor is the object."""
+    if i == 0 or frame.type not in lexicon().subject_keepers.get(view.keys[i - 1], ()):
+        return None
+    if _vso(view, i, lo, hi, frame, discourse) is not None:
+        return None  # «حيث استقبل مون زعيم كوريا الشمالية»: the verb names its own subject and object
+    first = clauses.subject_after(view, i, hi)
+    if first is None or (first.t1 < hi and view.keys[first.t1][:1] == "و"
+                         and clauses.actor_at(view, first.t1, "coordinated") is not None):
+        return None  # «حيث التقى بوتن وأردوغان»: the two met, no one else
+    subject = _last_person(view, view.sentence_of(i)[0], i - 1)
+    target, _ = clauses.subject_and_partners(view, i, hi)  # with its apposed name: «الرئيس التركي، رجب طيب أردوغان»
+    if subject is None or target is None or subject.actor_id is not None and subject.actor_id == target.actor_id:
+        return None
+    return subject, Arg(target.t0, target.t1, target.start, target.end, target.text, target.actor_id, "object")
+
+
+def _last_person(view: TokenView, s0: int, end: int) -> Arg | None:
+    """The last person named in tokens ``s0`` to ``end`` (outside the dateline)."""
+    for k in range(end - 1, s0 - 1, -1):
+        e = view.entity[k]
+        if e is not None and e.type == "PER" and (k == s0 or view.entity[k - 1] is not e):
+            found = clauses.actor_at(view, k, "kept-subject")
+            if found is not None:
+                return found
+    return None
 
 
 def _opens_clause(view: TokenView, i: int, lo: int) -> bool:
@@ -204,7 +237,7 @@ Rule = Callable[..., "tuple[Arg, Arg] | None"]
 # topic-svo runs before vso: «التحالف تطالب الأمم المتحدة» names its subject first, the next actor is the object
 # object-before-next runs first of the active rules: the object is fixed by the required word after it
 RULES: tuple[tuple[str, Rule], ...] = (("received", _received), ("object-before-next", _object_before_next),
-                                       ("topic-svo", _topic_svo),
+                                       ("kept-subject", _kept_subject), ("topic-svo", _topic_svo),
                                        ("zero-subject", _zero_subject), ("vso", _vso), ("svo", _svo))
 RULE_NAMES = frozenset(name for name, _ in RULES)
 
@@ -222,6 +255,8 @@ def read(view: TokenView, i: int, type_: str, discourse: Discourse) -> Reading |
         if name not in ("received", "object-before-next") and distant:
             # «حمّل»: only an actor before «المسؤولية» is its object; «تحمل الحكومة المسؤولية»: she bears it
             return Reading("next-none", None, None, lo, hi, False)
+        if name == "kept-subject" and pronouns.suffix(view, i, type_):
+            continue  # «حيث استقبله السفير»: the object is «ه», the subject is named
         if name == "zero-subject" and (not _lone_object(view, i, hi, frame) or pronouns.suffix(view, i, type_)):
             continue  # «واتهم مادورو كولومبيا»: a subject and an object follow; «وتتهمها روسيا»: the object is «ها»
         found = rule(view, i, lo, hi, frame, discourse)

@@ -194,6 +194,7 @@ class Lexicon:
     connectives: frozenset[str]  # discourse words that open a clause and are never its subject («كما»، «فيما»)
     report_ends: frozenset[str]  # connectives that, after a comma, end a reported clause («، لكنها ...»)
     contrasts: frozenset[str]  # of those, the ones that end a noun-phrase content with no comma («... لكنه لم يشر»)
+    subject_keepers: dict[str, frozenset[str]]  # connective -> types whose subjectless verb after it keeps the sentence's subject
     frames: dict[str, Frame]  # relation type -> its frame
     adjuncts: dict[str, Adjunct]  # head form key -> its adjunct frame
     institutions: tuple[tuple[str, str], ...]  # (generic state noun as written, registry kind it stands for)
@@ -466,6 +467,7 @@ def lexicon() -> Lexicon:
         connectives=frozenset(key(r["word"]) for r in _rows("connectives.tsv")),
         report_ends=frozenset(key(r["word"]) for r in _rows("connectives.tsv") if r["after_report"] in ("ends", "contrast")),
         contrasts=frozenset(key(r["word"]) for r in _rows("connectives.tsv") if r["after_report"] == "contrast"),
+        subject_keepers={key(r["word"]): frozenset(_split(r["subject"])) for r in _rows("connectives.tsv") if _split(r["subject"])},
         frames=frames,
         instruments={key(r["word"]): r["role"] for r in _rows("instruments.tsv")},
         clause_words={key(r["word"]): r["role"] for r in _rows("clause_words.tsv")},
@@ -566,6 +568,8 @@ def validate() -> list[str]:
             problems.append(f"connectives.tsv: {r['word']} is also a reporting cue")
         if r.get("after_report") not in ("ends", "goes-on", "contrast"):
             problems.append(f"connectives.tsv {r.get('word')}: after_report must be ends, goes-on or contrast")
+        if any(t not in lexicon().frames for t in _split(r.get("subject"))):
+            problems.append(f"connectives.tsv {r.get('word')}: subject {r.get('subject')!r}: not relation types or -")
     problems += _adjunct_problems(set(lexicon().frames))
     for r in _rows("speaker_words.tsv"):
         if r.get("role") not in SPEAKER_ROLES:
