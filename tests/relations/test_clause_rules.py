@@ -304,3 +304,14 @@ def test_there_is_names_nobody():
     found = rased.analyze("وكان هناك تجمع لأنصار المعارضة أمام مقر الحكومة التركية.".encode()).relations
     assert [(r.type, r.source.text if r.source else None, r.target.actor_id if r.target else None) for r in found] == [
         ("PROTEST", "لأنصار المعارضة", "gov:tur")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the object pronoun of a relative clause set off by a comma stands for the noun before the comma
+    ("واعتقلت السلطات التركية 271 جندياً في عملية استهدفت أنصار الداعية فتح الله غولن، الذي تتهمه أنقرة بتدبير "
+     "محاولة انقلاب قبل عامين.", ("ACCUSE", "subject-only+pronoun", "cty:TUR", "per:fethullah-gulen", "asserted")),
+    ("وتكافح الحكومة الصومالية، التي تدعمها بعثة الاتحاد الإفريقي منذ سنوات، لبسط سيطرتها على البلاد.",
+     ("SUPPORT", "triggers+pronoun", "int:au", "gov:som", "asserted")),
+])
+def test_a_relative_after_a_comma_describes_the_noun_before_it(text, expected):
+    assert expected in _relations(text)

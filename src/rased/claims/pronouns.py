@@ -106,8 +106,10 @@ def antecedent(view: TokenView, k: int, suffix_: str, other: Arg | None) -> Arg 
     if wanted is None:
         return None
     if k > 0 and lexicon().clause_words.get(view.keys[k - 1]) == "relative":
-        # «المقاومة الشعبية التي يدعمها التحالف»: the noun the relative clause describes, or no actor
-        head = clauses.actor_ending_at(view, k - 1, k - 6, "relative-head")
+        # «المقاومة الشعبية التي يدعمها التحالف»: the noun the relative clause describes, or no actor; set off by
+        # a comma too («جماعة الحوثي، التي تدعمها إيران»)
+        end = k - 2 if k > 1 and view.toks[k - 2].text in "،," else k - 1
+        head = clauses.actor_ending_at(view, end, end - 5, "relative-head")
         return head if head is not None and (other is None or head.actor_id != other.actor_id) else None
     for j in _candidates(view, k):
         a = clauses.actor_at(view, j, "antecedent")
