@@ -315,3 +315,17 @@ def test_there_is_names_nobody():
 ])
 def test_a_relative_after_a_comma_describes_the_noun_before_it(text, expected):
     assert expected in _relations(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an object title phrase is read on to the person named right after it: Trump, not the United States
+    ("وحذر وزير الخارجية الفرنسي، جان إيف لودريان، الأربعاء، الرئيس الأميركي دونالد ترمب من عواقب الانسحاب من "
+     "الاتفاق النووي.", ("THREATEN", "vso", "per:jean-yves-le-drian", "per:trump", "asserted")),
+    # «نظيره» (his counterpart) with a nationality and a name is that person; with the nationality alone, that country
+    ("ومن المقرر أن يلتقي الرئيس المصري عبد الفتاح السيسي نظيره الروسي فلاديمير بوتين في سوتشي.",
+     ("CONSULT", "vso", "per:sisi", "per:putin", "asserted")),
+    ("وزار الرئيس السوداني عمر البشير روسيا آخر مرة في نوفمبر الماضي، حيث التقى نظيره الروسي، ووقعا عددا من "
+     "الاتفاقيات.", ("CONSULT", "kept-subject", "per:omar-al-bashir", "cty:RUS", "asserted")),
+])
+def test_an_object_title_reads_on_to_its_name(text, expected):
+    assert expected in _relations(text)

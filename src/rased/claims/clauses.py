@@ -301,7 +301,7 @@ def targets(view: TokenView, k: int, hi: int, frame: Frame) -> list[Arg]:
             n = _past_mouthpiece(view, n + 1, hi)
             continue
         prep = preposition_before(view, n, k)
-        a = actor_at(view, n, "object")
+        a = _on_to_name(view, actor_at(view, n, "object"))
         if a is None:
             n += 1
             continue
@@ -313,6 +313,17 @@ def targets(view: TokenView, k: int, hi: int, frame: Frame) -> list[Arg]:
             out.append(Arg(a.t0, a.t1, start, a.end, view.text[start:a.end], a.actor_id, f"prep:{prep}"))
         n = a.t1
     return out
+
+
+def _on_to_name(view: TokenView, a: Arg | None) -> Arg | None:
+    """A title, counterpart or nationality read on to the person named right after it: «التقى الجبير نظيره
+    الأمريكي مايك بومبيو» meets Pompeo, «وزير الخارجية الروسي سيرغي لافروف» is Lavrov, not Russia."""
+    if a is None or a.t1 >= len(view.toks):
+        return a
+    here, nxt = view.entity[a.t0], view.entity[a.t1]
+    if (here is not None and here.type == "PER") or nxt is None or nxt.type != "PER":
+        return a
+    return actor_at(view, a.t1, a.how) or a
 
 
 def opens_complement(view: TokenView, n: int, frame: Frame) -> bool:
