@@ -329,3 +329,13 @@ def test_a_relative_after_a_comma_describes_the_noun_before_it(text, expected):
 ])
 def test_an_object_title_reads_on_to_its_name(text, expected):
     assert expected in _relations(text)
+
+
+def test_a_match_between_teams_is_no_meeting():
+    # «يلتقي المنتخب ... نظيره» in a sports sentence is a match (veto of triggers.tsv); the same verb between
+    # leaders stays a consultation
+    match = _relations("ويلتقي المنتخب الإسباني نظيره الإيراني في مدينة كازان يوم الأربعاء ضمن منافسات المجموعة "
+                       "الثانية لكأس العالم.")
+    leaders = _relations("والتقى الرئيس المصري عبد الفتاح السيسي نظيره الروسي فلاديمير بوتين في سوتشي.")
+    assert [r for r in match if r[0] == "CONSULT"] == []
+    assert ("CONSULT", "vso", "per:sisi", "per:putin", "asserted") in leaders
