@@ -34,6 +34,9 @@ def test_form_rules():
     assert suffixed_forms("قتلوا", "verb") == {"قتلوه", "قتلوها", "قتلوهم", "قتلوهما"}
     assert "ادانتها" in suffixed_forms("ادانه", "noun")
     assert suffixed_forms("الهجوم", "noun") == set()
+    # a final hamza takes the seat of its case vowel before a suffix: «لقاؤه»، «لقائه»، «لقاءه»
+    assert {"لقاءه", "لقاؤه", "لقائه", "لقائهم"} <= suffixed_forms("لقاء", "noun")
+    assert suffixed_forms("لقاء", "verb") == set() and suffixed_forms("اللقاء", "noun") == set()
 
 
 def test_a_written_teh_marbuta_is_no_pronoun_suffix():

@@ -73,3 +73,15 @@ def test_no_relation(text, typ):
 ])
 def test_what_stays(text, typ, pair):
     assert pair in relations(text, typ), relations(text, typ)
+
+
+@pytest.mark.parametrize("text, typ, source, target", [
+    # a noun in «-اء» with a possessive suffix («لقائه»): its possessor meets the one named after it
+    ("وقال جعجع، خلال حوار أجرته معه «الشرق الأوسط» غداة لقائه خادم الحرمين الشريفين الملك سلمان بن عبد العزيز "
+     "في جدة إن «إيران أدت إلى تعطل الانتخابات الرئاسية».", "CONSULT", "جعجع", "خادم الحرمين الشريفين الملك سلمان"),
+    # past the noun's own modifiers, the «ل» of a title names the one acted on
+    ("وأكد وزير الخارجية عادل الجبير تأييده غير المشروط للرئيس عبد ربه منصور هادي.", "SUPPORT", "عادل الجبير",
+     "عبد ربه منصور هادي"),
+])
+def test_a_possessed_noun_acts_on_what_follows_its_modifiers(text, typ, source, target):
+    assert (source, target) in relations(text, typ)

@@ -47,8 +47,27 @@ def role(view: TokenView, k: int, type_: str) -> str | None:
     if gen == "either":  # the one acted on follows at once: «انتقاده سياسات الاتحاد»، «دعمها للحوثيين»
         nxt = view.keys[k + 1] if k + 1 < len(view.keys) and view.is_word(k + 1) else ""
         acted_on = nxt and nxt[:1] != "و" and lexicon().clause_words.get(nxt) not in ("preposition", "adjunct")
-        return "source" if acted_on else None
+        return "source" if acted_on or _governed_after_modifiers(view, k) else None
     return "source" if gen == "agent" else "target"
+
+
+_MODIFIER_WORDS = 4  # «تأييده وولائه غير المشروط للرئيس»: coordinated possessed nouns and adjectives
+_NOT = "غير"
+
+
+def _governed_after_modifiers(view: TokenView, k: int) -> bool:
+    """The one acted on follows with «ل» past the noun's own modifiers: nouns coordinated with the same suffix
+    («تأييده وولائه»), definite adjectives and «غير» («غير المشروط»)."""
+    own = next((s for s in PRONOUN_SUFFIXES if view.keys[k].endswith(s)), "")
+    for j in range(k + 1, min(len(view.keys), k + 1 + _MODIFIER_WORDS)):
+        key = view.keys[j]
+        if not view.is_word(j):
+            return False
+        if key[:1] == "ل" and len(key) > 3:
+            return j > k + 1
+        if not (key.startswith("ال") or key == _NOT or own and key[:1] == "و" and key.endswith(own)):
+            return False
+    return False
 
 
 def _reads_as_verb(view: TokenView, k: int) -> bool:

@@ -881,6 +881,11 @@ def _agent_noun_arguments(w: _Words, i: int, lo: int, end: int, trig: Trigger, g
     a = _next_actor(actors, starts, gen.t1 - 1 if gen else i, end, 6)
     if a is not None and (_governed(w, a) or w.keys[a.t0 - 1] in _PREPOSITIONS):
         tgt = a
+    elif a is not None and trig.gen == "either" and _governed_title_before(w, a.t0):
+        # «تأييده غير المشروط للرئيس مادورو»: a transitive noun's «ل» names the one acted on (of «زيارة لوزير
+        # الخارجية» it names the visitor, so agent nouns are left out); the title's nationality is not the holder
+        holder = _next_actor(actors, starts, a.t1 - 1, end, 3) if a.role == "NAT" else a
+        tgt = holder if holder is not None and _governed_title_before(w, holder.t0) else None
     return src, tgt
 
 
@@ -981,6 +986,27 @@ def _as_government(w: _Words, a: _Actor, lex, entity_ends: set[int]) -> bool:
 def _governed(w: _Words, a: _Actor) -> bool:
     """The actor's first word carries a preposition clitic («لتنظيم»، «بالقاعدة»)."""
     return w.toks[a.t0].start < a.start or w.keys[a.t0][:1] in ("ل",) and w.keys[a.t0][1:3] != "ا"
+
+
+_TITLE_WORDS = 3  # a title noun and the definite words after it («للرئيس الفنزويلي»، «لوزير الخارجية الروسي»)
+
+
+def _governed_title_before(w: _Words, t0: int) -> bool:
+    """The words right before ``t0`` are a title phrase whose title noun carries a preposition clitic («للرئيس
+    مادورو»، «للرئيس الفنزويلي مادورو»)."""
+    titles = lexicon().titles
+    for k in range(t0 - 1, max(-1, t0 - 1 - _TITLE_WORDS), -1):
+        key = w.keys[k]
+        if w.toks[k].kind == "punct":
+            return False
+        if _governed_key(key) or key[:1] in ("ل", "ب"):
+            bare = key[1:] if key.startswith(("بال", "كال")) else "ال" + key[2:] if key.startswith("لل") \
+                else key[1:]
+            if bare in titles:
+                return True
+        if not key.startswith("ال"):
+            return False
+    return False
 
 
 _WRONGED = _AGAINST | {word_key("بحق")}  # «ضد»، «على»، «بحق»: whom a wrong is done to

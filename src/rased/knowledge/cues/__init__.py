@@ -374,6 +374,9 @@ def suffixed_forms(k: str, pos: str) -> set[str]:
     """Forms with a pronoun suffix: a verb's object («تتهمها»، «حاصرتها»، «قتلوه»), a noun's possessor («إدانتها»،
     «محادثاته»). The ة of a noun (folded to ه in keys) is written ت before a suffix; a plural verb's alef drops.
     Weak verbs (their forms are listed as extras) and nouns with the article take none."""
+    if pos == "noun" and k.endswith("اء") and not k.startswith("ال"):
+        # the hamza of «لقاء»، «اعتداء» sits on its case vowel before a suffix: «لقاءه»، «لقاؤه»، «لقائه»
+        return {k[:-1] + seat + s for seat in ("ء", "ؤ", "ئ") for s in PRONOUN_SUFFIXES}
     if k.startswith("ال") or k.endswith(_WEAK_END) and not k.endswith("وا"):
         return set()
     if pos == "verb":
