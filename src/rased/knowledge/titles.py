@@ -25,6 +25,14 @@ def _bare(key: str) -> str:
     return key
 
 
+def governed_title(key: str) -> bool:
+    """A title noun glued to a preposition: «لوزير»، «بالرئيس»، and «للرئيس», whose article lost its alef."""
+    if key[:1] not in ("ل", "ب") or len(key) < 4:
+        return False
+    bare = "ال" + key[2:] if key.startswith("لل") else key[1:]
+    return bare in _titles()
+
+
 def _phrase_before(toks, keys, k: int) -> int | None:
     """Index of the title noun that opens a phrase ending at token ``k`` (exclusive), or None."""
     for j in range(k - 1, max(-1, k - _MAX_WORDS - 1), -1):

@@ -37,6 +37,7 @@ from ..claims import clauses
 from ..claims import conjuncts, nationality_heads
 from ..claims.argument_shape import names_a_party
 from ..claims.view import TokenView
+from ..knowledge import titles
 from . import hedging
 
 _BOUNDARY_WORDS = {word_key(w) for w in ("حيث", "بينما", "فيما", "ثم", "لكن", "ولكن", "بعدما", "عندما", "حين", "كما")}
@@ -994,16 +995,12 @@ _TITLE_WORDS = 3  # a title noun and the definite words after it («للرئيس
 def _governed_title_before(w: _Words, t0: int) -> bool:
     """The words right before ``t0`` are a title phrase whose title noun carries a preposition clitic («للرئيس
     مادورو»، «للرئيس الفنزويلي مادورو»)."""
-    titles = lexicon().titles
     for k in range(t0 - 1, max(-1, t0 - 1 - _TITLE_WORDS), -1):
         key = w.keys[k]
         if w.toks[k].kind == "punct":
             return False
-        if _governed_key(key) or key[:1] in ("ل", "ب"):
-            bare = key[1:] if key.startswith(("بال", "كال")) else "ال" + key[2:] if key.startswith("لل") \
-                else key[1:]
-            if bare in titles:
-                return True
+        if titles.governed_title(key):
+            return True
         if not key.startswith("ال"):
             return False
     return False
